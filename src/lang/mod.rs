@@ -1,0 +1,155 @@
+//! Languages Lupa knows, their data, and detection.
+//!
+//! The data for each language lives in its own module ([`es`], [`en`]) so
+//! that the algorithms never hard-code a word of any language.
+
+pub mod en;
+pub mod es;
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A language Lupa has data and models for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Es,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
+
+    /// The ISO 639-1 code, as used in options and output.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+
+    /// The per-language word lists.
+    pub fn data(self) -> &'static LangData {
+        match self {
+            Lang::Es => &es::DATA,
+            Lang::En => &en::DATA,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "es" => Ok(Lang::Es),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?}: expected \"es\" or \"en\"")),
+        }
+    }
+}
+
+/// Word lists for one language. Every list is sorted so lookups can binary-search,
+/// and every entry is lower-case.
+pub struct LangData {
+    /// Abbreviations, lower-case, without their final period ("sr", "ee.uu", "p. ej" is "p.ej").
+    pub abbreviations: &'static [&'static str],
+    /// Function words, used by language detection, keyword extraction and
+    /// to keep capitalised sentence-initial words out of the entities.
+    pub stop_words: &'static [&'static str],
+    /// Titles and roles that precede a name ("presidente", "sr").
+    pub titles: &'static [&'static str],
+    /// Month names, January first.
+    pub months: &'static [&'static str; 12],
+}
+
+impl LangData {
+    pub fn is_abbreviation(&self, lower: &str) -> bool {
+        self.abbreviations.binary_search(&lower).is_ok()
+    }
+    pub fn is_stop_word(&self, lower: &str) -> bool {
+        self.stop_words.binary_search(&lower).is_ok()
+    }
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.binary_search(&lower).is_ok()
+    }
+}
+
+/// The outcome of language detection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detected {
+    Known(Lang),
+    /// Too little text, or text in another language.
+    Unknown,
+}
+
+/// Guesses the language of `text` from its share of function words.
+///
+/// ```
+/// use lupa::lang::{detect, Detected, Lang};
+/// assert_eq!(detect("La reunión tuvo lugar en Estambul."), Detected::Known(Lang::Es));
+/// assert_eq!(detect("The meeting took place in Istanbul."), Detected::Known(Lang::En));
+/// ```
+pub fn detect(text: &str) -> Detected {
+    let mut scores = [0usize; 2];
+    let mut words = 0usize;
+    let mut lower = String::new();
+    // Only the first few thousand words matter; this keeps detection O(1) on huge inputs.
+    for word in text
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(5000)
+    {
+        words += 1;
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            if lang.data().is_stop_word(&lower) {
+                scores[i] += 1;
+            }
+        }
+        // Letters that only one of the two languages writes.
+        if word.chars().any(|c| matches!(c, 'ñ' | 'Ñ' | 'á' | 'é' | 'í' | 'ó' | 'ú' | '¿' | '¡')) {
+            scores[0] += 1;
+        }
+    }
+    let (es, en) = (scores[0], scores[1]);
+    let best = es.max(en);
+    // A text where fewer than one word in eight is a function word of either
+    // language is not running prose in that language.
+    if best == 0 || best * 8 < words || es == en {
+        return Detected::Unknown;
+    }
+    Detected::Known(if es > en { Lang::Es } else { Lang::En })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_and_lower_case() {
+        for lang in Lang::ALL {
+            let d = lang.data();
+            for list in [d.abbreviations, d.stop_words, d.titles] {
+                for pair in list.windows(2) {
+                    assert!(pair[0] < pair[1], "{lang}: {:?} before {:?}", pair[0], pair[1]);
+                }
+                for w in list.iter() {
+                    assert_eq!(*w, w.to_lowercase(), "{lang}: {w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn detects_unknown() {
+        assert_eq!(detect(""), Detected::Unknown);
+        assert_eq!(detect("12345 !!!"), Detected::Unknown);
+        assert_eq!(detect("Der Hund schläft unter dem Tisch und träumt."), Detected::Unknown);
+    }
+}
