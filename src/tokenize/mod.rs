@@ -101,8 +101,9 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
 pub fn sentences(tokens: &[Token]) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        let n = out.len();
         match out.last_mut() {
-            Some(s) if out.len() == t.sentence + 1 => {
+            Some(s) if n == t.sentence + 1 => {
                 s.end = t.end;
                 s.tokens.end = i + 1;
             }
