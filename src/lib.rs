@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: text → [`tokenize`] → sentences → [`extract`] → output.
 
+pub mod extract;
 pub mod lang;
 pub mod ner;
 pub mod tokenize;
