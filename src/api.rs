@@ -228,6 +228,8 @@ pub struct Entity {
     pub label: EntityLabel,
     /// Mentions of one entity share an id.
     pub id: u32,
+    /// The entity's name: its longest mention ("Vladimir Putin" for "Putin").
+    pub canonical: String,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
@@ -346,7 +348,7 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
         .iter()
         .map(|e| {
             let (start, end) = spans.span(e.start, e.end);
-            Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32 }
+            Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32, canonical: e.canonical.clone() }
         })
         .collect();
     let lang = match x.lang {
