@@ -9,7 +9,9 @@ const LAYERS = ["entities", "dates", "quantities", "quotes", "keywords"];
 const LIBS = {
   lupa: {
     async load() {
-      const m = await import("/pkg/lupa.js");
+      // ?pkg=/bench/build/pkg-prof loads another build (see profile-wasm.mjs).
+      const pkg = new URLSearchParams(location.search).get("pkg") ?? "/pkg";
+      const m = await import(`${pkg}/lupa.js`);
       const t0 = performance.now();
       const instance = await m.default();
       const initMs = performance.now() - t0;
@@ -119,6 +121,15 @@ window.harness = {
     }
     const utf8Bytes = new TextEncoder().encode(t).length;
     return { lib: libName, op, text: textName, bytes: utf8Bytes, chars: t.length, tokens, count, runs, timesMs: times, medianMs: median(times) };
+  },
+
+  // Call one op `n` times (for the profiler); returns the last count.
+  async repeat(libName, op, textName, n) {
+    const L = await lib(libName);
+    const t = await text(textName);
+    let count = 0;
+    for (let i = 0; i < n; i++) count = LIBS[libName].ops[op](L, t);
+    return count;
   },
 
   // Load Lupa in this (fresh) page and report the time from init() to ready.
