@@ -9,6 +9,7 @@
 //   --min-ms N             a run repeats the call until N ms have passed (default 200)
 //   --init-loads N         fresh page loads for the init time (default 10)
 //   --leak-calls N         repeated calls on the 5 MB text for the memory check (default 100)
+//   --pkg /bench/build/pkg-prof  measure another build of Lupa (a path served from the repo root)
 //   --quick                seed and 1mb only, 3 runs, 3 init loads, 10 leak calls on 1mb (development)
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
@@ -37,6 +38,8 @@ const cfg = {
   initLoads: Number(opt("init-loads", quick ? 3 : 10)),
   leakCalls: Number(opt("leak-calls", quick ? 10 : 100)),
   leakText: opt("leak-text", quick ? "1mb" : "5mb"),
+  // Another build of Lupa, served from the repository, e.g. /bench/build/pkg-prof.
+  pkg: opt("pkg", "/pkg"),
   quick,
 };
 
@@ -69,7 +72,7 @@ async function freshPage(browser, base) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on("pageerror", (e) => log("page error:", e.message));
-  await page.goto(`${base}/bench/web/index.html`);
+  await page.goto(`${base}/bench/web/index.html?pkg=${encodeURIComponent(cfg.pkg)}`);
   await page.waitForFunction(() => window.harnessReady === true);
   return { page, close: () => context.close() };
 }
@@ -89,30 +92,56 @@ try { wasmOpt = readFileSync(join(here, "build", "wasm-opt.txt"), "utf8").trim()
 const result = { started: started.toISOString(), config: cfg, machine: machine(browser.version()), build: { wasmOpt }, rows: [], init: null, memory: [], size: null, budgets: [] };
 
 try {
-  // Throughput: one fresh page per library and text; every op of the library in it.
+  // Throughput. Per text: one fresh page per library, all open together; the
+  // runs are interleaved (run 1 of every op, then run 2, ...), so that the load
+  // of a shared machine drifting over minutes hits every library alike.
   const { page: p0, close: c0 } = await freshPage(browser, server.url);
   const ops = await p0.evaluate(() => window.harness.ops());
   await c0();
   for (const text of cfg.texts) {
-    for (const lib of cfg.libs) {
-      const { page, close } = await freshPage(browser, server.url);
-      try {
+    const pages = new Map();
+    const jobs = [];
+    try {
+      for (const lib of cfg.libs) {
+        pages.set(lib, await freshPage(browser, server.url));
         for (const op of ops[lib]) {
-          const t0 = Date.now();
+          const job = { lib, op, text, times: [], counts: [] };
           try {
-            const r = await page.evaluate(([lib, op, text, o]) => window.harness.measure(lib, op, text, o), [lib, op, text, { runs: cfg.runs, minMs: cfg.minMs }]);
-            r.mbPerS = r.bytes / 1e6 / (r.medianMs / 1e3);
-            r.tokensPerS = r.tokens / (r.medianMs / 1e3);
-            result.rows.push(r);
-            log(`${text} ${lib}.${op}: ${r.medianMs.toFixed(2)} ms, ${r.mbPerS.toFixed(2)} MB/s (${((Date.now() - t0) / 1e3).toFixed(0)} s)`);
+            Object.assign(job, await pages.get(lib).page.evaluate(([l, o, t]) => window.harness.prepare(l, o, t), [lib, op, text]));
           } catch (e) {
-            log(`${text} ${lib}.${op} FAILED: ${e.message.split("\n")[0]}`);
-            result.rows.push({ lib, op, text, error: e.message.split("\n")[0] });
+            job.error = e.message.split("\n")[0];
+            log(`${text} ${lib}.${op} FAILED: ${job.error}`);
+          }
+          jobs.push(job);
+        }
+      }
+      for (let r = 0; r < cfg.runs; r++) {
+        for (const job of jobs) {
+          if (job.error) continue;
+          try {
+            const one = await pages.get(job.lib).page.evaluate(([l, o, t, m]) => window.harness.runOnce(l, o, t, { minMs: m }), [job.lib, job.op, text, cfg.minMs]);
+            job.times.push(one.ms);
+            job.count = one.count;
+          } catch (e) {
+            job.error = e.message.split("\n")[0];
+            log(`${text} ${job.lib}.${job.op} FAILED: ${job.error}`);
           }
         }
-      } finally {
-        await close();
+        log(`${text}: run ${r + 1} of ${cfg.runs} done`);
       }
+    } finally {
+      for (const p of pages.values()) await p.close();
+    }
+    for (const job of jobs) {
+      if (job.error) {
+        result.rows.push({ lib: job.lib, op: job.op, text, error: job.error });
+        continue;
+      }
+      const r = { lib: job.lib, op: job.op, text, bytes: job.bytes, chars: job.chars, tokens: job.tokens, count: job.count, runs: job.times.length, timesMs: job.times, medianMs: median(job.times) };
+      r.mbPerS = r.bytes / 1e6 / (r.medianMs / 1e3);
+      r.tokensPerS = r.tokens / (r.medianMs / 1e3);
+      result.rows.push(r);
+      log(`${text} ${r.lib}.${r.op}: ${r.medianMs.toFixed(2)} ms, ${r.mbPerS.toFixed(2)} MB/s`);
     }
   }
 
@@ -155,7 +184,7 @@ try {
 }
 
 // ---- size
-const wasmPath = join(root, "pkg", "lupa_bg.wasm");
+const wasmPath = join(root, cfg.pkg.replace(/^\//, ""), "lupa_bg.wasm");
 const wasm = readFileSync(wasmPath);
 let gz;
 try {
@@ -163,7 +192,7 @@ try {
 } catch {
   gz = gzipSync(wasm, { level: 9 }).length;
 }
-result.size = { wasmBytes: wasm.length, gzip9Bytes: gz, jsGlueBytes: statSync(join(root, "pkg", "lupa.js")).size };
+result.size = { wasmBytes: wasm.length, gzip9Bytes: gz, jsGlueBytes: statSync(join(root, cfg.pkg.replace(/^\//, ""), "lupa.js")).size };
 
 // ---- ratios and budgets
 const row = (lib, op, text) => result.rows.find((r) => r.lib === lib && r.op === op && r.text === text && !r.error);

@@ -83,44 +83,43 @@ async function lib(name) {
 }
 
 const gc = () => globalThis.gc?.();
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 window.harness = {
   ops() {
     return Object.fromEntries(Object.entries(LIBS).map(([k, v]) => [k, Object.keys(v.ops)]));
   },
 
-  // Time `op` of `libName` on text `textName`: `runs` timed runs after warm-up
-  // on the seed; a run repeats the call until at least `minMs` have passed
-  // (for small texts), and counts the time per call.
-  async measure(libName, op, textName, { runs = 5, minMs = 200, warmup = 3 } = {}) {
+  // Warm `op` of `libName` up on the seed for `warmupMs` (3 calls at least), so
+  // that the JS JIT and V8's wasm tier-up (Liftoff, then TurboFan) are done
+  // before timing; returns the library's own token count of text `textName`.
+  async prepare(libName, op, textName, { warmupMs = 1000 } = {}) {
     const L = await lib(libName);
     const f = LIBS[libName].ops[op];
     if (!f) throw new Error(`unknown op ${libName}.${op}`);
     const t = await text(textName);
     const seed = await text("seed");
-    for (let i = 0; i < warmup; i++) f(L, seed);
+    const w0 = performance.now();
+    for (let i = 0; i < 3 || performance.now() - w0 < warmupMs; i++) f(L, seed);
     const tokens = LIBS[libName].tokens(L, t);
-    let count = 0;
-    const times = [];
-    for (let r = 0; r < runs; r++) {
-      gc();
-      let reps = 0;
-      const t0 = performance.now();
-      let t1 = t0;
-      do {
-        count = f(L, t);
-        reps++;
-        t1 = performance.now();
-      } while (t1 - t0 < minMs);
-      times.push((t1 - t0) / reps);
-    }
-    const utf8Bytes = new TextEncoder().encode(t).length;
-    return { lib: libName, op, text: textName, bytes: utf8Bytes, chars: t.length, tokens, count, runs, timesMs: times, medianMs: median(times) };
+    return { bytes: new TextEncoder().encode(t).length, chars: t.length, tokens };
+  },
+
+  // One timed run: repeats the call until at least `minMs` have passed (for
+  // small texts) and returns the time per call. gc() first, outside the timing.
+  async runOnce(libName, op, textName, { minMs = 200 } = {}) {
+    const L = await lib(libName);
+    const f = LIBS[libName].ops[op];
+    const t = await text(textName);
+    gc();
+    let reps = 0, count = 0;
+    const t0 = performance.now();
+    let t1 = t0;
+    do {
+      count = f(L, t);
+      reps++;
+      t1 = performance.now();
+    } while (t1 - t0 < minMs);
+    return { ms: (t1 - t0) / reps, reps, count };
   },
 
   // Call one op `n` times (for the profiler); returns the last count.
