@@ -7,6 +7,7 @@
 //   --libs lupa,wink,compromise,es-compromise
 //   --runs N               timed runs per measurement, median reported (default 5, at least 5 for real numbers)
 //   --min-ms N             a run repeats the call until N ms have passed (default 200)
+//   --settle-ms N          pause before each timed run (default 500)
 //   --init-loads N         fresh page loads for the init time (default 10)
 //   --leak-calls N         repeated calls on the 5 MB text for the memory check (default 100)
 //   --pkg /bench/build/pkg-prof  measure another build of Lupa (a path served from the repo root)
@@ -40,6 +41,7 @@ const cfg = {
   leakText: opt("leak-text", quick ? "1mb" : "5mb"),
   // Another build of Lupa, served from the repository, e.g. /bench/build/pkg-prof.
   pkg: opt("pkg", "/pkg"),
+  settleMs: Number(opt("settle-ms", 500)),
   quick,
 };
 
@@ -118,6 +120,9 @@ try {
       for (let r = 0; r < cfg.runs; r++) {
         for (const job of jobs) {
           if (job.error) continue;
+          // Let the previous page's background work (concurrent GC, compiler
+          // threads) settle first: the pages share the machine's cores.
+          await new Promise((ok) => setTimeout(ok, cfg.settleMs));
           try {
             const one = await pages.get(job.lib).page.evaluate(([l, o, t, m]) => window.harness.runOnce(l, o, t, { minMs: m }), [job.lib, job.op, text, cfg.minMs]);
             job.times.push(one.ms);
