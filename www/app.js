@@ -250,14 +250,15 @@ function render() {
   renderEntities(entities);
 
   const words = text.trim() ? text.trim().split(/\s+/u).length : 0;
+  const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const parts = [
     `${LANG_NAMES[detected] ?? detected}${lang === 'auto' ? ' (detected)' : ''}`,
-    `${words.toLocaleString('en')} words`,
+    plural(words, 'word', 'words'),
   ];
   if (Array.isArray(extraction.sentences)) {
-    parts.push(`${extraction.sentences.length} sentences`);
+    parts.push(plural(extraction.sentences.length, 'sentence', 'sentences'));
   }
-  parts.push(`${entities.length} entity mentions`);
+  parts.push(plural(entities.length, 'entity mention', 'entity mentions'));
   els.meta.textContent = parts.join(' · ');
 }
 
