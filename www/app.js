@@ -30,6 +30,8 @@ const els = {
   legend: $('legend'),
   entities: $('entities'),
   total: $('entity-total'),
+  details: $('details'),
+  detailsCard: $('details-card'),
 };
 
 /** @type {null | {extract: Function, highlight: Function}} */
@@ -198,6 +200,83 @@ function renderEntities(entities) {
   }
 }
 
+// ---------------------------------------------------------------- other results
+
+const DETAIL_KINDS = [
+  {
+    key: 'dates',
+    title: 'Dates and times',
+    describe: (d) => [d.text, d.value ?? d.kind],
+  },
+  {
+    key: 'quantities',
+    title: 'Quantities',
+    describe: (q) => [
+      q.text,
+      [q.kind, q.value, q.currency ?? q.unit].filter((x) => x !== undefined && x !== null).join(' · '),
+    ],
+  },
+  {
+    key: 'quotes',
+    title: 'Quotes',
+    describe: (q) => [q.text, q.speaker && typeof q.speaker.text === 'string' ? `— ${q.speaker.text}` : ''],
+  },
+  {
+    key: 'keywords',
+    title: 'Keywords',
+    describe: (k) => [k.text, Number.isFinite(k.count) ? `×${k.count}` : ''],
+  },
+];
+const DETAIL_LIMIT = 12;
+
+/** Dates, quantities, quotes and keywords, when the core returns any. */
+function renderDetails(extraction) {
+  els.details.replaceChildren();
+  let shown = 0;
+  for (const { key, title, describe } of DETAIL_KINDS) {
+    const list = Array.isArray(extraction[key]) ? extraction[key] : [];
+    if (!list.length) continue;
+    shown += 1;
+    const section = document.createElement('section');
+    section.className = 'detail-group';
+    section.dataset.kind = key;
+    const h = document.createElement('h3');
+    h.className = 'group-title';
+    const name = document.createElement('span');
+    name.textContent = title;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = String(list.length);
+    h.append(name, count);
+    const ul = document.createElement('ul');
+    ul.className = 'detail-list';
+    for (const item of list.slice(0, DETAIL_LIMIT)) {
+      const [main, extra] = describe(item ?? {});
+      const li = document.createElement('li');
+      const a = document.createElement('span');
+      a.className = 'detail-text';
+      a.textContent = String(main ?? '');
+      li.append(a);
+      if (extra !== undefined && extra !== null && extra !== '') {
+        const b = document.createElement('span');
+        b.className = 'detail-extra';
+        b.textContent = String(extra);
+        li.append(b);
+      }
+      ul.append(li);
+    }
+    if (list.length > DETAIL_LIMIT) {
+      const li = document.createElement('li');
+      li.className = 'detail-more';
+      li.textContent = `… and ${list.length - DETAIL_LIMIT} more`;
+      ul.append(li);
+    }
+    section.append(h, ul);
+    els.details.append(section);
+  }
+  els.detailsCard.hidden = shown === 0;
+}
+
 /** Emphasises every mark of one entity; optionally scrolls to the first. */
 function focusMentions(id, scroll) {
   for (const m of els.article.querySelectorAll('mark.is-focused')) {
@@ -238,6 +317,7 @@ function render() {
     showError('Lupa could not analyse this text.', err);
     els.article.textContent = text;
     renderEntities([]);
+    renderDetails({});
     els.meta.textContent = '';
     return;
   }
@@ -248,6 +328,7 @@ function render() {
   els.article.lang = detected === 'es' || detected === 'en' ? detected : '';
   const entities = Array.isArray(extraction.entities) ? extraction.entities : [];
   renderEntities(entities);
+  renderDetails(extraction);
 
   const words = text.trim() ? text.trim().split(/\s+/u).length : 0;
   const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
