@@ -1,0 +1,3 @@
+//! Text utilities shared by every layer.
+
+pub mod offsets;
