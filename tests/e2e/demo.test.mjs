@@ -107,7 +107,7 @@ async function loadDemo(page, url) {
   assert.equal(error, '', 'no error banner should be shown');
 }
 
-describe('www/serve.mjs', () => {
+describe('www/serve.mjs', { timeout: 30_000 }, () => {
   let server;
   before(async () => {
     server = await startServer();
@@ -172,7 +172,7 @@ describe('www/serve.mjs', () => {
   });
 });
 
-describe('Lupa demo in Chromium', () => {
+describe('Lupa demo in Chromium', { timeout: 180_000 }, () => {
   let server;
   let browser;
 
@@ -311,6 +311,24 @@ describe('Lupa demo in Chromium', () => {
       assert.equal(await page.locator('#article img, #article script').count(), 0);
       assert.deepEqual(dialogs, [], 'no dialog may fire (live analysis)');
       assert.deepEqual(problems, [], 'no console errors (live analysis)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('re-analyses with the chosen language', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await loadDemo(page, server.url);
+      await page.waitForFunction(() => document.querySelector('#article').textContent.length > 1000);
+      assert.match(await page.textContent('#doc-meta'), /^Spanish \(detected\) · /);
+      await page.selectOption('#lang', 'en');
+      assert.match(await page.textContent('#doc-meta'), /^English · /);
+      assert.equal(await page.getAttribute('#article', 'lang'), 'en');
+      await page.selectOption('#lang', 'es');
+      assert.match(await page.textContent('#doc-meta'), /^Spanish · /);
+      assert.match(await page.textContent('#article'), /^Altos funcionarios de Estados Unidos/);
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }
