@@ -39,13 +39,32 @@ where
 {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
+        let inner = e.into_inner().to_string();
+        // serde-wasm-bindgen renders its errors as JS `Error`s, "Error: ..."; the caller gets one Error already.
+        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
         if path == "." {
             Error(format!("invalid options: {inner}"))
         } else {
             Error(format!("invalid option `{path}`: {inner}"))
         }
     })
+}
+
+/// An options object: its field names, for the check that some deserializers
+/// (serde-wasm-bindgen) skip even with `deny_unknown_fields`.
+pub trait OptionsObject: DeserializeOwned + Default {
+    const FIELDS: &'static [&'static str];
+}
+
+/// Refuses option names that `T` does not have, naming the first one.
+pub fn check_option_names<T: OptionsObject>(names: impl IntoIterator<Item = String>) -> Result<(), Error> {
+    for name in names {
+        if !T::FIELDS.contains(&name.as_str()) {
+            let expected: Vec<String> = T::FIELDS.iter().map(|f| format!("`{f}`")).collect();
+            return Err(Error(format!("unknown option `{name}`, expected one of {}", expected.join(", "))));
+        }
+    }
+    Ok(())
 }
 
 fn check_size(text: &str) -> Result<(), Error> {
@@ -143,6 +162,18 @@ pub struct HighlightOptions {
     pub class_prefix: Option<String>,
 }
 
+impl OptionsObject for TokenizeOptions {
+    const FIELDS: &'static [&'static str] = &["lang"];
+}
+
+impl OptionsObject for ExtractOptions {
+    const FIELDS: &'static [&'static str] = &["lang", "referenceDate", "include"];
+}
+
+impl OptionsObject for HighlightOptions {
+    const FIELDS: &'static [&'static str] = &["lang", "include", "classPrefix"];
+}
+
 #[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -197,6 +228,8 @@ pub struct Entity {
     pub label: EntityLabel,
     /// Mentions of one entity share an id.
     pub id: u32,
+    /// The entity's name: its longest mention ("Vladimir Putin" for "Putin").
+    pub canonical: String,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
@@ -315,7 +348,7 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
         .iter()
         .map(|e| {
             let (start, end) = spans.span(e.start, e.end);
-            Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32 }
+            Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32, canonical: e.canonical.clone() }
         })
         .collect();
     let lang = match x.lang {

@@ -11,6 +11,6 @@ pub mod ner;
 pub mod text;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use api::{extract, highlight, token_spans, tokenize, Error, ExtractOptions, HighlightOptions, TokenizeOptions};

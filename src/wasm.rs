@@ -1,9 +1,8 @@
 //! The JavaScript facade: argument conversion and error mapping only; every
 //! decision lives in [`crate::api`].
 
-use crate::api::{self, Error};
+use crate::api::{self, Error, OptionsObject};
 use js_sys::{Array, JsString, Object, Reflect};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -23,14 +22,17 @@ fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
     }
 }
 
-fn options<T: DeserializeOwned + Default>(value: Option<Object>) -> Result<T, JsError> {
+fn options<T: OptionsObject>(value: Option<Object>) -> Result<T, JsError> {
     match value {
         None => Ok(T::default()),
         Some(v) if v.is_null() || v.is_undefined() => Ok(T::default()),
         Some(v) if !v.is_object() || Array::is_array(&v) => {
             Err(JsError::new("options must be an object, such as { lang: \"es\" }"))
         }
-        Some(v) => api::parse_options(serde_wasm_bindgen::Deserializer::from(JsValue::from(v))).map_err(js_error),
+        Some(v) => {
+            api::check_option_names::<T>(Object::keys(&v).iter().filter_map(|k| k.as_string())).map_err(js_error)?;
+            api::parse_options(serde_wasm_bindgen::Deserializer::from(JsValue::from(v))).map_err(js_error)
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! quotes and keywords. Every span here is a UTF-8 byte range of the input.
 
 pub mod calendar;
+pub mod entities;
 
 use crate::lang::{self, Detected, Lang};
 use crate::ner::Label;
@@ -41,6 +42,8 @@ pub struct Entity {
     pub end: usize,
     pub label: Label,
     pub id: usize,
+    /// The entity's name: its longest mention in the text.
+    pub canonical: String,
 }
 
 /// Everything [`extract`] finds in one text.

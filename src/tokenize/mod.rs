@@ -4,6 +4,7 @@
 //! UTF-16 happens only at the output boundary ([`crate::text::offsets`]).
 
 mod chars;
+pub use chars::is_mark;
 mod scan;
 mod sentences;
 

@@ -113,7 +113,8 @@ fn splits_before(text: &str, tokens: &[Token], at: usize, next: &Token, kind: Bo
     let spaced = next.start > tokens[at].end;
     match kind {
         Boundary::Strong => !lower,
-        Boundary::Ellipsis | Boundary::Abbreviation => capital || (!lower && spaced && next.kind != TokenKind::Number),
+        // After "..." or "etc." only a capital, or a quote or ¿ ¡ opening a new sentence, starts one.
+        Boundary::Ellipsis | Boundary::Abbreviation => capital || (spaced && matches!(c, '«' | '“' | '¿' | '¡' | '‘')),
         Boundary::Period => {
             if !lower {
                 return spaced || capital;
