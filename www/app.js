@@ -109,13 +109,18 @@ function groupEntities(entities) {
     const key = Number.isInteger(e.id) ? `id:${e.id}` : `text:${e.text}`;
     let item = group.get(key);
     if (!item) {
-      item = { id: e.id, name: e.text, mentions: 0, forms: new Set(), first: e.start };
+      item = { id: e.id, name: e.text, canonical: '', mentions: 0, forms: new Set(), first: e.start };
       group.set(key, item);
     }
     item.mentions += 1;
     item.forms.add(e.text);
-    // Show the longest surface form ("Vladimir Putin" rather than "Putin").
+    if (typeof e.canonical === 'string' && e.canonical) item.canonical = e.canonical;
+    // Longest surface form ("Vladimir Putin" rather than "Putin").
     if (e.text.length > item.name.length) item.name = e.text;
+  }
+  // The core's canonical name, when it gives one, wins.
+  for (const group of byLabel.values()) {
+    for (const item of group.values()) if (item.canonical) item.name = item.canonical;
   }
   return byLabel;
 }
