@@ -300,7 +300,7 @@ function langOption() {
   return v === 'es' || v === 'en' ? v : 'auto';
 }
 
-const LANG_NAMES = { es: 'Spanish', en: 'English', unknown: 'unknown language' };
+const LANG_NAMES = { es: 'Spanish', en: 'English', unknown: 'Unknown language' };
 
 function render() {
   if (!current) return;
