@@ -1,0 +1,271 @@
+//! The shape of the per-language data the extraction layers use, and its
+//! compiled (phrase-indexed) form. The data itself lives in
+//! `crate::lang::es_extract` and `crate::lang::en_extract`.
+
+use std::sync::OnceLock;
+
+use super::lex::{set, PhraseSet};
+use crate::lang::Lang;
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Word lists for dates, quantities, quotes and keywords in one language.
+/// Phrases may have several words ("pasado mañana", "according to"); matching
+/// is case- and accent-insensitive.
+pub struct Lexicon {
+    /// Numeric dates are day first ("1/10/2023" is 1 October).
+    pub day_first: bool,
+    /// The decimal mark is a comma ("3,5").
+    pub decimal_comma: bool,
+    /// Month and weekday names are written with a capital ("September").
+    pub names_capitalized: bool,
+
+    // ---- dates ----
+    pub months: &'static [(&'static str, u8)],
+    /// Abbreviations, only recognised next to a day or a year.
+    pub month_abbrs: &'static [(&'static str, u8)],
+    /// Month names that are also common words ("may"): need a day, a year or a preposition.
+    pub ambiguous_months: &'static [&'static str],
+    /// 1 = Monday … 7 = Sunday.
+    pub weekdays: &'static [(&'static str, u8)],
+    /// Words for a day relative to today: ("ayer", -1).
+    pub day_words: &'static [(&'static str, i32)],
+    /// Words that, just before a day word, make it a part of the day ("esta mañana").
+    pub day_word_blockers: &'static [&'static str],
+    /// Calendar unit nouns, singular and plural.
+    pub units: &'static [(&'static str, Unit)],
+    /// Articles that may open a relative date ("el mes pasado").
+    pub date_articles: &'static [&'static str],
+    /// "pasado", "last": before the unit or weekday.
+    pub last_before: &'static [&'static str],
+    /// "pasado", "anterior": after the unit or weekday.
+    pub last_after: &'static [&'static str],
+    pub next_before: &'static [&'static str],
+    pub next_after: &'static [&'static str],
+    pub this_words: &'static [&'static str],
+    /// "hace" (before the amount).
+    pub ago_before: &'static [&'static str],
+    /// "ago" (after the unit).
+    pub ago_after: &'static [&'static str],
+    /// "dentro de", "in" (future offset).
+    pub in_future: &'static [&'static str],
+    /// "cada", "every", "todos los".
+    pub set_words: &'static [&'static str],
+    /// Between day and month ("17 de septiembre", "17th of September").
+    pub day_month_link: &'static [&'static str],
+    /// Between month and year ("febrero de 2022").
+    pub month_year_link: &'static [&'static str],
+    /// Before a bare year ("en 2022").
+    pub year_preps: &'static [&'static str],
+    /// Before a bare month name ("en septiembre").
+    pub month_preps: &'static [&'static str],
+    /// Opening a range ("del", "from", "between").
+    pub range_from: &'static [&'static str],
+    /// Joining the ends of a range ("al", "to", "and", "-").
+    pub range_to: &'static [&'static str],
+    /// Before a clock time ("a las", "at").
+    pub time_intro: &'static [&'static str],
+    /// After a clock time ("horas", "h").
+    pub time_after: &'static [&'static str],
+    pub am: &'static [&'static str],
+    pub pm: &'static [&'static str],
+    /// Night markers: hours 6–11 after them are p.m., others a.m.
+    pub night: &'static [&'static str],
+    /// ("mediodía", 12).
+    pub fixed_times: &'static [(&'static str, u8)],
+
+    // ---- numbers ----
+    /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).
+    pub number_words: &'static [(&'static str, u32)],
+    /// Number words that are usually articles ("un", "one", "a"): only numbers
+    /// before a scale word, a unit or a currency.
+    pub weak_numbers: &'static [&'static str],
+    /// Joins tens and units or hundreds and the rest ("treinta y dos", "one hundred and five").
+    pub number_and: &'static [&'static str],
+    /// Multiplies what precedes it by 100 ("hundred").
+    pub hundred: &'static [&'static str],
+    /// Scale words ("mil", 1e3; "millones", 1e6).
+    pub scales: &'static [(&'static str, f64)],
+    /// "medio" (as in "medio año", "medio millón").
+    pub half: &'static [&'static str],
+    /// "y medio", "and a half".
+    pub and_half: &'static [&'static str],
+    pub ordinal_words: &'static [(&'static str, u32)],
+    /// Glued after digits to make an ordinal ("º", "th").
+    pub ordinal_suffixes: &'static [&'static str],
+    pub percent_words: &'static [&'static str],
+    /// Currency nouns and symbols with their ISO 4217 codes.
+    pub currencies: &'static [(&'static str, &'static str)],
+    /// Between a scale word and a currency ("millones de dólares").
+    pub currency_link: &'static [&'static str],
+    /// Measurement units (kept inside the quantity span).
+    pub measure_units: &'static [&'static str],
+
+    // ---- quotes ----
+    /// Speech verbs and phrases that introduce or follow a quote.
+    pub cues: &'static [&'static str],
+    /// Cues that precede the speaker ("según X", "according to X").
+    pub source_cues: &'static [&'static str],
+    /// Words between a cue and a quote ("que", "that").
+    pub complementizers: &'static [&'static str],
+    /// Determiners that open a speaker noun phrase.
+    pub determiners: &'static [&'static str],
+    /// Function words allowed inside a noun phrase ("de", "del", "la", "of", "the").
+    pub np_internal: &'static [&'static str],
+    /// Prepositions after which a determiner stays inside the noun phrase ("de la UE").
+    pub np_preps: &'static [&'static str],
+    pub pronouns: &'static [&'static str],
+    /// Clitics and adverbs that may sit between the speaker and the cue ("le", "también").
+    pub cue_fillers: &'static [&'static str],
+
+    // ---- keywords ----
+    /// Extra stop words for key phrases (beyond `LangData::stop_words`).
+    pub extra_stop_words: &'static [&'static str],
+}
+
+/// Indexed form of a [`Lexicon`].
+pub struct Compiled {
+    pub lx: &'static Lexicon,
+    pub months: PhraseSet<u8>,
+    pub month_abbrs: PhraseSet<u8>,
+    pub ambiguous_months: PhraseSet<()>,
+    pub weekdays: PhraseSet<u8>,
+    pub day_words: PhraseSet<i32>,
+    pub day_word_blockers: PhraseSet<()>,
+    pub units: PhraseSet<Unit>,
+    pub date_articles: PhraseSet<()>,
+    pub last_before: PhraseSet<()>,
+    pub last_after: PhraseSet<()>,
+    pub next_before: PhraseSet<()>,
+    pub next_after: PhraseSet<()>,
+    pub this_words: PhraseSet<()>,
+    pub ago_before: PhraseSet<()>,
+    pub ago_after: PhraseSet<()>,
+    pub in_future: PhraseSet<()>,
+    pub set_words: PhraseSet<()>,
+    pub day_month_link: PhraseSet<()>,
+    pub month_year_link: PhraseSet<()>,
+    pub year_preps: PhraseSet<()>,
+    pub month_preps: PhraseSet<()>,
+    pub range_from: PhraseSet<()>,
+    pub range_to: PhraseSet<()>,
+    pub time_intro: PhraseSet<()>,
+    pub time_after: PhraseSet<()>,
+    pub am: PhraseSet<()>,
+    pub pm: PhraseSet<()>,
+    pub night: PhraseSet<()>,
+    pub fixed_times: PhraseSet<u8>,
+    pub number_words: PhraseSet<u32>,
+    pub weak_numbers: PhraseSet<()>,
+    pub number_and: PhraseSet<()>,
+    pub hundred: PhraseSet<()>,
+    pub scales: PhraseSet<f64>,
+    pub half: PhraseSet<()>,
+    pub and_half: PhraseSet<()>,
+    pub ordinal_words: PhraseSet<u32>,
+    pub ordinal_suffixes: PhraseSet<()>,
+    pub percent_words: PhraseSet<()>,
+    pub currencies: PhraseSet<&'static str>,
+    pub currency_link: PhraseSet<()>,
+    pub measure_units: PhraseSet<()>,
+    pub cues: PhraseSet<()>,
+    pub source_cues: PhraseSet<()>,
+    pub complementizers: PhraseSet<()>,
+    pub determiners: PhraseSet<()>,
+    pub np_internal: PhraseSet<()>,
+    pub np_preps: PhraseSet<()>,
+    pub pronouns: PhraseSet<()>,
+    pub cue_fillers: PhraseSet<()>,
+    pub stop: PhraseSet<()>,
+}
+
+fn pairs<T: Copy>(v: &'static [(&'static str, T)]) -> PhraseSet<T> {
+    PhraseSet::new(v.iter().map(|(w, t)| (*w, *t)))
+}
+
+impl Compiled {
+    fn new(lang: Lang) -> Compiled {
+        let lx: &'static Lexicon = match lang {
+            Lang::Es => &crate::lang::es_extract::LEXICON,
+            Lang::En => &crate::lang::en_extract::LEXICON,
+        };
+        let stop: Vec<&'static str> =
+            lang.data().stop_words.iter().chain(lx.extra_stop_words.iter()).copied().collect();
+        Compiled {
+            lx,
+            months: pairs(lx.months),
+            month_abbrs: pairs(lx.month_abbrs),
+            ambiguous_months: set(lx.ambiguous_months),
+            weekdays: pairs(lx.weekdays),
+            day_words: pairs(lx.day_words),
+            day_word_blockers: set(lx.day_word_blockers),
+            units: pairs(lx.units),
+            date_articles: set(lx.date_articles),
+            last_before: set(lx.last_before),
+            last_after: set(lx.last_after),
+            next_before: set(lx.next_before),
+            next_after: set(lx.next_after),
+            this_words: set(lx.this_words),
+            ago_before: set(lx.ago_before),
+            ago_after: set(lx.ago_after),
+            in_future: set(lx.in_future),
+            set_words: set(lx.set_words),
+            day_month_link: set(lx.day_month_link),
+            month_year_link: set(lx.month_year_link),
+            year_preps: set(lx.year_preps),
+            month_preps: set(lx.month_preps),
+            range_from: set(lx.range_from),
+            range_to: set(lx.range_to),
+            time_intro: set(lx.time_intro),
+            time_after: set(lx.time_after),
+            am: set(lx.am),
+            pm: set(lx.pm),
+            night: set(lx.night),
+            fixed_times: pairs(lx.fixed_times),
+            number_words: pairs(lx.number_words),
+            weak_numbers: set(lx.weak_numbers),
+            number_and: set(lx.number_and),
+            hundred: set(lx.hundred),
+            scales: pairs(lx.scales),
+            half: set(lx.half),
+            and_half: set(lx.and_half),
+            ordinal_words: pairs(lx.ordinal_words),
+            ordinal_suffixes: set(lx.ordinal_suffixes),
+            percent_words: set(lx.percent_words),
+            currencies: pairs(lx.currencies),
+            currency_link: set(lx.currency_link),
+            measure_units: set(lx.measure_units),
+            cues: set(lx.cues),
+            source_cues: set(lx.source_cues),
+            complementizers: set(lx.complementizers),
+            determiners: set(lx.determiners),
+            np_internal: set(lx.np_internal),
+            np_preps: set(lx.np_preps),
+            pronouns: set(lx.pronouns),
+            cue_fillers: set(lx.cue_fillers),
+            stop: set(&stop),
+        }
+    }
+}
+
+/// The compiled lexicon for `lang`, built once.
+pub fn compiled(lang: Lang) -> &'static Compiled {
+    static ES: OnceLock<Compiled> = OnceLock::new();
+    static EN: OnceLock<Compiled> = OnceLock::new();
+    match lang {
+        Lang::Es => ES.get_or_init(|| Compiled::new(Lang::Es)),
+        Lang::En => EN.get_or_init(|| Compiled::new(Lang::En)),
+    }
+}
