@@ -113,6 +113,9 @@ pub struct Lexicon {
     /// Measurement units (kept inside the quantity span).
     pub measure_units: &'static [&'static str],
 
+    /// Word endings that mark a verb, not a counted noun ("resultaron").
+    pub verb_endings: &'static [&'static str],
+
     // ---- quotes ----
     /// Speech verbs and phrases that introduce or follow a quote.
     pub cues: &'static [&'static str],
@@ -188,7 +191,10 @@ pub struct Compiled {
     pub np_preps: PhraseSet<()>,
     pub pronouns: PhraseSet<()>,
     pub cue_fillers: PhraseSet<()>,
+    /// Function words and the extra key-phrase stop words.
     pub stop: PhraseSet<()>,
+    /// Function words only (`LangData::stop_words`).
+    pub function_words: PhraseSet<()>,
 }
 
 fn pairs<T: Copy>(v: &'static [(&'static str, T)]) -> PhraseSet<T> {
@@ -256,6 +262,7 @@ impl Compiled {
             pronouns: set(lx.pronouns),
             cue_fillers: set(lx.cue_fillers),
             stop: set(&stop),
+            function_words: set(lang.data().stop_words),
         }
     }
 }

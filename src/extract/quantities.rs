@@ -192,7 +192,8 @@ impl<'a> Q<'a> {
             if l.kind == LexKind::Word
                 && !l.upper
                 && self.free(w)
-                && self.c.stop.has(lx, w).is_none()
+                && self.c.function_words.has(lx, w).is_none()
+                && !self.c.lx.verb_endings.iter().any(|e| l.norm.ends_with(&crate::extract::lex::fold(e)))
                 && self.c.number_words.has(lx, w).is_none()
                 && self.c.scales.has(lx, w).is_none()
                 && self.c.units.has(lx, w).is_none()

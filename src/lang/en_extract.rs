@@ -99,6 +99,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "mph", "km/h", "mw", "gw", "kwh", "megawatts", "barrels",
     ],
 
+    verb_endings: &["ed"],
+
     cues: &[
         "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains",
         "stated", "states", "noted", "notes", "asked", "wrote", "writes", "argued", "argues",

@@ -117,6 +117,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "mw", "gw", "kwh", "megavatios", "barriles", "millas",
     ],
 
+    verb_endings: &["aron", "ieron", "aban", "ían", "ará", "arán", "erá", "erán", "irá", "irán", "ó"],
+
     cues: &[
         "dijo", "dice", "dijeron", "dicen", "ha dicho", "han dicho", "había dicho", "decía",
         "afirmó", "afirma", "afirmaron", "ha afirmado", "explicó", "explica", "explicaron",
