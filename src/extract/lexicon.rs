@@ -117,6 +117,9 @@ pub struct Lexicon {
     pub verb_endings: &'static [&'static str],
 
     // ---- quotes ----
+    /// Opening and closing quotation marks (one character each). A mark that
+    /// closes its own kind ("\"") pairs by alternation.
+    pub quote_pairs: &'static [(char, char)],
     /// Speech verbs and phrases that introduce or follow a quote.
     pub cues: &'static [&'static str],
     /// Cues that precede the speaker ("según X", "according to X").

@@ -101,6 +101,10 @@ pub static LEXICON: Lexicon = Lexicon {
 
     verb_endings: &["ed"],
 
+    quote_pairs: &[
+        ('«', '»'), ('“', '”'), ('„', '“'), ('„', '”'), ('‘', '’'), ('‚', '‘'), ('‹', '›'),
+        ('"', '"'), ('”', '”'), ('＂', '＂'),
+    ],
     cues: &[
         "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains",
         "stated", "states", "noted", "notes", "asked", "wrote", "writes", "argued", "argues",

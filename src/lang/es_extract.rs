@@ -119,6 +119,10 @@ pub static LEXICON: Lexicon = Lexicon {
 
     verb_endings: &["aron", "ieron", "aban", "ían", "ará", "arán", "erá", "erán", "irá", "irán", "ó"],
 
+    quote_pairs: &[
+        ('«', '»'), ('“', '”'), ('„', '“'), ('„', '”'), ('‘', '’'), ('‚', '‘'), ('‹', '›'),
+        ('"', '"'), ('”', '”'), ('＂', '＂'),
+    ],
     cues: &[
         "dijo", "dice", "dijeron", "dicen", "ha dicho", "han dicho", "había dicho", "decía",
         "afirmó", "afirma", "afirmaron", "ha afirmado", "explicó", "explica", "explicaron",
@@ -131,7 +135,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "observó", "opinó", "lamentó", "confirmó", "sugirió", "defendió", "criticó",
         "se limitó a decir", "se limitó a señalar", "llegó a decir", "ha asegurado",
         "ha señalado", "ha explicado", "ha declarado", "ha añadido", "contó", "cuenta",
-        "reiteró", "agregaron", "añadieron", "tuiteó", "publicó",
+        "reiteró", "recordó", "recuerda", "insiste", "agregaron", "añadieron", "tuiteó", "publicó",
     ],
     source_cues: &["según", "de acuerdo con", "en palabras de", "a juicio de"],
     complementizers: &["que", ":", ",", "—", "–"],
