@@ -257,3 +257,62 @@ fn quotes() {
 fn keywords() {
     run_layer("keywords", 4);
 }
+
+/// Every layer on hostile inputs: no panic, and time roughly linear.
+fn all_layers(text: &str, lang: Lang) -> usize {
+    let tokens = tokenize(text, lang);
+    let sents = sentences(&tokens);
+    let r = CivilDate::parse("2023-10-15").ok();
+    let dates = find_dates(text, &tokens, lang, r);
+    let q = find_quantities(text, &tokens, lang, &dates);
+    let entities = vec![Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0 }];
+    let entities = if text.is_char_boundary(entities[0].end) { entities } else { vec![] };
+    let quotes = find_quotes(text, &tokens, &sents, lang, &entities);
+    let kw = find_keywords(text, &tokens, &sents, lang, 10);
+    for d in &dates {
+        assert!(d.start < d.end && d.end <= text.len() && text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+    }
+    for x in &q {
+        assert!(x.start < x.end && text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+        assert!(x.value.is_finite());
+    }
+    for x in &quotes {
+        assert!(x.start < x.end && text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+    }
+    for k in &kw {
+        assert!(k.score > 0.0 && k.score <= 1.0);
+    }
+    dates.len() + q.len() + quotes.len() + kw.len()
+}
+
+#[test]
+fn hostile_inputs() {
+    let big_digits = "7".repeat(1 << 20);
+    let nested: String = "“".repeat(50_000) + &"”".repeat(50_000);
+    let nested_straight = "\"".repeat(100_000);
+    let unbalanced = "«a «b «c ".repeat(20_000);
+    let mixed = "el 17 de septiembre de 2023 dijo «hola» 3,5 millones de dólares 25 % 🙂 ".repeat(5_000);
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("space", " \n\t ".into()),
+        ("emoji", "👩‍👩‍👧 🇪🇸 «😀» “🙂” 1️⃣ 2023 ́́́".into()),
+        ("combining", "e\u{301}l di\u{301}jo «a\u{301}» el 1\u{301} de mayo".into()),
+        ("digits", big_digits),
+        ("dotted digits", "1.".repeat(200_000)),
+        ("nested", nested),
+        ("straight", nested_straight),
+        ("unbalanced", unbalanced),
+        ("mixed", mixed),
+        ("marks only", "»”’‘“«„‚‹›".repeat(1000)),
+        ("dates soup", "de del al 3 - / 2023 a las p.m. hace cada every ago ".repeat(10_000)),
+    ];
+    for (name, text) in &cases {
+        for lang in Lang::ALL {
+            let t = std::time::Instant::now();
+            let n = all_layers(text, lang);
+            let secs = t.elapsed().as_secs_f64();
+            eprintln!("{name} [{lang}]: {n} spans in {secs:.2}s");
+            assert!(secs < 30.0, "{name}: {secs}s");
+        }
+    }
+}
