@@ -225,12 +225,11 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
         match l.kind {
             LexKind::Punct => {
                 chunk += 1;
-                if matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";") {
-                    if lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct) {
+                if matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
+                    && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct) {
                         sentence += 1;
                         initial = true;
                     }
-                }
                 k += 1;
             }
             LexKind::Word | LexKind::Num => {

@@ -155,7 +155,7 @@ impl<T: Copy> PhraseSet<T> {
             map.entry(first).or_default().push((norms, v));
         }
         for v in map.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         PhraseSet { map }
     }
@@ -211,7 +211,7 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
         return None;
     }
     let dec = if decimal_comma { ',' } else { '.' };
-    let groups: Vec<&str> = raw.split(|c| c == '.' || c == ',').collect();
+    let groups: Vec<&str> = raw.split(['.', ',']).collect();
     let seps: Vec<char> = raw.chars().filter(|c| *c == '.' || *c == ',').collect();
     if seps.is_empty() {
         return raw.parse().ok();

@@ -52,8 +52,7 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
     loop {
         if let Some((e, v)) = c.number_words.at(lx, j) {
             let v = v as u64;
-            let ok = current == 0 && !any
-                || (current == 0 && total > 0.0)
+            let ok = (current == 0 && (!any || total > 0.0))
                 || (current % 100 == 0 && current > 0 && v < 100)
                 || (current % 10 == 0 && current % 100 >= 20 && v < 10 && v > 0);
             if !ok {
@@ -93,12 +92,11 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
                 let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100)) && current < 100;
                 if let Some((_, v)) = c.number_words.at(lx, e) {
                     let v = v as u64;
-                    if (after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10) {
-                        if c.weak_numbers.has(lx, e).is_none() {
+                    if ((after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10))
+                        && c.weak_numbers.has(lx, e).is_none() {
                             j = e;
                             continue;
                         }
-                    }
                 }
             }
         }

@@ -16,6 +16,7 @@
 //!      the noun phrase before the cue, else the noun phrase after it, else
 //!      the noun phrase that opens the sentence;
 //!    - a source cue earlier in the sentence: `Según el enviado, … “…”`.
+//!
 //!    The speaker is a named entity (with its id) when one heads the phrase,
 //!    else a determiner-initiated noun phrase, a capitalised name or a pronoun.
 //! 3. A quote of one to three words without a cue is a scare quote.
@@ -159,7 +160,10 @@ fn is_mark(c: &Compiled, s: &str) -> bool {
 }
 
 /// Pairs quotation marks: (opening lex, closing lex, enclosing pair), sorted by opening.
-fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<(usize, usize, Option<(usize, usize)>)> {
+/// A quote's opening lex, closing lex and enclosing pair.
+type Pair = (usize, usize, Option<(usize, usize)>);
+
+fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (open, close, depth)
     for (k, l) in lx.iter().enumerate() {
@@ -187,11 +191,9 @@ fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<(usize, usize, Option
         }
         if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
             // A right single quote glued to a word is an apostrophe, never an opener.
-            if raw == '‘' || raw == '’' {
-                if !l.space_before && k > 0 && lx[k - 1].kind == LexKind::Word && raw == '’' {
+            if raw == '’' && !l.space_before && k > 0 && lx[k - 1].kind == LexKind::Word {
                     continue;
                 }
-            }
             stack.push((k, raw));
         }
     }
@@ -275,7 +277,7 @@ impl<'a> Attr<'a> {
         for en in self.entities {
             if en.start >= s && en.end <= e && en.end == e {
                 let before = &self.t[s..en.start];
-                let has_prep = lex(before).iter().enumerate().any(|(_, l)| {
+                let has_prep = lex(before).iter().any(|l| {
                     l.kind == LexKind::Word && self.c.np_preps.at(std::slice::from_ref(l), 0).is_some()
                 });
                 if !has_prep {
