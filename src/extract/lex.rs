@@ -138,20 +138,23 @@ fn is_mark(c: char) -> bool {
 }
 
 /// A set of phrases (each one or more lexes), matched longest-first at a position.
+///
+/// Lexes written together in a phrase ("US$", "p.m.") must be written
+/// together in the text too ("a $95" is not "A$").
 pub struct PhraseSet<T: Copy> {
-    map: HashMap<String, Vec<(Vec<String>, T)>>,
+    map: HashMap<String, Vec<(Vec<(String, bool)>, T)>>,
 }
 
 impl<T: Copy> PhraseSet<T> {
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut map: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut map: HashMap<String, Vec<(Vec<(String, bool)>, T)>> = HashMap::new();
         for (phrase, v) in entries {
             let lx = lex(phrase);
             if lx.is_empty() {
                 continue;
             }
-            let mut norms: Vec<String> = lx.into_iter().map(|l| l.norm).collect();
-            let first = norms.remove(0);
+            let mut norms: Vec<(String, bool)> = lx.into_iter().map(|l| (l.norm, !l.space_before)).collect();
+            let first = norms.remove(0).0;
             map.entry(first).or_default().push((norms, v));
         }
         for v in map.values_mut() {
@@ -168,8 +171,9 @@ impl<T: Copy> PhraseSet<T> {
             if i + 1 + rest.len() > lx.len() {
                 continue;
             }
-            for (k, w) in rest.iter().enumerate() {
-                if lx[i + 1 + k].norm != *w {
+            for (k, (w, glued)) in rest.iter().enumerate() {
+                let l = &lx[i + 1 + k];
+                if l.norm != *w || (*glued && l.space_before) {
                     continue 'c;
                 }
             }

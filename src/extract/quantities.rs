@@ -153,6 +153,9 @@ impl<'a> Q<'a> {
         if let Some(e2) = self.c.percent_words.has(lx, e) {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
+        if n.weak {
+            return None;
+        }
         let scaled = n.words && lx[e - 1].kind == LexKind::Word && self.c.scales.at(lx, e - 1).is_some()
             || self.c.scales.ending_at(lx, e, 2).is_some();
         let mut k = e;
@@ -167,9 +170,6 @@ impl<'a> Q<'a> {
             let mut q = quantity(QuantityKind::Money, n.value);
             q.currency = Some(code);
             return Some((i, e2, q));
-        }
-        if n.weak {
-            return None;
         }
         if let Some(e2) = self.c.measure_units.has(lx, e) {
             // a single letter unit ("m", "t") must not be a word's start: "5 m." fine, "5 a" not listed

@@ -1,7 +1,8 @@
 //! Direct quotations, their speakers and cues, and scare quotes.
 //!
 //! `Quote::start..end` is the quoted text *without* its quotation marks (and
-//! without the spaces just inside them), so it is exactly DESIGN's
+//! without the spaces just inside them, or a trailing comma that belongs to
+//! the attribution: `"We won," she said`), so it is exactly DESIGN's
 //! `Quote.text`.
 //!
 //! 1. Pairing: quotation marks are matched with a stack (nested quotes are
@@ -120,7 +121,7 @@ pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: L
         while s < e && text[s..e].starts_with(char::is_whitespace) {
             s += text[s..e].chars().next().map_or(1, char::len_utf8);
         }
-        while s < e && text[s..e].ends_with(char::is_whitespace) {
+        while s < e && text[s..e].ends_with(|ch: char| ch.is_whitespace() || ch == ',') {
             e -= text[s..e].chars().next_back().map_or(1, char::len_utf8);
         }
         if s >= e {
