@@ -334,6 +334,8 @@ impl<'a> Scan<'a> {
     fn at(&self, i: usize) -> Option<M> {
         self.range(i)
             .or_else(|| self.numeric(i))
+            .or_else(|| self.coordinated_day(i))
+            .or_else(|| self.decade(i))
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
@@ -414,6 +416,51 @@ impl<'a> Scan<'a> {
             }
         }
         None
+    }
+
+    /// "el 7 y el 8 de noviembre": the first day takes the month of the second.
+    fn coordinated_day(&self, i: usize) -> Option<M> {
+        let (e, d1) = self.day_at(i)?;
+        if self.l(i).is_some_and(|l| l.kind != LexKind::Num) {
+            return None;
+        }
+        let k = self.c.day_coord.has(self.lx, e)?;
+        let d2 = self.dm(k)?;
+        let first = Dmy { end: e, day: d1, month: d2.month, year: d2.year };
+        Self::valid_dm(d1, d2.month, d2.year).then(|| M::new(i, e, DateKind::Date, Some(self.dmy_value(&first))))
+    }
+
+    /// "los años 90", "la década de los ochenta", "the 1990s": TIMEX3 decade `199`.
+    fn decade(&self, i: usize) -> Option<M> {
+        let (j, intro) = match self.c.decade_intro.has(self.lx, i) {
+            Some(e) => (e, true),
+            None => (i, false),
+        };
+        let (e, v) = if let Some(v) = self.int_at(j, 4) {
+            (j + 1, v)
+        } else if intro {
+            let n = number_at(self.t, self.lx, j, self.c)?;
+            if n.value.fract() != 0.0 || n.weak {
+                return None;
+            }
+            (n.end, n.value as u32)
+        } else {
+            return None;
+        };
+        let (e, suffixed) = match self.c.decade_suffix.has(self.lx, e) {
+            Some(e2) if self.glued(e) => (e2, true),
+            _ => (e, false),
+        };
+        // A bare "los 90" needs the suffix or a longer intro.
+        if !(suffixed || intro && e - i >= 3 || intro && self.lx[i..j].len() >= 2) {
+            return None;
+        }
+        let year = match v {
+            10..=90 if v % 10 == 0 => 1900 + v,
+            1000..=2990 if v % 10 == 0 => v,
+            _ => return None,
+        };
+        Some(M::new(i, e, DateKind::Date, Some(format!("{}", year / 10))))
     }
 
     // ---- numeric dates ----

@@ -75,6 +75,12 @@ pub struct Lexicon {
     pub range_from: &'static [&'static str],
     /// Joining the ends of a range ("al", "to", "and", "-").
     pub range_to: &'static [&'static str],
+    /// Joining two days of one month ("el 7 y el 8 de noviembre").
+    pub day_coord: &'static [&'static str],
+    /// Before a decade number ("los años 90", "la década de los ochenta").
+    pub decade_intro: &'static [&'static str],
+    /// Glued after a decade number ("1990s", "90s").
+    pub decade_suffix: &'static [&'static str],
     /// Before a clock time ("a las", "at").
     pub time_intro: &'static [&'static str],
     /// After a clock time ("horas", "h").
@@ -167,6 +173,9 @@ pub struct Compiled {
     pub month_preps: PhraseSet<()>,
     pub range_from: PhraseSet<()>,
     pub range_to: PhraseSet<()>,
+    pub day_coord: PhraseSet<()>,
+    pub decade_intro: PhraseSet<()>,
+    pub decade_suffix: PhraseSet<()>,
     pub time_intro: PhraseSet<()>,
     pub time_after: PhraseSet<()>,
     pub am: PhraseSet<()>,
@@ -237,6 +246,9 @@ impl Compiled {
             month_preps: set(lx.month_preps),
             range_from: set(lx.range_from),
             range_to: set(lx.range_to),
+            day_coord: set(lx.day_coord),
+            decade_intro: set(lx.decade_intro),
+            decade_suffix: set(lx.decade_suffix),
             time_intro: set(lx.time_intro),
             time_after: set(lx.time_after),
             am: set(lx.am),

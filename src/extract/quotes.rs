@@ -405,7 +405,8 @@ impl<'a> Attr<'a> {
     /// leading connective closed by a comma ("Sin embargo, un funcionario …").
     fn np_initial(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
         if let Some(np) = self.np_forward(lo, hi) {
-            if self.is_det(lo) || self.entity_from(lo).is_some() {
+            // A determiner phrase, an entity, or a name set off by a comma ("Smith, a spokesman, said").
+            if self.is_det(lo) || self.entity_from(lo).is_some() || self.punct(np.1 + 1, &[","]) {
                 return Some(np);
             }
         }
