@@ -108,6 +108,13 @@ pub fn lex(text: &str) -> Vec<Lex> {
                     j += 1;
                 } else if (d == '.' || d == ',') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
                     j += 2;
+                } else if is_group_space(d)
+                    && j + 3 < n
+                    && chars[j + 1..j + 4].iter().all(|x| x.1.is_ascii_digit())
+                    && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit())
+                {
+                    // "2 000" with a no-break or thin space: one number.
+                    j += 4;
                 } else {
                     break;
                 }
@@ -131,6 +138,11 @@ pub fn lex(text: &str) -> Vec<Lex> {
         i = j;
     }
     out
+}
+
+/// Spaces used to group digits ("2 000"): no-break and thin spaces.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
 fn is_mark(c: char) -> bool {
@@ -205,11 +217,17 @@ pub fn set(words: &[&'static str]) -> PhraseSet<()> {
 }
 
 /// Parses a run of digits with `.`/`,` separators as a number, given the
-/// language's decimal mark. Every separator but the last must be followed by
+/// language's decimal mark. In comma-decimal languages, commas that all
+/// precede three digits are thousands ("3,500" is 3500, as written in
+/// Mexico). Otherwise every separator but the last must be followed by
 /// three digits (thousands). The last is decimal if it is the language's
 /// decimal mark, or if it is the other mark and not followed by exactly three
 /// digits ("3.5" in Spanish text is 3.5; "100.000" is 100000).
 pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
+    if raw.contains(is_group_space) {
+        let joined: String = raw.chars().filter(|c| !is_group_space(*c)).collect();
+        return parse_number(&joined, decimal_comma);
+    }
     let digits = raw.bytes().filter(|b| b.is_ascii_digit()).count();
     if digits == 0 || digits > 18 {
         return None;
@@ -219,6 +237,15 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
     let seps: Vec<char> = raw.chars().filter(|c| *c == '.' || *c == ',').collect();
     if seps.is_empty() {
         return raw.parse().ok();
+    }
+    // "1,000" and "3,500,000" written with comma thousands in comma-decimal
+    // text (as in Mexico): every group after the first has three digits.
+    if decimal_comma
+        && seps.iter().all(|c| *c == ',')
+        && groups[0] != "0"
+        && groups[1..].iter().all(|g| g.len() == 3)
+    {
+        return groups.concat().parse().ok();
     }
     let mut s = String::with_capacity(raw.len());
     let last = seps.len() - 1;
@@ -260,6 +287,10 @@ mod tests {
         assert_eq!(parse_number("1,000", false), Some(1000.0));
         assert_eq!(parse_number("1.000", false), Some(1.0));
         assert_eq!(parse_number("12,34,5", false), None);
+        assert_eq!(parse_number("3,500", true), Some(3500.0));
+        assert_eq!(parse_number("0,125", true), Some(0.125));
+        assert_eq!(parse_number("1,000,000", true), Some(1e6));
+        assert_eq!(parse_number("100.000,500", true), Some(100000.5));
     }
     #[test]
     fn lexes() {

@@ -89,7 +89,7 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
         if any && current > 0 {
             if let Some(e) = c.number_and.has(lx, j) {
                 let after_hundred = current % 100 == 0 && current >= 100;
-                let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100)) && current < 100;
+                let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100));
                 if let Some((_, v)) = c.number_words.at(lx, e) {
                     let v = v as u64;
                     if ((after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10))
