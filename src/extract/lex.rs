@@ -154,12 +154,15 @@ fn is_mark(c: char) -> bool {
 /// Lexes written together in a phrase ("US$", "p.m.") must be written
 /// together in the text too ("a $95" is not "A$").
 pub struct PhraseSet<T: Copy> {
-    map: HashMap<String, Vec<(Vec<(String, bool)>, T)>>,
+    /// By first lex: the rest of each phrase (norm, glued to the previous) and its value.
+    map: HashMap<String, Vec<Phrase<T>>>,
 }
+
+type Phrase<T> = (Vec<(String, bool)>, T);
 
 impl<T: Copy> PhraseSet<T> {
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut map: HashMap<String, Vec<(Vec<(String, bool)>, T)>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
         for (phrase, v) in entries {
             let lx = lex(phrase);
             if lx.is_empty() {
