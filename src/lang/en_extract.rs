@@ -114,7 +114,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "insisted", "warned", "claimed", "replied", "declared", "continued", "acknowledged",
         "admitted", "announced", "remarked", "tweeted", "posted", "stressed", "suggested",
         "recalled", "conceded", "concluded", "observed", "has said", "had said",
-        "went on to say", "would only say", "declined to comment", "confirmed",
+        "went on to say", "promised", "pledged", "cautioned", "emphasised", "emphasized", "joked", "quipped", "testified", "responded", "recounted", "shouted", "urged", "predicted", "explained in a statement", "would only say", "declined to comment", "confirmed",
     ],
     source_cues: &["according to", "in the words of"],
     complementizers: &["that", ":", ",", "—", "–"],

@@ -138,7 +138,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "observó", "opinó", "lamentó", "confirmó", "sugirió", "defendió", "criticó",
         "se limitó a decir", "se limitó a señalar", "llegó a decir", "ha asegurado",
         "ha señalado", "ha explicado", "ha declarado", "ha añadido", "contó", "cuenta",
-        "reiteró", "recordó", "recuerda", "insiste", "agregaron", "añadieron", "tuiteó", "publicó",
+        "reiteró", "prometió", "aclaró", "enfatizó", "ironizó", "bromeó", "zanjó", "resumió", "replicó", "espetó", "argumentó", "alertó", "avisó", "exclamó", "insistió en que", "matizó", "valoró", "celebró", "recordó", "recuerda", "insiste", "agregaron", "añadieron", "tuiteó", "publicó",
     ],
     source_cues: &["según", "de acuerdo con", "en palabras de", "a juicio de"],
     complementizers: &["que", ":", ",", "—", "–"],
