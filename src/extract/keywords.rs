@@ -5,9 +5,11 @@
 //! that neither starts nor ends with a stop word scores the product of its
 //! words' scores divided by its frequency. Lower YAKE scores are better; the
 //! output `score` is `1 / (1 + yake)`, so higher is better and it lies in
-//! (0, 1]. A phrase that occurs once is penalised per extra word. Dropped:
+//! (0, 1]. A phrase that occurs once is penalised per extra word, unless it
+//! is a proper name (every word capitalised). Dropped:
 //! near-duplicates (edit-distance similarity above 0.8), parts of a chosen
-//! phrase that occur no more often than it, and phrases around a chosen one.
+//! phrase that occur no more often than it, phrases around a chosen one, and
+//! phrases sharing two words with a chosen one.
 //! The result is sorted by score, ties by text, so it is deterministic.
 
 use std::collections::HashMap;
@@ -63,7 +65,18 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
     }
     let c = compiled(lang);
     let lx = lex(text);
-    let words = words(text, &lx, |k| c.stop.has(&lx, k) == Some(k + 1));
+    // Stop words, and calendar and scale words (dates and quantities have their own layers).
+    let one = |set: Option<usize>, k: usize| set == Some(k + 1);
+    let words = words(text, &lx, |k| {
+        one(c.stop.has(&lx, k), k)
+            || one(c.months.has(&lx, k), k)
+            || one(c.month_abbrs.has(&lx, k), k)
+            || one(c.weekdays.has(&lx, k), k)
+            || one(c.units.has(&lx, k), k)
+            || one(c.scales.has(&lx, k), k)
+            || one(c.number_words.has(&lx, k), k)
+            || one(c.currencies.has(&lx, k), k)
+    });
     let mid_ok = |w: usize| {
         let l = lex(&text[words[w].start..words[w].end]);
         c.np_preps.has(&l, 0) == Some(l.len())
@@ -130,6 +143,8 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
 
     // Candidate phrases.
     struct Cand {
+        /// Every word capitalised (not sentence-initially): a proper name.
+        name: bool,
         first: (usize, usize),
         count: usize,
         terms: Vec<usize>,
@@ -158,7 +173,8 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
                 Some(&k) => list[k].count += 1,
                 None => {
                     cands.insert(key.clone(), list.len());
-                    list.push(Cand { first: (a.start, b.end), count: 1, terms: key });
+                    let name = words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym);
+                    list.push(Cand { name, first: (a.start, b.end), count: 1, terms: key });
                 }
             }
         }
@@ -177,7 +193,7 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
             }
             let mut s = prod / (cand.count as f64 * (1.0 + sum));
             // A phrase seen once is weak evidence of a phrase.
-            if cand.count == 1 && cand.terms.len() > 1 {
+            if cand.count == 1 && cand.terms.len() > 1 && !cand.name {
                 s *= SINGLETON_PENALTY.powi(cand.terms.len() as i32 - 1);
             }
             let surface = text[cand.first.0..cand.first.1].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -195,7 +211,12 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
         }
         // A part of a chosen phrase that occurs no more often than it, or a
         // phrase around a chosen one, adds nothing.
-        if chosen_terms.iter().any(|(t, n)| (contains(t, &terms) && count <= *n) || contains(&terms, t)) {
+        // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
+        let shared = |t: &[usize]| terms.iter().filter(|x| t.contains(x)).count();
+        if chosen_terms
+            .iter()
+            .any(|(t, n)| (contains(t, &terms) && count <= *n) || contains(&terms, t) || shared(t) >= 2)
+        {
             continue;
         }
         chosen_terms.push((terms, count));

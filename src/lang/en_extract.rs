@@ -124,12 +124,5 @@ pub static LEXICON: Lexicon = Lexicon {
     pronouns: &["he", "she", "they", "it", "we", "i"],
     cue_fillers: &["also", "later", "then", "previously", "has", "had", "have", "once"],
 
-    extra_stop_words: &[
-        "according", "ago", "almost", "already", "another", "around", "away", "back", "came",
-        "cannot", "come", "even", "ever", "get", "go", "going", "got", "however", "including",
-        "last", "like", "made", "make", "many", "may", "might", "much", "must", "never", "new",
-        "next", "one", "people", "per", "put", "say", "see", "seen", "since", "still", "take",
-        "there's", "though", "told", "two", "us", "use", "used", "way", "well", "whether",
-        "within", "without", "year", "years", "yet",
-    ],
+    extra_stop_words: &["according", "ago", "almost", "already", "also", "although", "amid", "among", "another", "around", "asked", "away", "back", "became", "become", "becomes", "called", "came", "can't", "cannot", "come", "could", "couldn't", "day", "days", "didn't", "does", "doesn't", "don't", "done", "either", "else", "enough", "especially", "even", "ever", "every", "everyone", "five", "four", "friday", "get", "getting", "give", "given", "gives", "go", "going", "gone", "got", "great", "has", "hasn't", "having", "however", "including", "isn't", "it's", "known", "last", "later", "least", "less", "let", "like", "likely", "little", "lot", "made", "make", "many", "may", "might", "monday", "month", "months", "mostly", "mr", "mrs", "ms", "much", "must", "nearly", "never", "new", "next", "nine", "nothing", "often", "one", "onto", "others", "people", "per", "perhaps", "put", "quite", "rather", "really", "recently", "said", "saturday", "say", "says", "see", "seems", "seen", "several", "shall", "should", "shouldn't", "show", "showed", "since", "six", "something", "sometimes", "soon", "still", "sunday", "take", "ten", "there's", "thing", "things", "think", "though", "three", "thursday", "today", "told", "tomorrow", "toward", "towards", "tuesday", "twice", "two", "upon", "us", "use", "used", "want", "wanted", "wants", "wasn't", "way", "we're", "wednesday", "week", "weeks", "well", "weren't", "what's", "whether", "who's", "within", "without", "won't", "wouldn't", "year", "years", "yesterday", "yet"],
 };
