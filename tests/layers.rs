@@ -265,8 +265,11 @@ fn all_layers(text: &str, lang: Lang) -> usize {
     let r = CivilDate::parse("2023-10-15").ok();
     let dates = find_dates(text, &tokens, lang, r);
     let q = find_quantities(text, &tokens, lang, &dates);
-    let entities = vec![Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0 }];
-    let entities = if text.is_char_boundary(entities[0].end) { entities } else { vec![] };
+    // Every "Ana" is an entity (plus one bogus span at the start).
+    let mut entities: Vec<Entity> = text.match_indices("Ana").map(|(i, _)| Entity { start: i, end: i + 3, label: Label::Per, id: i % 7 }).collect();
+    if text.is_char_boundary(text.len().min(1)) {
+        entities.push(Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0 });
+    }
     let quotes = find_quotes(text, &tokens, &sents, lang, &entities);
     let kw = find_keywords(text, &tokens, &sents, lang, 10);
     for d in &dates {
@@ -304,6 +307,7 @@ fn hostile_inputs() {
         ("unbalanced", unbalanced),
         ("mixed", mixed),
         ("marks only", "»”’‘“«„‚‹›".repeat(1000)),
+        ("many speakers", "Ana dijo «hola, qué tal estás hoy». «Bien», dijo Ana. ".repeat(20_000)),
         ("dates soup", "de del al 3 - / 2023 a las p.m. hace cada every ago ".repeat(10_000)),
     ];
     for (name, text) in &cases {

@@ -205,7 +205,9 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
     let mut out: Vec<Keyword> = Vec::new();
     let mut chosen: Vec<Vec<char>> = Vec::new();
     let mut chosen_terms: Vec<(Vec<usize>, usize)> = Vec::new();
-    for (s, surface, count, terms) in scored {
+    // Bounded work when most candidates are near-duplicates.
+    let budget = limit.saturating_mul(50).saturating_add(1000);
+    for (s, surface, count, terms) in scored.into_iter().take(budget) {
         if out.len() >= limit {
             break;
         }

@@ -114,7 +114,10 @@ pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: L
         sent_end[k] = if k + 1 < n && starts[k + 1] { k + 1 } else if k + 1 < n { sent_end[k + 1] } else { n };
     }
 
-    let a = Attr { t: text, lx: &lx, c, entities, inside: &inside };
+    // Entities by start, so that lookups are logarithmic.
+    let mut sorted: Vec<Entity> = entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).cloned().collect();
+    sorted.sort_by_key(|e| (e.start, e.end));
+    let a = Attr { t: text, lx: &lx, c, entities: &sorted, inside: &inside };
     let mut out = Vec::with_capacity(pairs.len());
     for &(oi, ci, parent) in &pairs {
         let (mut s, mut e) = (lx[oi].end, lx[ci].start);
@@ -275,7 +278,11 @@ impl<'a> Attr<'a> {
     /// Links a speaker span to an entity that heads it (not one inside a
     /// prepositional phrase: "un funcionario de la UE" stays a phrase).
     fn with_entity(&self, s: usize, e: usize) -> SpeakerSpan {
-        for en in self.entities {
+        // Entities that start inside the span, and the few that start before it and reach into it.
+        let first = self.entities.partition_point(|en| en.start < s);
+        let last = self.entities.partition_point(|en| en.start <= e);
+        let before = self.entities[..first].iter().rev().take(4);
+        for en in before.chain(self.entities[first..last].iter()) {
             if en.start >= s && en.end <= e && en.end == e {
                 let before = &self.t[s..en.start];
                 let has_prep = lex(before).iter().any(|l| {
@@ -295,7 +302,8 @@ impl<'a> Attr<'a> {
     /// An entity starting at lex `k`: (end lex, inclusive).
     fn entity_from(&self, k: usize) -> Option<usize> {
         let l = self.lx.get(k)?;
-        let en = self.entities.iter().find(|e| e.start == l.start)?;
+        let p = self.entities.partition_point(|e| e.start < l.start);
+        let en = self.entities.get(p).filter(|e| e.start == l.start)?;
         let mut j = k;
         while j + 1 < self.lx.len() && self.lx[j + 1].end <= en.end {
             j += 1;
@@ -359,7 +367,9 @@ impl<'a> Attr<'a> {
             return None;
         }
         let entity = || {
-            let en = self.entities.iter().find(|e| e.end == lx[k].end && e.start >= lx[lo].start)?;
+            let from = self.entities.partition_point(|e| e.start < lx[lo].start);
+            let to = self.entities.partition_point(|e| e.start <= lx[k].start);
+            let en = self.entities[from..to].iter().find(|e| e.end == lx[k].end)?;
             let mut s = k;
             while s > lo && lx[s - 1].start >= en.start {
                 s -= 1;
