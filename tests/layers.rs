@@ -19,6 +19,7 @@
 //! !keyword | text                    must not be
 //! ```
 //!
+//! A line break inside an expected span is written `\n`.
 //! For dates, quantities and quotes the expectation lists are exact: a case
 //! with no expectation lines asserts that nothing is found.
 
@@ -218,6 +219,8 @@ fn run(c: &Case) -> Result<(), String> {
         }
         other => return Err(format!("unknown layer {other:?}")),
     };
+    // Line breaks inside spans are written `\n` in the data files.
+    let got: Vec<String> = got.into_iter().map(|g| g.replace('\n', "\\n")).collect();
     if got == c.expect {
         Ok(())
     } else {

@@ -332,7 +332,8 @@ impl<'a> Scan<'a> {
     }
 
     fn at(&self, i: usize) -> Option<M> {
-        self.range(i)
+        self.part_of_day(i)
+            .or_else(|| self.range(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.coordinated_day(i))
             .or_else(|| self.decade(i))
@@ -348,6 +349,15 @@ impl<'a> Scan<'a> {
             .or_else(|| self.month_year(i))
             .or_else(|| self.bare_year(i))
             .or_else(|| self.bare_weekday(i))
+    }
+
+    /// "anoche", "this morning": `2023-10-14TNI`.
+    fn part_of_day(&self, i: usize) -> Option<M> {
+        let (e, (off, code)) = self.c.parts_of_day.at(self.lx, i)?;
+        let v = self.r.map(|r| format!("{}T{code}", r.add_days(off as i64)));
+        let mut m = M::rel(i, e, v);
+        m.kind = DateKind::Time;
+        Some(m)
     }
 
     // ---- ranges ----
@@ -553,16 +563,22 @@ impl<'a> Scan<'a> {
             None
         };
         if let Some((k, dir)) = before {
-            // "el pasado 17 de septiembre"
-            if dir == -1 {
+            // "el pasado 17 de septiembre", "el próximo 3 de mayo": the nearest such day in that direction.
+            if dir != 0 {
                 if let Some(d) = self.dm(k) {
                     let value = match (d.year, self.r) {
-                        (Some(_), _) => Some(self.dmy_value(&d)),
                         (None, Some(r)) => {
-                            let y = if (d.month, d.day) <= (r.month, r.day) { r.year } else { r.year - 1 };
+                            let md = (d.month, d.day);
+                            let today = (r.month, r.day);
+                            let y = match dir {
+                                -1 if md <= today => r.year,
+                                -1 => r.year - 1,
+                                _ if md >= today => r.year,
+                                _ => r.year + 1,
+                            };
                             Some(ymd(y, d.month, d.day))
                         }
-                        (None, None) => Some(self.dmy_value(&d)),
+                        _ => Some(self.dmy_value(&d)),
                     };
                     return Some(M::new(i, d.end, DateKind::Date, value));
                 }
@@ -752,25 +768,38 @@ impl<'a> Scan<'a> {
         }
         let mut hour = h;
         let mut marked = false;
+        // "a las 9 y media", "las 10 menos cuarto"
+        if m.is_none() {
+            if let Some((e2, delta)) = self.c.time_fractions.at(self.lx, e) {
+                if !(0..=24).contains(&h) {
+                    return None;
+                }
+                let total = (h as i32 * 60 + delta).rem_euclid(24 * 60);
+                hour = (total / 60) as u32;
+                m = Some((total % 60) as u32);
+                e = e2;
+                marked = true;
+            }
+        }
         if let Some(e2) = self.c.am.has(self.lx, e) {
             if !(1..=12).contains(&h) {
                 return None;
             }
-            hour = if h == 12 { 0 } else { h };
+            hour = if hour == 12 { 0 } else { hour };
             e = e2;
             marked = true;
         } else if let Some(e2) = self.c.pm.has(self.lx, e) {
             if !(1..=12).contains(&h) {
                 return None;
             }
-            hour = if h == 12 { 12 } else { h + 12 };
+            hour = if hour == 12 { 12 } else { hour + 12 };
             e = e2;
             marked = true;
         } else if let Some(e2) = self.c.night.has(self.lx, e) {
-            hour = match h {
-                6..=11 => h + 12,
+            hour = match hour {
+                6..=11 => hour + 12,
                 12 => 0,
-                _ => h,
+                _ => hour,
             };
             e = e2;
             marked = true;

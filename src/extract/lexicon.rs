@@ -91,6 +91,10 @@ pub struct Lexicon {
     pub night: &'static [&'static str],
     /// ("mediodía", 12).
     pub fixed_times: &'static [(&'static str, u8)],
+    /// Minutes added after an hour ("y media", 30; "menos cuarto", -15).
+    pub time_fractions: &'static [(&'static str, i32)],
+    /// A part of a day relative to today, with its TIMEX3 code ("anoche", -1, "NI").
+    pub parts_of_day: &'static [(&'static str, (i32, &'static str))],
 
     // ---- numbers ----
     /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).
@@ -182,6 +186,8 @@ pub struct Compiled {
     pub pm: PhraseSet<()>,
     pub night: PhraseSet<()>,
     pub fixed_times: PhraseSet<u8>,
+    pub time_fractions: PhraseSet<i32>,
+    pub parts_of_day: PhraseSet<(i32, &'static str)>,
     pub number_words: PhraseSet<u32>,
     pub weak_numbers: PhraseSet<()>,
     pub number_and: PhraseSet<()>,
@@ -255,6 +261,8 @@ impl Compiled {
             pm: set(lx.pm),
             night: set(lx.night),
             fixed_times: pairs(lx.fixed_times),
+            time_fractions: pairs(lx.time_fractions),
+            parts_of_day: pairs(lx.parts_of_day),
             number_words: pairs(lx.number_words),
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),

@@ -118,6 +118,19 @@ impl<'a> Q<'a> {
 
     fn at(&self, i: usize) -> Option<(usize, usize, Quantity)> {
         let lx = self.lx;
+        // A minus sign written before the digits: "-5 grados", "−3,2 %".
+        if lx[i].kind == LexKind::Punct
+            && matches!(lx[i].norm.as_str(), "-" | "−")
+            && lx[i].space_before
+            && lx.get(i + 1).is_some_and(|l| l.kind == LexKind::Num && !l.space_before)
+        {
+            let (s, e, mut q) = self.at(i + 1)?;
+            if s == i + 1 && matches!(q.kind, QuantityKind::Number | QuantityKind::Measure | QuantityKind::Percent) {
+                q.value = -q.value;
+                return Some((i, e, q));
+            }
+            return None;
+        }
         // Part of an identifier ("G20", "COVID-19"): skip.
         if lx[i].kind == LexKind::Num && i > 0 && !lx[i].space_before {
             let p = &lx[i - 1];

@@ -180,6 +180,15 @@ fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
         // Closing first: an open mark near the top that this one closes.
         let closes = |open: char| c.lx.quote_pairs.iter().any(|(o, cl)| *o == open && *cl == raw);
         let depth = stack.len();
+        // A mark opening a paragraph while the same kind of quote is still
+        // open continues it (a quote running over paragraphs re-opens each one).
+        if l.newline_before && lx.get(k + 1).is_some_and(|n| !n.space_before) {
+            if let Some(&(_, open)) = stack.last() {
+                if open == raw {
+                    continue;
+                }
+            }
+        }
         let mut closed = false;
         for d in 0..STACK_LOOK.min(depth) {
             let (oi, open) = stack[depth - 1 - d];
@@ -261,6 +270,15 @@ impl<'a> Attr<'a> {
                 self.c.function_words.has(self.lx, k).is_none()
             }
         }
+    }
+
+    /// A word of time ("ayer", "lunes"), never a bare speaker.
+    fn temporal(&self, k: usize) -> bool {
+        let lx = self.lx;
+        self.c.day_words.has(lx, k).is_some()
+            || self.c.weekdays.has(lx, k).is_some()
+            || self.c.months.has(lx, k).is_some()
+            || self.c.units.has(lx, k).is_some()
     }
 
     /// A glued hyphen inside a name ("Nagorno-Karabaj").
@@ -447,7 +465,11 @@ impl<'a> Attr<'a> {
         }
         // «…», dijo el funcionario / "…," said Smith
         if let Some(e) = self.c.cues.has(self.lx, k) {
-            let np = self.np_forward(e, hi);
+            let mut j = e;
+            while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
+                j += 1;
+            }
+            let np = self.np_forward(j, hi).or_else(|| self.np_forward_opt(j, hi, !self.temporal(j)));
             return Some((self.speaker_of(np), self.cue_span(k, e)));
         }
         // «…», según X

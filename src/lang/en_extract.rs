@@ -62,6 +62,15 @@ pub static LEXICON: Lexicon = Lexicon {
     night: &["at night"],
     fixed_times: &[("noon", 12), ("midday", 12), ("midnight", 0)],
 
+    time_fractions: &[],
+    parts_of_day: &[
+        ("this morning", (0, "MO")), ("this afternoon", (0, "AF")), ("this evening", (0, "EV")),
+        ("tonight", (0, "NI")), ("last night", (-1, "NI")), ("yesterday morning", (-1, "MO")),
+        ("yesterday afternoon", (-1, "AF")), ("yesterday evening", (-1, "EV")),
+        ("tomorrow morning", (1, "MO")), ("tomorrow afternoon", (1, "AF")),
+        ("tomorrow evening", (1, "EV")), ("tomorrow night", (1, "NI")),
+    ],
+
     number_words: &[
         ("zero", 0), ("one", 1), ("a", 1), ("an", 1), ("two", 2), ("three", 3), ("four", 4),
         ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),

@@ -62,6 +62,16 @@ pub static LEXICON: Lexicon = Lexicon {
     night: &["de la noche"],
     fixed_times: &[("mediodía", 12), ("medianoche", 0)],
 
+    time_fractions: &[("y media", 30), ("y cuarto", 15), ("menos cuarto", -15), ("en punto", 0)],
+    parts_of_day: &[
+        ("esta mañana", (0, "MO")), ("esta tarde", (0, "AF")), ("esta noche", (0, "NI")),
+        ("esta madrugada", (0, "MO")), ("anoche", (-1, "NI")), ("ayer por la mañana", (-1, "MO")),
+        ("ayer por la tarde", (-1, "AF")), ("ayer por la noche", (-1, "NI")),
+        ("mañana por la mañana", (1, "MO")), ("mañana por la tarde", (1, "AF")),
+        ("mañana por la noche", (1, "NI")), ("hoy por la mañana", (0, "MO")),
+        ("hoy por la tarde", (0, "AF")), ("hoy por la noche", (0, "NI")),
+    ],
+
     number_words: &[
         ("cero", 0), ("uno", 1), ("un", 1), ("una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4),
         ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9), ("diez", 10),
