@@ -271,10 +271,21 @@ impl<'a> Scan<'a> {
     }
 
     fn weekday_at(&self, i: usize) -> Option<(usize, u8)> {
-        if !self.name_ok(i) {
+        if !self.name_ok(i) || self.looks_like_name(i) {
             return None;
         }
         self.c.weekdays.at(self.lx, i)
+    }
+
+    /// In a language that writes day and month names in lower case, a
+    /// capitalised one mid-sentence, or one followed by another capitalised
+    /// word, is a name ("Domingo Siro", "Plaza de Mayo").
+    fn looks_like_name(&self, i: usize) -> bool {
+        if self.c.lx.names_capitalized || !self.lx[i].upper {
+            return false;
+        }
+        let next_upper = self.l(i + 1).is_some_and(|l| l.upper && l.kind == LexKind::Word && l.space_before);
+        next_upper || !self.sentence_initial(i)
     }
 
     /// "[link] YYYY" after a month.
@@ -338,6 +349,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.coordinated_day(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.weekday_date(i))
+            .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
             .or_else(|| self.ago_before(i))
@@ -538,8 +550,45 @@ impl<'a> Scan<'a> {
     fn weekday_date(&self, i: usize) -> Option<M> {
         let (e, _) = self.weekday_at(i)?;
         let j = if self.punct(e, ",") { e + 1 } else { e };
-        let d = self.any_dmy(j)?;
-        Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))))
+        if let Some(d) = self.any_dmy(j) {
+            return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
+        }
+        // "el sábado día 27"
+        let mut m = self.day_of_month(j, 0)?;
+        m.start = i;
+        Some(m)
+    }
+
+    /// "día 27" (after an optional direction): the day of the reference
+    /// month, or the nearest such day after (`dir` 1) or before (-1) it.
+    fn day_of_month(&self, i: usize, dir: i64) -> Option<M> {
+        let k = self.c.day_noun.has(self.lx, i)?;
+        if let Some(d) = self.dm(k) {
+            return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
+        }
+        let (e, day) = self.day_at(k)?;
+        if self.l(k).is_some_and(|l| l.kind != LexKind::Num) {
+            return None;
+        }
+        let Some(r) = self.r else {
+            return Some(M::new(i, e, DateKind::Date, Some(format!("XXXX-XX-{day:02}"))));
+        };
+        // Walk month by month (at most a year) to a month that has this day.
+        let mut month = CivilDate { day: 1, ..r };
+        for _ in 0..13 {
+            let fits = day <= days_in_month(month.year, month.month);
+            let ok = fits
+                && match dir {
+                    1 => (month.year, month.month, day) > (r.year, r.month, r.day),
+                    -1 => (month.year, month.month, day) < (r.year, r.month, r.day),
+                    _ => true,
+                };
+            if ok {
+                return Some(M::new(i, e, DateKind::Date, Some(ymd(month.year, month.month, day))));
+            }
+            month = month.add_months(if dir < 0 { -1 } else { 1 });
+        }
+        None
     }
 
     // ---- relative expressions ----
@@ -582,6 +631,10 @@ impl<'a> Scan<'a> {
                     };
                     return Some(M::new(i, d.end, DateKind::Date, value));
                 }
+            }
+            if let Some(mut m) = self.day_of_month(k, dir) {
+                m.start = i;
+                return Some(m);
             }
             if let Some((e, v)) = self.head_value(k, dir) {
                 return Some(M::rel(i, e, v));
@@ -891,8 +944,7 @@ impl<'a> Scan<'a> {
         if ambiguous && !after_prep {
             return None;
         }
-        // A capitalised Spanish month mid-sentence is a name ("Plaza de Mayo").
-        if !self.c.lx.names_capitalized && self.lx[i].upper && !self.sentence_initial(i) {
+        if self.looks_like_name(i) {
             return None;
         }
         let v = match self.r {

@@ -75,6 +75,8 @@ pub struct Lexicon {
     pub range_from: &'static [&'static str],
     /// Joining the ends of a range ("al", "to", "and", "-").
     pub range_to: &'static [&'static str],
+    /// A noun for a day of the month ("el día 27").
+    pub day_noun: &'static [&'static str],
     /// Joining two days of one month ("el 7 y el 8 de noviembre").
     pub day_coord: &'static [&'static str],
     /// Before a decade number ("los años 90", "la década de los ochenta").
@@ -178,6 +180,7 @@ pub struct Compiled {
     pub range_from: PhraseSet<()>,
     pub range_to: PhraseSet<()>,
     pub day_coord: PhraseSet<()>,
+    pub day_noun: PhraseSet<()>,
     pub decade_intro: PhraseSet<()>,
     pub decade_suffix: PhraseSet<()>,
     pub time_intro: PhraseSet<()>,
@@ -253,6 +256,7 @@ impl Compiled {
             range_from: set(lx.range_from),
             range_to: set(lx.range_to),
             day_coord: set(lx.day_coord),
+            day_noun: set(lx.day_noun),
             decade_intro: set(lx.decade_intro),
             decade_suffix: set(lx.decade_suffix),
             time_intro: set(lx.time_intro),

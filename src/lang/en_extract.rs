@@ -52,6 +52,7 @@ pub static LEXICON: Lexicon = Lexicon {
     month_preps: &["in", "since", "until", "by", "of", "before", "after", "during", "from", "early", "late", "mid", "last", "next", "this"],
     range_from: &["from", "between"],
     range_to: &["to", "through", "until", "and", "-", "–"],
+    day_noun: &[],
     day_coord: &["and", ",", "or"],
     decade_intro: &[],
     decade_suffix: &["s", "'s"],
