@@ -145,6 +145,8 @@ pub struct Lexicon {
     /// Prepositions after which a determiner stays inside the noun phrase ("de la UE").
     pub np_preps: &'static [&'static str],
     pub pronouns: &'static [&'static str],
+    /// Relative pronouns: ", el ministro, que dijo" speaks for the phrase before them.
+    pub relatives: &'static [&'static str],
     /// Clitics and adverbs that may sit between the speaker and the cue ("le", "también").
     pub cue_fillers: &'static [&'static str],
 
@@ -211,11 +213,20 @@ pub struct Compiled {
     pub np_internal: PhraseSet<()>,
     pub np_preps: PhraseSet<()>,
     pub pronouns: PhraseSet<()>,
+    pub relatives: PhraseSet<()>,
     pub cue_fillers: PhraseSet<()>,
     /// Function words and the extra key-phrase stop words.
     pub stop: PhraseSet<()>,
     /// Function words only (`LangData::stop_words`).
     pub function_words: PhraseSet<()>,
+}
+
+impl Compiled {
+    /// A lower-case word with a verb ending ("resultaron"); compared with accents.
+    pub fn looks_like_verb(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lx.verb_endings.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
+    }
 }
 
 fn pairs<T: Copy>(v: &'static [(&'static str, T)]) -> PhraseSet<T> {
@@ -287,6 +298,7 @@ impl Compiled {
             np_internal: set(lx.np_internal),
             np_preps: set(lx.np_preps),
             pronouns: set(lx.pronouns),
+            relatives: set(lx.relatives),
             cue_fillers: set(lx.cue_fillers),
             stop: set(&stop),
             function_words: set(lang.data().stop_words),

@@ -154,6 +154,10 @@ impl<'a> Q<'a> {
         if !n.value.is_finite() {
             return None;
         }
+        // "061", "007": a code, not a quantity.
+        if n.plain_digits && lx[i].end - lx[i].start > 1 && self.t[lx[i].start..].starts_with('0') {
+            return None;
+        }
         let e = n.end;
         // ordinal digits: "17.º", "3rd"
         if lx[i].kind == LexKind::Num && n.plain_digits && self.glued(e) {
@@ -206,7 +210,7 @@ impl<'a> Q<'a> {
                 && !l.upper
                 && self.free(w)
                 && self.c.function_words.has(lx, w).is_none()
-                && !self.c.lx.verb_endings.iter().any(|e| l.norm.ends_with(&crate::extract::lex::fold(e)))
+                && !self.c.looks_like_verb(l.text(self.t))
                 && self.c.number_words.has(lx, w).is_none()
                 && self.c.scales.has(lx, w).is_none()
                 && self.c.units.has(lx, w).is_none()

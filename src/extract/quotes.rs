@@ -20,7 +20,8 @@
 //!
 //!    The speaker is a named entity (with its id) when one heads the phrase,
 //!    else a determiner-initiated noun phrase, a capitalised name or a pronoun.
-//! 3. A quote of one to three words without a cue is a scare quote.
+//! 3. A quote of one to three words without a cue is a scare quote; so is a
+//!    title or name in quotes (two or three capitalised words).
 
 use super::lex::{lex, Lex, LexKind};
 use super::lexicon::{compiled, Compiled};
@@ -131,13 +132,17 @@ pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: L
             continue;
         }
         let nwords = words[ci] - words[oi + 1];
+        // Two or three capitalised words in quotes are a title or a name ("The Web Hatchery").
+        let title = (2..=3).contains(&nwords)
+            && lx[oi + 1..ci].iter().filter(|l| l.kind == LexKind::Word).all(|l| l.upper);
         let (lo, hi) = match parent {
             Some((po, pc)) => (po + 1, pc),
             None => (0, n),
         };
         let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
         let right = sent_end[ci].min(hi).min(ci + 1 + WINDOW);
-        let found = a.after(ci, right).or_else(|| a.before(oi, left)).or_else(|| {
+        let found = if title { None } else { a.after(ci, right).or_else(|| a.before(oi, left)) };
+        let found = found.or_else(|| {
             if nwords > 3 {
                 a.source_before(oi, left)
             } else {
@@ -265,6 +270,10 @@ impl<'a> Attr<'a> {
             LexKind::Punct => false,
             LexKind::Word => {
                 if self.is_cue_start(k) {
+                    return false;
+                }
+                // A lower-case word with a verb ending ("informaron", "tendrá") ends the phrase.
+                if !l.upper && self.c.looks_like_verb(l.text(self.t)) {
                     return false;
                 }
                 self.c.function_words.has(self.lx, k).is_none()
@@ -517,6 +526,14 @@ impl<'a> Attr<'a> {
             let mut k = s;
             while k > lo && self.c.cue_fillers.has(lx, k - 1) == Some(k) {
                 k -= 1;
+            }
+            // ", el ministro, que dijo": the phrase before the relative pronoun.
+            if k > lo + 1 {
+                if let Some((r, ())) = self.c.relatives.ending_at(lx, k, 2) {
+                    if r > lo && self.punct(r - 1, &[","]) {
+                        k = r - 1;
+                    }
+                }
             }
             let np = if k > lo { self.np_backward(k - 1, lo) } else { None };
             let np = np

@@ -120,7 +120,8 @@ pub static LEXICON: Lexicon = Lexicon {
         ("pesos chilenos", "CLP"), ("pesos colombianos", "COP"), ("reales", "BRL"),
         ("r$", "BRL"), ("soles", "PEN"), ("bolívares", "VES"), ("francos suizos", "CHF"),
         ("libras turcas", "TRY"), ("liras turcas", "TRY"), ("rupias", "INR"), ("₹", "INR"),
-        ("grivnas", "UAH"),
+        ("grivnas", "UAH"), ("peseta", "ESP"), ("pesetas", "ESP"), ("bolivianos", "BOB"),
+        ("quetzales", "GTQ"), ("colones", "CRC"), ("guaraníes", "PYG"),
     ],
     currency_link: &["de"],
     measure_units: &[
@@ -131,7 +132,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "mw", "gw", "kwh", "megavatios", "barriles", "millas",
     ],
 
-    verb_endings: &["aron", "ieron", "aban", "ían", "ará", "arán", "erá", "erán", "irá", "irán", "ó"],
+    verb_endings: &["aron", "ieron", "aban", "ían", "ará", "arán", "erá", "erán", "irá", "irán", "drá", "drán", "ó"],
 
     quote_pairs: &[
         ('«', '»'), ('“', '”'), ('„', '“'), ('„', '”'), ('‘', '’'), ('‚', '‘'), ('‹', '›'),
@@ -149,7 +150,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "observó", "opinó", "lamentó", "confirmó", "sugirió", "defendió", "criticó",
         "se limitó a decir", "se limitó a señalar", "llegó a decir", "ha asegurado",
         "ha señalado", "ha explicado", "ha declarado", "ha añadido", "contó", "cuenta",
-        "reiteró", "prometió", "aclaró", "enfatizó", "ironizó", "bromeó", "zanjó", "resumió", "replicó", "espetó", "argumentó", "alertó", "avisó", "exclamó", "insistió en que", "matizó", "valoró", "celebró", "recordó", "recuerda", "insiste", "agregaron", "añadieron", "tuiteó", "publicó",
+        "reiteró", "informó", "informa", "informaron", "indicaron", "precisaron", "confirmaron", "advirtieron", "subrayaron", "destacaron", "insistieron", "denunciaron", "reconocieron", "manifestaron", "comentaron", "recordaron", "explicaba", "prometió", "aclaró", "enfatizó", "ironizó", "bromeó", "zanjó", "resumió", "replicó", "espetó", "argumentó", "alertó", "avisó", "exclamó", "insistió en que", "matizó", "valoró", "celebró", "recordó", "recuerda", "insiste", "agregaron", "añadieron", "tuiteó", "publicó",
     ],
     source_cues: &["según", "de acuerdo con", "en palabras de", "a juicio de"],
     complementizers: &["que", ":", ",", "—", "–"],
@@ -157,6 +158,7 @@ pub static LEXICON: Lexicon = Lexicon {
     np_internal: &["de", "del", "la", "el", "los", "las", "y"],
     np_preps: &["de", "del"],
     pronouns: &["él", "ella", "ellos", "ellas"],
+    relatives: &["que", "quien", "quienes", "el cual", "la cual"],
     cue_fillers: &["le", "les", "nos", "me", "te", "lo", "también", "ya", "luego", "además", "entonces", "incluso", "hoy", "ayer"],
 
     extra_stop_words: &["afirmó", "ahora", "aproximadamente", "aseguró", "asimismo", "ayer", "año", "años", "aún", "bajo", "cabe", "cada", "casi", "cierto", "ciertos", "cinco", "cual", "cuanto", "cuatro", "debe", "debido", "decir", "dentro", "desde", "después", "dice", "dicho", "dieron", "diez", "dijeron", "domingo", "donde", "dos", "durante", "días", "ello", "embargo", "encima", "entonces", "era", "eran", "especialmente", "estaba", "estaban", "estado", "estamos", "estar", "estaría", "estos", "estuvo", "está", "explicó", "finalmente", "fue", "fueron", "gran", "grandes", "ha", "haber", "había", "habían", "hace", "hacer", "hacia", "hacía", "han", "hasta", "hay", "he", "hecho", "hemos", "hizo", "hoy", "incluidas", "incluidos", "incluso", "jueves", "lunes", "martes", "mañana", "mediante", "menos", "mientras", "mismo", "miércoles", "mucho", "muchos", "nadie", "ninguna", "ningún", "nuestra", "nuestro", "nueve", "ocho", "otro", "pocos", "podría", "podrían", "primer", "primera", "primero", "pudiera", "pueda", "puedan", "puede", "quien", "quiere", "realmente", "respecto", "se", "sea", "sean", "según", "seis", "será", "serán", "sería", "señaló", "sido", "siempre", "siete", "sigue", "sin", "sino", "sobre", "solo", "somos", "son", "soy", "sábado", "sólo", "tal", "también", "tanto", "tenemos", "tener", "tengo", "tenía", "tiene", "tienen", "toda", "todas", "todavía", "tres", "tuvieron", "tuvo", "unas", "uno", "va", "van", "vez", "viernes", "ya", "última", "últimas", "último", "últimos"],
