@@ -323,3 +323,34 @@ fn hostile_inputs() {
         }
     }
 }
+
+/// Random soup of the pieces the layers look for: no panic, valid spans.
+#[test]
+fn random_soup() {
+    const PIECES: &[&str] = &[
+        " ", " ", " ", "\n", ".", ",", ":", "-", "/", "%", "$", "€", "US", "«", "»", "“", "”", "„", "‘", "’", "\"",
+        "'", "º", "ª", "1", "17", "2023", "3,5", "100.000", "1,000.5", "15.30", "0", "99999999999999999999",
+        "de", "del", "al", "el", "la", "las", "a", "y", "que", "hace", "dentro", "cada", "todos", "los", "pasado",
+        "próximo", "mañana", "ayer", "hoy", "lunes", "Tuesday", "septiembre", "Sept", "May", "mes", "años", "semanas",
+        "meses", "horas", "medio", "millones", "mil", "dólares", "euros", "por", "ciento", "percent", "dijo", "said",
+        "según", "according", "to", "Según", "Un", "portavoz", "funcionario", "Smith", "he", "él", "p.m.", "a.m.",
+        "nueve", "veintitrés", "one", "hundred", "and", "twenty", "-five", "primer", "third", "th", "rd", "km",
+        "ago", "last", "next", "every", "from", "between", "día", "y media", "los años", "90", "s", "🙂", "é", "\u{301}",
+        "\u{a0}", "\u{202f}",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 40) as usize;
+        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        for lang in Lang::ALL {
+            let r = std::panic::catch_unwind(|| all_layers(&text, lang));
+            assert!(r.is_ok(), "panic on {text:?} [{lang}]");
+        }
+    }
+}

@@ -281,7 +281,7 @@ impl<'a> Scan<'a> {
     /// capitalised one mid-sentence, or one followed by another capitalised
     /// word, is a name ("Domingo Siro", "Plaza de Mayo").
     fn looks_like_name(&self, i: usize) -> bool {
-        if self.c.lx.names_capitalized || !self.lx[i].upper {
+        if self.c.lx.names_capitalized || !self.l(i).is_some_and(|l| l.upper) {
             return false;
         }
         let next_upper = self.l(i + 1).is_some_and(|l| l.upper && l.kind == LexKind::Word && l.space_before);
@@ -925,7 +925,7 @@ impl<'a> Scan<'a> {
 
     fn sentence_initial(&self, i: usize) -> bool {
         i == 0
-            || self.lx[i].newline_before
+            || self.l(i).is_some_and(|l| l.newline_before)
             || self.l(i - 1).is_some_and(|l| l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "¿" | "¡" | "\"" | "«" | "“" | ":"))
     }
 
