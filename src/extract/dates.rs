@@ -727,6 +727,7 @@ impl<'a> Scan<'a> {
 
     /// A whole amount of a unit: "dos semanas", "3 días", "un mes".
     fn amount_unit(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
+        let i = self.c.approx.has(self.lx, i).unwrap_or(i);
         let n = number_at(self.t, self.lx, i, self.c)?;
         let (e, unit) = self.c.units.at(self.lx, n.end)?;
         if n.value < 0.0 || !n.value.is_finite() {
@@ -884,7 +885,10 @@ impl<'a> Scan<'a> {
                 return Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(0.5, unit))));
             }
         }
-        let n = number_at(self.t, self.lx, i, self.c)?;
+        // "more than two years ago": the approximation belongs to the date; a
+        // duration starts at its number.
+        let approx = self.c.approx.has(self.lx, i);
+        let n = number_at(self.t, self.lx, approx.unwrap_or(i), self.c)?;
         if !n.value.is_finite() || n.value < 0.0 {
             return None;
         }
@@ -907,6 +911,9 @@ impl<'a> Scan<'a> {
         if let Some(e2) = self.c.ago_after.has(self.lx, e) {
             let (v, unresolved) = self.offset_value(value, unit, -1);
             return Some(M { start: i, end: e2, kind: DateKind::Date, value: v, end_value: None, unresolved });
+        }
+        if approx.is_some() {
+            return None;
         }
         if n.weak && matches!(unit, Unit::Day) {
             return None;

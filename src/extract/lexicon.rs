@@ -61,6 +61,8 @@ pub struct Lexicon {
     pub ago_after: &'static [&'static str],
     /// "dentro de", "in" (future offset).
     pub in_future: &'static [&'static str],
+    /// Approximations before an amount ("más de", "about"): skipped, the value stays.
+    pub approx: &'static [&'static str],
     /// "cada", "every", "todos los".
     pub set_words: &'static [&'static str],
     /// Between day and month ("17 de septiembre", "17th of September").
@@ -175,6 +177,7 @@ pub struct Compiled {
     pub ago_after: PhraseSet<()>,
     pub in_future: PhraseSet<()>,
     pub set_words: PhraseSet<()>,
+    pub approx: PhraseSet<()>,
     pub day_month_link: PhraseSet<()>,
     pub month_year_link: PhraseSet<()>,
     pub year_preps: PhraseSet<()>,
@@ -260,6 +263,7 @@ impl Compiled {
             ago_after: set(lx.ago_after),
             in_future: set(lx.in_future),
             set_words: set(lx.set_words),
+            approx: set(lx.approx),
             day_month_link: set(lx.day_month_link),
             month_year_link: set(lx.month_year_link),
             year_preps: set(lx.year_preps),

@@ -489,6 +489,14 @@ impl<'a> Attr<'a> {
         // "…," the official said / Smith told Reuters
         if let Some((a, b)) = self.np_forward(k, hi) {
             let mut j = b + 1;
+            // "Smith, the minister, said": skip a short apposition between commas.
+            if self.punct(j, &[","]) {
+                if let Some(c2) = (j + 1..hi.min(j + 12)).find(|&x| self.punct(x, &[","])) {
+                    if self.c.cues.has(self.lx, c2 + 1).is_some() {
+                        j = c2 + 1;
+                    }
+                }
+            }
             while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
                 j += 1;
             }

@@ -45,6 +45,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ago_before: &["hace"],
     ago_after: &[],
     in_future: &["dentro de"],
+    approx: &["más de", "menos de", "casi", "unos", "unas", "cerca de", "alrededor de", "apenas", "al menos", "poco más de", "algo más de"],
     set_words: &["cada", "todos los", "todas las"],
     day_month_link: &["de"],
     month_year_link: &["de", "del"],
