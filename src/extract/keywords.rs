@@ -164,6 +164,11 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
             if words[i..=j].iter().any(|w| w.number || w.key.chars().count() < 2 && !w.acronym) {
                 continue;
             }
+            if !c.lx.proper_then_common
+                && words[i..j].iter().zip(&words[i + 1..=j]).any(|(x, y)| (x.upper || x.acronym) && !x.initial && !y.upper && !y.stop)
+            {
+                continue;
+            }
             // Inside a phrase, only "of"-like prepositions ("Departamento de Estado").
             if len == 3 && words[i + 1].stop && !mid_ok(i + 1) {
                 continue;

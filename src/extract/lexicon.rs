@@ -153,6 +153,9 @@ pub struct Lexicon {
     pub cue_fillers: &'static [&'static str],
 
     // ---- keywords ----
+    /// A key phrase may go from a proper noun to a lower-case word ("Trump
+    /// administration"); in Spanish such a pair is rarely a phrase ("Turquía diseñadas").
+    pub proper_then_common: bool,
     /// Extra stop words for key phrases (beyond `LangData::stop_words`).
     pub extra_stop_words: &'static [&'static str],
 }
