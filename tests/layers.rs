@@ -70,7 +70,9 @@ fn load() -> Vec<Case> {
                 match k {
                     "layer" => layer = v.trim().to_string(),
                     "lang" => lang = v.trim().parse().unwrap(),
-                    "ref" => reference = if v.trim() == "none" { None } else { Some(CivilDate::parse(v.trim()).unwrap()) },
+                    "ref" => {
+                        reference = if v.trim() == "none" { None } else { Some(CivilDate::parse(v.trim()).unwrap()) }
+                    }
                     "limit" => limit = v.trim().parse().unwrap(),
                     _ => panic!("{name}:{}: unknown directive {k}", n + 1),
                 }
@@ -78,7 +80,8 @@ fn load() -> Vec<Case> {
             }
             if let Some(f) = line.strip_prefix("<< ") {
                 // The text of the case is a file of the repository.
-                let t = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f.trim()).unwrap();
+                let t =
+                    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f.trim()).unwrap();
                 cases.extend(cur.take());
                 cur = Some(Case {
                     file: name.clone(),
@@ -269,14 +272,17 @@ fn all_layers(text: &str, lang: Lang) -> usize {
     let dates = find_dates(text, &tokens, lang, r);
     let q = find_quantities(text, &tokens, lang, &dates);
     // Every "Ana" is an entity (plus one bogus span at the start).
-    let mut entities: Vec<Entity> = text.match_indices("Ana").map(|(i, _)| Entity { start: i, end: i + 3, label: Label::Per, id: i % 7 }).collect();
+    let mut entities: Vec<Entity> =
+        text.match_indices("Ana").map(|(i, _)| Entity { start: i, end: i + 3, label: Label::Per, id: i % 7 }).collect();
     if text.is_char_boundary(text.len().min(1)) {
         entities.push(Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0 });
     }
     let quotes = find_quotes(text, &tokens, &sents, lang, &entities);
     let kw = find_keywords(text, &tokens, &sents, lang, 10);
     for d in &dates {
-        assert!(d.start < d.end && d.end <= text.len() && text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+        assert!(
+            d.start < d.end && d.end <= text.len() && text.is_char_boundary(d.start) && text.is_char_boundary(d.end)
+        );
     }
     for x in &q {
         assert!(x.start < x.end && text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
@@ -328,15 +334,118 @@ fn hostile_inputs() {
 #[test]
 fn random_soup() {
     const PIECES: &[&str] = &[
-        " ", " ", " ", "\n", ".", ",", ":", "-", "/", "%", "$", "€", "US", "«", "»", "“", "”", "„", "‘", "’", "\"",
-        "'", "º", "ª", "1", "17", "2023", "3,5", "100.000", "1,000.5", "15.30", "0", "99999999999999999999",
-        "de", "del", "al", "el", "la", "las", "a", "y", "que", "hace", "dentro", "cada", "todos", "los", "pasado",
-        "próximo", "mañana", "ayer", "hoy", "lunes", "Tuesday", "septiembre", "Sept", "May", "mes", "años", "semanas",
-        "meses", "horas", "medio", "millones", "mil", "dólares", "euros", "por", "ciento", "percent", "dijo", "said",
-        "según", "according", "to", "Según", "Un", "portavoz", "funcionario", "Smith", "he", "él", "p.m.", "a.m.",
-        "nueve", "veintitrés", "one", "hundred", "and", "twenty", "-five", "primer", "third", "th", "rd", "km",
-        "ago", "last", "next", "every", "from", "between", "día", "y media", "los años", "90", "s", "🙂", "é", "\u{301}",
-        "\u{a0}", "\u{202f}",
+        " ",
+        " ",
+        " ",
+        "\n",
+        ".",
+        ",",
+        ":",
+        "-",
+        "/",
+        "%",
+        "$",
+        "€",
+        "US",
+        "«",
+        "»",
+        "“",
+        "”",
+        "„",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "º",
+        "ª",
+        "1",
+        "17",
+        "2023",
+        "3,5",
+        "100.000",
+        "1,000.5",
+        "15.30",
+        "0",
+        "99999999999999999999",
+        "de",
+        "del",
+        "al",
+        "el",
+        "la",
+        "las",
+        "a",
+        "y",
+        "que",
+        "hace",
+        "dentro",
+        "cada",
+        "todos",
+        "los",
+        "pasado",
+        "próximo",
+        "mañana",
+        "ayer",
+        "hoy",
+        "lunes",
+        "Tuesday",
+        "septiembre",
+        "Sept",
+        "May",
+        "mes",
+        "años",
+        "semanas",
+        "meses",
+        "horas",
+        "medio",
+        "millones",
+        "mil",
+        "dólares",
+        "euros",
+        "por",
+        "ciento",
+        "percent",
+        "dijo",
+        "said",
+        "según",
+        "according",
+        "to",
+        "Según",
+        "Un",
+        "portavoz",
+        "funcionario",
+        "Smith",
+        "he",
+        "él",
+        "p.m.",
+        "a.m.",
+        "nueve",
+        "veintitrés",
+        "one",
+        "hundred",
+        "and",
+        "twenty",
+        "-five",
+        "primer",
+        "third",
+        "th",
+        "rd",
+        "km",
+        "ago",
+        "last",
+        "next",
+        "every",
+        "from",
+        "between",
+        "día",
+        "y media",
+        "los años",
+        "90",
+        "s",
+        "🙂",
+        "é",
+        "\u{301}",
+        "\u{a0}",
+        "\u{202f}",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = || {

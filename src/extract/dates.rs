@@ -384,9 +384,13 @@ impl<'a> Scan<'a> {
             let dash = self.l(k).is_some_and(|l| l.kind == LexKind::Punct);
             (from || dash).then_some(e)
         };
-        let mk = |first: String, d2: &Dmy, second: String| {
-            let _ = d2;
-            M { start: i, end: d2.end, kind: DateKind::Date, value: Some(first), end_value: Some(second), unresolved: None }
+        let mk = |first: String, d2: &Dmy, second: String| M {
+            start: i,
+            end: d2.end,
+            kind: DateKind::Date,
+            value: Some(first),
+            end_value: Some(second),
+            unresolved: None,
         };
         // "del 3 al 5 de mayo", "3-5 May"
         if let Some((e, d1)) = self.day_at(j) {
@@ -682,8 +686,10 @@ impl<'a> Scan<'a> {
             return match v {
                 Some(None) => None,
                 Some(Some(s)) => Some((e, Some(s))),
-                None => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century)
-                    .then_some((e, None)),
+                None => {
+                    matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century)
+                        .then_some((e, None))
+                }
             };
         }
         if let Some((e, wd)) = self.weekday_at(k) {
@@ -806,7 +812,11 @@ impl<'a> Scan<'a> {
         }
         let raw = &self.t[l.start..l.end];
         let (h, mut m, mut e) = if let Some((a, b)) = raw.split_once('.').or_else(|| raw.split_once(',')) {
-            if a.len() > 2 || b.len() != 2 || !a.bytes().all(|c| c.is_ascii_digit()) || !b.bytes().all(|c| c.is_ascii_digit()) {
+            if a.len() > 2
+                || b.len() != 2
+                || !a.bytes().all(|c| c.is_ascii_digit())
+                || !b.bytes().all(|c| c.is_ascii_digit())
+            {
                 return None;
             }
             (a.parse::<u32>().ok()?, Some(b.parse::<u32>().ok()?), j + 1)
@@ -933,7 +943,10 @@ impl<'a> Scan<'a> {
     fn sentence_initial(&self, i: usize) -> bool {
         i == 0
             || self.l(i).is_some_and(|l| l.newline_before)
-            || self.l(i - 1).is_some_and(|l| l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "¿" | "¡" | "\"" | "«" | "“" | ":"))
+            || self.l(i - 1).is_some_and(|l| {
+                l.kind == LexKind::Punct
+                    && matches!(l.norm.as_str(), "." | "!" | "?" | "¿" | "¡" | "\"" | "«" | "“" | ":")
+            })
     }
 
     /// "febrero de 2022", "en septiembre".

@@ -123,7 +123,11 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
     let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
     let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
     let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
-    let std = if tfs.is_empty() { 0.0 } else { (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt() };
+    let std = if tfs.is_empty() {
+        0.0
+    } else {
+        (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt()
+    };
     let max_tf = stats.iter().map(|s| s.tf).max().unwrap_or(1) as f64;
     let word_score: Vec<f64> = stats
         .iter()
@@ -134,7 +138,8 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
             let t_pos = (3.0 + median).ln().ln();
             let t_norm = tf / (mean + std).max(1e-9);
             let wl = if s.left.is_empty() { 0.0 } else { s.left.len() as f64 / s.left.values().sum::<usize>() as f64 };
-            let wr = if s.right.is_empty() { 0.0 } else { s.right.len() as f64 / s.right.values().sum::<usize>() as f64 };
+            let wr =
+                if s.right.is_empty() { 0.0 } else { s.right.len() as f64 / s.right.values().sum::<usize>() as f64 };
             let t_rel = 1.0 + (wl + wr) * tf / max_tf;
             let t_sent = s.sentences.len() as f64 / n_sent as f64;
             t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
@@ -165,7 +170,10 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
                 continue;
             }
             if !c.lx.proper_then_common
-                && words[i..j].iter().zip(&words[i + 1..=j]).any(|(x, y)| (x.upper || x.acronym) && !x.initial && !y.upper && !y.stop)
+                && words[i..j]
+                    .iter()
+                    .zip(&words[i + 1..=j])
+                    .any(|(x, y)| (x.upper || x.acronym) && !x.initial && !y.upper && !y.stop)
             {
                 continue;
             }
@@ -254,10 +262,11 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
             LexKind::Punct => {
                 chunk += 1;
                 if matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
-                    && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct) {
-                        sentence += 1;
-                        initial = true;
-                    }
+                    && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct)
+                {
+                    sentence += 1;
+                    initial = true;
+                }
                 k += 1;
             }
             LexKind::Word | LexKind::Num => {

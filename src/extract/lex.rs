@@ -243,11 +243,7 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
     }
     // "1,000" and "3,500,000" written with comma thousands in comma-decimal
     // text (as in Mexico): every group after the first has three digits.
-    if decimal_comma
-        && seps.iter().all(|c| *c == ',')
-        && groups[0] != "0"
-        && groups[1..].iter().all(|g| g.len() == 3)
-    {
+    if decimal_comma && seps.iter().all(|c| *c == ',') && groups[0] != "0" && groups[1..].iter().all(|g| g.len() == 3) {
         return groups.concat().parse().ok();
     }
     let mut s = String::with_capacity(raw.len());

@@ -42,7 +42,6 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
     let mut current: u64 = 0;
     let mut any = false;
     let mut weak = false;
-    let mut count = 0;
     // "medio millón", "half a million"
     if let Some(e) = c.half.has(lx, j) {
         if let Some((e2, s)) = c.scales.at(lx, e) {
@@ -66,7 +65,6 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
             current += v;
             j = e;
             any = true;
-            count += 1;
             continue;
         }
         if any && current > 0 && current < 100 {
@@ -93,10 +91,11 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
                 if let Some((_, v)) = c.number_words.at(lx, e) {
                     let v = v as u64;
                     if ((after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10))
-                        && c.weak_numbers.has(lx, e).is_none() {
-                            j = e;
-                            continue;
-                        }
+                        && c.weak_numbers.has(lx, e).is_none()
+                    {
+                        j = e;
+                        continue;
+                    }
                 }
             }
         }
@@ -105,6 +104,5 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
     if !any {
         return None;
     }
-    let _ = count;
     Some(Number { end: j, value: total + current as f64, words: true, weak, plain_digits: false })
 }

@@ -134,7 +134,8 @@ impl<'a> Q<'a> {
         // Part of an identifier ("G20", "COVID-19"): skip.
         if lx[i].kind == LexKind::Num && i > 0 && !lx[i].space_before {
             let p = &lx[i - 1];
-            if p.kind == LexKind::Word || (p.norm == "-" && i > 1 && !p.space_before && lx[i - 2].kind == LexKind::Word) {
+            if p.kind == LexKind::Word || (p.norm == "-" && i > 1 && !p.space_before && lx[i - 2].kind == LexKind::Word)
+            {
                 return None;
             }
         }

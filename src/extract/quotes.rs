@@ -56,7 +56,13 @@ const WINDOW: usize = 40;
 /// Longest noun phrase, in lexes.
 const NP_MAX: usize = 14;
 
-pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang, entities: &[Entity]) -> Vec<Quote> {
+pub fn find_quotes(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    lang: Lang,
+    entities: &[Entity],
+) -> Vec<Quote> {
     let _ = tokens;
     let lx = lex(text);
     let c = compiled(lang);
@@ -108,11 +114,23 @@ pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: L
     }
     let mut sent_start = vec![0usize; n];
     for k in 0..n {
-        sent_start[k] = if starts[k] { k } else if k > 0 { sent_start[k - 1] } else { 0 };
+        sent_start[k] = if starts[k] {
+            k
+        } else if k > 0 {
+            sent_start[k - 1]
+        } else {
+            0
+        };
     }
     let mut sent_end = vec![n; n];
     for k in (0..n).rev() {
-        sent_end[k] = if k + 1 < n && starts[k + 1] { k + 1 } else if k + 1 < n { sent_end[k + 1] } else { n };
+        sent_end[k] = if k + 1 < n && starts[k + 1] {
+            k + 1
+        } else if k + 1 < n {
+            sent_end[k + 1]
+        } else {
+            n
+        };
     }
 
     // Entities by start, so that lookups are logarithmic.
@@ -133,8 +151,8 @@ pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: L
         }
         let nwords = words[ci] - words[oi + 1];
         // Two or three capitalised words in quotes are a title or a name ("The Web Hatchery").
-        let title = (2..=3).contains(&nwords)
-            && lx[oi + 1..ci].iter().filter(|l| l.kind == LexKind::Word).all(|l| l.upper);
+        let title =
+            (2..=3).contains(&nwords) && lx[oi + 1..ci].iter().filter(|l| l.kind == LexKind::Word).all(|l| l.upper);
         let (lo, hi) = match parent {
             Some((po, pc)) => (po + 1, pc),
             None => (0, n),
@@ -142,13 +160,7 @@ pub fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], lang: L
         let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
         let right = sent_end[ci].min(hi).min(ci + 1 + WINDOW);
         let found = if title { None } else { a.after(ci, right).or_else(|| a.before(oi, left)) };
-        let found = found.or_else(|| {
-            if nwords > 3 {
-                a.source_before(oi, left)
-            } else {
-                None
-            }
-        });
+        let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
         let (speaker, cue) = match found {
             Some((sp, cue)) => (sp, Some(cue)),
             None => (None, None),
@@ -210,8 +222,8 @@ fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
         if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
             // A right single quote glued to a word is an apostrophe, never an opener.
             if raw == '’' && !l.space_before && k > 0 && lx[k - 1].kind == LexKind::Word {
-                    continue;
-                }
+                continue;
+            }
             stack.push((k, raw));
         }
     }
@@ -312,9 +324,9 @@ impl<'a> Attr<'a> {
         for en in before.chain(self.entities[first..last].iter()) {
             if en.start >= s && en.end <= e && en.end == e {
                 let before = &self.t[s..en.start];
-                let has_prep = lex(before).iter().any(|l| {
-                    l.kind == LexKind::Word && self.c.np_preps.at(std::slice::from_ref(l), 0).is_some()
-                });
+                let has_prep = lex(before)
+                    .iter()
+                    .any(|l| l.kind == LexKind::Word && self.c.np_preps.at(std::slice::from_ref(l), 0).is_some());
                 if !has_prep {
                     return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id) };
                 }
@@ -522,7 +534,11 @@ impl<'a> Attr<'a> {
         // The cue ends at q, or a few lexes earlier when a complementizer closes the gap.
         let max_gap = if comp { 6 } else { 0 };
         for end in (q.saturating_sub(max_gap).max(lo + 1)..=q).rev() {
-            if end < q && lx[end..q].iter().any(|l| l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | ";" | "!" | "?")) {
+            if end < q
+                && lx[end..q]
+                    .iter()
+                    .any(|l| l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | ";" | "!" | "?"))
+            {
                 break;
             }
             let Some((s, ())) = self.c.cues.ending_at(lx, end, 5) else { continue };

@@ -3,6 +3,7 @@
 
 use crate::extract::lexicon::{Lexicon, Unit};
 
+#[rustfmt::skip]
 pub static LEXICON: Lexicon = Lexicon {
     day_first: false,
     decimal_comma: false,
