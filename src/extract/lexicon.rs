@@ -322,3 +322,55 @@ pub fn compiled(lang: Lang) -> &'static Compiled {
         Lang::En => EN.get_or_init(|| Compiled::new(Lang::En)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::lex::lex;
+    use super::*;
+
+    fn check<T: Copy + PartialEq + std::fmt::Debug>(lang: Lang, name: &str, list: &[(&str, T)]) {
+        let mut seen: Vec<(String, T)> = Vec::new();
+        for (phrase, v) in list {
+            let l = lex(phrase);
+            assert!(!l.is_empty(), "{lang} {name}: {phrase:?} is empty");
+            assert_eq!(*phrase, phrase.to_lowercase(), "{lang} {name}: {phrase:?} is not lower-case");
+            let key: String = l.iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some((_, w)) = seen.iter().find(|(k, _)| *k == key) {
+                assert_eq!(w, v, "{lang} {name}: {phrase:?} has two values");
+            }
+            seen.push((key, *v));
+        }
+    }
+
+    #[test]
+    fn lexicons_are_well_formed() {
+        for lang in Lang::ALL {
+            let c = compiled(lang);
+            let lx = c.lx;
+            check(lang, "months", lx.months);
+            check(lang, "month_abbrs", lx.month_abbrs);
+            check(lang, "weekdays", lx.weekdays);
+            check(lang, "day_words", lx.day_words);
+            check(lang, "units", lx.units);
+            check(lang, "number_words", lx.number_words);
+            check(lang, "scales", lx.scales);
+            check(lang, "ordinal_words", lx.ordinal_words);
+            check(lang, "currencies", lx.currencies);
+            check(lang, "parts_of_day", lx.parts_of_day);
+            check(lang, "fixed_times", lx.fixed_times);
+            for (o, cl) in lx.quote_pairs {
+                assert!(!o.is_alphanumeric() && !cl.is_alphanumeric());
+            }
+            for code in lx.currencies.iter().map(|(_, c)| c) {
+                assert!(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()), "{code}");
+            }
+            // Month and weekday numbers are in range.
+            assert!(lx.months.iter().chain(lx.month_abbrs).all(|(_, m)| (1..=12).contains(m)));
+            assert!(lx.weekdays.iter().all(|(_, d)| (1..=7).contains(d)));
+            // Every month has a full name.
+            for m in 1..=12u8 {
+                assert!(lx.months.iter().any(|(_, x)| *x == m), "{lang}: month {m}");
+            }
+        }
+    }
+}

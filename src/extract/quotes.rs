@@ -532,7 +532,7 @@ impl<'a> Attr<'a> {
             comp = true;
         }
         // The cue ends at q, or a few lexes earlier when a complementizer closes the gap.
-        let max_gap = if comp { 6 } else { 0 };
+        let max_gap = if comp { 10 } else { 0 };
         for end in (q.saturating_sub(max_gap).max(lo + 1)..=q).rev() {
             if end < q
                 && lx[end..q]
