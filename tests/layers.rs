@@ -162,7 +162,7 @@ fn entities_of(c: &Case) -> Vec<Entity> {
         let mut from = 0;
         while let Some(p) = c.text[from..].find(s.as_str()) {
             let start = from + p;
-            out.push(Entity { start, end: start + s.len(), label: *label, id });
+            out.push(Entity { start, end: start + s.len(), label: *label, id, canonical: s.clone() });
             from = start + s.len();
         }
     }
@@ -273,9 +273,9 @@ fn all_layers(text: &str, lang: Lang) -> usize {
     let q = find_quantities(text, &tokens, lang, &dates);
     // Every "Ana" is an entity (plus one bogus span at the start).
     let mut entities: Vec<Entity> =
-        text.match_indices("Ana").map(|(i, _)| Entity { start: i, end: i + 3, label: Label::Per, id: i % 7 }).collect();
+        text.match_indices("Ana").map(|(i, _)| Entity { start: i, end: i + 3, label: Label::Per, id: i % 7, canonical: "Ana".into() }).collect();
     if text.is_char_boundary(text.len().min(1)) {
-        entities.push(Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0 });
+        entities.push(Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0, canonical: String::new() });
     }
     let quotes = find_quotes(text, &tokens, &sents, lang, &entities);
     let kw = find_keywords(text, &tokens, &sents, lang, 10);

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod entities;
 pub mod keywords;
 pub mod lex;
 pub mod lexicon;
@@ -48,6 +49,8 @@ pub struct Entity {
     pub end: usize,
     pub label: Label,
     pub id: usize,
+    /// The entity's name: its longest mention in the text.
+    pub canonical: String,
 }
 
 /// Everything [`extract`] finds in one text.
