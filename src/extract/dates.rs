@@ -163,6 +163,7 @@ pub fn iso_duration(v: f64, unit: Unit) -> String {
             }
         }
         Unit::Week if frac == 0.0 => format!("P{}W", fmt_num(whole)),
+        Unit::Weekend => format!("P{}WE", fmt_num(v)),
         Unit::Week => format!("P{}D", fmt_num(v * 7.0)),
         Unit::Day => {
             let hours = (frac * 24.0).round();
@@ -348,6 +349,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.numeric(i))
             .or_else(|| self.coordinated_day(i))
             .or_else(|| self.decade(i))
+            .or_else(|| self.year_part(i))
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))
@@ -487,6 +489,50 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         Some(M::new(i, e, DateKind::Date, Some(format!("{}", year / 10))))
+    }
+
+    /// "el primer trimestre de 2023", "the second quarter", "Q3 2024", "the first half of 2022".
+    fn year_part(&self, i: usize) -> Option<M> {
+        let lx = self.lx;
+        // "Q3", "H1" written as a code: a capital letter glued to a digit.
+        let code = lx.get(i).filter(|l| l.kind == LexKind::Word && l.end - l.start == 1 && l.upper).and_then(|l| {
+            let letter = self.t[l.start..l.end].chars().next()?;
+            let (_, (_, count)) = self.c.lx.year_parts.iter().find(|(_, (c, _))| *c == letter)?;
+            let n = self.int_at(i + 1, 1).filter(|_| self.glued(i + 1))?;
+            (1..=*count as u32).contains(&n).then_some((i + 2, letter, n as u8))
+        });
+        let (end, letter, n) = match code {
+            Some(c) => c,
+            None => {
+                let (e, v) = self.c.ordinal_words.at(lx, i)?;
+                let (e2, (letter, count)) = self.c.year_parts.at(lx, e)?;
+                if v == 0 || v > count as u32 {
+                    return None;
+                }
+                (e2, letter, v as u8)
+            }
+        };
+        let mut e = end;
+        let mut year = None;
+        if let Some(k) = self.c.day_month_link.has(lx, e) {
+            if let Some((e2, y)) = self.year_at(k) {
+                e = e2;
+                year = Some(y);
+            }
+        }
+        if year.is_none() {
+            if let Some((e2, y)) = self.year_at(e) {
+                e = e2;
+                year = Some(y);
+            }
+        }
+        // Without a year a code needs nothing more, but an ordinal phrase needs the reference year.
+        let y = year.or(self.r.map(|r| r.year));
+        let value = match y {
+            Some(y) => format!("{y:04}-{letter}{n}"),
+            None => format!("XXXX-{letter}{n}"),
+        };
+        Some(M::new(i, e, DateKind::Date, Some(value)))
     }
 
     // ---- numeric dates ----
@@ -674,6 +720,7 @@ impl<'a> Scan<'a> {
             let v = r.map(|r| match unit {
                 Unit::Day => Some(r.add_days(dir).to_string()),
                 Unit::Week => Some(r.add_days(7 * dir).week_string()),
+                Unit::Weekend => Some(format!("{}-WE", r.add_days(7 * dir).week_string())),
                 Unit::Month => {
                     let d = r.add_months(dir);
                     Some(format!("{:04}-{:02}", d.year, d.month))
@@ -686,10 +733,11 @@ impl<'a> Scan<'a> {
             return match v {
                 Some(None) => None,
                 Some(Some(s)) => Some((e, Some(s))),
-                None => {
-                    matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century)
-                        .then_some((e, None))
-                }
+                None => matches!(
+                    unit,
+                    Unit::Day | Unit::Week | Unit::Weekend | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+                )
+                .then_some((e, None)),
             };
         }
         if let Some((e, wd)) = self.weekday_at(k) {
@@ -751,6 +799,7 @@ impl<'a> Scan<'a> {
         let v = match unit {
             Unit::Day => r.add_days(n).to_string(),
             Unit::Week => r.add_days(7 * n).week_string(),
+            Unit::Weekend => format!("{}-WE", r.add_days(7 * n).week_string()),
             Unit::Month => {
                 let d = r.add_months(n);
                 format!("{:04}-{:02}", d.year, d.month)

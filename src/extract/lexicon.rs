@@ -15,6 +15,8 @@ pub enum Unit {
     Hour,
     Day,
     Week,
+    /// Saturday and Sunday of a week (TIMEX3 `2023-W41-WE`).
+    Weekend,
     Month,
     Year,
     Decade,
@@ -46,6 +48,8 @@ pub struct Lexicon {
     pub day_word_blockers: &'static [&'static str],
     /// Calendar unit nouns, singular and plural.
     pub units: &'static [(&'static str, Unit)],
+    /// Parts of a year: ("trimestre", ('Q', 4)) — a quarter is one of four.
+    pub year_parts: &'static [(&'static str, (char, u8))],
     /// Articles that may open a relative date ("el mes pasado").
     pub date_articles: &'static [&'static str],
     /// "pasado", "last": before the unit or weekday.
@@ -171,6 +175,7 @@ pub struct Compiled {
     pub day_word_blockers: PhraseSet<()>,
     pub units: PhraseSet<Unit>,
     pub date_articles: PhraseSet<()>,
+    pub year_parts: PhraseSet<(char, u8)>,
     pub last_before: PhraseSet<()>,
     pub last_after: PhraseSet<()>,
     pub next_before: PhraseSet<()>,
@@ -257,6 +262,7 @@ impl Compiled {
             day_word_blockers: set(lx.day_word_blockers),
             units: pairs(lx.units),
             date_articles: set(lx.date_articles),
+            year_parts: pairs(lx.year_parts),
             last_before: set(lx.last_before),
             last_after: set(lx.last_after),
             next_before: set(lx.next_before),

@@ -32,11 +32,12 @@ pub static LEXICON: Lexicon = Lexicon {
     units: &[
         ("second", Unit::Second), ("seconds", Unit::Second), ("minute", Unit::Minute),
         ("minutes", Unit::Minute), ("hour", Unit::Hour), ("hours", Unit::Hour),
-        ("day", Unit::Day), ("days", Unit::Day), ("week", Unit::Week), ("weeks", Unit::Week),
+        ("day", Unit::Day), ("days", Unit::Day), ("weekend", Unit::Weekend), ("weekends", Unit::Weekend), ("week", Unit::Week), ("weeks", Unit::Week),
         ("month", Unit::Month), ("months", Unit::Month), ("year", Unit::Year),
         ("years", Unit::Year), ("decade", Unit::Decade), ("decades", Unit::Decade),
         ("century", Unit::Century), ("centuries", Unit::Century),
     ],
+    year_parts: &[("quarter", ('Q', 4)), ("half", ('H', 2))],
     date_articles: &["the"],
     last_before: &["last", "past"],
     last_after: &[],
