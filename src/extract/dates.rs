@@ -782,15 +782,29 @@ impl<'a> Scan<'a> {
     /// A whole amount of a unit: "dos semanas", "3 días", "un mes".
     fn amount_unit(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
         let i = self.c.approx.has(self.lx, i).unwrap_or(i);
-        let n = number_at(self.t, self.lx, i, self.c)?;
-        let (e, unit) = self.c.units.at(self.lx, n.end)?;
+        let Some(n) = number_at(self.t, self.lx, i, self.c) else {
+            // "año y medio": one and a half
+            let (e, unit) = self.c.units.at(self.lx, i)?;
+            let e2 = self.c.and_half.has(self.lx, e)?;
+            return Some((e2, 1.5, unit, false));
+        };
+        let (mut e, unit) = self.c.units.at(self.lx, n.end)?;
         if n.value < 0.0 || !n.value.is_finite() {
             return None;
         }
-        Some((e, n.value, unit, n.weak))
+        let mut v = n.value;
+        if let Some(e2) = self.c.and_half.has(self.lx, e) {
+            v += 0.5;
+            e = e2;
+        }
+        Some((e, v, unit, n.weak))
     }
 
     fn offset_value(&self, n: f64, unit: Unit, sign: i64) -> (Option<String>, Option<&'static str>) {
+        // A year and a half is eighteen months.
+        if unit == Unit::Year && n.fract() == 0.5 && n < 100_000.0 {
+            return self.offset_value(n * 12.0, Unit::Month, sign);
+        }
         if n.fract() != 0.0 || n > 100_000.0 {
             return (None, Some("fractional or huge offset"));
         }
