@@ -2,7 +2,14 @@
 //! quotes and keywords. Every span here is a UTF-8 byte range of the input.
 
 pub mod calendar;
+pub mod dates;
 pub mod entities;
+pub mod keywords;
+pub mod lex;
+pub mod lexicon;
+pub mod numbers;
+pub mod quantities;
+pub mod quotes;
 
 use crate::lang::{self, Detected, Lang};
 use crate::ner::Label;
