@@ -24,7 +24,8 @@ const LIBS = {
       "extract(entities)": (L, text) => L.m.extract(text, { include: ["entities"] }).entities.length,
       "extract(all)": (L, text) => {
         const x = L.m.extract(text, { include: LAYERS });
-        return x.entities.length;
+        // Items of every layer the result has (entities, dates, quantities, quotes, keywords).
+        return LAYERS.reduce((n, k) => n + (x[k]?.length ?? 0), 0);
       },
     },
   },
