@@ -2,6 +2,8 @@
 //! in, plain result objects out, with every offset a UTF-16 code-unit index
 //! so that `text.slice(start, end)` works in JS.
 
+use crate::extract::dates::DateKind;
+use crate::extract::quantities::QuantityKind;
 use crate::extract::{self, calendar::CivilDate, Include};
 use crate::highlight::{self, Mark};
 use crate::lang::Lang;
@@ -174,40 +176,10 @@ impl OptionsObject for HighlightOptions {
     const FIELDS: &'static [&'static str] = &["lang", "include", "classPrefix"];
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Word,
-    Number,
-    Punct,
-    Symbol,
-    Url,
-    Email,
-    Hashtag,
-    Mention,
-    Emoji,
-}
-
-impl From<TokenKind> for Kind {
-    fn from(k: TokenKind) -> Self {
-        match k {
-            TokenKind::Word => Kind::Word,
-            TokenKind::Number => Kind::Number,
-            TokenKind::Punct => Kind::Punct,
-            TokenKind::Symbol => Kind::Symbol,
-            TokenKind::Url => Kind::Url,
-            TokenKind::Email => Kind::Email,
-            TokenKind::Hashtag => Kind::Hashtag,
-            TokenKind::Mention => Kind::Mention,
-            TokenKind::Emoji => Kind::Emoji,
-        }
-    }
-}
-
 #[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
 pub struct Token {
     pub text: String,
-    pub kind: Kind,
+    pub kind: TokenKind,
     pub start: u32,
     pub end: u32,
     /// Index into the sentences of the text.
@@ -240,15 +212,6 @@ pub struct TextSpan {
     pub end: u32,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum DateKind {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
 /// A date, time, duration or set of times.
 #[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -269,16 +232,6 @@ pub struct DateSpan {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub unresolved: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum QuantityKind {
-    Number,
-    Money,
-    Percent,
-    Ordinal,
-    Measure,
 }
 
 /// A number, amount of money, percentage, ordinal or measure.
@@ -393,7 +346,7 @@ pub fn tokenize(text: &str, opts: &TokenizeOptions) -> Result<Vec<Token>, Error>
         .into_iter()
         .map(|t| {
             let (start, end) = spans.span(t.start, t.end);
-            Token { text: spans.text(t.start, t.end), kind: t.kind.into(), start, end, sentence: t.sentence as u32 }
+            Token { text: spans.text(t.start, t.end), kind: t.kind, start, end, sentence: t.sentence as u32 }
         })
         .collect())
 }
@@ -467,17 +420,11 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
         .iter()
         .map(|d| {
             let TextSpan { text, start, end } = spans.text_span(d.start, d.end);
-            let kind = match d.kind {
-                extract::dates::DateKind::Date => DateKind::Date,
-                extract::dates::DateKind::Time => DateKind::Time,
-                extract::dates::DateKind::Duration => DateKind::Duration,
-                extract::dates::DateKind::Set => DateKind::Set,
-            };
             DateSpan {
                 text,
                 start,
                 end,
-                kind,
+                kind: d.kind,
                 value: d.value.clone(),
                 end_value: d.end_value.clone(),
                 unresolved: d.unresolved.map(str::to_owned),
@@ -489,14 +436,7 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
         .iter()
         .map(|q| {
             let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
-            let kind = match q.kind {
-                extract::quantities::QuantityKind::Number => QuantityKind::Number,
-                extract::quantities::QuantityKind::Money => QuantityKind::Money,
-                extract::quantities::QuantityKind::Percent => QuantityKind::Percent,
-                extract::quantities::QuantityKind::Ordinal => QuantityKind::Ordinal,
-                extract::quantities::QuantityKind::Measure => QuantityKind::Measure,
-            };
-            Quantity { text, start, end, kind, value: q.value, unit: q.unit.clone(), currency: q.currency.map(str::to_owned) }
+            Quantity { text, start, end, kind: q.kind, value: q.value, unit: q.unit.clone(), currency: q.currency.map(str::to_owned) }
         })
         .collect();
     let quotes = x
