@@ -25,7 +25,9 @@ use super::numbers::number_at;
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a date expression denotes; serialised in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, tsify::Tsify)]
+#[serde(rename_all = "lowercase")]
 pub enum DateKind {
     Date,
     Time,

@@ -61,7 +61,14 @@ pub struct Extraction {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
+    pub dates: Vec<dates::DateSpan>,
+    pub quantities: Vec<quantities::Quantity>,
+    pub quotes: Vec<quotes::Quote>,
+    pub keywords: Vec<keywords::Keyword>,
 }
+
+/// How many key phrases [`extract`] returns.
+pub const KEYWORD_LIMIT: usize = 10;
 
 /// The language to analyse `text` in: the one asked for, else the detected
 /// one, else Spanish (the models still find names in text of unknown language).
@@ -75,11 +82,43 @@ pub fn resolve_lang(text: &str, asked: Option<Lang>) -> (Lang, Option<Lang>) {
     }
 }
 
+/// Named entities, grouped into entities with shared ids.
+fn find_entities(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<Entity> {
+    let _ = (tokens, sentences);
+    entities::group(text, &[], lang)
+}
+
 /// Runs the whole pipeline on `text`.
 pub fn extract(text: &str, opts: &Options) -> Extraction {
     let (lang, reported) = resolve_lang(text, opts.lang);
     let tokens = tokenize::tokenize(text, lang);
     let sentences = tokenize::sentences(&tokens);
-    let entities = Vec::new();
-    Extraction { lang: reported, tokens, sentences, entities }
+    let inc = opts.include;
+    // Quotes link their speakers to entities, so they need the entities even
+    // when the caller did not ask for them.
+    let entities = if inc.entities || inc.quotes { find_entities(text, &tokens, &sentences, lang) } else { Vec::new() };
+    let dates = if inc.dates || inc.quantities {
+        dates::find_dates(text, &tokens, lang, opts.reference_date)
+    } else {
+        Vec::new()
+    };
+    let quantities =
+        if inc.quantities { quantities::find_quantities(text, &tokens, lang, &dates) } else { Vec::new() };
+    let quotes =
+        if inc.quotes { quotes::find_quotes(text, &tokens, &sentences, lang, &entities) } else { Vec::new() };
+    let keywords = if inc.keywords {
+        keywords::find_keywords(text, &tokens, &sentences, lang, KEYWORD_LIMIT)
+    } else {
+        Vec::new()
+    };
+    Extraction {
+        lang: reported,
+        tokens,
+        sentences,
+        entities: if inc.entities { entities } else { Vec::new() },
+        dates: if inc.dates { dates } else { Vec::new() },
+        quantities,
+        quotes,
+        keywords,
+    }
 }
