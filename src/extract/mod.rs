@@ -70,6 +70,13 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     let (lang, reported) = resolve_lang(text, opts.lang);
     let tokens = tokenize::tokenize(text, lang);
     let sentences = tokenize::sentences(&tokens);
-    let entities = Vec::new();
+    let mut entities = Vec::new();
+    if opts.include.entities {
+        for (id, m) in crate::ner::recognise(lang, text, &tokens, &sentences).into_iter().enumerate() {
+            if let (Some(first), Some(last)) = (tokens.get(m.tokens.start), tokens.get(m.tokens.end.wrapping_sub(1))) {
+                entities.push(Entity { start: first.start, end: last.end, label: m.label, id });
+            }
+        }
+    }
     Extraction { lang: reported, tokens, sentences, entities }
 }

@@ -40,3 +40,106 @@ impl FromStr for Label {
             .ok_or_else(|| format!("unknown label {s:?}: expected PER, ORG, LOC or MISC"))
     }
 }
+
+pub mod features;
+pub mod model;
+pub mod score;
+#[cfg(feature = "cli")]
+pub mod conll;
+#[cfg(feature = "cli")]
+pub mod train;
+
+use crate::lang::Lang;
+use crate::tokenize::{Sentence, Token};
+use features::{DocFeatures, Featurizer};
+use model::Model;
+use std::sync::OnceLock;
+
+/// A tagged entity mention as a range of token indices into `tokens`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: std::ops::Range<usize>,
+    pub label: Label,
+}
+
+static ES_BYTES: &[u8] = include_bytes!("../../models/es.bin");
+static EN_BYTES: &[u8] = include_bytes!("../../models/en.bin");
+
+/// The embedded model for `lang`, parsed once; `None` if it is missing or corrupt.
+pub fn model(lang: Lang) -> Option<&'static Model> {
+    static ES: OnceLock<Option<Model>> = OnceLock::new();
+    static EN: OnceLock<Option<Model>> = OnceLock::new();
+    let (cell, bytes) = match lang {
+        Lang::Es => (&ES, ES_BYTES),
+        Lang::En => (&EN, EN_BYTES),
+    };
+    cell.get_or_init(|| Model::from_bytes(bytes).ok()).as_ref()
+}
+
+/// Tags one document. `tokens`/`sentences` come from [`crate::tokenize`]
+/// (byte offsets into `text`). Linear in the number of tokens; never panics.
+pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
+    let Some(m) = model(lang) else { return Vec::new() };
+    let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+    let mut starts = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        words.push(text.get(t.start..t.end).unwrap_or(""));
+        // A line break between two tokens also ends a segment.
+        if i > 0 {
+            let gap = text.get(tokens[i - 1].end..t.start).unwrap_or("");
+            if gap.contains('\n') {
+                starts[i] = true;
+            }
+        }
+    }
+    for s in sentences {
+        if let Some(x) = starts.get_mut(s.tokens.start) {
+            *x = true;
+        }
+    }
+    if let Some(x) = starts.first_mut() {
+        *x = true;
+    }
+    tag_words(m, lang, &words, &starts)
+        .into_iter()
+        .map(|(s, e, label)| Mention { tokens: s..e, label })
+        .collect()
+}
+
+/// Tags a document given as words with sentence-start flags; returns
+/// `(start, end, label)` token spans. Shared by [`recognise`] and training.
+pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<(usize, usize, Label)> {
+    let mut fz = Featurizer::new(lang, &m.gazetteer);
+    let mut df = DocFeatures::default();
+    fz.document(words, starts, &mut df);
+    tag_features(m, &df, starts)
+}
+
+/// Decodes featurised tokens segment by segment.
+pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize, usize, Label)> {
+    let nt = m.tags.len();
+    let n = df.len();
+    let mut out = Vec::new();
+    let mut em: Vec<f32> = Vec::new();
+    let mut path = Vec::new();
+    let end_ok: Vec<bool> = m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect();
+    let mut tags = Vec::new();
+    let mut s = 0;
+    while s < n {
+        let mut e = s + 1;
+        while e < n && !starts.get(e).copied().unwrap_or(false) {
+            e += 1;
+        }
+        em.clear();
+        em.resize((e - s) * nt, 0.0);
+        for i in s..e {
+            m.emit(df.token(i), &mut em[(i - s) * nt..(i - s + 1) * nt]);
+        }
+        model::viterbi(&em, nt, &m.trans, &end_ok, &mut path);
+        tags.clear();
+        tags.extend(path.iter().map(|&k| m.tags[k]));
+        out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
+        s = e;
+    }
+    out
+}

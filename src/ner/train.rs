@@ -1,0 +1,445 @@
+//! `lupa train` and `lupa eval`: an averaged structured perceptron over
+//! hashed features with first-order Viterbi, quantised to i8 on export.
+
+use super::conll::{self, Document};
+use super::features::{self, DocFeatures, Featurizer, Gazetteer, HASH_BITS};
+use super::model::{self, Model, ModelParts, Scheme, Tag};
+use super::score::Scorer;
+use super::Label;
+use crate::extract::{self, Options};
+use crate::lang::Lang;
+use std::collections::HashMap;
+use std::time::Instant;
+
+struct Args {
+    lang: Option<Lang>,
+    train: Vec<String>,
+    dev: Vec<String>,
+    out: Option<String>,
+    epochs: usize,
+    scheme: Scheme,
+    gazetteers: Option<String>,
+    min_weight: i8,
+    files: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut a = Args {
+        lang: None,
+        train: Vec::new(),
+        dev: Vec::new(),
+        out: None,
+        epochs: 10,
+        scheme: Scheme::Bilou,
+        gazetteers: None,
+        min_weight: 1,
+        files: Vec::new(),
+    };
+    let mut i = 0;
+    let mut list: Option<&str> = None;
+    let val = |i: usize| args.get(i + 1).cloned().ok_or_else(|| format!("{} needs a value", args[i]));
+    while i < args.len() {
+        let s = args[i].as_str();
+        match s {
+            "--lang" => {
+                a.lang = Some(val(i)?.parse()?);
+                i += 1;
+                list = None;
+            }
+            "--out" => {
+                a.out = Some(val(i)?);
+                i += 1;
+                list = None;
+            }
+            "--epochs" => {
+                a.epochs = val(i)?.parse().map_err(|_| "--epochs needs a number")?;
+                i += 1;
+                list = None;
+            }
+            "--min-weight" => {
+                a.min_weight = val(i)?.parse().map_err(|_| "--min-weight needs a number 0..127")?;
+                i += 1;
+                list = None;
+            }
+            "--scheme" => {
+                a.scheme = match val(i)?.as_str() {
+                    "bio" => Scheme::Bio,
+                    "bilou" => Scheme::Bilou,
+                    o => return Err(format!("unknown scheme {o:?}: expected bio or bilou")),
+                };
+                i += 1;
+                list = None;
+            }
+            "--gazetteers" => {
+                a.gazetteers = Some(val(i)?);
+                i += 1;
+                list = None;
+            }
+            "--train" => list = Some("train"),
+            "--dev" => list = Some("dev"),
+            _ if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => match list {
+                Some("train") => a.train.push(s.to_string()),
+                Some("dev") => a.dev.push(s.to_string()),
+                _ => a.files.push(s.to_string()),
+            },
+        }
+        i += 1;
+    }
+    Ok(a)
+}
+
+/// Loads the gazetteer lists of a directory laid out like `gazetteers-es/`:
+/// `spanish_names.csv` (names with frequencies; the 4,000 most frequent are
+/// kept), `person_*first_names*.txt`, `person_*last_names*.txt`,
+/// `address_*countries*.txt`, other `address_*.txt`, `company_*.txt`.
+/// Files are read in sorted order, so the result is deterministic.
+pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{dir}: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    let mut entries: Vec<(String, u8)> = Vec::new();
+    for name in &names {
+        let path = format!("{dir}/{name}");
+        let class = if name.starts_with("person_") && name.contains("first_names") {
+            features::GAZ_FIRST
+        } else if name.starts_with("person_") && name.contains("last_names") {
+            features::GAZ_LAST
+        } else if name.starts_with("address_") && name.contains("countries") {
+            features::GAZ_COUNTRY
+        } else if name.starts_with("address_") {
+            features::GAZ_PLACE
+        } else if name.starts_with("company_") {
+            features::GAZ_COMPANY
+        } else if name == "spanish_names.csv" {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            let mut rows: Vec<(f64, String)> = text
+                .lines()
+                .skip(1)
+                .filter_map(|l| {
+                    let c: Vec<&str> = l.split(',').collect();
+                    if c.len() < 4 {
+                        return None;
+                    }
+                    let f = c[2].parse::<f64>().unwrap_or(0.0) + c[3].parse::<f64>().unwrap_or(0.0);
+                    Some((f, c[1].to_string()))
+                })
+                .collect();
+            rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            entries.extend(rows.into_iter().take(4000).map(|(_, n)| (n, features::GAZ_FIRST)));
+            continue;
+        } else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        entries.extend(text.lines().map(|l| (l.trim().to_string(), class)));
+    }
+    Ok(Gazetteer::build(entries.iter().map(|(s, c)| (s.as_str(), *c))))
+}
+
+/// One featurised document with gold tags and sentence starts.
+struct Prepared {
+    feats: DocFeatures,
+    starts: Vec<bool>,
+    gold: Vec<usize>,
+    spans: Vec<(usize, usize, Label)>,
+    /// Sentence boundaries as token ranges.
+    sents: Vec<(usize, usize)>,
+}
+
+fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Vec<Prepared> {
+    let tags = scheme.tags();
+    let mut fz = Featurizer::new(lang, gaz);
+    docs.iter()
+        .map(|d| {
+            let mut words: Vec<&str> = Vec::new();
+            let mut starts = Vec::new();
+            let mut spans = Vec::new();
+            let mut sents = Vec::new();
+            for s in &d.sentences {
+                let off = words.len();
+                sents.push((off, off + s.words.len()));
+                for (k, w) in s.words.iter().enumerate() {
+                    words.push(w);
+                    starts.push(k == 0);
+                }
+                spans.extend(s.spans().into_iter().map(|(a, b, l)| (a + off, b + off, l)));
+            }
+            let gold_tags = scheme.encode(words.len(), &spans);
+            let gold = gold_tags.iter().map(|t| tags.iter().position(|x| x == t).unwrap_or(0)).collect();
+            let mut feats = DocFeatures::default();
+            fz.document(&words, &starts, &mut feats);
+            Prepared { feats, starts, gold, spans, sents }
+        })
+        .collect()
+}
+
+struct XorShift(u64);
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+}
+
+/// Averaged perceptron state.
+struct Perceptron {
+    w: Vec<f32>,
+    acc: Vec<f64>,
+    tw: Vec<f32>,
+    tacc: Vec<f64>,
+    c: f64,
+}
+
+impl Perceptron {
+    fn new(nt: usize) -> Self {
+        let n = (1usize << HASH_BITS) * nt;
+        Perceptron { w: vec![0.0; n], acc: vec![0.0; n], tw: vec![0.0; (nt + 1) * nt], tacc: vec![0.0; (nt + 1) * nt], c: 1.0 }
+    }
+    fn upd(w: &mut [f32], acc: &mut [f64], i: usize, d: f32, c: f64) {
+        w[i] += d;
+        acc[i] += c * d as f64;
+    }
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let c = self.c;
+        let w = self.w.iter().zip(&self.acc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
+        let t = self.tw.iter().zip(&self.tacc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
+        (w, t)
+    }
+}
+
+/// Quantises averaged weights into model bytes.
+fn export(scheme: Scheme, w: &[f32], trans: &[f32], gaz: &Gazetteer, min_weight: i8) -> Vec<u8> {
+    let nt = scheme.tags().len();
+    // Scale so that the 99.99th percentile of non-zero magnitudes maps to 127.
+    let mut mags: Vec<f32> = w.iter().filter(|x| **x != 0.0).map(|x| x.abs()).collect();
+    let q = if mags.is_empty() {
+        1.0
+    } else {
+        let k = ((mags.len() as f64) * 0.9999) as usize;
+        let k = k.min(mags.len() - 1);
+        *mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
+    };
+    let scale = 127.0 / q.max(1e-6);
+    let mut buckets = Vec::new();
+    let mut rows: Vec<i8> = Vec::new();
+    for b in 0..(1usize << HASH_BITS) {
+        let r = &w[b * nt..(b + 1) * nt];
+        let qr: Vec<i8> = r.iter().map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8).collect();
+        if qr.iter().any(|x| x.unsigned_abs() >= min_weight.max(1) as u8) {
+            buckets.push(b as u32);
+            rows.extend(qr);
+        }
+    }
+    let trans = model::constrain(scheme, trans);
+    ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale, gazetteer: gaz }.to_bytes()
+}
+
+fn evaluate(m: &Model, dev: &[Prepared]) -> Scorer {
+    let mut s = Scorer::default();
+    for d in dev {
+        let pred = super::tag_features(m, &d.feats, &d.starts);
+        s.add(&d.spans, &pred);
+    }
+    s
+}
+
+/// `lupa train --lang es|en --train FILE... --dev FILE --out models/<lang>.bin [--epochs N]
+/// [--scheme bio|bilou] [--gazetteers DIR] [--min-weight N]`
+pub fn train_cmd(args: &[String]) -> Result<(), String> {
+    let a = parse_args(args)?;
+    let lang = a.lang.ok_or("--lang es|en is required")?;
+    let out = a.out.clone().ok_or("--out FILE is required")?;
+    if a.train.is_empty() {
+        return Err("--train FILE... is required".into());
+    }
+    let t0 = Instant::now();
+    let gaz = match &a.gazetteers {
+        Some(d) => load_gazetteers(d)?,
+        None => Gazetteer::default(),
+    };
+    let mut train_docs = Vec::new();
+    for f in &a.train {
+        train_docs.extend(conll::read(f)?);
+    }
+    let mut dev_docs = Vec::new();
+    for f in &a.dev {
+        dev_docs.extend(conll::read(f)?);
+    }
+    let scheme = a.scheme;
+    let nt = scheme.tags().len();
+    let train = prepare(&train_docs, lang, &gaz, scheme);
+    let dev = prepare(&dev_docs, lang, &gaz, scheme);
+    eprintln!(
+        "{} training documents, {} sentences; {} dev documents; gazetteer {} entries; featurised in {:.1}s",
+        train.len(),
+        train.iter().map(|d| d.sents.len()).sum::<usize>(),
+        dev.len(),
+        gaz.keys.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for (di, d) in train.iter().enumerate() {
+        for si in 0..d.sents.len() {
+            units.push((di, si));
+        }
+    }
+    let mut p = Perceptron::new(nt);
+    let mut rng = XorShift(0x5eed_1234_abcd_0001);
+    let mut em = Vec::new();
+    let mut path = Vec::new();
+    let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
+    let mut bytes = Vec::new();
+    for epoch in 1..=a.epochs {
+        // Fisher-Yates shuffle with the fixed-seed generator.
+        for i in (1..units.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            units.swap(i, j);
+        }
+        let mut errors = 0usize;
+        let ctrans = model::constrain(scheme, &p.tw);
+        for &(di, si) in &units {
+            let d = &train[di];
+            let (s, e) = d.sents[si];
+            em.clear();
+            em.resize((e - s) * nt, 0.0f32);
+            for i in s..e {
+                let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
+                for &f in d.feats.token(i) {
+                    let r = &p.w[f as usize * nt..(f as usize + 1) * nt];
+                    for (x, y) in o.iter_mut().zip(r) {
+                        *x += *y;
+                    }
+                }
+            }
+            // Transitions change within the epoch; use the live ones.
+            let ctrans_live;
+            let tr = if errors == 0 { &ctrans } else {
+                ctrans_live = model::constrain(scheme, &p.tw);
+                &ctrans_live
+            };
+            model::viterbi(&em, nt, tr, &end_ok, &mut path);
+            let gold = &d.gold[s..e];
+            if path.as_slice() != gold {
+                errors += 1;
+                let c = p.c;
+                for i in 0..e - s {
+                    let (g, y) = (gold[i], path[i]);
+                    if g != y {
+                        for &f in d.feats.token(s + i) {
+                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + g, 1.0, c);
+                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + y, -1.0, c);
+                        }
+                    }
+                    let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
+                    let yp = if i == 0 { 0 } else { path[i - 1] + 1 };
+                    if (gp, g) != (yp, y) {
+                        Perceptron::upd(&mut p.tw, &mut p.tacc, gp * nt + g, 1.0, c);
+                        Perceptron::upd(&mut p.tw, &mut p.tacc, yp * nt + y, -1.0, c);
+                    }
+                }
+            }
+            p.c += 1.0;
+        }
+        let (w, t) = p.averaged();
+        bytes = export(scheme, &w, &t, &gaz, a.min_weight);
+        let msg = if dev.is_empty() {
+            String::new()
+        } else {
+            let m = Model::from_bytes(&bytes)?;
+            let s = evaluate(&m, &dev);
+            format!(" dev P {:.4} R {:.4} F1 {:.4}", s.overall().precision(), s.overall().recall(), s.overall().f1())
+        };
+        eprintln!(
+            "epoch {epoch}: {errors} sentences wrong of {}; model {} bytes;{msg} ({:.1}s)",
+            units.len(),
+            bytes.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    if !dev.is_empty() {
+        let m = Model::from_bytes(&bytes)?;
+        print!("{}", evaluate(&m, &dev).report());
+    }
+    std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!("wrote {out} ({} bytes) in {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Joins a document's words with single spaces (sentences with a newline)
+/// and returns the text with each token's byte range.
+pub fn join_document(d: &Document) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut offs = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        if si > 0 {
+            text.push('\n');
+        }
+        for (k, w) in s.words.iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            offs.push((text.len(), text.len() + w.len()));
+            text.push_str(w);
+        }
+    }
+    (text, offs)
+}
+
+/// Runs the browser pipeline (`extract`) on every document of the files and
+/// scores the entities against the gold tags.
+pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
+    let mut scorer = Scorer::default();
+    for f in files {
+        for d in conll::read(f)? {
+            let (text, offs) = join_document(&d);
+            let mut gold = Vec::new();
+            let mut base = 0;
+            for s in &d.sentences {
+                gold.extend(s.spans().into_iter().map(|(a, b, l)| (a + base, b + base, l)));
+                base += s.words.len();
+            }
+            let by_start: HashMap<usize, usize> = offs.iter().enumerate().map(|(i, o)| (o.0, i)).collect();
+            let by_end: HashMap<usize, usize> = offs.iter().enumerate().map(|(i, o)| (o.1, i + 1)).collect();
+            let ex = extract::extract(&text, &Options { lang: Some(lang), ..Default::default() });
+            let pred: Vec<(usize, usize, Label)> = ex
+                .entities
+                .iter()
+                .map(|e| match (by_start.get(&e.start), by_end.get(&e.end)) {
+                    (Some(&a), Some(&b)) => (a, b, e.label),
+                    // A span that does not fall on gold token boundaries can never match.
+                    _ => (usize::MAX - e.start, usize::MAX - e.end, e.label),
+                })
+                .collect();
+            scorer.add(&gold, &pred);
+        }
+    }
+    Ok(scorer)
+}
+
+/// `lupa eval --lang es|en FILE...`
+pub fn eval_cmd(args: &[String]) -> Result<(), String> {
+    let a = parse_args(args)?;
+    let lang = a.lang.ok_or("--lang es|en is required")?;
+    let mut files = a.files.clone();
+    files.extend(a.dev.iter().cloned());
+    if files.is_empty() {
+        return Err("usage: lupa eval --lang es|en FILE...".into());
+    }
+    let t0 = Instant::now();
+    let s = eval_files(lang, &files)?;
+    eprintln!("evaluated in {:.2}s", t0.elapsed().as_secs_f64());
+    print!("{}", s.report());
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn tag_name(t: Tag) -> String {
+    t.name()
+}
