@@ -194,6 +194,10 @@ pub struct Featurizer<'g> {
 pub struct DocFeatures {
     pub feats: Vec<u32>,
     pub offsets: Vec<u32>,
+    /// Folded-form hash of each token (0 for tokens without a letter or digit).
+    pub fold: Vec<u64>,
+    /// Per token: bit 0 capitalised, bit 1 sentence-initial.
+    pub case: Vec<u8>,
 }
 
 impl DocFeatures {
@@ -239,6 +243,12 @@ mod t {
     pub const LOWER_SHAPE: u64 = 75;
     pub const LEN: u64 = 76;
     pub const FIRST_DOC: u64 = 77;
+    pub const QUOTE: u64 = 78;
+    pub const FORM_PREV: u64 = 79;
+    pub const FORM_NEXT: u64 = 80;
+    pub const SUF_PREV: u64 = 81;
+    pub const SUF_NEXT: u64 = 82;
+    pub const RUN: u64 = 83;
 }
 
 impl<'g> Featurizer<'g> {
@@ -355,6 +365,8 @@ impl<'g> Featurizer<'g> {
         out.feats.clear();
         out.offsets.clear();
         out.offsets.push(0);
+        out.fold.clear();
+        out.case.clear();
         if n == 0 {
             return;
         }
@@ -372,6 +384,8 @@ impl<'g> Featurizer<'g> {
                 }
                 seen_word = true;
             }
+            out.fold.push(if ti.flags & F_NOALNUM != 0 { 0 } else { ti.fold });
+            out.case.push((ti.flags & F_CAP != 0) as u8 | ((ti.flags & F_INITIAL != 0) as u8) << 1);
             infos.push(ti);
         }
         // Gazetteer matches, up to MAX_WORDS words, starting at capitalised words.
@@ -400,6 +414,46 @@ impl<'g> Featurizer<'g> {
                     }
                 }
             }
+        }
+        // Inside quotes: an odd number of quote tokens before, within the sentence.
+        let mut in_quote = vec![false; n];
+        let mut q = false;
+        for i in 0..n {
+            if starts.get(i).copied().unwrap_or(i == 0) {
+                q = false;
+            }
+            if infos[i].flags & F_QUOTE != 0 {
+                q = !q;
+            } else {
+                in_quote[i] = q;
+            }
+        }
+        // Runs of capitalised words, possibly joined by short lower-case connectors
+        // ("Departamento de Estado de Estados Unidos"): (position, length) per token.
+        let mut run = vec![(0u8, 0u8); n];
+        let mut i = 0;
+        while i < n {
+            if infos[i].flags & F_CAP == 0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut end = i + 1;
+            while j < n && !starts.get(j).copied().unwrap_or(false) {
+                if infos[j].flags & F_CAP != 0 {
+                    j += 1;
+                    end = j;
+                } else if infos[j].flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER) && infos[j].len <= 3 && j - i < 8 {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let len = (end - i).min(6) as u8;
+            for (k, r) in run[i..end].iter_mut().enumerate() {
+                *r = ((k as u8).min(5) + 1, len);
+            }
+            i = end.max(i + 1);
         }
         // Document evidence per folded form: [lower-case, capitalised not sentence-initial, all-caps].
         let mut doc: IdMap<[u32; 3]> = IdMap::default();
@@ -465,6 +519,16 @@ impl<'g> Featurizer<'g> {
             if p.flags & F_TITLE != 0 || get(ii - 2).flags & F_TITLE != 0 {
                 f.push(bucket(t::PREV_TITLE, ti.short));
             }
+            if in_quote[i] {
+                f.push(bucket(t::QUOTE, ti.casing()));
+            }
+            f.push(bucket(t::FORM_PREV, p.form));
+            f.push(bucket(t::FORM_NEXT, nx.form));
+            f.push(bucket(t::SUF_PREV, p.suf[2]));
+            f.push(bucket(t::SUF_NEXT, nx.suf[2]));
+            if run[i].1 > 0 {
+                f.push(bucket(t::RUN, (run[i].0 as u64) << 8 | run[i].1 as u64));
+            }
             if ti.gaz != 0 {
                 for b in 0..(2 * GAZ_CLASSES as u64) {
                     if ti.gaz & (1 << b) != 0 {
@@ -507,3 +571,95 @@ impl<'g> Featurizer<'g> {
     }
 }
 
+
+mod t2 {
+    pub const OWN: u64 = 101;
+    pub const PREV: u64 = 102;
+    pub const NEXT: u64 = 103;
+    pub const WORD_OTHER: u64 = 104;
+    pub const WORD_OTHER_OWN: u64 = 105;
+    pub const ENT_OTHER: u64 = 106;
+    pub const WORD_OTHER_INIT: u64 = 107;
+    pub const PREV_NEXT: u64 = 108;
+}
+
+/// Second-stage features: the first stage's tags (`tags[i]`, a tag index;
+/// `label[i]` 0 for O else 1 + label index) and, for every capitalised word,
+/// the labels the first stage gave the same word and the same entity string
+/// elsewhere in the document.
+pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, usize)], out: &mut DocFeatures) {
+    let n = df.len();
+    out.feats.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    out.fold.clone_from(&df.fold);
+    out.case.clone_from(&df.case);
+    // Label counts per word over the document.
+    let mut words: IdMap<[u16; 5]> = IdMap::default();
+    for i in 0..n.min(tags.len()).min(label.len()) {
+        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
+            let e = words.entry(df.fold[i]).or_insert([0; 5]);
+            e[label[i] as usize % 5] = e[label[i] as usize % 5].saturating_add(1);
+        }
+    }
+    // Label counts per entity string.
+    let ent_hash = |s: usize, e: usize| df.fold[s..e].iter().fold(SEED, |h, &x| mix(h, x));
+    let mut ents: IdMap<[u16; 5]> = IdMap::default();
+    let mut ent_of = vec![usize::MAX; n];
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        if s < e && e <= n {
+            let l = label[s] as usize % 5;
+            let en = ents.entry(ent_hash(s, e)).or_insert([0; 5]);
+            en[l] = en[l].saturating_add(1);
+            for x in &mut ent_of[s..e] {
+                *x = k;
+            }
+        }
+    }
+    let majority = |c: &[u16; 5]| -> u64 {
+        // The most frequent non-O label, 0 when there is none; ties to the lower index.
+        let mut best = 0usize;
+        for l in 1..5 {
+            if c[l] > 0 && (best == 0 || c[l] > c[best]) {
+                best = l;
+            }
+        }
+        best as u64
+    };
+    let tag = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n { 99 } else { tags.get(i as usize).copied().unwrap_or(0) as u64 }
+    };
+    for i in 0..n {
+        out.feats.extend_from_slice(df.token(i));
+        let f = &mut out.feats;
+        let ii = i as isize;
+        let own = tag(ii);
+        f.push(bucket(t2::OWN, own));
+        f.push(bucket(t2::PREV, mix(tag(ii - 1), own)));
+        f.push(bucket(t2::NEXT, mix(own, tag(ii + 1))));
+        f.push(bucket(t2::PREV_NEXT, mix(tag(ii - 1), tag(ii + 1))));
+        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
+            if let Some(c) = words.get(&df.fold[i]) {
+                let mut c = *c;
+                let l = label.get(i).copied().unwrap_or(0) as usize % 5;
+                c[l] = c[l].saturating_sub(1);
+                let m = majority(&c);
+                let any_o = (c[0] > 0) as u64;
+                f.push(bucket(t2::WORD_OTHER, m | any_o << 4));
+                f.push(bucket(t2::WORD_OTHER_OWN, m | (l as u64) << 4));
+                f.push(bucket(t2::WORD_OTHER_INIT, m | ((df.case[i] >> 1) as u64) << 4 | any_o << 5));
+            }
+        }
+        if ent_of[i] != usize::MAX {
+            let (s, e) = spans[ent_of[i]];
+            if let Some(c) = ents.get(&ent_hash(s, e)) {
+                let mut c = *c;
+                let l = label[s] as usize % 5;
+                c[l] = c[l].saturating_sub(1);
+                f.push(bucket(t2::ENT_OTHER, majority(&c) | (l as u64) << 4));
+            }
+        }
+        let len = f.len() as u32;
+        out.offsets.push(len);
+    }
+}

@@ -115,15 +115,14 @@ pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<
     tag_features(m, &df, starts)
 }
 
-/// Decodes featurised tokens segment by segment.
-pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize, usize, Label)> {
+/// Runs Viterbi segment by segment; returns one tag index per token.
+pub fn viterbi_doc(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<usize> {
     let nt = m.tags.len();
     let n = df.len();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
     let end_ok: Vec<bool> = m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect();
-    let mut tags = Vec::new();
     let mut s = 0;
     while s < n {
         let mut e = s + 1;
@@ -136,10 +135,56 @@ pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize,
             m.emit(df.token(i), &mut em[(i - s) * nt..(i - s + 1) * nt]);
         }
         model::viterbi(&em, nt, &m.trans, &end_ok, &mut path);
+        out.extend_from_slice(&path);
+        s = e;
+    }
+    out
+}
+
+/// Entity spans from per-token tags, never crossing a segment start.
+pub fn spans_of(m: &Model, path: &[usize], starts: &[bool]) -> Vec<(usize, usize, Label)> {
+    let n = path.len();
+    let mut out = Vec::new();
+    let mut tags = Vec::new();
+    let mut s = 0;
+    while s < n {
+        let mut e = s + 1;
+        while e < n && !starts.get(e).copied().unwrap_or(false) {
+            e += 1;
+        }
         tags.clear();
-        tags.extend(path.iter().map(|&k| m.tags[k]));
+        tags.extend(path[s..e].iter().map(|&k| m.tags.get(k).copied().unwrap_or(model::Tag::O)));
         out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
         s = e;
     }
     out
+}
+
+/// First-stage output turned into second-stage features.
+pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool], out: &mut DocFeatures) {
+    let spans = spans_of(m, path, starts);
+    let mut label = vec![0u8; path.len()];
+    let mut bounds = Vec::with_capacity(spans.len());
+    for &(s, e, l) in &spans {
+        let k = 1 + Label::ALL.iter().position(|&x| x == l).unwrap_or(0) as u8;
+        for x in &mut label[s..e] {
+            *x = k;
+        }
+        bounds.push((s, e));
+    }
+    features::stage2(df, path, &label, &bounds, out);
+}
+
+/// Decodes featurised tokens, through both stages when the model has two.
+pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize, usize, Label)> {
+    let path = viterbi_doc(m, df, starts);
+    match &m.next {
+        None => spans_of(m, &path, starts),
+        Some(m2) => {
+            let mut df2 = DocFeatures::default();
+            stage2_input(m, df, &path, starts, &mut df2);
+            let path2 = viterbi_doc(m2, &df2, starts);
+            spans_of(m2, &path2, starts)
+        }
+    }
 }

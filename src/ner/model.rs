@@ -169,6 +169,8 @@ pub struct Model {
     /// `rows × ntags` dequantised weights.
     weights: Vec<f32>,
     pub gazetteer: Gazetteer,
+    /// The second stage, which sees this stage's predictions.
+    pub next: Option<Box<Model>>,
 }
 
 /// Everything that is written to a model file.
@@ -313,15 +315,20 @@ impl Model {
                 weights[i * nt + t] = (cols[t * nb + i] as i8) as f32 / scale;
             }
         }
-        let mut m = Model { scheme, tags, trans, slots: Vec::new(), slot_keys: Vec::new(), weights, gazetteer };
+        let mut m = Model { scheme, tags, trans, slots: Vec::new(), slot_keys: Vec::new(), weights, gazetteer, next: None };
         m.index(&buckets);
+        if r.p < b.len() {
+            let mut next = Model::from_bytes(&b[r.p..])?;
+            next.gazetteer = Gazetteer::default();
+            m.next = Some(Box::new(next));
+        }
         Ok(m)
     }
 
     /// Builds a model directly from float weights (used by tests and the trainer).
     pub fn from_dense(scheme: Scheme, trans: Vec<f32>, buckets: &[u32], weights: Vec<f32>, gazetteer: Gazetteer) -> Model {
         let tags = scheme.tags();
-        let mut m = Model { scheme, tags, trans, slots: Vec::new(), slot_keys: Vec::new(), weights, gazetteer };
+        let mut m = Model { scheme, tags, trans, slots: Vec::new(), slot_keys: Vec::new(), weights, gazetteer, next: None };
         m.index(buckets);
         m
     }

@@ -20,6 +20,7 @@ struct Args {
     scheme: Scheme,
     gazetteers: Option<String>,
     min_weight: i8,
+    stages: usize,
     files: Vec<String>,
 }
 
@@ -33,6 +34,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         scheme: Scheme::Bilou,
         gazetteers: None,
         min_weight: 1,
+        stages: 2,
         files: Vec::new(),
     };
     let mut i = 0;
@@ -58,6 +60,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--min-weight" => {
                 a.min_weight = val(i)?.parse().map_err(|_| "--min-weight needs a number 0..127")?;
+                i += 1;
+                list = None;
+            }
+            "--stages" => {
+                a.stages = val(i)?.parse().map_err(|_| "--stages needs 1 or 2")?;
                 i += 1;
                 list = None;
             }
@@ -140,6 +147,7 @@ pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
 }
 
 /// One featurised document with gold tags and sentence starts.
+#[derive(Clone)]
 struct Prepared {
     feats: DocFeatures,
     starts: Vec<bool>,
@@ -174,6 +182,120 @@ fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Ve
             Prepared { feats, starts, gold, spans, sents }
         })
         .collect()
+}
+
+fn with_stage2(m1: &Model, d: &Prepared) -> Prepared {
+    let path = super::viterbi_doc(m1, &d.feats, &d.starts);
+    let mut f2 = DocFeatures::default();
+    super::stage2_input(m1, &d.feats, &path, &d.starts, &mut f2);
+    Prepared { feats: f2, starts: d.starts.clone(), gold: d.gold.clone(), spans: d.spans.clone(), sents: d.sents.clone() }
+}
+
+#[derive(Clone, Copy)]
+struct StageOpts {
+    scheme: Scheme,
+    epochs: usize,
+    min_weight: i8,
+}
+
+/// Trains one stage; returns its model bytes. `first` is the first stage's
+/// bytes when this is the second stage (for evaluating on dev).
+fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageOpts, first: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    let scheme = o.scheme;
+    let nt = scheme.tags().len();
+    let t0 = Instant::now();
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for (di, d) in train.iter().enumerate() {
+        for si in 0..d.sents.len() {
+            units.push((di, si));
+        }
+    }
+    let mut p = Perceptron::new(nt);
+    let mut rng = XorShift(0x5eed_1234_abcd_0001);
+    let mut em = Vec::new();
+    let mut path = Vec::new();
+    let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
+    let mut bytes = Vec::new();
+    for epoch in 1..=o.epochs {
+        // Fisher-Yates shuffle with the fixed-seed generator.
+        for i in (1..units.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            units.swap(i, j);
+        }
+        let mut errors = 0usize;
+        for &(di, si) in &units {
+            let d = &train[di];
+            let (s, e) = d.sents[si];
+            em.clear();
+            em.resize((e - s) * nt, 0.0f32);
+            for i in s..e {
+                let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
+                for &f in d.feats.token(i) {
+                    let r = &p.w[f as usize * nt..(f as usize + 1) * nt];
+                    for (x, y) in o.iter_mut().zip(r) {
+                        *x += *y;
+                    }
+                }
+            }
+            let tr = model::constrain(scheme, &p.tw);
+            model::viterbi(&em, nt, &tr, &end_ok, &mut path);
+            let gold = &d.gold[s..e];
+            if path.as_slice() != gold {
+                errors += 1;
+                let c = p.c;
+                for i in 0..e - s {
+                    let (g, y) = (gold[i], path[i]);
+                    if g != y {
+                        for &f in d.feats.token(s + i) {
+                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + g, 1.0, c);
+                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + y, -1.0, c);
+                        }
+                    }
+                    let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
+                    let yp = if i == 0 { 0 } else { path[i - 1] + 1 };
+                    if (gp, g) != (yp, y) {
+                        Perceptron::upd(&mut p.tw, &mut p.tacc, gp * nt + g, 1.0, c);
+                        Perceptron::upd(&mut p.tw, &mut p.tacc, yp * nt + y, -1.0, c);
+                    }
+                }
+            }
+            p.c += 1.0;
+        }
+        let last = epoch == o.epochs;
+        let msg = if dev.is_empty() || (!last && epoch % 2 == 1) {
+            String::new()
+        } else {
+            let (w, t) = p.averaged();
+            bytes = export(scheme, &w, &t, gaz, o.min_weight);
+            let m = match first {
+                Some(f) => {
+                    let mut all = f.to_vec();
+                    all.extend_from_slice(&bytes);
+                    Model::from_bytes(&all)?
+                }
+                None => Model::from_bytes(&bytes)?,
+            };
+            let mut sc = Scorer::default();
+            for d in dev {
+                let pred = match (&m.next, first) {
+                    // Dev documents already carry stage-2 features.
+                    (Some(m2), Some(_)) => {
+                        let path = super::viterbi_doc(m2, &d.feats, &d.starts);
+                        super::spans_of(m2, &path, &d.starts)
+                    }
+                    _ => super::tag_features(&m, &d.feats, &d.starts),
+                };
+                sc.add(&d.spans, &pred);
+            }
+            format!(" model {} bytes; dev P {:.4} R {:.4} F1 {:.4}", bytes.len(), sc.overall().precision(), sc.overall().recall(), sc.overall().f1())
+        };
+        eprintln!("epoch {epoch}: {errors} sentences wrong of {};{msg} ({:.1}s)", units.len(), t0.elapsed().as_secs_f64());
+    }
+    if bytes.is_empty() || dev.is_empty() {
+        let (w, t) = p.averaged();
+        bytes = export(scheme, &w, &t, gaz, o.min_weight);
+    }
+    Ok(bytes)
 }
 
 struct XorShift(u64);
@@ -273,7 +395,6 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         dev_docs.extend(conll::read(f)?);
     }
     let scheme = a.scheme;
-    let nt = scheme.tags().len();
     let train = prepare(&train_docs, lang, &gaz, scheme);
     let dev = prepare(&dev_docs, lang, &gaz, scheme);
     eprintln!(
@@ -284,84 +405,32 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         gaz.keys.len(),
         t0.elapsed().as_secs_f64()
     );
-    let mut units: Vec<(usize, usize)> = Vec::new();
-    for (di, d) in train.iter().enumerate() {
-        for si in 0..d.sents.len() {
-            units.push((di, si));
-        }
-    }
-    let mut p = Perceptron::new(nt);
-    let mut rng = XorShift(0x5eed_1234_abcd_0001);
-    let mut em = Vec::new();
-    let mut path = Vec::new();
-    let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
-    let mut bytes = Vec::new();
-    for epoch in 1..=a.epochs {
-        // Fisher-Yates shuffle with the fixed-seed generator.
-        for i in (1..units.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            units.swap(i, j);
-        }
-        let mut errors = 0usize;
-        let ctrans = model::constrain(scheme, &p.tw);
-        for &(di, si) in &units {
-            let d = &train[di];
-            let (s, e) = d.sents[si];
-            em.clear();
-            em.resize((e - s) * nt, 0.0f32);
-            for i in s..e {
-                let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
-                for &f in d.feats.token(i) {
-                    let r = &p.w[f as usize * nt..(f as usize + 1) * nt];
-                    for (x, y) in o.iter_mut().zip(r) {
-                        *x += *y;
-                    }
-                }
+    let opts = StageOpts { scheme, epochs: a.epochs, min_weight: a.min_weight };
+    // Stage 1 on all the training data.
+    eprintln!("stage 1");
+    let bytes1 = train_stage(&train, &dev, &gaz, &opts, None)?;
+    let mut bytes = bytes1.clone();
+    if a.stages >= 2 {
+        // Stage 2 learns from stage-1 predictions; on the training data those
+        // come from K models each trained without the fold it predicts.
+        const K: usize = 4;
+        let mut train2: Vec<Option<Prepared>> = (0..train.len()).map(|_| None).collect();
+        for k in 0..K {
+            let (held, rest): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|i| i % K == k);
+            let part: Vec<Prepared> = rest.iter().map(|&i| train[i].clone()).collect();
+            eprintln!("stage 1, fold {}/{K}", k + 1);
+            let fb = train_stage(&part, &[], &gaz, &StageOpts { epochs: a.epochs, ..opts }, None)?;
+            let fm = Model::from_bytes(&fb)?;
+            for i in held {
+                train2[i] = Some(with_stage2(&fm, &train[i]));
             }
-            // Transitions change within the epoch; use the live ones.
-            let ctrans_live;
-            let tr = if errors == 0 { &ctrans } else {
-                ctrans_live = model::constrain(scheme, &p.tw);
-                &ctrans_live
-            };
-            model::viterbi(&em, nt, tr, &end_ok, &mut path);
-            let gold = &d.gold[s..e];
-            if path.as_slice() != gold {
-                errors += 1;
-                let c = p.c;
-                for i in 0..e - s {
-                    let (g, y) = (gold[i], path[i]);
-                    if g != y {
-                        for &f in d.feats.token(s + i) {
-                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + g, 1.0, c);
-                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + y, -1.0, c);
-                        }
-                    }
-                    let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
-                    let yp = if i == 0 { 0 } else { path[i - 1] + 1 };
-                    if (gp, g) != (yp, y) {
-                        Perceptron::upd(&mut p.tw, &mut p.tacc, gp * nt + g, 1.0, c);
-                        Perceptron::upd(&mut p.tw, &mut p.tacc, yp * nt + y, -1.0, c);
-                    }
-                }
-            }
-            p.c += 1.0;
         }
-        let (w, t) = p.averaged();
-        bytes = export(scheme, &w, &t, &gaz, a.min_weight);
-        let msg = if dev.is_empty() {
-            String::new()
-        } else {
-            let m = Model::from_bytes(&bytes)?;
-            let s = evaluate(&m, &dev);
-            format!(" dev P {:.4} R {:.4} F1 {:.4}", s.overall().precision(), s.overall().recall(), s.overall().f1())
-        };
-        eprintln!(
-            "epoch {epoch}: {errors} sentences wrong of {}; model {} bytes;{msg} ({:.1}s)",
-            units.len(),
-            bytes.len(),
-            t0.elapsed().as_secs_f64()
-        );
+        let train2: Vec<Prepared> = train2.into_iter().map(|x| x.expect("every fold predicted")).collect();
+        let m1 = Model::from_bytes(&bytes1)?;
+        let dev2: Vec<Prepared> = dev.iter().map(|d| with_stage2(&m1, d)).collect();
+        eprintln!("stage 2");
+        let bytes2 = train_stage(&train2, &dev2, &Gazetteer::default(), &opts, Some(&bytes1))?;
+        bytes.extend_from_slice(&bytes2);
     }
     if !dev.is_empty() {
         let m = Model::from_bytes(&bytes)?;
@@ -417,6 +486,26 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
                     _ => (usize::MAX - e.start, usize::MAX - e.end, e.label),
                 })
                 .collect();
+            if std::env::var_os("LUPA_NER_DEBUG").is_some() {
+                let words: Vec<&str> = d.sentences.iter().flat_map(|s| s.words.iter().map(String::as_str)).collect();
+                let show = |x: &(usize, usize, Label)| {
+                    if x.0 < words.len() && x.1 <= words.len() {
+                        format!("{}:{}", words[x.0..x.1].join(" "), x.2)
+                    } else {
+                        format!("?:{}", x.2)
+                    }
+                };
+                for g in &gold {
+                    if !pred.contains(g) {
+                        eprintln!("MISS {}", show(g));
+                    }
+                }
+                for p in &pred {
+                    if !gold.contains(p) {
+                        eprintln!("FALSE {}", show(p));
+                    }
+                }
+            }
             scorer.add(&gold, &pred);
         }
     }
