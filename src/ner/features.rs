@@ -249,6 +249,10 @@ mod t {
     pub const SUF_PREV: u64 = 81;
     pub const SUF_NEXT: u64 = 82;
     pub const RUN: u64 = 83;
+    pub const BAG_L: u64 = 84;
+    pub const BAG_R: u64 = 85;
+    pub const WPREV_SHAPE: u64 = 86;
+    pub const WNEXT_SHAPE: u64 = 87;
 }
 
 impl<'g> Featurizer<'g> {
@@ -526,6 +530,20 @@ impl<'g> Featurizer<'g> {
             f.push(bucket(t::FORM_NEXT, nx.form));
             f.push(bucket(t::SUF_PREV, p.suf[2]));
             f.push(bucket(t::SUF_NEXT, nx.suf[2]));
+            if std::env::var_os("LUPA_X1").is_some() {
+                for o in 1..=3isize {
+                    let l = get(ii - o);
+                    if l.flags & F_NOALNUM == 0 && l.len > 0 {
+                        f.push(bucket(t::BAG_L, l.lower));
+                    }
+                    let r = get(ii + o);
+                    if r.flags & F_NOALNUM == 0 && r.len > 0 {
+                        f.push(bucket(t::BAG_R, r.lower));
+                    }
+                }
+                f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
+                f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
+            }
             if run[i].1 > 0 {
                 f.push(bucket(t::RUN, (run[i].0 as u64) << 8 | run[i].1 as u64));
             }
@@ -581,9 +599,11 @@ mod t2 {
     pub const ENT_OTHER: u64 = 106;
     pub const WORD_OTHER_INIT: u64 = 107;
     pub const PREV_NEXT: u64 = 108;
+    pub const OWN_CASE: u64 = 109;
+    pub const OWN_FORM: u64 = 110;
 }
 
-/// Second-stage features: the first stage's tags (`tags[i]`, a tag index;
+/// Second-stage features (added to the first stage's scores): the first stage's tags (`tags[i]`, a tag index;
 /// `label[i]` 0 for O else 1 + label index) and, for every capitalised word,
 /// the labels the first stage gave the same word and the same entity string
 /// elsewhere in the document.
@@ -634,6 +654,13 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
         let f = &mut out.feats;
         let ii = i as isize;
         let own = tag(ii);
+        {
+            f.push(bucket(t2::OWN_CASE, mix(own, df.case[i] as u64)));
+            if let Some(&b) = df.token(i).get(1) {
+                // The word form feature is the second of every token.
+                f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
+            }
+        }
         f.push(bucket(t2::OWN, own));
         f.push(bucket(t2::PREV, mix(tag(ii - 1), own)));
         f.push(bucket(t2::NEXT, mix(own, tag(ii + 1))));

@@ -21,6 +21,8 @@ struct Args {
     gazetteers: Option<String>,
     min_weight: i8,
     stages: usize,
+    min_count: usize,
+    max_rows: usize,
     files: Vec<String>,
 }
 
@@ -35,6 +37,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         gazetteers: None,
         min_weight: 1,
         stages: 2,
+        min_count: 1,
+        max_rows: usize::MAX,
         files: Vec::new(),
     };
     let mut i = 0;
@@ -60,6 +64,16 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--min-weight" => {
                 a.min_weight = val(i)?.parse().map_err(|_| "--min-weight needs a number 0..127")?;
+                i += 1;
+                list = None;
+            }
+            "--min-count" => {
+                a.min_count = val(i)?.parse().map_err(|_| "--min-count needs a number")?;
+                i += 1;
+                list = None;
+            }
+            "--max-rows" => {
+                a.max_rows = val(i)?.parse().map_err(|_| "--max-rows needs a number")?;
                 i += 1;
                 list = None;
             }
@@ -155,6 +169,8 @@ struct Prepared {
     spans: Vec<(usize, usize, Label)>,
     /// Sentence boundaries as token ranges.
     sents: Vec<(usize, usize)>,
+    /// Scores added to the emissions (`n × ntags`): the first stage's, for the second.
+    prior: Vec<f32>,
 }
 
 fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Vec<Prepared> {
@@ -179,7 +195,7 @@ fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Ve
             let gold = gold_tags.iter().map(|t| tags.iter().position(|x| x == t).unwrap_or(0)).collect();
             let mut feats = DocFeatures::default();
             fz.document(&words, &starts, &mut feats);
-            Prepared { feats, starts, gold, spans, sents }
+            Prepared { feats, starts, gold, spans, sents, prior: Vec::new() }
         })
         .collect()
 }
@@ -188,12 +204,15 @@ fn with_stage2(m1: &Model, d: &Prepared) -> Prepared {
     let path = super::viterbi_doc(m1, &d.feats, &d.starts);
     let mut f2 = DocFeatures::default();
     super::stage2_input(m1, &d.feats, &path, &d.starts, &mut f2);
-    Prepared { feats: f2, starts: d.starts.clone(), gold: d.gold.clone(), spans: d.spans.clone(), sents: d.sents.clone() }
+    let prior = Vec::new();
+    Prepared { feats: f2, starts: d.starts.clone(), gold: d.gold.clone(), spans: d.spans.clone(), sents: d.sents.clone(), prior }
 }
 
 #[derive(Clone, Copy)]
 struct StageOpts {
     scheme: Scheme,
+    max_rows: usize,
+    min_count: usize,
     epochs: usize,
     min_weight: i8,
 }
@@ -201,9 +220,61 @@ struct StageOpts {
 /// Trains one stage; returns its model bytes. `first` is the first stage's
 /// bytes when this is the second stage (for evaluating on dev).
 fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageOpts, first: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    if o.max_rows == usize::MAX {
+        return Ok(train_stage_once(train, dev, gaz, o, first, None)?.0);
+    }
+    // Prune, then retrain on the kept features only, so that the weight of
+    // the dropped features moves to the kept ones.
+    eprintln!("selecting {} features", o.max_rows);
+    let (_, kept) = train_stage_once(train, &[], gaz, o, first, None)?;
+    let mut keep = vec![false; 1 << HASH_BITS];
+    for b in kept {
+        keep[b as usize] = true;
+    }
+    eprintln!("retraining on them");
+    Ok(train_stage_once(train, dev, gaz, o, first, Some(&keep))?.0)
+}
+
+fn train_stage_once(
+    train: &[Prepared],
+    dev: &[Prepared],
+    gaz: &Gazetteer,
+    o: &StageOpts,
+    first: Option<&[u8]>,
+    keep: Option<&[bool]>,
+) -> Result<(Vec<u8>, Vec<u32>), String> {
     let scheme = o.scheme;
     let nt = scheme.tags().len();
     let t0 = Instant::now();
+    // Features seen fewer than `min_count` times in training get no weight.
+    let filtered: Vec<Prepared>;
+    let mut counts = vec![0u32; 1 << HASH_BITS];
+    for d in train {
+        for &f in &d.feats.feats {
+            counts[f as usize] = counts[f as usize].saturating_add(1);
+        }
+    }
+    let train = if o.min_count > 1 || keep.is_some() {
+        filtered = train
+            .iter()
+            .map(|d| {
+                let mut p = d.clone();
+                p.feats.feats.clear();
+                p.feats.offsets.clear();
+                p.feats.offsets.push(0);
+                for i in 0..d.feats.len() {
+                    p.feats.feats.extend(d.feats.token(i).iter().filter(|&&f| {
+                        counts[f as usize] as usize >= o.min_count && keep.is_none_or(|k| k[f as usize])
+                    }));
+                    p.feats.offsets.push(p.feats.feats.len() as u32);
+                }
+                p
+            })
+            .collect();
+        &filtered[..]
+    } else {
+        train
+    };
     let mut units: Vec<(usize, usize)> = Vec::new();
     for (di, d) in train.iter().enumerate() {
         for si in 0..d.sents.len() {
@@ -216,6 +287,7 @@ fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageO
     let mut path = Vec::new();
     let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
     let mut bytes = Vec::new();
+    let mut kept = Vec::new();
     for epoch in 1..=o.epochs {
         // Fisher-Yates shuffle with the fixed-seed generator.
         for i in (1..units.len()).rev() {
@@ -227,7 +299,10 @@ fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageO
             let d = &train[di];
             let (s, e) = d.sents[si];
             em.clear();
-            em.resize((e - s) * nt, 0.0f32);
+            match d.prior.get(s * nt..e * nt) {
+                Some(p) if !d.prior.is_empty() => em.extend_from_slice(p),
+                _ => em.resize((e - s) * nt, 0.0f32),
+            }
             for i in s..e {
                 let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
                 for &f in d.feats.token(i) {
@@ -266,7 +341,7 @@ fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageO
             String::new()
         } else {
             let (w, t) = p.averaged();
-            bytes = export(scheme, &w, &t, gaz, o.min_weight);
+            (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows);
             let m = match first {
                 Some(f) => {
                     let mut all = f.to_vec();
@@ -293,9 +368,9 @@ fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageO
     }
     if bytes.is_empty() || dev.is_empty() {
         let (w, t) = p.averaged();
-        bytes = export(scheme, &w, &t, gaz, o.min_weight);
+        (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows);
     }
-    Ok(bytes)
+    Ok((bytes, kept))
 }
 
 struct XorShift(u64);
@@ -337,7 +412,15 @@ impl Perceptron {
 }
 
 /// Quantises averaged weights into model bytes.
-fn export(scheme: Scheme, w: &[f32], trans: &[f32], gaz: &Gazetteer, min_weight: i8) -> Vec<u8> {
+fn export(
+    scheme: Scheme,
+    w: &[f32],
+    trans: &[f32],
+    gaz: &Gazetteer,
+    min_weight: i8,
+    counts: &[u32],
+    max_rows: usize,
+) -> (Vec<u8>, Vec<u32>) {
     let nt = scheme.tags().len();
     // Scale so that the 99.99th percentile of non-zero magnitudes maps to 127.
     let mut mags: Vec<f32> = w.iter().filter(|x| **x != 0.0).map(|x| x.abs()).collect();
@@ -353,14 +436,44 @@ fn export(scheme: Scheme, w: &[f32], trans: &[f32], gaz: &Gazetteer, min_weight:
     let mut rows: Vec<i8> = Vec::new();
     for b in 0..(1usize << HASH_BITS) {
         let r = &w[b * nt..(b + 1) * nt];
-        let qr: Vec<i8> = r.iter().map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8).collect();
+        // Weights below `min_weight` are zeroed: they hardly change a decision
+        // and zeros compress well.
+        let qr: Vec<i8> = r
+            .iter()
+            .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8)
+            .map(|q| if q.unsigned_abs() < min_weight.max(1) as u8 { 0 } else { q })
+            .collect();
         if qr.iter().any(|x| x.unsigned_abs() >= min_weight.max(1) as u8) {
             buckets.push(b as u32);
             rows.extend(qr);
         }
     }
+    // Keep the `max_rows` rows that move the most score over the training data:
+    // training frequency × the row's total weight.
+    if buckets.len() > max_rows {
+        let mut imp: Vec<(u64, u32, usize)> = buckets
+            .iter()
+            .enumerate()
+            .map(|(r, &b)| {
+                let l1: u64 = rows[r * nt..(r + 1) * nt].iter().map(|x| x.unsigned_abs() as u64).sum();
+                (l1 * counts.get(b as usize).copied().unwrap_or(0).max(1) as u64, b, r)
+            })
+            .collect();
+        imp.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        imp.truncate(max_rows);
+        imp.sort_unstable_by_key(|x| x.1);
+        let mut nb = Vec::with_capacity(max_rows);
+        let mut nr = Vec::with_capacity(max_rows * nt);
+        for &(_, b, r) in &imp {
+            nb.push(b);
+            nr.extend_from_slice(&rows[r * nt..(r + 1) * nt]);
+        }
+        buckets = nb;
+        rows = nr;
+    }
     let trans = model::constrain(scheme, trans);
-    ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale, gazetteer: gaz }.to_bytes()
+    let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale, gazetteer: gaz }.to_bytes();
+    (bytes, buckets)
 }
 
 fn evaluate(m: &Model, dev: &[Prepared]) -> Scorer {
@@ -405,7 +518,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         gaz.keys.len(),
         t0.elapsed().as_secs_f64()
     );
-    let opts = StageOpts { scheme, epochs: a.epochs, min_weight: a.min_weight };
+    let opts = StageOpts { scheme, max_rows: a.max_rows, epochs: a.epochs, min_weight: a.min_weight, min_count: a.min_count };
     // Stage 1 on all the training data.
     eprintln!("stage 1");
     let bytes1 = train_stage(&train, &dev, &gaz, &opts, None)?;
