@@ -530,7 +530,7 @@ impl<'g> Featurizer<'g> {
             f.push(bucket(t::FORM_NEXT, nx.form));
             f.push(bucket(t::SUF_PREV, p.suf[2]));
             f.push(bucket(t::SUF_NEXT, nx.suf[2]));
-            if std::env::var_os("LUPA_X1").is_some() {
+            {
                 for o in 1..=3isize {
                     let l = get(ii - o);
                     if l.flags & F_NOALNUM == 0 && l.len > 0 {

@@ -21,6 +21,7 @@ struct Args {
     gazetteers: Option<String>,
     min_weight: i8,
     stages: usize,
+    levels: u8,
     min_count: usize,
     max_rows: usize,
     files: Vec<String>,
@@ -33,10 +34,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         dev: Vec::new(),
         out: None,
         epochs: 10,
-        scheme: Scheme::Bilou,
+        scheme: Scheme::Bio,
         gazetteers: None,
         min_weight: 1,
         stages: 2,
+        levels: 15,
         min_count: 1,
         max_rows: usize::MAX,
         files: Vec::new(),
@@ -74,6 +76,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--max-rows" => {
                 a.max_rows = val(i)?.parse().map_err(|_| "--max-rows needs a number")?;
+                i += 1;
+                list = None;
+            }
+            "--levels" => {
+                a.levels = val(i)?.parse().ok().filter(|l| (1..=127).contains(l)).ok_or("--levels needs a number 1..127")?;
                 i += 1;
                 list = None;
             }
@@ -211,6 +218,7 @@ fn with_stage2(m1: &Model, d: &Prepared) -> Prepared {
 #[derive(Clone, Copy)]
 struct StageOpts {
     scheme: Scheme,
+    levels: u8,
     max_rows: usize,
     min_count: usize,
     epochs: usize,
@@ -341,7 +349,7 @@ fn train_stage_once(
             String::new()
         } else {
             let (w, t) = p.averaged();
-            (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows);
+            (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels);
             let m = match first {
                 Some(f) => {
                     let mut all = f.to_vec();
@@ -368,7 +376,7 @@ fn train_stage_once(
     }
     if bytes.is_empty() || dev.is_empty() {
         let (w, t) = p.averaged();
-        (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows);
+        (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels);
     }
     Ok((bytes, kept))
 }
@@ -420,9 +428,10 @@ fn export(
     min_weight: i8,
     counts: &[u32],
     max_rows: usize,
+    levels: u8,
 ) -> (Vec<u8>, Vec<u32>) {
     let nt = scheme.tags().len();
-    // Scale so that the 99.99th percentile of non-zero magnitudes maps to 127.
+    // Scale so that the 99.99th percentile of non-zero magnitudes maps to `levels`.
     let mut mags: Vec<f32> = w.iter().filter(|x| **x != 0.0).map(|x| x.abs()).collect();
     let q = if mags.is_empty() {
         1.0
@@ -431,7 +440,7 @@ fn export(
         let k = k.min(mags.len() - 1);
         *mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
     };
-    let scale = 127.0 / q.max(1e-6);
+    let scale = levels as f32 / q.max(1e-6);
     let mut buckets = Vec::new();
     let mut rows: Vec<i8> = Vec::new();
     for b in 0..(1usize << HASH_BITS) {
@@ -518,7 +527,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         gaz.keys.len(),
         t0.elapsed().as_secs_f64()
     );
-    let opts = StageOpts { scheme, max_rows: a.max_rows, epochs: a.epochs, min_weight: a.min_weight, min_count: a.min_count };
+    let opts = StageOpts { scheme, levels: a.levels, max_rows: a.max_rows, epochs: a.epochs, min_weight: a.min_weight, min_count: a.min_count };
     // Stage 1 on all the training data.
     eprintln!("stage 1");
     let bytes1 = train_stage(&train, &dev, &gaz, &opts, None)?;
