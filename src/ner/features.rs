@@ -374,6 +374,10 @@ impl<'g> Featurizer<'g> {
         if n == 0 {
             return;
         }
+        out.feats.reserve(n * 64);
+        out.offsets.reserve(n + 1);
+        out.fold.reserve(n);
+        out.case.reserve(n);
         let mut infos: Vec<TokInfo> = Vec::with_capacity(n);
         // Sentence-initial: first token with a letter or digit in its sentence.
         let mut seen_word = false;
@@ -607,10 +611,12 @@ mod t2 {
 /// `label[i]` 0 for O else 1 + label index) and, for every capitalised word,
 /// the labels the first stage gave the same word and the same entity string
 /// elsewhere in the document.
-pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, usize)], out: &mut DocFeatures) {
+pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, usize)], with_base: bool, out: &mut DocFeatures) {
     let n = df.len();
     out.feats.clear();
+    out.feats.reserve(n * if with_base { 72 } else { 12 });
     out.offsets.clear();
+    out.offsets.reserve(n + 1);
     out.offsets.push(0);
     out.fold.clone_from(&df.fold);
     out.case.clone_from(&df.case);
@@ -626,10 +632,12 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
     let ent_hash = |s: usize, e: usize| df.fold[s..e].iter().fold(SEED, |h, &x| mix(h, x));
     let mut ents: IdMap<[u16; 5]> = IdMap::default();
     let mut ent_of = vec![usize::MAX; n];
+    // Each span's hash, computed once (a token must not rehash its whole span).
+    let span_hash: Vec<u64> = spans.iter().map(|&(s, e)| if s < e && e <= n { ent_hash(s, e) } else { 0 }).collect();
     for (k, &(s, e)) in spans.iter().enumerate() {
         if s < e && e <= n {
             let l = label[s] as usize % 5;
-            let en = ents.entry(ent_hash(s, e)).or_insert([0; 5]);
+            let en = ents.entry(span_hash[k]).or_insert([0; 5]);
             en[l] = en[l].saturating_add(1);
             for x in &mut ent_of[s..e] {
                 *x = k;
@@ -650,7 +658,9 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
         if i < 0 || i as usize >= n { 99 } else { tags.get(i as usize).copied().unwrap_or(0) as u64 }
     };
     for i in 0..n {
-        out.feats.extend_from_slice(df.token(i));
+        if with_base {
+            out.feats.extend_from_slice(df.token(i));
+        }
         let f = &mut out.feats;
         let ii = i as isize;
         let own = tag(ii);
@@ -678,8 +688,8 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
             }
         }
         if ent_of[i] != usize::MAX {
-            let (s, e) = spans[ent_of[i]];
-            if let Some(c) = ents.get(&ent_hash(s, e)) {
+            let (s, _) = spans[ent_of[i]];
+            if let Some(c) = ents.get(&span_hash[ent_of[i]]) {
                 let mut c = *c;
                 let l = label[s] as usize % 5;
                 c[l] = c[l].saturating_sub(1);

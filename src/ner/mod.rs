@@ -117,6 +117,12 @@ pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<
 
 /// Runs Viterbi segment by segment; returns one tag index per token.
 pub fn viterbi_doc(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<usize> {
+    viterbi_doc2(m, df, None, starts)
+}
+
+/// Like [`viterbi_doc`], with the emissions of `extra` features added (the
+/// second stage's own features, kept apart from the shared first-stage ones).
+pub fn viterbi_doc2(m: &Model, df: &DocFeatures, extra: Option<&DocFeatures>, starts: &[bool]) -> Vec<usize> {
     let nt = m.tags.len();
     let n = df.len();
     let mut out = Vec::with_capacity(n);
@@ -132,7 +138,11 @@ pub fn viterbi_doc(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<usize> {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
-            m.emit(df.token(i), &mut em[(i - s) * nt..(i - s + 1) * nt]);
+            let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
+            m.emit(df.token(i), o);
+            if let Some(x) = extra {
+                m.emit(x.token(i), o);
+            }
         }
         model::viterbi(&em, nt, &m.trans, &end_ok, &mut path);
         out.extend_from_slice(&path);
@@ -161,7 +171,7 @@ pub fn spans_of(m: &Model, path: &[usize], starts: &[bool]) -> Vec<(usize, usize
 }
 
 /// First-stage output turned into second-stage features.
-pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool], out: &mut DocFeatures) {
+pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool], with_base: bool, out: &mut DocFeatures) {
     let spans = spans_of(m, path, starts);
     let mut label = vec![0u8; path.len()];
     let mut bounds = Vec::with_capacity(spans.len());
@@ -172,7 +182,7 @@ pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool]
         }
         bounds.push((s, e));
     }
-    features::stage2(df, path, &label, &bounds, out);
+    features::stage2(df, path, &label, &bounds, with_base, out);
 }
 
 /// Decodes featurised tokens, through both stages when the model has two.
@@ -182,9 +192,98 @@ pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize,
         None => spans_of(m, &path, starts),
         Some(m2) => {
             let mut df2 = DocFeatures::default();
-            stage2_input(m, df, &path, starts, &mut df2);
-            let path2 = viterbi_doc(m2, &df2, starts);
+            stage2_input(m, df, &path, starts, false, &mut df2);
+            let path2 = viterbi_doc2(m2, df, Some(&df2), starts);
             spans_of(m2, &path2, starts)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{self, TokenKind};
+
+    fn run(lang: Lang, text: &str) -> Vec<Mention> {
+        let tokens = tokenize::tokenize(text, lang);
+        let sentences = tokenize::sentences(&tokens);
+        let m = recognise(lang, text, &tokens, &sentences);
+        for x in &m {
+            assert!(x.tokens.start < x.tokens.end && x.tokens.end <= tokens.len());
+        }
+        m
+    }
+
+    #[test]
+    fn models_load() {
+        for lang in Lang::ALL {
+            let m = model(lang).expect("embedded model parses");
+            assert!(m.next.is_some(), "{lang}: two stages");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let long_a = "a".repeat(1 << 20);
+        let long_cap = "Á".repeat(100_000);
+        let many = "Ab ".repeat(50_000);
+        let inputs: Vec<&str> = vec![
+            "",
+            " ",
+            "\n\n\n",
+            "😀😀😀 🇪🇸 👩‍👩‍👧",
+            "\u{0301}\u{200d}\u{feff}",
+            "e\u{301} Ñ ß ǅ İstanbul",
+            "\u{0}\u{1}\u{7f}",
+            "A",
+            "\"",
+            "-DOCSTART- O",
+            &long_a,
+            &long_cap,
+            &many,
+            "https://example.com/a?b=c test@example.com #hashtag @mention",
+            "ЕС и Россия. 東京 は 日本 の 首都 です。",
+        ];
+        for lang in Lang::ALL {
+            for t in &inputs {
+                run(lang, t);
+            }
+        }
+    }
+
+    #[test]
+    fn tolerates_inconsistent_tokens() {
+        let text = "Vladimir Putin visitó Moscú.";
+        // Out-of-range and non-boundary offsets, overlapping tokens, bad sentences.
+        let tokens = vec![
+            Token { start: 0, end: 8, kind: TokenKind::Word, sentence: 0 },
+            Token { start: 2, end: 400, kind: TokenKind::Word, sentence: 0 },
+            Token { start: 9, end: 14, kind: TokenKind::Word, sentence: 7 },
+        ];
+        let sentences = vec![Sentence { start: 0, end: 999, tokens: 2..99 }];
+        for lang in Lang::ALL {
+            let _ = recognise(lang, text, &tokens, &sentences);
+            let _ = recognise(lang, text, &[], &sentences);
+            let _ = recognise(lang, "", &tokens, &[]);
+        }
+    }
+
+    #[test]
+    fn finds_names() {
+        let es = "El presidente ruso Vladimir Putin llegó hoy a Madrid para reunirse con el Gobierno de España .";
+        let m = run(Lang::Es, es);
+        let toks = tokenize::tokenize(es, Lang::Es);
+        let got: Vec<(String, Label)> =
+            m.iter().map(|x| (es[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label)).collect();
+        assert!(got.contains(&("Vladimir Putin".to_string(), Label::Per)), "{got:?}");
+        assert!(got.contains(&("Madrid".to_string(), Label::Loc)), "{got:?}");
+        let en = "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .";
+        let m = run(Lang::En, en);
+        let toks = tokenize::tokenize(en, Lang::En);
+        let got: Vec<(String, Label)> =
+            m.iter().map(|x| (en[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label)).collect();
+        for want in [("Helmut Kohl", Label::Per), ("Boris Yeltsin", Label::Per), ("Moscow", Label::Loc), ("Reuters", Label::Org)] {
+            assert!(got.contains(&(want.0.to_string(), want.1)), "{got:?}");
         }
     }
 }

@@ -164,10 +164,14 @@ pub struct Model {
     /// Disallowed transitions are `-inf`.
     pub trans: Vec<f32>,
     /// Open-addressing table from bucket to row; `u32::MAX` is empty.
-    slots: Vec<u32>,
-    slot_keys: Vec<u32>,
-    /// `rows × ntags` dequantised weights.
-    weights: Vec<f32>,
+    /// Which buckets have a row: one bit per bucket (exact, 2^HASH_BITS bits).
+    bits: Vec<u64>,
+    /// Number of rows before each word of `bits`.
+    rank: Vec<u32>,
+    /// `rows × ntags` quantised weights, rows in bucket order.
+    weights: Vec<i8>,
+    /// Weight = quantised / scale.
+    scale: f32,
     pub gazetteer: Gazetteer,
     /// The second stage, which sees this stage's predictions.
     pub next: Option<Box<Model>>,
@@ -309,13 +313,16 @@ impl Model {
             buckets.push(prev);
         }
         let cols = r.take(nb * nt)?;
-        let mut weights = vec![0f32; nb * nt];
+        let mut weights = vec![0i8; nb * nt];
         for t in 0..nt {
             for i in 0..nb {
-                weights[i * nt + t] = (cols[t * nb + i] as i8) as f32 / scale;
+                weights[i * nt + t] = cols[t * nb + i] as i8;
             }
         }
-        let mut m = Model { scheme, tags, trans, slots: Vec::new(), slot_keys: Vec::new(), weights, gazetteer, next: None };
+        if !(scale.is_finite() && scale > 0.0) || buckets.iter().any(|&b| b >= 1 << HASH_BITS) || buckets.windows(2).any(|w| w[0] >= w[1]) {
+            return Err("model file corrupt".into());
+        }
+        let mut m = Model { scheme, tags, trans, bits: Vec::new(), rank: Vec::new(), weights, scale, gazetteer, next: None };
         m.index(&buckets);
         if r.p < b.len() {
             let mut next = Model::from_bytes(&b[r.p..])?;
@@ -325,54 +332,73 @@ impl Model {
         Ok(m)
     }
 
-    /// Builds a model directly from float weights (used by tests and the trainer).
-    pub fn from_dense(scheme: Scheme, trans: Vec<f32>, buckets: &[u32], weights: Vec<f32>, gazetteer: Gazetteer) -> Model {
-        let tags = scheme.tags();
-        let mut m = Model { scheme, tags, trans, slots: Vec::new(), slot_keys: Vec::new(), weights, gazetteer, next: None };
-        m.index(buckets);
-        m
-    }
-
     fn index(&mut self, buckets: &[u32]) {
-        let cap = (buckets.len() * 2).next_power_of_two().max(16);
-        self.slots = vec![u32::MAX; cap];
-        self.slot_keys = vec![0; cap];
-        for (row, &b) in buckets.iter().enumerate() {
-            let mut s = (b.wrapping_mul(0x9e37_79b1) as usize) & (cap - 1);
-            while self.slots[s] != u32::MAX {
-                s = (s + 1) & (cap - 1);
-            }
-            self.slots[s] = row as u32;
-            self.slot_keys[s] = b;
+        let words = (1usize << HASH_BITS) / 64;
+        self.bits = vec![0u64; words];
+        for &b in buckets {
+            self.bits[b as usize >> 6] |= 1 << (b & 63);
+        }
+        self.rank = Vec::with_capacity(words);
+        let mut acc = 0u32;
+        for &w in &self.bits {
+            self.rank.push(acc);
+            acc += w.count_ones();
         }
     }
 
+    /// The quantised weight row of bucket `b`, if it has one.
     #[inline]
-    fn row(&self, b: u32) -> Option<&[f32]> {
-        let cap = self.slots.len();
-        let nt = self.tags.len();
-        let mut s = (b.wrapping_mul(0x9e37_79b1) as usize) & (cap - 1);
-        loop {
-            let r = self.slots[s];
-            if r == u32::MAX {
-                return None;
-            }
-            if self.slot_keys[s] == b {
-                let r = r as usize;
-                return Some(&self.weights[r * nt..(r + 1) * nt]);
-            }
-            s = (s + 1) & (cap - 1);
+    #[cfg(test)]
+    fn row(&self, b: u32) -> Option<&[i8]> {
+        let wi = (b as usize >> 6) & (self.bits.len().wrapping_sub(1));
+        let word = *self.bits.get(wi)?;
+        let bit = b & 63;
+        if (word >> bit) & 1 == 0 {
+            return None;
         }
+        let nt = self.tags.len();
+        let r = self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        self.weights.get(r * nt..(r + 1) * nt)
     }
 
     /// Adds the emission scores of `feats` into `out` (length `ntags`).
     pub fn emit(&self, feats: &[u32], out: &mut [f32]) {
-        for &f in feats {
-            if let Some(row) = self.row(f) {
-                for (o, w) in out.iter_mut().zip(row) {
-                    *o += *w;
+        match self.tags.len() {
+            9 => self.emit_n::<9>(feats, out),
+            17 => self.emit_n::<17>(feats, out),
+            _ => self.emit_n::<32>(feats, out),
+        }
+    }
+
+    #[inline]
+    fn emit_n<const N: usize>(&self, feats: &[u32], out: &mut [f32]) {
+        let mut acc = [0i32; N];
+        let nt = self.tags.len().min(N);
+        let mask = self.bits.len().wrapping_sub(1);
+        for &b in feats {
+            let wi = (b as usize >> 6) & mask;
+            let Some(&word) = self.bits.get(wi) else { continue };
+            let bit = b & 63;
+            if (word >> bit) & 1 == 0 {
+                continue;
+            }
+            let r = self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            if nt == N {
+                if let Some(row) = self.weights.get(r * N..(r + 1) * N) {
+                    let row: &[i8; N] = row.try_into().unwrap();
+                    for t in 0..N {
+                        acc[t] += row[t] as i32;
+                    }
+                }
+            } else if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
                 }
             }
+        }
+        let inv = 1.0 / self.scale;
+        for (o, &a) in out.iter_mut().zip(&acc[..nt]) {
+            *o += a as f32 * inv;
         }
     }
 }
@@ -391,19 +417,25 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     let mut back = vec![0u16; n * nt];
     let mut prev: Vec<f32> = (0..nt).map(|t| trans[t] + emissions[t]).collect();
     let mut cur = vec![0f32; nt];
+    let tr = &trans[nt..(nt + 1) * nt];
     for i in 1..n {
-        for b in 0..nt {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0usize;
-            for a in 0..nt {
-                let s = prev[a] + trans[(a + 1) * nt + b];
-                if s > best {
-                    best = s;
-                    arg = a;
+        let em = &emissions[i * nt..(i + 1) * nt];
+        let bk = &mut back[i * nt..(i + 1) * nt];
+        cur.fill(f32::NEG_INFINITY);
+        bk.fill(0);
+        // Relax every (a, b) pair row by row: contiguous access to `trans`.
+        for (a, &pa) in prev.iter().enumerate() {
+            let row = &tr[a * nt..(a + 1) * nt];
+            for ((c, k), &t) in cur.iter_mut().zip(bk.iter_mut()).zip(row) {
+                let s = pa + t;
+                if s > *c {
+                    *c = s;
+                    *k = a as u16;
                 }
             }
-            cur[b] = best + emissions[i * nt + b];
-            back[i * nt + b] = arg as u16;
+        }
+        for (c, &e) in cur.iter_mut().zip(em) {
+            *c += e;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -498,7 +530,9 @@ mod tests {
         let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale: 2.0, gazetteer: &gaz }.to_bytes();
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m.gazetteer, gaz);
-        assert_eq!(m.row(70).unwrap()[0], rows[nt] as f32 / 2.0);
+        assert_eq!(m.row(70).unwrap()[0], rows[nt]);
+        assert_eq!(m.row(3).unwrap()[1], rows[1]);
+        assert_eq!(m.row(1 << 19).unwrap()[2], rows[2 * nt + 2]);
         assert!(m.row(71).is_none());
         assert_eq!(m.trans[2], f32::NEG_INFINITY);
         for cut in 0..bytes.len() {
