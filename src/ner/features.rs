@@ -414,8 +414,8 @@ impl<'g> Featurizer<'g> {
                         for c in 0..GAZ_CLASSES {
                             if cls & (1 << c) != 0 {
                                 infos[i].gaz |= 1 << (2 * c);
-                                for k in i + 1..=j {
-                                    infos[k].gaz |= 1 << (2 * c + 1);
+                                for x in &mut infos[i + 1..=j] {
+                                    x.gaz |= 1 << (2 * c + 1);
                                 }
                             }
                         }

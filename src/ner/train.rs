@@ -272,7 +272,7 @@ fn train_stage_once(
                 p.feats.offsets.push(0);
                 for i in 0..d.feats.len() {
                     p.feats.feats.extend(d.feats.token(i).iter().filter(|&&f| {
-                        counts[f as usize] as usize >= o.min_count && keep.is_none_or(|k| k[f as usize])
+                        counts[f as usize] as usize >= o.min_count && keep.map_or(true, |k| k[f as usize])
                     }));
                     p.feats.offsets.push(p.feats.feats.len() as u32);
                 }
@@ -420,6 +420,7 @@ impl Perceptron {
 }
 
 /// Quantises averaged weights into model bytes.
+#[allow(clippy::too_many_arguments)]
 fn export(
     scheme: Scheme,
     w: &[f32],
