@@ -105,7 +105,27 @@ impl Gazetteer {
         g
     }
     pub const MAX_WORDS: usize = 4;
+
+    /// Adds raw `(key, class byte)` entries, OR-ing the bytes of equal keys.
+    pub fn merged(&self, raw: &[(u32, u8)]) -> Gazetteer {
+        let mut v: Vec<(u32, u8)> = self.keys.iter().copied().zip(self.classes.iter().copied()).collect();
+        v.extend_from_slice(raw);
+        v.sort_unstable();
+        let mut g = Gazetteer::default();
+        for (k, c) in v {
+            if g.keys.last() == Some(&k) {
+                *g.classes.last_mut().unwrap() |= c;
+            } else {
+                g.keys.push(k);
+                g.classes.push(c);
+            }
+        }
+        g
+    }
 }
+
+/// Class byte of an entity string seen in training data: bit 7 set, label index in bits 5–6.
+pub const GAZ_TRAIN: u8 = 0x80;
 
 // Token flags.
 const F_CAP: u32 = 1; // first letter upper-case
@@ -135,6 +155,8 @@ struct TokInfo {
     flags: u32,
     gaz: u16,
     len: u8,
+    /// Training-data entity match: 0, or B (4) / I (8) | label index.
+    tg: u8,
 }
 
 impl TokInfo {
@@ -253,6 +275,9 @@ mod t {
     pub const BAG_R: u64 = 85;
     pub const WPREV_SHAPE: u64 = 86;
     pub const WNEXT_SHAPE: u64 = 87;
+    pub const GAZT: u64 = 88;
+    pub const GAZT_SHAPE: u64 = 89;
+    pub const GAZT_CTX: u64 = 90;
 }
 
 impl<'g> Featurizer<'g> {
@@ -410,6 +435,13 @@ impl<'g> Featurizer<'g> {
                     }
                     h = mix(mix(h, 0x20), infos[j].fold);
                     let cls = self.gaz.lookup((finish(h) >> 32) as u32);
+                    if cls & GAZ_TRAIN != 0 {
+                        let lab = (cls >> 5) & 3;
+                        infos[i].tg = 4 | lab;
+                        for x in &mut infos[i + 1..=j] {
+                            x.tg = 8 | lab;
+                        }
+                    }
                     if cls != 0 {
                         for c in 0..GAZ_CLASSES {
                             if cls & (1 << c) != 0 {
@@ -558,6 +590,13 @@ impl<'g> Featurizer<'g> {
                     }
                 }
                 f.push(bucket(t::GAZ_ALL, ti.gaz as u64));
+            }
+            if ti.tg != 0 {
+                f.push(bucket(t::GAZT, ti.tg as u64));
+                f.push(bucket(t::GAZT_SHAPE, mix(ti.tg as u64, ti.short)));
+            }
+            if p.tg != 0 || nx.tg != 0 {
+                f.push(bucket(t::GAZT_CTX, mix(mix(p.tg as u64, ti.tg as u64), nx.tg as u64)));
             }
             if p.gaz != 0 {
                 f.push(bucket(t::GAZ_PREV, mix(p.gaz as u64, ti.short)));

@@ -21,6 +21,7 @@ struct Args {
     gazetteers: Option<String>,
     min_weight: i8,
     stages: usize,
+    train_gazetteer: bool,
     levels: u8,
     min_count: usize,
     max_rows: usize,
@@ -38,6 +39,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         gazetteers: None,
         min_weight: 1,
         stages: 2,
+        train_gazetteer: false,
         levels: 15,
         min_count: 1,
         max_rows: usize::MAX,
@@ -101,6 +103,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--gazetteers" => {
                 a.gazetteers = Some(val(i)?);
                 i += 1;
+                list = None;
+            }
+            "--train-gazetteer" => {
+                a.train_gazetteer = true;
                 list = None;
             }
             "--train" => list = Some("train"),
@@ -180,11 +186,42 @@ struct Prepared {
     prior: Vec<f32>,
 }
 
+/// Entity strings of up to four words in `docs`, except those of fold `skip`
+/// (of `k`), each with its most frequent label, as raw gazetteer entries.
+fn train_entities(docs: &[Document], skip: Option<usize>, k: usize) -> Vec<(u32, u8)> {
+    let mut counts: std::collections::BTreeMap<u32, [u32; 4]> = Default::default();
+    for (i, d) in docs.iter().enumerate() {
+        if Some(i % k) == skip {
+            continue;
+        }
+        for s in &d.sentences {
+            for (a, b, l) in s.spans() {
+                if b - a <= Gazetteer::MAX_WORDS {
+                    let key = features::phrase_hash(s.words[a..b].iter().map(String::as_str));
+                    counts.entry(key).or_default()[Label::ALL.iter().position(|&x| x == l).unwrap_or(0)] += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(key, c)| {
+            let best = (0..4).fold(0, |b, j| if c[j] > c[b] { j } else { b });
+            (key, features::GAZ_TRAIN | (best as u8) << 5)
+        })
+        .collect()
+}
+
 fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Vec<Prepared> {
+    prepare_with(docs, lang, &|_| gaz, scheme)
+}
+
+fn prepare_with<'g>(docs: &[Document], lang: Lang, gaz_for: &dyn Fn(usize) -> &'g Gazetteer, scheme: Scheme) -> Vec<Prepared> {
     let tags = scheme.tags();
-    let mut fz = Featurizer::new(lang, gaz);
     docs.iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(di, d)| {
+            let mut fz = Featurizer::new(lang, gaz_for(di));
             let mut words: Vec<&str> = Vec::new();
             let mut starts = Vec::new();
             let mut spans = Vec::new();
@@ -518,7 +555,17 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         dev_docs.extend(conll::read(f)?);
     }
     let scheme = a.scheme;
-    let train = prepare(&train_docs, lang, &gaz, scheme);
+    let (gaz, train) = if a.train_gazetteer {
+        // Entity strings of the training data, as a gazetteer; each training
+        // document sees only the strings of the other folds.
+        const K: usize = 4;
+        let folds: Vec<Gazetteer> = (0..K).map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K))).collect();
+        let train = prepare_with(&train_docs, lang, &|i| &folds[i % K], scheme);
+        (gaz.merged(&train_entities(&train_docs, None, K)), train)
+    } else {
+        let train = prepare(&train_docs, lang, &gaz, scheme);
+        (gaz, train)
+    };
     let dev = prepare(&dev_docs, lang, &gaz, scheme);
     eprintln!(
         "{} training documents, {} sentences; {} dev documents; gazetteer {} entries; featurised in {:.1}s",
