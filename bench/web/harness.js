@@ -139,8 +139,9 @@ window.harness = {
   },
 
   // Wasm memory (memory.buffer.byteLength) around calls of one Lupa op on one
-  // text: after init, after the first call, and at checkpoints over `calls` calls.
-  async lupaMemory(op, textName, calls = 100) {
+  // text: after init, after the first call, and at checkpoints over up to
+  // `calls` calls, stopping early (after one call at least) once `budgetMs` have passed.
+  async lupaMemory(op, textName, calls = 100, budgetMs = Infinity) {
     const L = await lib("lupa");
     const mem = () => L.instance.memory.buffer.byteLength;
     const t = await text(textName);
@@ -149,13 +150,17 @@ window.harness = {
     const checkpoints = [];
     const marks = new Set([1, 2, 5, 10, 25, 50, 75, calls]);
     const t0 = performance.now();
-    for (let i = 1; i <= calls; i++) {
+    let i = 0;
+    while (i < calls) {
       f(L, t);
-      if (marks.has(i)) checkpoints.push({ call: i, bytes: mem() });
+      i++;
+      const over = performance.now() - t0 > budgetMs;
+      if (marks.has(i) || over || i === calls) checkpoints.push({ call: i, bytes: mem() });
+      if (over) break;
       if (i % 10 === 0) gc();
     }
     const ms = performance.now() - t0;
-    return { op, text: textName, inputBytes: new TextEncoder().encode(t).length, baseline, checkpoints, calls, totalMs: ms };
+    return { op, text: textName, inputBytes: new TextEncoder().encode(t).length, baseline, checkpoints, calls: i, totalMs: ms };
   },
 };
 window.harnessReady = true;
