@@ -84,14 +84,14 @@ fn text(name: &str) -> &'static str {
 
 const TEXTS: &[&str] = &["seed", "1mb"];
 
-#[divan::bench(args = TEXTS)]
+#[divan::bench(args = TEXTS, max_time = 5)]
 fn token_spans(b: Bencher, name: &str) {
     let t = text(name);
     let opts = lupa::TokenizeOptions::default();
     b.counter(BytesCount::of_str(t)).bench(|| lupa::token_spans(black_box(t), &opts).unwrap());
 }
 
-#[divan::bench(args = TEXTS)]
+#[divan::bench(args = TEXTS, max_time = 5)]
 fn tokenize(b: Bencher, name: &str) {
     let t = text(name);
     let opts = lupa::TokenizeOptions::default();
@@ -99,20 +99,20 @@ fn tokenize(b: Bencher, name: &str) {
 }
 
 /// The tokenizer alone, with the language given: no detection, no UTF-16 mapping.
-#[divan::bench(args = TEXTS)]
+#[divan::bench(args = TEXTS, max_time = 5)]
 fn tokenize_core(b: Bencher, name: &str) {
     let t = text(name);
     b.counter(BytesCount::of_str(t)).bench(|| lupa::tokenize::tokenize(black_box(t), lupa::lang::Lang::Es));
 }
 
-#[divan::bench(args = TEXTS)]
+#[divan::bench(args = TEXTS, max_time = 5)]
 fn extract_entities(b: Bencher, name: &str) {
     let t = text(name);
     let opts = lupa::ExtractOptions { include: Some(vec![lupa::api::Layer::Entities]), ..Default::default() };
     b.counter(BytesCount::of_str(t)).bench(|| lupa::extract(black_box(t), &opts).unwrap());
 }
 
-#[divan::bench(args = TEXTS)]
+#[divan::bench(args = TEXTS, max_time = 5)]
 fn extract_all(b: Bencher, name: &str) {
     let t = text(name);
     let opts = lupa::ExtractOptions::default();
