@@ -2,6 +2,8 @@
 //! in, plain result objects out, with every offset a UTF-16 code-unit index
 //! so that `text.slice(start, end)` works in JS.
 
+use crate::extract::dates::DateKind;
+use crate::extract::quantities::QuantityKind;
 use crate::extract::{self, calendar::CivilDate, Include};
 use crate::highlight::{self, Mark};
 use crate::lang::Lang;
@@ -174,40 +176,10 @@ impl OptionsObject for HighlightOptions {
     const FIELDS: &'static [&'static str] = &["lang", "include", "classPrefix"];
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Word,
-    Number,
-    Punct,
-    Symbol,
-    Url,
-    Email,
-    Hashtag,
-    Mention,
-    Emoji,
-}
-
-impl From<TokenKind> for Kind {
-    fn from(k: TokenKind) -> Self {
-        match k {
-            TokenKind::Word => Kind::Word,
-            TokenKind::Number => Kind::Number,
-            TokenKind::Punct => Kind::Punct,
-            TokenKind::Symbol => Kind::Symbol,
-            TokenKind::Url => Kind::Url,
-            TokenKind::Email => Kind::Email,
-            TokenKind::Hashtag => Kind::Hashtag,
-            TokenKind::Mention => Kind::Mention,
-            TokenKind::Emoji => Kind::Emoji,
-        }
-    }
-}
-
 #[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
 pub struct Token {
     pub text: String,
-    pub kind: Kind,
+    pub kind: TokenKind,
     pub start: u32,
     pub end: u32,
     /// Index into the sentences of the text.
@@ -232,6 +204,90 @@ pub struct Entity {
     pub canonical: String,
 }
 
+/// A span of the text: where it is and what it says.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A date, time, duration or set of times.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DateSpan {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    pub kind: DateKind,
+    /// ISO 8601 at the expression's grain: `2023-09-17`, `2022-02`, `2023-W38`, `P9M`, `T15:30`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub value: Option<String>,
+    /// For ranges ("del 3 al 5 de mayo"), the value of the end; `value` is the start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub end_value: Option<String>,
+    /// Why there is no `value`, e.g. a relative date without `referenceDate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub unresolved: Option<String>,
+}
+
+/// A number, amount of money, percentage, ordinal or measure.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct Quantity {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    pub kind: QuantityKind,
+    pub value: f64,
+    /// The unit or counted noun: "km", "residentes".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub unit: Option<String>,
+    /// ISO 4217 code for money: "EUR", "USD".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub currency: Option<String>,
+}
+
+/// Who is quoted: a named entity (with its `entity` id) or a noun phrase.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct Speaker {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub entity: Option<u32>,
+}
+
+/// A quotation: the quoted words (without the marks), its speaker and cue.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub speaker: Option<Speaker>,
+    /// The speech verb or phrase: "dijo", "según", "said".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub cue: Option<TextSpan>,
+    /// A short quote with no cue: irony or distance ("últimos años"), not speech.
+    pub scare: bool,
+}
+
+/// A key phrase of the text; a higher score is more important, in (0, 1].
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct Keyword {
+    pub text: String,
+    pub score: f64,
+    pub count: u32,
+}
+
 #[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum DetectedLang {
@@ -247,6 +303,10 @@ pub struct Extraction {
     pub lang: DetectedLang,
     pub sentences: Vec<SentenceSpan>,
     pub entities: Vec<Entity>,
+    pub dates: Vec<DateSpan>,
+    pub quantities: Vec<Quantity>,
+    pub quotes: Vec<Quote>,
+    pub keywords: Vec<Keyword>,
 }
 
 /// Converts byte spans of one text to UTF-16 spans, taking each span's text.
@@ -265,6 +325,10 @@ impl<'a> Spans<'a> {
     fn text(&self, start: usize, end: usize) -> String {
         self.text[start..end].to_owned()
     }
+    fn text_span(&mut self, start: usize, end: usize) -> TextSpan {
+        let (s, e) = self.span(start, end);
+        TextSpan { text: self.text(start, end), start: s, end: e }
+    }
 }
 
 /// Tokens with their kinds, UTF-16 offsets and sentence indices.
@@ -282,7 +346,7 @@ pub fn tokenize(text: &str, opts: &TokenizeOptions) -> Result<Vec<Token>, Error>
         .into_iter()
         .map(|t| {
             let (start, end) = spans.span(t.start, t.end);
-            Token { text: spans.text(t.start, t.end), kind: t.kind.into(), start, end, sentence: t.sentence as u32 }
+            Token { text: spans.text(t.start, t.end), kind: t.kind, start, end, sentence: t.sentence as u32 }
         })
         .collect())
 }
@@ -351,12 +415,54 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
             Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32, canonical: e.canonical.clone() }
         })
         .collect();
+    let dates = x
+        .dates
+        .iter()
+        .map(|d| {
+            let TextSpan { text, start, end } = spans.text_span(d.start, d.end);
+            DateSpan {
+                text,
+                start,
+                end,
+                kind: d.kind,
+                value: d.value.clone(),
+                end_value: d.end_value.clone(),
+                unresolved: d.unresolved.map(str::to_owned),
+            }
+        })
+        .collect();
+    let quantities = x
+        .quantities
+        .iter()
+        .map(|q| {
+            let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
+            Quantity { text, start, end, kind: q.kind, value: q.value, unit: q.unit.clone(), currency: q.currency.map(str::to_owned) }
+        })
+        .collect();
+    let quotes = x
+        .quotes
+        .iter()
+        .map(|q| {
+            let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
+            let speaker = q.speaker.as_ref().map(|s| {
+                let TextSpan { text, start, end } = spans.text_span(s.start, s.end);
+                Speaker { text, start, end, entity: s.entity.map(|id| id as u32) }
+            });
+            let cue = q.cue.map(|(s, e)| spans.text_span(s, e));
+            Quote { text, start, end, speaker, cue, scare: q.scare }
+        })
+        .collect();
+    let keywords = x
+        .keywords
+        .iter()
+        .map(|k| Keyword { text: k.text.clone(), score: k.score, count: k.count as u32 })
+        .collect();
     let lang = match x.lang {
         Some(Lang::Es) => DetectedLang::Es,
         Some(Lang::En) => DetectedLang::En,
         None => DetectedLang::Unknown,
     };
-    Ok(Extraction { lang, sentences, entities })
+    Ok(Extraction { lang, sentences, entities, dates, quantities, quotes, keywords })
 }
 
 /// Safe HTML of `text` with entities wrapped in `<mark>`.

@@ -42,15 +42,33 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("internal error converting the result: {e}")))
 }
 
-/// Where the input had lone surrogates, the Rust side saw U+FFFD; give each
+/// Where the input had lone surrogates, the Rust side saw U+FFFD; give a
 /// span back the exact text of the original string, so `slice` matches.
-fn restore_texts(spans: &JsValue, original: &JsValue) {
-    let original: &JsString = original.unchecked_ref();
-    let key_text = JsValue::from_str("text");
+fn restore_text(span: &JsValue, original: &JsString) {
+    let get = |k: &str| Reflect::get(span, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
+    if let (Some(start), Some(end)) = (get("start"), get("end")) {
+        let _ = Reflect::set(span, &JsValue::from_str("text"), &original.slice(start as u32, end as u32));
+    }
+}
+
+fn restore_texts(spans: &JsValue, original: &JsString) {
     for span in Array::from(spans).iter() {
-        let get = |k: &str| Reflect::get(&span, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
-        if let (Some(start), Some(end)) = (get("start"), get("end")) {
-            let _ = Reflect::set(&span, &key_text, &original.slice(start as u32, end as u32));
+        restore_text(&span, original);
+    }
+}
+
+/// [`restore_texts`] over every layer of an extraction, nested spans included.
+fn restore_extraction(result: &JsValue, original: &JsString) {
+    let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    for layer in ["entities", "dates", "quantities", "quotes"] {
+        restore_texts(&field(result, layer), original);
+    }
+    for quote in Array::from(&field(result, "quotes")).iter() {
+        for part in ["speaker", "cue"] {
+            let span = field(&quote, part);
+            if span.is_object() {
+                restore_text(&span, original);
+            }
         }
     }
 }
@@ -65,7 +83,7 @@ export function tokenize(text: string, options?: TokenizeOptions): Token[];
  * `["word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"]`.
  */
 export function tokenSpans(text: string, options?: TokenizeOptions): Uint32Array;
-/** Finds sentences, the language and named entities. Throws an `Error` on bad options. */
+/** Finds sentences, the language, named entities, dates, quantities, quotes and key phrases. Throws an `Error` on bad options. */
 export function extract(text: string, options?: ExtractOptions): Extraction;
 /** Safe HTML of `text`: all of it escaped, entities wrapped in `<mark class="lupa-PER" data-label="PER" data-id="0">`. */
 export function highlight(text: string, options?: HighlightOptions): string;
@@ -80,7 +98,7 @@ pub fn tokenize_js(
     let (s, exact) = text_arg(&text)?;
     let tokens = to_js(&api::tokenize(&s, &self::options(options)?).map_err(js_error)?)?;
     if !exact {
-        restore_texts(&tokens, &text);
+        restore_texts(&tokens, text.unchecked_ref());
     }
     Ok(tokens)
 }
@@ -96,7 +114,7 @@ pub fn token_spans_js(
     api::token_spans(&s, &self::options(options)?).map_err(js_error)
 }
 
-/// Finds sentences, the language and named entities.
+/// Finds sentences, the language, entities, dates, quantities, quotes and key phrases.
 #[wasm_bindgen(js_name = extract, skip_typescript)]
 pub fn extract_js(
     text: JsValue,
@@ -105,9 +123,7 @@ pub fn extract_js(
     let (s, exact) = text_arg(&text)?;
     let result = to_js(&api::extract(&s, &self::options(options)?).map_err(js_error)?)?;
     if !exact {
-        if let Ok(entities) = Reflect::get(&result, &JsValue::from_str("entities")) {
-            restore_texts(&entities, &text);
-        }
+        restore_extraction(&result, text.unchecked_ref());
     }
     Ok(result)
 }

@@ -17,11 +17,17 @@ export function slice_mismatches(text, spans) {
   return bad.join("\n");
 }
 export function object_from_json(json) { return JSON.parse(json); }
-export function lone_surrogate_text() { return "a\uD800b Putin 😀 \uDC00c"; }
+export function lone_surrogate_text() { return "a\uD800b Putin dijo: «\uDC00 hola» el 3 de mayo, 25 %"; }
+export function extraction_mismatches(text, x) {
+  const spans = [...x.entities, ...x.dates, ...x.quantities, ...x.quotes];
+  for (const q of x.quotes) { if (q.speaker) spans.push(q.speaker); if (q.cue) spans.push(q.cue); }
+  return slice_mismatches(text, spans);
+}
 export function is_plain_object(v) { return Object.getPrototypeOf(v) === Object.prototype; }
 "#)]
 extern "C" {
     fn slice_mismatches(text: &JsValue, spans: &JsValue) -> String;
+    fn extraction_mismatches(text: &JsValue, extraction: &JsValue) -> String;
     fn object_from_json(json: &str) -> Object;
     fn lone_surrogate_text() -> JsValue;
     fn is_plain_object(v: &JsValue) -> bool;
@@ -66,11 +72,23 @@ fn token_slices_match_in_js() {
 }
 
 #[wasm_bindgen_test]
-fn entity_slices_match_in_js() {
+fn extraction_slices_match_in_js() {
     for text in hard_texts() {
-        let x = extract_js(text.clone(), None).unwrap();
-        assert_eq!(slice_mismatches(&text, &get(&x, "entities")), "", "in {:?}", text.as_string());
+        let x = extract_js(text.clone(), opts(r#"{"referenceDate":"2023-10-15"}"#)).unwrap();
+        assert_eq!(extraction_mismatches(&text, &x), "", "in {:?}", text.as_string());
     }
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_keep_their_exact_text_in_every_layer() {
+    let text = lone_surrogate_text();
+    let x = extract_js(text.clone(), opts(r#"{"lang":"es"}"#)).unwrap();
+    let quotes = Array::from(&get(&x, "quotes"));
+    assert_eq!(quotes.length(), 1);
+    let quote: JsString = get(&quotes.get(0), "text").into();
+    assert_eq!(quote.char_code_at(0), 0xDC00 as f64);
+    assert_eq!(Array::from(&get(&x, "dates")).length(), 1);
+    assert_eq!(Array::from(&get(&x, "quantities")).length(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -115,7 +133,7 @@ fn results_are_plain_objects_of_the_documented_shape() {
     assert!(is_plain_object(&x));
     let mut keys: Vec<String> = Object::keys(x.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
     keys.sort();
-    assert_eq!(keys, ["entities", "lang", "sentences"]);
+    assert_eq!(keys, ["dates", "entities", "keywords", "lang", "quantities", "quotes", "sentences"]);
     assert_eq!(get(&x, "lang").as_string().as_deref(), Some("es"));
     assert_eq!(Array::from(&get(&x, "sentences")).length(), 12);
     for e in Array::from(&get(&x, "entities")).iter() {

@@ -4,7 +4,9 @@
 //! that the algorithms never hard-code a word of any language.
 
 pub mod en;
+pub mod en_extract;
 pub mod es;
+pub mod es_extract;
 
 use std::fmt;
 use std::str::FromStr;

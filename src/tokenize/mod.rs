@@ -10,8 +10,9 @@ mod sentences;
 
 use crate::lang::Lang;
 
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// What a token is; serialised in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, tsify::Tsify)]
+#[serde(rename_all = "lowercase")]
 pub enum TokenKind {
     Word,
     Number,
