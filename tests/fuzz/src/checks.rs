@@ -156,7 +156,50 @@ pub fn check_extract(text: &str, u16s: &Utf16, opts: &ExtractOptions) -> lupa::a
         _ => None,
     };
     check_entities("extract", u16s, &x.entities, tokens.as_deref());
+    check_layers(u16s, &x);
     x
+}
+
+/// Dates, quantities, quotes (with speakers and cues) and keywords: spans that
+/// decode to their text, in order, and values a JSON consumer can read.
+fn check_layers(u16s: &Utf16, x: &lupa::api::Extraction) {
+    for (i, d) in x.dates.iter().enumerate() {
+        u16s.check(&format!("date #{i}"), d.start, d.end, &d.text);
+        assert!(d.start < d.end, "date #{i} is empty");
+        for v in [&d.value, &d.end_value].into_iter().flatten() {
+            assert!(!v.is_empty() && v.is_ascii(), "date #{i} {:?}: value {v:?}", d.text);
+        }
+    }
+    for w in x.dates.windows(2) {
+        assert!(w[0].start <= w[1].start, "dates out of order: {:?} before {:?}", w[0].text, w[1].text);
+    }
+    for (i, q) in x.quantities.iter().enumerate() {
+        u16s.check(&format!("quantity #{i}"), q.start, q.end, &q.text);
+        assert!(q.start < q.end, "quantity #{i} is empty");
+        assert!(q.value.is_finite(), "quantity #{i} {:?} has value {} (JSON has no such number)", q.text, q.value);
+    }
+    for w in x.quantities.windows(2) {
+        assert!(w[0].start <= w[1].start, "quantities out of order: {:?} before {:?}", w[0].text, w[1].text);
+    }
+    let ids = x.entities.iter().map(|e| e.id + 1).max().unwrap_or(0);
+    for (i, q) in x.quotes.iter().enumerate() {
+        u16s.check(&format!("quote #{i}"), q.start, q.end, &q.text);
+        if let Some(s) = &q.speaker {
+            u16s.check(&format!("quote #{i} speaker"), s.start, s.end, &s.text);
+            assert!(s.start < s.end, "quote #{i} has an empty speaker");
+            if let Some(id) = s.entity {
+                assert!(id < ids || x.entities.is_empty(), "quote #{i}: speaker entity {id} of {ids}");
+            }
+        }
+        if let Some(c) = &q.cue {
+            u16s.check(&format!("quote #{i} cue"), c.start, c.end, &c.text);
+            assert!(c.start < c.end, "quote #{i} has an empty cue");
+        }
+    }
+    for (i, k) in x.keywords.iter().enumerate() {
+        assert!(!k.text.trim().is_empty(), "keyword #{i} is blank");
+        assert!(k.score.is_finite() && k.count >= 1, "keyword #{i} {:?}: score {}, count {}", k.text, k.score, k.count);
+    }
 }
 
 /// Reads back `highlight` output strictly: our own `<mark class=… data-…=…>`
