@@ -352,3 +352,18 @@ fn entity_grouping_is_linear() {
         assert!(c2 <= 3 * c1 && b2 <= 3 * b1, "shape {shape}: {c1} allocations ({b1} bytes) for n, {c2} ({b2}) for 2n");
     }
 }
+
+/// Twenty thousand attributed quotes, speaker before or after: every span is
+/// converted to UTF-16 (see `utf16_offsets_in_any_order` in properties.rs).
+#[test]
+fn twenty_thousand_attributed_quotes() {
+    for unit in ["Putin dijo: «sí». ", "«Sí», dijo Putin. ", "“Yes,” Putin said. "] {
+        let text = unit.repeat(20_000);
+        let x = lupa::extract(&text, &ExtractOptions { include: Some(vec![api::Layer::Quotes]), ..Default::default() }).unwrap();
+        assert!(x.quotes.len() >= 20_000 && x.quotes.len() <= 40_000, "{unit:?}: {} quotes", x.quotes.len());
+        let u16s = checks::Utf16::new(&text);
+        for q in x.quotes.iter().step_by(997) {
+            u16s.check("quote", q.start, q.end, &q.text);
+        }
+    }
+}
