@@ -159,6 +159,12 @@ fn a_hundred_thousand_nested_quotes() {
         // The quotes one by one (straight ones may pair up in runs), the words, the period.
         assert!(tokens >= 5 && tokens <= 2 * n + 5, "{open}…{close}: {tokens} tokens");
         assert!(sentences >= 1, "{open}…{close}: no sentence");
+        // Regression: every nested quote was reported, each with its text, so the
+        // result grew as n² (100,000 nested «» ran out of memory). Only the
+        // outermost few levels are reported now.
+        let quotes = lupa::extract(&text, &ExtractOptions { include: Some(vec![api::Layer::Quotes]), ..extract_es() }).unwrap().quotes;
+        let total: usize = quotes.iter().map(|q| q.text.len()).sum();
+        assert!(total <= 4 * text.len(), "{open}…{close}: {} quotes holding {total} bytes of text", quotes.len());
     }
 }
 

@@ -51,6 +51,9 @@ pub struct Quote {
 
 /// How far down the stack a closing mark looks for its opener.
 const STACK_LOOK: usize = 4;
+/// Quotes nested deeper than this are not reported: each one's text repeats
+/// its inner quotes', so the output for n nested quotes would grow as n².
+const MAX_DEPTH: usize = 4;
 /// How many lexes around a quote attribution looks at.
 const WINDOW: usize = 40;
 /// Longest noun phrase, in lexes.
@@ -240,7 +243,9 @@ fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
             }
         }
         let parent = open_stack.last().copied().filter(|&(_, pc)| cl < pc);
-        out.push((o, cl, parent));
+        if open_stack.len() < MAX_DEPTH {
+            out.push((o, cl, parent));
+        }
         open_stack.push((o, cl));
     }
     out
