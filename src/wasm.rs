@@ -15,7 +15,9 @@ fn js_error(e: Error) -> JsError {
 fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
     match value.as_string() {
         Some(s) => {
-            let exact = value.unchecked_ref::<JsString>().is_valid_utf16();
+            // Only a string that came through with U+FFFD can have had lone
+            // surrogates; the exact check costs one JS call per character.
+            let exact = !s.contains('\u{FFFD}') || value.unchecked_ref::<JsString>().is_valid_utf16();
             Ok((s, exact))
         }
         None => Err(JsError::new("text must be a string")),
