@@ -21,6 +21,7 @@ struct Args {
     gazetteers: Option<String>,
     min_weight: i8,
     stages: usize,
+    first_names: usize,
     train_gazetteer: bool,
     levels: u8,
     min_count: usize,
@@ -39,6 +40,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         gazetteers: None,
         min_weight: 1,
         stages: 2,
+        first_names: 4000,
         train_gazetteer: false,
         levels: 15,
         min_count: 1,
@@ -105,6 +107,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 i += 1;
                 list = None;
             }
+            "--first-names" => {
+                a.first_names = val(i)?.parse().map_err(|_| "--first-names needs a number")?;
+                i += 1;
+                list = None;
+            }
             "--train-gazetteer" => {
                 a.train_gazetteer = true;
                 list = None;
@@ -124,11 +131,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 }
 
 /// Loads the gazetteer lists of a directory laid out like `gazetteers-es/`:
-/// `spanish_names.csv` (names with frequencies; the 4,000 most frequent are
+/// `spanish_names.csv` (names with frequencies; the `top_names` most frequent are
 /// kept), `person_*first_names*.txt`, `person_*last_names*.txt`,
 /// `address_*countries*.txt`, other `address_*.txt`, `company_*.txt`.
 /// Files are read in sorted order, so the result is deterministic.
-pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
+pub fn load_gazetteers(dir: &str, top_names: usize) -> Result<Gazetteer, String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("{dir}: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -162,7 +169,7 @@ pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
                 })
                 .collect();
             rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            entries.extend(rows.into_iter().take(4000).map(|(_, n)| (n, features::GAZ_FIRST)));
+            entries.extend(rows.into_iter().take(top_names).map(|(_, n)| (n, features::GAZ_FIRST)));
             continue;
         } else {
             continue;
@@ -533,7 +540,8 @@ fn evaluate(m: &Model, dev: &[Prepared]) -> Scorer {
 }
 
 /// `lupa train --lang es|en --train FILE... --dev FILE --out models/<lang>.bin [--epochs N]
-/// [--scheme bio|bilou] [--gazetteers DIR] [--min-weight N]`
+/// [--scheme bio|bilou] [--stages 1|2] [--gazetteers DIR] [--first-names N] [--train-gazetteer]
+/// [--max-rows N] [--levels N] [--min-weight N] [--min-count N]`
 pub fn train_cmd(args: &[String]) -> Result<(), String> {
     let a = parse_args(args)?;
     let lang = a.lang.ok_or("--lang es|en is required")?;
@@ -543,7 +551,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
     }
     let t0 = Instant::now();
     let gaz = match &a.gazetteers {
-        Some(d) => load_gazetteers(d)?,
+        Some(d) => load_gazetteers(d, a.first_names)?,
         None => Gazetteer::default(),
     };
     let mut train_docs = Vec::new();
