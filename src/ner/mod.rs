@@ -185,15 +185,47 @@ pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool]
     features::stage2(df, path, &label, &bounds, with_base, out);
 }
 
+/// Viterbi over precomputed emissions (`n × ntags`), segment by segment.
+fn decode_emissions(m: &Model, em: &[f32], starts: &[bool]) -> Vec<usize> {
+    let nt = m.tags.len();
+    let n = em.len() / nt.max(1);
+    let mut out = Vec::with_capacity(n);
+    let mut path = Vec::new();
+    let end_ok: Vec<bool> = m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect();
+    let mut s = 0;
+    while s < n {
+        let mut e = s + 1;
+        while e < n && !starts.get(e).copied().unwrap_or(false) {
+            e += 1;
+        }
+        model::viterbi(&em[s * nt..e * nt], nt, &m.trans, &end_ok, &mut path);
+        out.extend_from_slice(&path);
+        s = e;
+    }
+    out
+}
+
 /// Decodes featurised tokens, through both stages when the model has two.
 pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize, usize, Label)> {
-    let path = viterbi_doc(m, df, starts);
     match &m.next {
-        None => spans_of(m, &path, starts),
+        None => spans_of(m, &viterbi_doc(m, df, starts), starts),
         Some(m2) => {
+            // One pass over the shared features fills both stages' emissions.
+            let nt = m.tags.len();
+            let n = df.len();
+            let mut em1 = vec![0f32; n * nt];
+            let mut em2 = vec![0f32; n * m2.tags.len()];
+            for i in 0..n {
+                m.emit_both(df.token(i), &mut em1[i * nt..(i + 1) * nt], &mut em2[i * m2.tags.len()..(i + 1) * m2.tags.len()]);
+            }
+            let path = decode_emissions(m, &em1, starts);
             let mut df2 = DocFeatures::default();
             stage2_input(m, df, &path, starts, false, &mut df2);
-            let path2 = viterbi_doc2(m2, df, Some(&df2), starts);
+            let nt2 = m2.tags.len();
+            for i in 0..n {
+                m2.emit(df2.token(i), &mut em2[i * nt2..(i + 1) * nt2]);
+            }
+            let path2 = decode_emissions(m2, &em2, starts);
             spans_of(m2, &path2, starts)
         }
     }

@@ -175,6 +175,17 @@ pub struct Model {
     pub gazetteer: Gazetteer,
     /// The second stage, which sees this stage's predictions.
     pub next: Option<Box<Model>>,
+    /// Both stages' rows side by side (built at load time when there are two
+    /// stages), so that a shared feature is looked up once for both.
+    joint: Option<Joint>,
+}
+
+#[derive(Clone, Debug)]
+struct Joint {
+    bits: Vec<u64>,
+    rank: Vec<u32>,
+    /// `rows × 2·ntags`: stage 1's weights, then stage 2's (zeros where a stage has no row).
+    rows: Vec<i8>,
 }
 
 /// Everything that is written to a model file.
@@ -322,14 +333,101 @@ impl Model {
         if !(scale.is_finite() && scale > 0.0) || buckets.iter().any(|&b| b >= 1 << HASH_BITS) || buckets.windows(2).any(|w| w[0] >= w[1]) {
             return Err("model file corrupt".into());
         }
-        let mut m = Model { scheme, tags, trans, bits: Vec::new(), rank: Vec::new(), weights, scale, gazetteer, next: None };
+        let mut m = Model { scheme, tags, trans, bits: Vec::new(), rank: Vec::new(), weights, scale, gazetteer, next: None, joint: None };
         m.index(&buckets);
         if r.p < b.len() {
             let mut next = Model::from_bytes(&b[r.p..])?;
             next.gazetteer = Gazetteer::default();
+            if next.tags.len() == m.tags.len() && next.next.is_none() {
+                m.joint = Some(m.build_joint(&next));
+            }
             m.next = Some(Box::new(next));
         }
         Ok(m)
+    }
+
+    fn build_joint(&self, m2: &Model) -> Joint {
+        let nt = self.tags.len();
+        let words = self.bits.len().min(m2.bits.len());
+        let mut bits = Vec::with_capacity(words);
+        let mut rank = Vec::with_capacity(words);
+        let mut rows = Vec::new();
+        let mut acc = 0u32;
+        for w in 0..words {
+            let (a, b) = (self.bits[w], m2.bits[w]);
+            let u = a | b;
+            bits.push(u);
+            rank.push(acc);
+            acc += u.count_ones();
+            let mut x = u;
+            while x != 0 {
+                let bit = x.trailing_zeros();
+                x &= x - 1;
+                let bucket = (w as u32) << 6 | bit;
+                for (m, has) in [(self, a), (m2, b)] {
+                    match m.row_index(bucket) {
+                        Some(r) if (has >> bit) & 1 == 1 => rows.extend_from_slice(&m.weights[r * nt..(r + 1) * nt]),
+                        _ => rows.extend(std::iter::repeat(0i8).take(nt)),
+                    }
+                }
+            }
+        }
+        Joint { bits, rank, rows }
+    }
+
+    #[inline]
+    fn row_index(&self, b: u32) -> Option<usize> {
+        let wi = b as usize >> 6;
+        let word = *self.bits.get(wi)?;
+        let bit = b & 63;
+        if (word >> bit) & 1 == 0 {
+            return None;
+        }
+        Some(self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+    }
+
+    /// Adds the emission scores of `feats` for this stage into `out1` and for
+    /// the next stage into `out2`, with one lookup per feature. Gives exactly
+    /// what `emit` on each stage gives.
+    pub fn emit_both(&self, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        match (&self.joint, &self.next, self.tags.len()) {
+            (Some(j), Some(m2), 9) => self.emit_both_n::<9>(j, m2, feats, out1, out2),
+            (Some(j), Some(m2), 17) => self.emit_both_n::<17>(j, m2, feats, out1, out2),
+            (_, Some(m2), _) => {
+                self.emit(feats, out1);
+                m2.emit(feats, out2);
+            }
+            _ => self.emit(feats, out1),
+        }
+    }
+
+    #[inline]
+    fn emit_both_n<const N: usize>(&self, j: &Joint, m2: &Model, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        let mut a1 = [0i32; N];
+        let mut a2 = [0i32; N];
+        let mask = j.bits.len().wrapping_sub(1);
+        for &b in feats {
+            let wi = (b as usize >> 6) & mask;
+            let Some(&word) = j.bits.get(wi) else { continue };
+            let bit = b & 63;
+            if (word >> bit) & 1 == 0 {
+                continue;
+            }
+            let r = j.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            if let Some(row) = j.rows.get(r * 2 * N..(r + 1) * 2 * N) {
+                for t in 0..N {
+                    a1[t] += row[t] as i32;
+                    a2[t] += row[N + t] as i32;
+                }
+            }
+        }
+        let (i1, i2) = (1.0 / self.scale, 1.0 / m2.scale);
+        for (o, &a) in out1.iter_mut().zip(&a1) {
+            *o += a as f32 * i1;
+        }
+        for (o, &a) in out2.iter_mut().zip(&a2) {
+            *o += a as f32 * i2;
+        }
     }
 
     fn index(&mut self, buckets: &[u32]) {
