@@ -220,6 +220,8 @@ pub struct DocFeatures {
     pub fold: Vec<u64>,
     /// Per token: bit 0 capitalised, bit 1 sentence-initial.
     pub case: Vec<u8>,
+    /// Per token: the bucket of its word-form feature.
+    pub form: Vec<u32>,
 }
 
 impl DocFeatures {
@@ -390,17 +392,30 @@ impl<'g> Featurizer<'g> {
     /// Featurises one document. `words[i]` is the text of token `i`;
     /// `starts[i]` is true when token `i` begins a sentence (segment).
     pub fn document(&mut self, words: &[&str], starts: &[bool], out: &mut DocFeatures) {
-        let n = words.len();
         out.feats.clear();
         out.offsets.clear();
         out.offsets.push(0);
+        out.feats.reserve(words.len() * 64);
+        out.offsets.reserve(words.len() + 1);
+        let (mut feats, mut offsets) = (std::mem::take(&mut out.feats), std::mem::take(&mut out.offsets));
+        self.document_with(words, starts, out, |_, f| {
+            feats.extend_from_slice(f);
+            offsets.push(feats.len() as u32);
+        });
+        out.feats = feats;
+        out.offsets = offsets;
+    }
+
+    /// Like [`Featurizer::document`], but hands each token's features to `each`
+    /// instead of storing them: `out` gets only `fold` and `case`.
+    pub fn document_with(&mut self, words: &[&str], starts: &[bool], out: &mut DocFeatures, mut each: impl FnMut(usize, &[u32])) {
+        let n = words.len();
         out.fold.clear();
         out.case.clear();
+        out.form.clear();
         if n == 0 {
             return;
         }
-        out.feats.reserve(n * 64);
-        out.offsets.reserve(n + 1);
         out.fold.reserve(n);
         out.case.reserve(n);
         let mut infos: Vec<TokInfo> = Vec::with_capacity(n);
@@ -518,12 +533,15 @@ impl<'g> Featurizer<'g> {
                 &infos[i as usize]
             }
         };
-        let f = &mut out.feats;
+        let mut buf: Vec<u32> = Vec::with_capacity(96);
         for i in 0..n {
+            let f = &mut buf;
+            f.clear();
             let ti = &infos[i];
             let ii = i as isize;
             f.push(bucket(t::BIAS, 0));
             f.push(bucket(t::FORM, ti.form));
+            out.form.push(bucket(t::FORM, ti.form));
             f.push(bucket(t::LOWER, ti.lower));
             f.push(bucket(t::SHAPE, ti.shape));
             f.push(bucket(t::SHORT, ti.short));
@@ -626,8 +644,7 @@ impl<'g> Featurizer<'g> {
                 }
                 let _ = t::FIRST_DOC;
             }
-            let len = f.len() as u32;
-            out.offsets.push(len);
+            each(i, &buf);
         }
     }
 }
@@ -651,7 +668,7 @@ mod t2 {
 /// the labels the first stage gave the same word and the same entity string
 /// elsewhere in the document.
 pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, usize)], with_base: bool, out: &mut DocFeatures) {
-    let n = df.len();
+    let n = df.fold.len();
     out.feats.clear();
     out.feats.reserve(n * if with_base { 72 } else { 12 });
     out.offsets.clear();
@@ -659,6 +676,7 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
     out.offsets.push(0);
     out.fold.clone_from(&df.fold);
     out.case.clone_from(&df.case);
+    out.form.clone_from(&df.form);
     // Label counts per word over the document.
     let mut words: IdMap<[u16; 5]> = IdMap::default();
     for i in 0..n.min(tags.len()).min(label.len()) {
@@ -705,8 +723,8 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
         let own = tag(ii);
         {
             f.push(bucket(t2::OWN_CASE, mix(own, df.case[i] as u64)));
-            if let Some(&b) = df.token(i).get(1) {
-                // The word form feature is the second of every token.
+            if let Some(&b) = df.form.get(i) {
+                // The bucket of the word-form feature.
                 f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
             }
         }

@@ -111,8 +111,38 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
 pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<(usize, usize, Label)> {
     let mut fz = Featurizer::new(lang, &m.gazetteer);
     let mut df = DocFeatures::default();
-    fz.document(words, starts, &mut df);
-    tag_features(m, &df, starts)
+    let Some(m2) = &m.next else {
+        fz.document(words, starts, &mut df);
+        return tag_features(m, &df, starts);
+    };
+    // Features are consumed as they are made (never stored for the whole
+    // document): one pass fills both stages' emissions.
+    let (nt, nt2, n) = (m.tags.len(), m2.tags.len(), words.len());
+    let mut em1 = vec![0f32; n * nt];
+    let mut em2 = vec![0f32; n * nt2];
+    fz.document_with(words, starts, &mut df, |i, f| {
+        if let (Some(o1), Some(o2)) = (em1.get_mut(i * nt..(i + 1) * nt), em2.get_mut(i * nt2..(i + 1) * nt2)) {
+            m.emit_both(f, o1, o2);
+        }
+    });
+    second_stage(m, m2, &df, em1, em2, starts)
+}
+
+/// Decodes stage 1 from `em1`, adds the stage-2 features' scores to `em2`
+/// (which holds stage 2's scores of the shared features) and decodes stage 2.
+fn second_stage(m: &Model, m2: &Model, df: &DocFeatures, em1: Vec<f32>, mut em2: Vec<f32>, starts: &[bool]) -> Vec<(usize, usize, Label)> {
+    let nt2 = m2.tags.len();
+    let path = decode_emissions(m, &em1, starts);
+    drop(em1);
+    let mut df2 = DocFeatures::default();
+    stage2_input(m, df, &path, starts, false, &mut df2);
+    for i in 0..df2.len() {
+        if let Some(o) = em2.get_mut(i * nt2..(i + 1) * nt2) {
+            m2.emit(df2.token(i), o);
+        }
+    }
+    let path2 = decode_emissions(m2, &em2, starts);
+    spans_of(m2, &path2, starts)
 }
 
 /// Runs Viterbi segment by segment; returns one tag index per token.
@@ -218,15 +248,7 @@ pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize,
             for i in 0..n {
                 m.emit_both(df.token(i), &mut em1[i * nt..(i + 1) * nt], &mut em2[i * m2.tags.len()..(i + 1) * m2.tags.len()]);
             }
-            let path = decode_emissions(m, &em1, starts);
-            let mut df2 = DocFeatures::default();
-            stage2_input(m, df, &path, starts, false, &mut df2);
-            let nt2 = m2.tags.len();
-            for i in 0..n {
-                m2.emit(df2.token(i), &mut em2[i * nt2..(i + 1) * nt2]);
-            }
-            let path2 = decode_emissions(m2, &em2, starts);
-            spans_of(m2, &path2, starts)
+            second_stage(m, m2, df, em1, em2, starts)
         }
     }
 }
