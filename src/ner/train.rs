@@ -3,7 +3,7 @@
 
 use super::conll::{self, Document};
 use super::features::{self, DocFeatures, Featurizer, Gazetteer, HASH_BITS};
-use super::model::{self, Model, ModelParts, Scheme, Tag};
+use super::model::{self, Model, ModelParts, Scheme};
 use super::score::Scorer;
 use super::Label;
 use crate::extract::{self, Options};
@@ -702,7 +702,8 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
     Ok(scorer)
 }
 
-/// `lupa eval --lang es|en FILE...`
+/// `lupa eval --lang es|en FILE...`. With `LUPA_NER_DEBUG` set in the
+/// environment it also lists every missed and every false entity on stderr.
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let a = parse_args(args)?;
     let lang = a.lang.ok_or("--lang es|en is required")?;
@@ -716,9 +717,4 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     eprintln!("evaluated in {:.2}s", t0.elapsed().as_secs_f64());
     print!("{}", s.report());
     Ok(())
-}
-
-#[allow(dead_code)]
-fn tag_name(t: Tag) -> String {
-    t.name()
 }
