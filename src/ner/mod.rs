@@ -41,11 +41,11 @@ impl FromStr for Label {
     }
 }
 
+#[cfg(feature = "cli")]
+pub mod conll;
 pub mod features;
 pub mod model;
 pub mod score;
-#[cfg(feature = "cli")]
-pub mod conll;
 #[cfg(feature = "cli")]
 pub mod train;
 
@@ -79,7 +79,9 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
 /// Tags one document. `tokens`/`sentences` come from [`crate::tokenize`]
 /// (byte offsets into `text`). Linear in the number of tokens; never panics.
 pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
-    let Some(m) = model(lang) else { return Vec::new() };
+    let Some(m) = model(lang) else {
+        return Vec::new();
+    };
     let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
     let mut starts = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
@@ -102,13 +104,21 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
     }
     tag_words(m, lang, &words, &starts)
         .into_iter()
-        .map(|(s, e, label)| Mention { tokens: s..e, label })
+        .map(|(s, e, label)| Mention {
+            tokens: s..e,
+            label,
+        })
         .collect()
 }
 
 /// Tags a document given as words with sentence-start flags; returns
 /// `(start, end, label)` token spans. Shared by [`recognise`] and training.
-pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<(usize, usize, Label)> {
+pub fn tag_words(
+    m: &Model,
+    lang: Lang,
+    words: &[&str],
+    starts: &[bool],
+) -> Vec<(usize, usize, Label)> {
     let mut fz = Featurizer::new(lang, &m.gazetteer);
     let mut df = DocFeatures::default();
     let Some(m2) = &m.next else {
@@ -121,7 +131,10 @@ pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<
     let mut em1 = vec![0f32; n * nt];
     let mut em2 = vec![0f32; n * nt2];
     fz.document_with(words, starts, &mut df, |i, f| {
-        if let (Some(o1), Some(o2)) = (em1.get_mut(i * nt..(i + 1) * nt), em2.get_mut(i * nt2..(i + 1) * nt2)) {
+        if let (Some(o1), Some(o2)) = (
+            em1.get_mut(i * nt..(i + 1) * nt),
+            em2.get_mut(i * nt2..(i + 1) * nt2),
+        ) {
             m.emit_both(f, o1, o2);
         }
     });
@@ -130,7 +143,14 @@ pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<
 
 /// Decodes stage 1 from `em1`, adds the stage-2 features' scores to `em2`
 /// (which holds stage 2's scores of the shared features) and decodes stage 2.
-fn second_stage(m: &Model, m2: &Model, df: &DocFeatures, em1: Vec<f32>, mut em2: Vec<f32>, starts: &[bool]) -> Vec<(usize, usize, Label)> {
+fn second_stage(
+    m: &Model,
+    m2: &Model,
+    df: &DocFeatures,
+    em1: Vec<f32>,
+    mut em2: Vec<f32>,
+    starts: &[bool],
+) -> Vec<(usize, usize, Label)> {
     let nt2 = m2.tags.len();
     let path = decode_emissions(m, &em1, starts);
     drop(em1);
@@ -152,13 +172,22 @@ pub fn viterbi_doc(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<usize> {
 
 /// Like [`viterbi_doc`], with the emissions of `extra` features added (the
 /// second stage's own features, kept apart from the shared first-stage ones).
-pub fn viterbi_doc2(m: &Model, df: &DocFeatures, extra: Option<&DocFeatures>, starts: &[bool]) -> Vec<usize> {
+pub fn viterbi_doc2(
+    m: &Model,
+    df: &DocFeatures,
+    extra: Option<&DocFeatures>,
+    starts: &[bool],
+) -> Vec<usize> {
     let nt = m.tags.len();
     let n = df.len();
     let mut out = Vec::with_capacity(n);
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
-    let end_ok: Vec<bool> = m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect();
+    let end_ok: Vec<bool> = m
+        .tags
+        .iter()
+        .map(|&t| model::allowed_end(t, m.scheme))
+        .collect();
     let mut s = 0;
     while s < n {
         let mut e = s + 1;
@@ -193,15 +222,30 @@ pub fn spans_of(m: &Model, path: &[usize], starts: &[bool]) -> Vec<(usize, usize
             e += 1;
         }
         tags.clear();
-        tags.extend(path[s..e].iter().map(|&k| m.tags.get(k).copied().unwrap_or(model::Tag::O)));
-        out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
+        tags.extend(
+            path[s..e]
+                .iter()
+                .map(|&k| m.tags.get(k).copied().unwrap_or(model::Tag::O)),
+        );
+        out.extend(
+            model::decode(&tags)
+                .into_iter()
+                .map(|(a, b, l)| (a + s, b + s, l)),
+        );
         s = e;
     }
     out
 }
 
 /// First-stage output turned into second-stage features.
-pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool], with_base: bool, out: &mut DocFeatures) {
+pub fn stage2_input(
+    m: &Model,
+    df: &DocFeatures,
+    path: &[usize],
+    starts: &[bool],
+    with_base: bool,
+    out: &mut DocFeatures,
+) {
     let spans = spans_of(m, path, starts);
     let mut label = vec![0u8; path.len()];
     let mut bounds = Vec::with_capacity(spans.len());
@@ -221,7 +265,11 @@ fn decode_emissions(m: &Model, em: &[f32], starts: &[bool]) -> Vec<usize> {
     let n = em.len() / nt.max(1);
     let mut out = Vec::with_capacity(n);
     let mut path = Vec::new();
-    let end_ok: Vec<bool> = m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect();
+    let end_ok: Vec<bool> = m
+        .tags
+        .iter()
+        .map(|&t| model::allowed_end(t, m.scheme))
+        .collect();
     let mut s = 0;
     while s < n {
         let mut e = s + 1;
@@ -246,7 +294,11 @@ pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize,
             let mut em1 = vec![0f32; n * nt];
             let mut em2 = vec![0f32; n * m2.tags.len()];
             for i in 0..n {
-                m.emit_both(df.token(i), &mut em1[i * nt..(i + 1) * nt], &mut em2[i * m2.tags.len()..(i + 1) * m2.tags.len()]);
+                m.emit_both(
+                    df.token(i),
+                    &mut em1[i * nt..(i + 1) * nt],
+                    &mut em2[i * m2.tags.len()..(i + 1) * m2.tags.len()],
+                );
             }
             second_stage(m, m2, df, em1, em2, starts)
         }
@@ -310,11 +362,30 @@ mod tests {
         let text = "Vladimir Putin visitó Moscú.";
         // Out-of-range and non-boundary offsets, overlapping tokens, bad sentences.
         let tokens = vec![
-            Token { start: 0, end: 8, kind: TokenKind::Word, sentence: 0 },
-            Token { start: 2, end: 400, kind: TokenKind::Word, sentence: 0 },
-            Token { start: 9, end: 14, kind: TokenKind::Word, sentence: 7 },
+            Token {
+                start: 0,
+                end: 8,
+                kind: TokenKind::Word,
+                sentence: 0,
+            },
+            Token {
+                start: 2,
+                end: 400,
+                kind: TokenKind::Word,
+                sentence: 0,
+            },
+            Token {
+                start: 9,
+                end: 14,
+                kind: TokenKind::Word,
+                sentence: 7,
+            },
         ];
-        let sentences = vec![Sentence { start: 0, end: 999, tokens: 2..99 }];
+        let sentences = vec![Sentence {
+            start: 0,
+            end: 999,
+            tokens: 2..99,
+        }];
         for lang in Lang::ALL {
             let _ = recognise(lang, text, &tokens, &sentences);
             let _ = recognise(lang, text, &[], &sentences);
@@ -327,16 +398,38 @@ mod tests {
         let es = "El presidente ruso Vladimir Putin llegó hoy a Madrid para reunirse con el Gobierno de España .";
         let m = run(Lang::Es, es);
         let toks = tokenize::tokenize(es, Lang::Es);
-        let got: Vec<(String, Label)> =
-            m.iter().map(|x| (es[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label)).collect();
-        assert!(got.contains(&("Vladimir Putin".to_string(), Label::Per)), "{got:?}");
+        let got: Vec<(String, Label)> = m
+            .iter()
+            .map(|x| {
+                (
+                    es[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(),
+                    x.label,
+                )
+            })
+            .collect();
+        assert!(
+            got.contains(&("Vladimir Putin".to_string(), Label::Per)),
+            "{got:?}"
+        );
         assert!(got.contains(&("Madrid".to_string(), Label::Loc)), "{got:?}");
         let en = "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .";
         let m = run(Lang::En, en);
         let toks = tokenize::tokenize(en, Lang::En);
-        let got: Vec<(String, Label)> =
-            m.iter().map(|x| (en[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label)).collect();
-        for want in [("Helmut Kohl", Label::Per), ("Boris Yeltsin", Label::Per), ("Moscow", Label::Loc), ("Reuters", Label::Org)] {
+        let got: Vec<(String, Label)> = m
+            .iter()
+            .map(|x| {
+                (
+                    en[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(),
+                    x.label,
+                )
+            })
+            .collect();
+        for want in [
+            ("Helmut Kohl", Label::Per),
+            ("Boris Yeltsin", Label::Per),
+            ("Moscow", Label::Loc),
+            ("Reuters", Label::Org),
+        ] {
             assert!(got.contains(&(want.0.to_string(), want.1)), "{got:?}");
         }
     }

@@ -80,7 +80,13 @@ impl Scheme {
         for &(s, e, l) in spans {
             for (k, slot) in out[s..e].iter_mut().enumerate() {
                 *slot = match self {
-                    Scheme::Bio => if k == 0 { Tag::B(l) } else { Tag::I(l) },
+                    Scheme::Bio => {
+                        if k == 0 {
+                            Tag::B(l)
+                        } else {
+                            Tag::I(l)
+                        }
+                    }
                     Scheme::Bilou => {
                         if e - s == 1 {
                             Tag::U(l)
@@ -214,7 +220,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.p.checked_add(n).filter(|&e| e <= self.b.len()).ok_or("model file truncated")?;
+        let end = self
+            .p
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or("model file truncated")?;
         let s = &self.b[self.p..end];
         self.p = end;
         Ok(s)
@@ -306,7 +316,10 @@ impl Model {
         if ng > b.len() {
             return Err("model file corrupt".into());
         }
-        let mut gazetteer = Gazetteer { keys: Vec::with_capacity(ng), classes: Vec::new() };
+        let mut gazetteer = Gazetteer {
+            keys: Vec::with_capacity(ng),
+            classes: Vec::new(),
+        };
         let mut prev = 0u32;
         for _ in 0..ng {
             prev = prev.wrapping_add(r.varint()?);
@@ -330,10 +343,24 @@ impl Model {
                 weights[i * nt + t] = cols[t * nb + i] as i8;
             }
         }
-        if !(scale.is_finite() && scale > 0.0) || buckets.iter().any(|&b| b >= 1 << HASH_BITS) || buckets.windows(2).any(|w| w[0] >= w[1]) {
+        if !(scale.is_finite() && scale > 0.0)
+            || buckets.iter().any(|&b| b >= 1 << HASH_BITS)
+            || buckets.windows(2).any(|w| w[0] >= w[1])
+        {
             return Err("model file corrupt".into());
         }
-        let mut m = Model { scheme, tags, trans, bits: Vec::new(), rank: Vec::new(), weights, scale, gazetteer, next: None, joint: None };
+        let mut m = Model {
+            scheme,
+            tags,
+            trans,
+            bits: Vec::new(),
+            rank: Vec::new(),
+            weights,
+            scale,
+            gazetteer,
+            next: None,
+            joint: None,
+        };
         m.index(&buckets);
         if r.p < b.len() {
             let mut next = Model::from_bytes(&b[r.p..])?;
@@ -366,7 +393,9 @@ impl Model {
                 let bucket = (w as u32) << 6 | bit;
                 for (m, has) in [(self, a), (m2, b)] {
                     match m.row_index(bucket) {
-                        Some(r) if (has >> bit) & 1 == 1 => rows.extend_from_slice(&m.weights[r * nt..(r + 1) * nt]),
+                        Some(r) if (has >> bit) & 1 == 1 => {
+                            rows.extend_from_slice(&m.weights[r * nt..(r + 1) * nt])
+                        }
                         _ => rows.extend(std::iter::repeat(0i8).take(nt)),
                     }
                 }
@@ -402,13 +431,22 @@ impl Model {
     }
 
     #[inline]
-    fn emit_both_n<const N: usize>(&self, j: &Joint, m2: &Model, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+    fn emit_both_n<const N: usize>(
+        &self,
+        j: &Joint,
+        m2: &Model,
+        feats: &[u32],
+        out1: &mut [f32],
+        out2: &mut [f32],
+    ) {
         let mut a1 = [0i32; N];
         let mut a2 = [0i32; N];
         let mask = j.bits.len().wrapping_sub(1);
         for &b in feats {
             let wi = (b as usize >> 6) & mask;
-            let Some(&word) = j.bits.get(wi) else { continue };
+            let Some(&word) = j.bits.get(wi) else {
+                continue;
+            };
             let bit = b & 63;
             if (word >> bit) & 1 == 0 {
                 continue;
@@ -475,7 +513,9 @@ impl Model {
         let mask = self.bits.len().wrapping_sub(1);
         for &b in feats {
             let wi = (b as usize >> 6) & mask;
-            let Some(&word) = self.bits.get(wi) else { continue };
+            let Some(&word) = self.bits.get(wi) else {
+                continue;
+            };
             let bit = b & 63;
             if (word >> bit) & 1 == 0 {
                 continue;
@@ -540,7 +580,11 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0usize;
     for (t, &s) in prev.iter().enumerate() {
-        let s = if end_ok.get(t).copied().unwrap_or(true) { s } else { f32::NEG_INFINITY };
+        let s = if end_ok.get(t).copied().unwrap_or(true) {
+            s
+        } else {
+            f32::NEG_INFINITY
+        };
         if s > best {
             best = s;
             arg = t;
@@ -576,18 +620,24 @@ mod tests {
 
     #[test]
     fn decode_bio_and_bilou() {
-        let t = |s: &str| s.split(' ').map(|x| Tag::parse(x).unwrap()).collect::<Vec<_>>();
-        assert_eq!(decode(&t("B-PER I-PER O B-LOC B-LOC I-ORG")), vec![
-            (0, 2, Label::Per),
-            (3, 4, Label::Loc),
-            (4, 5, Label::Loc),
-            (5, 6, Label::Org)
-        ]);
-        assert_eq!(decode(&t("U-PER B-ORG I-ORG L-ORG O U-LOC")), vec![
-            (0, 1, Label::Per),
-            (1, 4, Label::Org),
-            (5, 6, Label::Loc)
-        ]);
+        let t = |s: &str| {
+            s.split(' ')
+                .map(|x| Tag::parse(x).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            decode(&t("B-PER I-PER O B-LOC B-LOC I-ORG")),
+            vec![
+                (0, 2, Label::Per),
+                (3, 4, Label::Loc),
+                (4, 5, Label::Loc),
+                (5, 6, Label::Org)
+            ]
+        );
+        assert_eq!(
+            decode(&t("U-PER B-ORG I-ORG L-ORG O U-LOC")),
+            vec![(0, 1, Label::Per), (1, 4, Label::Org), (5, 6, Label::Loc)]
+        );
         let spans = [(0, 1, Label::Per), (1, 4, Label::Org)];
         for s in [Scheme::Bio, Scheme::Bilou] {
             assert_eq!(decode(&s.encode(5, &spans)), spans.to_vec());
@@ -600,10 +650,18 @@ mod tests {
         // position 0, which is disallowed at the start, so Viterbi picks B.
         let nt = 3;
         let trans = vec![
-            0.0, 0.0, f32::NEG_INFINITY, // start
-            0.0, 0.0, f32::NEG_INFINITY, // after O
-            0.0, 0.0, 1.0, // after B
-            0.0, 0.0, 1.0, // after I
+            0.0,
+            0.0,
+            f32::NEG_INFINITY, // start
+            0.0,
+            0.0,
+            f32::NEG_INFINITY, // after O
+            0.0,
+            0.0,
+            1.0, // after B
+            0.0,
+            0.0,
+            1.0, // after I
         ];
         let em = vec![
             0.0, 1.0, 2.0, // token 0
@@ -625,7 +683,15 @@ mod tests {
         let buckets = [3u32, 70, 1 << 19];
         let rows: Vec<i8> = (0..3 * nt).map(|i| (i as i8) - 10).collect();
         let gaz = Gazetteer::build([("Estados Unidos", 2), ("Putin", 1)]);
-        let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale: 2.0, gazetteer: &gaz }.to_bytes();
+        let bytes = ModelParts {
+            scheme,
+            trans: &trans,
+            buckets: &buckets,
+            rows: &rows,
+            scale: 2.0,
+            gazetteer: &gaz,
+        }
+        .to_bytes();
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m.gazetteer, gaz);
         assert_eq!(m.row(70).unwrap()[0], rows[nt]);
