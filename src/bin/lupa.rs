@@ -1,20 +1,117 @@
-//! The `lupa` command-line tool.
+//! The command-line tool: the JS contract on files and pipes.
+//!
+//! ```text
+//! lupa tokenize  [FILE] [--lang es|en|auto]
+//! lupa extract   [FILE] [--lang …] [--reference-date YYYY-MM-DD] [--include entities,dates,…]
+//! lupa highlight [FILE] [--lang …] [--include PER,ORG,…] [--class-prefix lupa-]
+//! lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
+//! lupa eval  --lang es|en FILE
+//! ```
+//! FILE defaults to standard input. Output is the same JSON (UTF-16 offsets)
+//! or HTML as the JavaScript functions return.
 
+use serde_json::{Map, Value};
+use std::io::{Read, Write};
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: lupa <tokenize|extract|highlight> [FILE] [--lang es|en|auto] \
+[--reference-date YYYY-MM-DD] [--include a,b] [--class-prefix P]
+       lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
+       lupa eval --lang es|en FILE";
+
+/// Flags that become options, by flag name and option name.
+const FLAGS: [(&str, &str); 4] = [
+    ("--lang", "lang"),
+    ("--reference-date", "referenceDate"),
+    ("--include", "include"),
+    ("--class-prefix", "classPrefix"),
+];
+
+struct Invocation {
+    file: Option<String>,
+    options: Value,
+}
+
+fn parse_args(args: &[String]) -> Result<Invocation, String> {
+    let mut file = None;
+    let mut options = Map::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some((_, name)) = FLAGS.iter().find(|(flag, _)| flag == arg) {
+            let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
+            let value = if *name == "include" {
+                Value::Array(value.split(',').map(|s| Value::String(s.trim().to_owned())).collect())
+            } else {
+                Value::String(value.clone())
+            };
+            options.insert((*name).to_owned(), value);
+        } else if arg.starts_with("--") {
+            return Err(format!("unknown flag {arg}\n{USAGE}"));
+        } else if file.replace(arg.clone()).is_some() {
+            return Err(format!("only one input file may be given\n{USAGE}"));
+        }
+    }
+    Ok(Invocation { file, options: Value::Object(options) })
+}
+
+fn read_input(file: &Option<String>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    match file {
+        Some(path) => bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
+        None => {
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| format!("input is not UTF-8 (invalid byte at {})", e.utf8_error().valid_up_to()))
+}
+
+fn options<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    lupa::api::parse_options(value.clone()).map_err(|e| e.0)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| e.to_string())
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let (command, rest) = args.split_first().ok_or(USAGE)?;
+    if let Some(out) = run_tool(command, rest) {
+        return out;
+    }
+    let inv = parse_args(rest)?;
+    let text = read_input(&inv.file)?;
+    let e = |e: lupa::Error| e.0;
+    match command.as_str() {
+        "tokenize" => json(&lupa::tokenize(&text, &options(&inv.options)?).map_err(e)?),
+        "extract" => json(&lupa::extract(&text, &options(&inv.options)?).map_err(e)?),
+        "highlight" => lupa::highlight(&text, &options(&inv.options)?).map_err(e),
+        other => Err(format!("unknown command {other:?}\n{USAGE}")),
+    }
+}
+
+/// The model tools, which take their own flags and print as they go.
+fn run_tool(command: &str, rest: &[String]) -> Option<Result<String, String>> {
+    let done = |r: Result<(), String>| r.map(|()| String::new());
+    match command {
+        "-h" | "--help" | "help" => Some(Ok(USAGE.to_owned())),
+        "train" => Some(done(lupa::ner::train::train_cmd(rest))),
+        "eval" => Some(done(lupa::ner::train::eval_cmd(rest))),
+        _ => None,
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let rest = args.get(1..).unwrap_or(&[]);
-    let result = match args.first().map(String::as_str) {
-        Some("train") => lupa::ner::train::train_cmd(rest),
-        Some("eval") => lupa::ner::train::eval_cmd(rest),
-        _ => Err("usage: lupa train|eval [OPTIONS]".to_string()),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("lupa: {e}");
-            ExitCode::FAILURE
+    match run(&args) {
+        Ok(out) => {
+            if !out.is_empty() {
+                let _ = writeln!(std::io::stdout().lock(), "{out}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("lupa: {msg}");
+            ExitCode::from(2)
         }
     }
 }

@@ -2,6 +2,14 @@
 //! quotes and keywords. Every span here is a UTF-8 byte range of the input.
 
 pub mod calendar;
+pub mod dates;
+pub mod entities;
+pub mod keywords;
+pub mod lex;
+pub mod lexicon;
+pub mod numbers;
+pub mod quantities;
+pub mod quotes;
 
 use crate::lang::{self, Detected, Lang};
 use crate::ner::Label;
@@ -41,6 +49,8 @@ pub struct Entity {
     pub end: usize,
     pub label: Label,
     pub id: usize,
+    /// The entity's name: its longest mention in the text.
+    pub canonical: String,
 }
 
 /// Everything [`extract`] finds in one text.
@@ -51,7 +61,14 @@ pub struct Extraction {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
+    pub dates: Vec<dates::DateSpan>,
+    pub quantities: Vec<quantities::Quantity>,
+    pub quotes: Vec<quotes::Quote>,
+    pub keywords: Vec<keywords::Keyword>,
 }
+
+/// How many key phrases [`extract`] returns.
+pub const KEYWORD_LIMIT: usize = 10;
 
 /// The language to analyse `text` in: the one asked for, else the detected
 /// one, else Spanish (the models still find names in text of unknown language).
@@ -65,18 +82,50 @@ pub fn resolve_lang(text: &str, asked: Option<Lang>) -> (Lang, Option<Lang>) {
     }
 }
 
+/// Named entities, grouped into entities with shared ids.
+fn find_entities(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<Entity> {
+    let mentions: Vec<(usize, usize, Label)> = crate::ner::recognise(lang, text, tokens, sentences)
+        .into_iter()
+        .filter_map(|m| {
+            let first = tokens.get(m.tokens.start)?;
+            let last = tokens.get(m.tokens.end.checked_sub(1)?)?;
+            Some((first.start, last.end, m.label))
+        })
+        .collect();
+    entities::group(text, &mentions, lang)
+}
+
 /// Runs the whole pipeline on `text`.
 pub fn extract(text: &str, opts: &Options) -> Extraction {
     let (lang, reported) = resolve_lang(text, opts.lang);
     let tokens = tokenize::tokenize(text, lang);
     let sentences = tokenize::sentences(&tokens);
-    let mut entities = Vec::new();
-    if opts.include.entities {
-        for (id, m) in crate::ner::recognise(lang, text, &tokens, &sentences).into_iter().enumerate() {
-            if let (Some(first), Some(last)) = (tokens.get(m.tokens.start), tokens.get(m.tokens.end.wrapping_sub(1))) {
-                entities.push(Entity { start: first.start, end: last.end, label: m.label, id });
-            }
-        }
+    let inc = opts.include;
+    // Quotes link their speakers to entities, so they need the entities even
+    // when the caller did not ask for them.
+    let entities = if inc.entities || inc.quotes { find_entities(text, &tokens, &sentences, lang) } else { Vec::new() };
+    let dates = if inc.dates || inc.quantities {
+        dates::find_dates(text, &tokens, lang, opts.reference_date)
+    } else {
+        Vec::new()
+    };
+    let quantities =
+        if inc.quantities { quantities::find_quantities(text, &tokens, lang, &dates) } else { Vec::new() };
+    let quotes =
+        if inc.quotes { quotes::find_quotes(text, &tokens, &sentences, lang, &entities) } else { Vec::new() };
+    let keywords = if inc.keywords {
+        keywords::find_keywords(text, &tokens, &sentences, lang, KEYWORD_LIMIT)
+    } else {
+        Vec::new()
+    };
+    Extraction {
+        lang: reported,
+        tokens,
+        sentences,
+        entities: if inc.entities { entities } else { Vec::new() },
+        dates: if inc.dates { dates } else { Vec::new() },
+        quantities,
+        quotes,
+        keywords,
     }
-    Extraction { lang: reported, tokens, sentences, entities }
 }

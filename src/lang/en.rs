@@ -1,4 +1,4 @@
-//! English language data. Generated layout; edit the lists, keep them sorted (a unit test checks).
+//! English language data: the word lists the algorithms consult. Keep each list sorted and lower-case (a unit test checks).
 
 use super::LangData;
 
@@ -46,4 +46,5 @@ pub static DATA: LangData = LangData {
     stop_words: STOP_WORDS,
     titles: TITLES,
     months: &MONTHS,
+    marker_chars: "",
 };

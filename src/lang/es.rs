@@ -1,4 +1,4 @@
-//! Spanish language data. Generated layout; edit the lists, keep them sorted (a unit test checks).
+//! Spanish language data: the word lists the algorithms consult. Keep each list sorted and lower-case (a unit test checks).
 
 use super::LangData;
 
@@ -51,4 +51,5 @@ pub static DATA: LangData = LangData {
     stop_words: STOP_WORDS,
     titles: TITLES,
     months: &MONTHS,
+    marker_chars: "ñáéíóú¿¡",
 };

@@ -4,7 +4,9 @@
 //! that the algorithms never hard-code a word of any language.
 
 pub mod en;
+pub mod en_extract;
 pub mod es;
+pub mod es_extract;
 
 use std::fmt;
 use std::str::FromStr;
@@ -65,6 +67,9 @@ pub struct LangData {
     pub titles: &'static [&'static str],
     /// Month names, January first.
     pub months: &'static [&'static str; 12],
+    /// Characters that mark a word as written in this language rather than
+    /// the others Lupa knows ("ñ", "¿" for Spanish).
+    pub marker_chars: &'static str,
 }
 
 impl LangData {
@@ -100,7 +105,7 @@ pub fn detect(text: &str) -> Detected {
     let mut lower = String::new();
     // Only the first few thousand words matter; this keeps detection O(1) on huge inputs.
     for word in text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .split(|c: char| !c.is_alphabetic() && !"'¿¡".contains(c))
         .filter(|w| !w.is_empty())
         .take(5000)
     {
@@ -108,13 +113,10 @@ pub fn detect(text: &str) -> Detected {
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         for (i, lang) in Lang::ALL.iter().enumerate() {
-            if lang.data().is_stop_word(&lower) {
+            let data = lang.data();
+            if data.is_stop_word(&lower) || lower.chars().any(|c| data.marker_chars.contains(c)) {
                 scores[i] += 1;
             }
-        }
-        // Letters that only one of the two languages writes.
-        if word.chars().any(|c| matches!(c, 'ñ' | 'Ñ' | 'á' | 'é' | 'í' | 'ó' | 'ú' | '¿' | '¡')) {
-            scores[0] += 1;
         }
     }
     let (es, en) = (scores[0], scores[1]);

@@ -3,10 +3,16 @@
 //! All offsets here are UTF-8 byte ranges into the input; conversion to
 //! UTF-16 happens only at the output boundary ([`crate::text::offsets`]).
 
+mod chars;
+pub use chars::is_mark;
+mod scan;
+mod sentences;
+
 use crate::lang::Lang;
 
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// What a token is; serialised in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, tsify::Tsify)]
+#[serde(rename_all = "lowercase")]
 pub enum TokenKind {
     Word,
     Number,
@@ -76,39 +82,22 @@ pub struct Sentence {
 }
 
 /// Splits `text` into tokens, with sentence indices filled in.
+///
+/// ```
+/// use lupa::{lang::Lang, tokenize::tokenize};
+/// let text = "El Sr. Bono llegó a EE.UU. ayer. Hubo 100.000 personas.";
+/// let tokens = tokenize(text, Lang::Es);
+/// let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["El", "Sr.", "Bono", "llegó", "a", "EE.UU.", "ayer", ".", "Hubo", "100.000", "personas", "."]);
+/// assert_eq!(tokens[8].sentence, 1);
+/// ```
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
-    let _ = lang;
-    // Placeholder until the real tokenizer lands: whitespace-separated runs.
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push(Token { start: s, end: i, kind: TokenKind::Word, sentence: 0 });
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(Token { start: s, end: text.len(), kind: TokenKind::Word, sentence: 0 });
-    }
-    out
+    let mut tokens = scan::scan(text, lang);
+    sentences::assign(text, &mut tokens, lang);
+    tokens
 }
 
 /// Groups tokens into sentences, from the `sentence` index of each token.
 pub fn sentences(tokens: &[Token]) -> Vec<Sentence> {
-    let mut out: Vec<Sentence> = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let n = out.len();
-        match out.last_mut() {
-            Some(s) if n == t.sentence + 1 => {
-                s.end = t.end;
-                s.tokens.end = i + 1;
-            }
-            _ => out.push(Sentence { start: t.start, end: t.end, tokens: i..i + 1 }),
-        }
-    }
-    out
+    sentences::group(tokens)
 }

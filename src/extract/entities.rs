@@ -1,0 +1,248 @@
+//! Groups entity mentions into entities: "Vladimir Putin" and a later
+//! "Putin", "Unión Europea" and "UE", share an id; each entity's canonical
+//! name is its longest mention.
+
+use super::Entity;
+use crate::lang::Lang;
+use crate::ner::Label;
+use crate::text::fold::fold;
+use std::collections::HashMap;
+
+struct Group {
+    label: Label,
+    /// The folded words of every mention seen so far (at most [`MAX_FORMS`]),
+    /// with the acronyms each could stand for (none for names of people).
+    forms: Vec<(Vec<String>, [String; 2])>,
+    canonical: (usize, usize),
+}
+
+/// Bounds that keep grouping linear on hostile input (thousands of names
+/// sharing a word, one entity under thousands of spellings); news text stays
+/// far below them. A mention is compared with at most `MAX_CANDIDATES` of the
+/// latest entities that share a word or an acronym with it, and an entity
+/// keeps at most `MAX_FORMS` spellings.
+const MAX_CANDIDATES: usize = 32;
+const MAX_FORMS: usize = 16;
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
+}
+
+/// "UE" for "Unión Europea", "eeuu" (from "EE.UU.") for "Estados Unidos":
+/// the initials of the content words, doubled for Spanish plural acronyms.
+fn acronyms(form: &[String], lang: Lang) -> [String; 2] {
+    let initials: String = form
+        .iter()
+        .filter(|w| !lang.data().is_stop_word(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let doubled = initials.chars().flat_map(|c| [c, c]).collect();
+    [initials, doubled]
+}
+
+/// The acronym a mention may be: one all-capitals word ("UE", "EE.UU.", "ONU").
+fn as_acronym(mention: &str) -> Option<String> {
+    let letters: String = mention.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=8).contains(&n) && letters.chars().all(|c| c.is_uppercase())).then(|| fold(&letters))
+}
+
+/// Whether `short` occurs in `long` as a run of whole words touching one of its ends.
+fn is_part(short: &[String], long: &[String]) -> bool {
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    long.starts_with(short) || long.ends_with(short)
+}
+
+fn same(form: &[String], form_acronyms: &[String; 2], mention_acronym: Option<&str>, group: &Group) -> bool {
+    // Names shorten to their first or last words and lengthen back, as long as
+    // every form seen agrees: "Ana Klaar" is not "Toivo Klaar", though both are "Klaar".
+    if group.label == Label::Per {
+        return group.forms.iter().all(|(g, _)| g == form || is_part(form, g) || is_part(g, form));
+    }
+    group.forms.iter().any(|(g, g_acronyms)| {
+        if g == form {
+            return true;
+        }
+        // Acronyms, in either order of appearance.
+        if let Some(a) = mention_acronym {
+            if g.len() >= 2 && g_acronyms.iter().any(|x| x == a) {
+                return true;
+            }
+        }
+        g.len() == 1 && form.len() >= 2 && form_acronyms.contains(&g[0])
+    })
+}
+
+/// Where to look for the entity a mention belongs to: entities by the first
+/// and by the last word of their first form (names of people), by each of
+/// their forms and by the acronyms of their forms (the rest). Every entity
+/// that [`same`] can accept is found under one of the mention's keys.
+#[derive(Default)]
+struct Index {
+    first: HashMap<(Label, String), Vec<usize>>,
+    last: HashMap<(Label, String), Vec<usize>>,
+    form: HashMap<(Label, Vec<String>), Vec<usize>>,
+    acronym: HashMap<(Label, String), Vec<usize>>,
+}
+
+fn push<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, id: usize) {
+    let ids = map.entry(key).or_default();
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+impl Index {
+    fn add_form(&mut self, label: Label, form: &[String], acronyms: &[String; 2], id: usize, first_form: bool) {
+        if label == Label::Per {
+            if first_form {
+                push(&mut self.first, (label, form.first().cloned().unwrap_or_default()), id);
+                push(&mut self.last, (label, form.last().cloned().unwrap_or_default()), id);
+            }
+            return;
+        }
+        push(&mut self.form, (label, form.to_vec()), id);
+        if form.len() >= 2 {
+            for a in acronyms.iter() {
+                push(&mut self.acronym, (label, a.clone()), id);
+            }
+        }
+    }
+
+    /// The latest entities (at most [`MAX_CANDIDATES`]) that may match, newest first.
+    fn candidates(&self, label: Label, form: &[String], form_acronyms: &[String; 2], mention_acronym: Option<&str>) -> Vec<usize> {
+        let mut lists: Vec<Option<&Vec<usize>>> = Vec::new();
+        if label == Label::Per {
+            lists.push(self.first.get(&(label, form.first().cloned().unwrap_or_default())));
+            lists.push(self.last.get(&(label, form.last().cloned().unwrap_or_default())));
+        } else {
+            lists.push(self.form.get(&(label, form.to_vec())));
+            if let Some(a) = mention_acronym {
+                lists.push(self.acronym.get(&(label, a.to_owned())));
+            }
+            if form.len() >= 2 {
+                for a in form_acronyms.iter() {
+                    lists.push(self.form.get(&(label, vec![a.clone()])));
+                }
+            }
+        }
+        let mut ids: Vec<usize> = lists.into_iter().flatten().flat_map(|l| l.iter().rev().take(MAX_CANDIDATES)).copied().collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        ids.dedup();
+        ids.truncate(MAX_CANDIDATES);
+        ids
+    }
+}
+
+/// Assigns ids (in order of first mention) and canonical names to mentions,
+/// given as byte spans sorted by start.
+pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index = Index::default();
+    let mut ids = Vec::with_capacity(mentions.len());
+    for &(start, end, label) in mentions {
+        let mention = &text[start..end];
+        let form = words(mention);
+        let form_acronyms = if label == Label::Per { Default::default() } else { acronyms(&form, lang) };
+        let mention_acronym = as_acronym(mention);
+        // The most recent matching entity wins: "Klaar" is the Klaar last mentioned.
+        let found = index
+            .candidates(label, &form, &form_acronyms, mention_acronym.as_deref())
+            .into_iter()
+            .find(|&id| groups[id].label == label && same(&form, &form_acronyms, mention_acronym.as_deref(), &groups[id]));
+        let id = match found {
+            Some(id) => {
+                let g = &mut groups[id];
+                let (cs, ce) = g.canonical;
+                if text[start..end].chars().count() > text[cs..ce].chars().count() {
+                    g.canonical = (start, end);
+                }
+                if g.forms.len() < MAX_FORMS && !g.forms.iter().any(|(f, _)| *f == form) {
+                    index.add_form(label, &form, &form_acronyms, id, false);
+                    g.forms.push((form, form_acronyms));
+                }
+                id
+            }
+            None => {
+                let id = groups.len();
+                index.add_form(label, &form, &form_acronyms, id, true);
+                groups.push(Group { label, forms: vec![(form, form_acronyms)], canonical: (start, end) });
+                id
+            }
+        };
+        ids.push(id);
+    }
+    mentions
+        .iter()
+        .zip(ids)
+        .map(|(&(start, end, label), id)| {
+            let (cs, ce) = groups[id].canonical;
+            Entity { start, end, label, id, canonical: text[cs..ce].to_owned() }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, names: &[(&str, Label)]) -> Vec<(String, usize, String)> {
+        let mut from = 0;
+        let mentions: Vec<_> = names
+            .iter()
+            .map(|(n, l)| {
+                let s = from + text[from..].find(n).unwrap();
+                from = s + n.len();
+                (s, s + n.len(), *l)
+            })
+            .collect();
+        group(text, &mentions, Lang::Es)
+            .into_iter()
+            .map(|e| (text[e.start..e.end].to_owned(), e.id, e.canonical))
+            .collect()
+    }
+
+    #[test]
+    fn surnames_join_full_names() {
+        let text = "Vladimir Putin y Toivo Klaar. Luego Putin habló con Klaar y con Ana Klaar.";
+        let got = run(text, &[
+            ("Vladimir Putin", Label::Per),
+            ("Toivo Klaar", Label::Per),
+            ("Putin", Label::Per),
+            ("Klaar", Label::Per),
+            ("Ana Klaar", Label::Per),
+        ]);
+        let ids: Vec<usize> = got.iter().map(|g| g.1).collect();
+        assert_eq!(ids, [0, 1, 0, 1, 2]);
+        assert_eq!(got[2].2, "Vladimir Putin");
+    }
+
+    #[test]
+    fn acronyms_join_their_long_form_either_way() {
+        let text = "La UE y la Unión Europea; Estados Unidos, o sea EE.UU.; la ONU.";
+        let got = run(text, &[
+            ("UE", Label::Org),
+            ("Unión Europea", Label::Org),
+            ("Estados Unidos", Label::Loc),
+            ("EE.UU.", Label::Loc),
+            ("ONU", Label::Org),
+        ]);
+        let ids: Vec<usize> = got.iter().map(|g| g.1).collect();
+        assert_eq!(ids, [0, 0, 1, 1, 2]);
+        assert_eq!(got[0].2, "Unión Europea");
+        assert_eq!(got[3].2, "Estados Unidos");
+    }
+
+    #[test]
+    fn labels_keep_entities_apart() {
+        let text = "Washington (LOC) y Washington (PER)";
+        let got = run(text, &[("Washington", Label::Loc), ("Washington", Label::Per)]);
+        assert_eq!(got[0].1, 0);
+        assert_eq!(got[1].1, 1);
+    }
+}

@@ -1,0 +1,331 @@
+//! Key phrases: unsupervised, YAKE-style (Campos et al., 2020).
+//!
+//! Each word gets a score from five statistics (casing, position, frequency,
+//! context diversity, spread over sentences); a phrase of one to three words
+//! that neither starts nor ends with a stop word scores the product of its
+//! words' scores divided by its frequency. Lower YAKE scores are better; the
+//! output `score` is `1 / (1 + yake)`, so higher is better and it lies in
+//! (0, 1]. A phrase that occurs once is penalised per extra word, unless it
+//! is a proper name (every word capitalised). Dropped:
+//! near-duplicates (edit-distance similarity above 0.8), parts of a chosen
+//! phrase that occur no more often than it, phrases around a chosen one, and
+//! phrases sharing two words with a chosen one.
+//! The result is sorted by score, ties by text, so it is deterministic.
+
+use std::collections::HashMap;
+
+use super::lex::{lex, Lex, LexKind};
+use super::lexicon::compiled;
+use crate::lang::Lang;
+use crate::tokenize::{Sentence, Token};
+
+/// Multiplies the (lower-is-better) score of a multi-word phrase that occurs
+/// once, per extra word.
+const SINGLETON_PENALTY: f64 = 4.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    /// The phrase as first written in the text.
+    pub text: String,
+    /// Higher is better, in (0, 1].
+    pub score: f64,
+    /// How often the phrase occurs.
+    pub count: usize,
+}
+
+/// A word of the keyword view: hyphenated words are joined ("Nagorno-Karabaj").
+struct W {
+    start: usize,
+    end: usize,
+    key: String,
+    sentence: usize,
+    /// Index of the punctuation-free chunk it belongs to.
+    chunk: usize,
+    stop: bool,
+    upper: bool,
+    acronym: bool,
+    initial: bool,
+    number: bool,
+}
+
+#[derive(Default)]
+struct Stats {
+    tf: usize,
+    tf_upper: usize,
+    tf_acronym: usize,
+    sentences: Vec<usize>,
+    left: HashMap<usize, usize>,
+    right: HashMap<usize, usize>,
+}
+
+pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang, limit: usize) -> Vec<Keyword> {
+    let _ = (tokens, sentences);
+    if limit == 0 {
+        return Vec::new();
+    }
+    let c = compiled(lang);
+    let lx = lex(text);
+    // Stop words, and calendar and scale words (dates and quantities have their own layers).
+    let one = |set: Option<usize>, k: usize| set == Some(k + 1);
+    let words = words(text, &lx, |k| {
+        one(c.stop.has(&lx, k), k)
+            || one(c.months.has(&lx, k), k)
+            || one(c.month_abbrs.has(&lx, k), k)
+            || one(c.weekdays.has(&lx, k), k)
+            || one(c.units.has(&lx, k), k)
+            || one(c.scales.has(&lx, k), k)
+            || one(c.number_words.has(&lx, k), k)
+            || one(c.currencies.has(&lx, k), k)
+    });
+    let mid_ok = |w: usize| {
+        let l = lex(&text[words[w].start..words[w].end]);
+        c.np_preps.has(&l, 0) == Some(l.len())
+    };
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let n_sent = words.last().map_or(1, |w| w.sentence + 1);
+
+    // Term ids and statistics.
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut term_of = Vec::with_capacity(words.len());
+    let mut stats: Vec<Stats> = Vec::new();
+    let mut is_stop: Vec<bool> = Vec::new();
+    for w in &words {
+        let id = *ids.entry(w.key.as_str()).or_insert_with(|| {
+            stats.push(Stats::default());
+            is_stop.push(w.stop);
+            stats.len() - 1
+        });
+        term_of.push(id);
+        let s = &mut stats[id];
+        s.tf += 1;
+        if w.acronym {
+            s.tf_acronym += 1;
+        } else if w.upper && !w.initial {
+            s.tf_upper += 1;
+        }
+        if s.sentences.last() != Some(&w.sentence) {
+            s.sentences.push(w.sentence);
+        }
+    }
+    // Co-occurrence within a window of 2 in the same chunk.
+    for i in 0..words.len() {
+        for d in 1..=2 {
+            if i < d || words[i - d].chunk != words[i].chunk {
+                break;
+            }
+            let (a, b) = (term_of[i - d], term_of[i]);
+            *stats[b].left.entry(a).or_default() += 1;
+            *stats[a].right.entry(b).or_default() += 1;
+        }
+    }
+    let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
+    let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
+    let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
+    let std = if tfs.is_empty() {
+        0.0
+    } else {
+        (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt()
+    };
+    let max_tf = stats.iter().map(|s| s.tf).max().unwrap_or(1) as f64;
+    let word_score: Vec<f64> = stats
+        .iter()
+        .map(|s| {
+            let tf = s.tf as f64;
+            let t_case = (s.tf_upper.max(s.tf_acronym) as f64) / (1.0 + tf.ln());
+            let median = s.sentences[s.sentences.len() / 2] as f64;
+            let t_pos = (3.0 + median).ln().ln();
+            let t_norm = tf / (mean + std).max(1e-9);
+            let wl = if s.left.is_empty() { 0.0 } else { s.left.len() as f64 / s.left.values().sum::<usize>() as f64 };
+            let wr =
+                if s.right.is_empty() { 0.0 } else { s.right.len() as f64 / s.right.values().sum::<usize>() as f64 };
+            let t_rel = 1.0 + (wl + wr) * tf / max_tf;
+            let t_sent = s.sentences.len() as f64 / n_sent as f64;
+            t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
+        })
+        .collect();
+
+    // Candidate phrases.
+    struct Cand {
+        /// Every word capitalised (not sentence-initially): a proper name.
+        name: bool,
+        first: (usize, usize),
+        count: usize,
+        terms: Vec<usize>,
+    }
+    let mut cands: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut list: Vec<Cand> = Vec::new();
+    for i in 0..words.len() {
+        for len in 1..=3 {
+            let j = i + len - 1;
+            if j >= words.len() || words[j].chunk != words[i].chunk {
+                break;
+            }
+            let (a, b) = (&words[i], &words[j]);
+            if a.stop || b.stop || a.number || b.number {
+                continue;
+            }
+            if words[i..=j].iter().any(|w| w.number || w.key.chars().count() < 2 && !w.acronym) {
+                continue;
+            }
+            if !c.lx.proper_then_common
+                && words[i..j]
+                    .iter()
+                    .zip(&words[i + 1..=j])
+                    .any(|(x, y)| (x.upper || x.acronym) && !x.initial && !y.upper && !y.stop)
+            {
+                continue;
+            }
+            // Inside a phrase, only "of"-like prepositions ("Departamento de Estado").
+            if len == 3 && words[i + 1].stop && !mid_ok(i + 1) {
+                continue;
+            }
+            let key: Vec<usize> = term_of[i..=j].to_vec();
+            match cands.get(&key) {
+                Some(&k) => list[k].count += 1,
+                None => {
+                    cands.insert(key.clone(), list.len());
+                    let name = words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym);
+                    list.push(Cand { name, first: (a.start, b.end), count: 1, terms: key });
+                }
+            }
+        }
+    }
+    let mut scored: Vec<(f64, String, usize, Vec<usize>)> = list
+        .iter()
+        .map(|cand| {
+            let mut prod = 1.0;
+            let mut sum = 0.0;
+            for &t in &cand.terms {
+                if is_stop[t] {
+                    continue;
+                }
+                prod *= word_score[t];
+                sum += word_score[t];
+            }
+            let mut s = prod / (cand.count as f64 * (1.0 + sum));
+            // A phrase seen once is weak evidence of a phrase.
+            if cand.count == 1 && cand.terms.len() > 1 && !cand.name {
+                s *= SINGLETON_PENALTY.powi(cand.terms.len() as i32 - 1);
+            }
+            let surface = text[cand.first.0..cand.first.1].split_whitespace().collect::<Vec<_>>().join(" ");
+            (s, surface, cand.count, cand.terms.clone())
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+
+    let mut out: Vec<Keyword> = Vec::new();
+    let mut chosen: Vec<Vec<char>> = Vec::new();
+    let mut chosen_terms: Vec<(Vec<usize>, usize)> = Vec::new();
+    // Bounded work when most candidates are near-duplicates.
+    let budget = limit.saturating_mul(50).saturating_add(1000);
+    for (s, surface, count, terms) in scored.into_iter().take(budget) {
+        if out.len() >= limit {
+            break;
+        }
+        // A part of a chosen phrase that occurs no more often than it, or a
+        // phrase around a chosen one, adds nothing.
+        // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
+        let shared = |t: &[usize]| terms.iter().filter(|x| t.contains(x)).count();
+        if chosen_terms
+            .iter()
+            .any(|(t, n)| (contains(t, &terms) && count <= *n) || contains(&terms, t) || shared(t) >= 2)
+        {
+            continue;
+        }
+        chosen_terms.push((terms, count));
+        let folded: Vec<char> = super::lex::fold(&surface).chars().collect();
+        if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
+            continue;
+        }
+        chosen.push(folded);
+        out.push(Keyword { text: surface, score: 1.0 / (1.0 + s), count });
+    }
+    out
+}
+
+fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
+    let mut out: Vec<W> = Vec::new();
+    let mut sentence = 0;
+    let mut chunk = 0;
+    let mut initial = true;
+    let mut k = 0;
+    while k < lx.len() {
+        let l = &lx[k];
+        if l.newline_before && k > 0 {
+            sentence += 1;
+            chunk += 1;
+            initial = true;
+        }
+        match l.kind {
+            LexKind::Punct => {
+                chunk += 1;
+                if matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
+                    && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct)
+                {
+                    sentence += 1;
+                    initial = true;
+                }
+                k += 1;
+            }
+            LexKind::Word | LexKind::Num => {
+                // Join glued hyphenated words.
+                let mut e = k;
+                while e + 2 < lx.len()
+                    && lx[e + 1].norm == "-"
+                    && !lx[e + 1].space_before
+                    && !lx[e + 2].space_before
+                    && lx[e + 2].kind != LexKind::Punct
+                {
+                    e += 2;
+                }
+                let raw = &text[l.start..lx[e].end];
+                let is_stop = e == k && stop(k);
+                let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+                out.push(W {
+                    start: l.start,
+                    end: lx[e].end,
+                    key: if e == k { l.norm.clone() } else { super::lex::fold(raw) },
+                    sentence,
+                    chunk,
+                    stop: is_stop,
+                    upper: l.upper,
+                    acronym: letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()),
+                    initial,
+                    number: letters.is_empty(),
+                });
+                initial = false;
+                k = e + 1;
+            }
+        }
+    }
+    out
+}
+
+fn contains(hay: &[usize], needle: &[usize]) -> bool {
+    needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// 1 − normalised Levenshtein distance (bounded cost for long strings).
+fn similarity(a: &[char], b: &[char]) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (a, b) = (&a[..a.len().min(64)], &b[..b.len().min(64)]);
+    let max = a.len().max(b.len());
+    if max == 0 {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[b.len()] as f64 / max as f64
+}

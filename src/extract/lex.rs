@@ -1,0 +1,300 @@
+//! A small, language-independent scanner shared by the extraction layers.
+//!
+//! The layers match on the raw text at word boundaries rather than on the
+//! tokenizer's output, so they behave the same whichever tokenizer is in use.
+//! A [`Lex`] is a run of letters (with internal apostrophes), a run of ASCII
+//! digits (with internal `.`/`,` followed by a digit), or a single other
+//! non-space character. Each carries a normalised form: lower-cased, with
+//! accents folded (but `ñ` kept) and typographic apostrophes made straight.
+//! Linear in the input; never panics.
+
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexKind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub struct Lex {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LexKind,
+    pub norm: String,
+    /// Whitespace separates this lex from the previous one (or it is the first).
+    pub space_before: bool,
+    /// A line break separates this lex from the previous one.
+    pub newline_before: bool,
+    /// The first character is upper-case.
+    pub upper: bool,
+}
+
+impl Lex {
+    pub fn is(&self, s: &str) -> bool {
+        self.norm == s
+    }
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// Lower-cases and folds accents of one character into `out`.
+pub fn fold_char(c: char, out: &mut String) {
+    for l in c.to_lowercase() {
+        let f = match l {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            '’' | 'ʼ' | '`' => '\'',
+            other => other,
+        };
+        out.push(f);
+    }
+}
+
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Scans `text` into lexes.
+pub fn lex(text: &str) -> Vec<Lex> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0;
+    let mut space = true;
+    let mut newline = false;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let kind;
+        let mut j = i + 1;
+        if c.is_alphabetic() {
+            kind = LexKind::Word;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_alphabetic() || is_mark(d) {
+                    j += 1;
+                } else if is_apostrophe(d) && j + 1 < n && chars[j + 1].1.is_alphabetic() {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = LexKind::Num;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if (d == '.' || d == ',') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                    j += 2;
+                } else if is_group_space(d)
+                    && j + 3 < n
+                    && chars[j + 1..j + 4].iter().all(|x| x.1.is_ascii_digit())
+                    && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit())
+                {
+                    // "2 000" with a no-break or thin space: one number.
+                    j += 4;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = LexKind::Punct;
+        }
+        let end = if j < n { chars[j].0 } else { text.len() };
+        let mut norm = String::new();
+        if kind == LexKind::Num && end - start > 64 {
+            // Long digit runs: the norm is only compared, never parsed in full.
+            norm.push_str(&text[start..start + 64]);
+        } else {
+            for &(_, ch) in &chars[i..j] {
+                fold_char(ch, &mut norm);
+            }
+        }
+        out.push(Lex { start, end, kind, norm, space_before: space, newline_before: newline, upper: c.is_uppercase() });
+        space = false;
+        newline = false;
+        i = j;
+    }
+    out
+}
+
+/// Spaces used to group digits ("2 000"): no-break and thin spaces.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// A set of phrases (each one or more lexes), matched longest-first at a position.
+///
+/// Lexes written together in a phrase ("US$", "p.m.") must be written
+/// together in the text too ("a $95" is not "A$").
+pub struct PhraseSet<T: Copy> {
+    /// By first lex: the rest of each phrase (norm, glued to the previous) and its value.
+    map: HashMap<String, Vec<Phrase<T>>>,
+}
+
+type Phrase<T> = (Vec<(String, bool)>, T);
+
+impl<T: Copy> PhraseSet<T> {
+    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut map: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        for (phrase, v) in entries {
+            let lx = lex(phrase);
+            if lx.is_empty() {
+                continue;
+            }
+            let mut norms: Vec<(String, bool)> = lx.into_iter().map(|l| (l.norm, !l.space_before)).collect();
+            let first = norms.remove(0).0;
+            map.entry(first).or_default().push((norms, v));
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        }
+        PhraseSet { map }
+    }
+
+    /// The longest phrase starting at lex `i`: its end (exclusive lex index) and value.
+    pub fn at(&self, lx: &[Lex], i: usize) -> Option<(usize, T)> {
+        let first = lx.get(i)?;
+        let cands = self.map.get(&first.norm)?;
+        'c: for (rest, v) in cands {
+            if i + 1 + rest.len() > lx.len() {
+                continue;
+            }
+            for (k, (w, glued)) in rest.iter().enumerate() {
+                let l = &lx[i + 1 + k];
+                if l.norm != *w || (*glued && l.space_before) {
+                    continue 'c;
+                }
+            }
+            return Some((i + 1 + rest.len(), *v));
+        }
+        None
+    }
+
+    pub fn has(&self, lx: &[Lex], i: usize) -> Option<usize> {
+        self.at(lx, i).map(|(e, _)| e)
+    }
+
+    /// A phrase that ends exactly at lex `end` (exclusive), looking back at most `max` lexes.
+    pub fn ending_at(&self, lx: &[Lex], end: usize, max: usize) -> Option<(usize, T)> {
+        let lo = end.saturating_sub(max);
+        for s in lo..end {
+            if let Some((e, v)) = self.at(lx, s) {
+                if e == end {
+                    return Some((s, v));
+                }
+            }
+        }
+        None
+    }
+}
+
+pub fn set(words: &[&'static str]) -> PhraseSet<()> {
+    PhraseSet::new(words.iter().map(|w| (*w, ())))
+}
+
+/// Parses a run of digits with `.`/`,` separators as a number, given the
+/// language's decimal mark. In comma-decimal languages, commas that all
+/// precede three digits are thousands ("3,500" is 3500, as written in
+/// Mexico). Otherwise every separator but the last must be followed by
+/// three digits (thousands). The last is decimal if it is the language's
+/// decimal mark, or if it is the other mark and not followed by exactly three
+/// digits ("3.5" in Spanish text is 3.5; "100.000" is 100000).
+pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
+    if raw.contains(is_group_space) {
+        let joined: String = raw.chars().filter(|c| !is_group_space(*c)).collect();
+        return parse_number(&joined, decimal_comma);
+    }
+    let digits = raw.bytes().filter(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 18 {
+        return None;
+    }
+    let dec = if decimal_comma { ',' } else { '.' };
+    let groups: Vec<&str> = raw.split(['.', ',']).collect();
+    let seps: Vec<char> = raw.chars().filter(|c| *c == '.' || *c == ',').collect();
+    if seps.is_empty() {
+        return raw.parse().ok();
+    }
+    // "1,000" and "3,500,000" written with comma thousands in comma-decimal
+    // text (as in Mexico): every group after the first has three digits.
+    if decimal_comma && seps.iter().all(|c| *c == ',') && groups[0] != "0" && groups[1..].iter().all(|g| g.len() == 3) {
+        return groups.concat().parse().ok();
+    }
+    let mut s = String::with_capacity(raw.len());
+    let last = seps.len() - 1;
+    for (k, g) in groups.iter().enumerate() {
+        s.push_str(g);
+        if k < seps.len() {
+            let sep = seps[k];
+            let next = groups[k + 1];
+            let is_dec = if k == last {
+                if sep == dec {
+                    true
+                } else {
+                    // The other mark: thousands with exactly 3 digits, else a foreign decimal.
+                    next.len() != 3
+                }
+            } else {
+                false
+            };
+            if is_dec {
+                s.push('.');
+            } else if next.len() != 3 {
+                return None;
+            }
+        }
+    }
+    s.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("100.000", true), Some(100000.0));
+        assert_eq!(parse_number("3,5", true), Some(3.5));
+        assert_eq!(parse_number("1.200,50", true), Some(1200.5));
+        assert_eq!(parse_number("1,000.5", false), Some(1000.5));
+        assert_eq!(parse_number("3.5", true), Some(3.5));
+        assert_eq!(parse_number("1,000", false), Some(1000.0));
+        assert_eq!(parse_number("1.000", false), Some(1.0));
+        assert_eq!(parse_number("12,34,5", false), None);
+        assert_eq!(parse_number("3,500", true), Some(3500.0));
+        assert_eq!(parse_number("0,125", true), Some(0.125));
+        assert_eq!(parse_number("1,000,000", true), Some(1e6));
+        assert_eq!(parse_number("100.000,500", true), Some(100000.5));
+    }
+    #[test]
+    fn lexes() {
+        let l = lex("Sept. 17, 2023 p.m. don’t 100.000 €200");
+        let n: Vec<&str> = l.iter().map(|x| x.norm.as_str()).collect();
+        assert_eq!(n, ["sept", ".", "17", ",", "2023", "p", ".", "m", ".", "don't", "100.000", "€", "200"]);
+    }
+}

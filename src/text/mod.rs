@@ -1,0 +1,4 @@
+//! Text utilities shared by every layer.
+
+pub mod fold;
+pub mod offsets;

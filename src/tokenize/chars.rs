@@ -1,0 +1,63 @@
+//! Character classes the tokenizer needs beyond `char`'s own predicates.
+
+/// Combining marks that continue a word written in decomposed form (NFD).
+pub fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Letters, and the marks and joiners that belong inside a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+}
+
+/// Characters that start an emoji grapheme cluster. Keycap sequences ("1️⃣")
+/// start with a digit and are recognised by their cluster instead.
+pub fn is_emoji_start(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF
+        | 0x2190..=0x21FF | 0x25A0..=0x25FF | 0x2900..=0x297F | 0x3030 | 0x303D
+        | 0x3297 | 0x3299 | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x24C2)
+}
+
+/// Characters that separate tokens: Unicode white space plus the invisible
+/// separators that editors and CMSs leave in copied text.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Apostrophes that may join the parts of a word ("don't", "O’Neill").
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Hyphens that may join the parts of a word ("Nagorno-Karabaj").
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Marks that end a sentence.
+pub fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '»' | '’' | ')' | ']' | '}' | '›' | '"' | '\'')
+}
+
+/// Opening punctuation that may start a sentence.
+pub fn is_opening(c: char) -> bool {
+    matches!(c, '“' | '«' | '„' | '‘' | '(' | '[' | '{' | '‹' | '"' | '\'' | '¿' | '¡' | '—' | '–' | '-')
+}
+
+/// Punctuation proper, as opposed to symbols such as `%`, `$` or `+`.
+pub fn is_punct(c: char) -> bool {
+    is_terminator(c)
+        || is_closing(c)
+        || is_opening(c)
+        || matches!(c, ',' | ';' | ':' | '‚' | '·' | '/' | '\\' | '*' | '†' | '‡' | '§' | '¶' | '•')
+        || matches!(c, '\u{2010}'..='\u{2015}')
+}

@@ -1,0 +1,283 @@
+//! The token scanner: one left-to-right pass, each step consuming at least one
+//! character, and every look-ahead bounded, so the whole scan is linear.
+
+use super::chars::*;
+use super::{Token, TokenKind};
+use crate::lang::Lang;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Look-ahead caps for the parts of an e-mail address (RFC 5321 limits), so a
+/// megabyte without spaces cannot make the scan quadratic.
+const MAX_LOCAL_PART: usize = 64;
+const MAX_DOMAIN: usize = 255;
+/// At most this many letter groups in a dotted acronym ("U.S.A.", "EE.UU.").
+const MAX_ACRONYM_GROUPS: usize = 6;
+
+struct Scanner<'a> {
+    text: &'a str,
+    lang: Lang,
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+impl<'a> Scanner<'a> {
+    fn peek(&self, i: usize) -> Option<char> {
+        char_at(self.text, i)
+    }
+
+    fn next_token(&self, i: usize, c: char) -> (usize, TokenKind) {
+        if let Some(end) = self.url(i) {
+            return (end, TokenKind::Url);
+        }
+        if let Some(end) = self.email(i) {
+            return (end, TokenKind::Email);
+        }
+        if let Some(end) = self.emoji(i, c) {
+            return (end, TokenKind::Emoji);
+        }
+        match c {
+            '#' => {
+                if let Some(end) = self.handle(i + 1, false) {
+                    return (end, TokenKind::Hashtag);
+                }
+            }
+            '@' => {
+                if let Some(end) = self.handle(i + 1, true) {
+                    return (end, TokenKind::Mention);
+                }
+            }
+            _ => {}
+        }
+        if c.is_numeric() {
+            return (self.number(i), TokenKind::Number);
+        }
+        if is_word_char(c) {
+            return (self.word(i), TokenKind::Word);
+        }
+        if is_terminator(c) && c != '…' {
+            // "...", "?!" and "!!!" are one mark each.
+            let end = self.run(i, |c| is_terminator(c) && c != '…');
+            return (end, TokenKind::Punct);
+        }
+        let end = self.cluster_end(i);
+        let kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
+        (end, kind)
+    }
+
+    /// The end of the run of characters matching `f` from `i`.
+    fn run(&self, i: usize, f: impl Fn(char) -> bool) -> usize {
+        let rest = &self.text[i..];
+        i + rest.find(|c: char| !f(c)).unwrap_or(rest.len())
+    }
+
+    fn cluster_end(&self, i: usize) -> usize {
+        let cluster = self.text[i..].graphemes(true).next().unwrap_or("");
+        // A prepended mark (U+0600, U+0890…) clusters with whatever follows,
+        // even a space; a token never takes in a separator.
+        let len = cluster.char_indices().skip(1).find(|&(_, c)| is_space(c)).map_or(cluster.len(), |(k, _)| k);
+        i + len.max(1)
+    }
+
+    fn url(&self, i: usize) -> Option<usize> {
+        let b = self.text[i..].as_bytes();
+        let scheme = ["https://", "http://", "www."]
+            .iter()
+            .find(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))?;
+        let end = self.run(i, |c| !is_space(c) && !matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”'));
+        if end - i <= scheme.len() {
+            return None;
+        }
+        Some(self.trim_url_tail(i, end))
+    }
+
+    /// Drops trailing punctuation that belongs to the sentence, not the URL,
+    /// keeping a closing bracket that the URL itself opened.
+    fn trim_url_tail(&self, start: usize, mut end: usize) -> usize {
+        let url = &self.text[start..end];
+        let opens = url.matches('(').count();
+        let mut closes = url.matches(')').count();
+        while end > start {
+            let c = self.text[..end].chars().next_back().unwrap_or(' ');
+            let trim = match c {
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' => true,
+                ')' if opens < closes => {
+                    closes -= 1;
+                    true
+                }
+                _ => false,
+            };
+            if !trim {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+        end
+    }
+
+    fn email(&self, i: usize) -> Option<usize> {
+        let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+        let bytes = self.text.as_bytes();
+        let mut j = i;
+        while j < bytes.len() && j - i < MAX_LOCAL_PART && is_local(bytes[j] as char) {
+            j += 1;
+        }
+        if j == i || bytes.get(j) != Some(&b'@') {
+            return None;
+        }
+        let domain_start = j + 1;
+        let mut k = domain_start;
+        let mut last_dot = None;
+        while k < bytes.len() && k - domain_start < MAX_DOMAIN {
+            let c = bytes[k] as char;
+            if c.is_ascii_alphanumeric() || c == '-' {
+                k += 1;
+            } else if c == '.' && k + 1 < bytes.len() && (bytes[k + 1] as char).is_ascii_alphanumeric() {
+                last_dot = Some(k);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // A domain needs a dot and a top-level part of two letters or more.
+        let dot = last_dot?;
+        if k - dot < 3 || !self.text[dot + 1..k].bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        Some(k)
+    }
+
+    fn emoji(&self, i: usize, c: char) -> Option<usize> {
+        let keycap = matches!(c, '0'..='9' | '#' | '*')
+            && matches!(self.peek(i + 1), Some('\u{FE0F}' | '\u{20E3}'));
+        let pictographic = is_emoji_start(c) || (matches!(c, '©' | '®') && self.peek(i + c.len_utf8()) == Some('\u{FE0F}'));
+        (keycap || pictographic).then(|| self.cluster_end(i))
+    }
+
+    /// A hashtag or mention body after `#` or `@`: it must hold a letter.
+    fn handle(&self, i: usize, ascii_only: bool) -> Option<usize> {
+        let end = self.run(i, |c| {
+            if ascii_only {
+                c.is_ascii_alphanumeric() || c == '_'
+            } else {
+                is_word_char(c) || c.is_numeric() || c == '_'
+            }
+        });
+        let body = &self.text[i..end];
+        body.chars().any(char::is_alphabetic).then_some(end)
+    }
+
+    fn number(&self, i: usize) -> usize {
+        let digits = |j: usize| self.run(j, |c| c.is_numeric());
+        let mut end = digits(i);
+        // Group and decimal separators, times, dates and scores: "100.000", "3,5",
+        // "15:30", "1/10/2023", "1996-08-22", "6-3".
+        while let Some('.' | ',' | ':' | '/' | '-') = self.peek(end) {
+            match self.peek(end + 1) {
+                Some(d) if d.is_ascii_digit() => end = digits(end + 1),
+                _ => break,
+            }
+        }
+        self.ordinal_suffix(end).unwrap_or(end)
+    }
+
+    /// "1.º", "1ª", "17th", "1er": the suffix joins the number.
+    fn ordinal_suffix(&self, end: usize) -> Option<usize> {
+        let rest = &self.text[end..];
+        for marker in [".º", ".ª", "º", "ª"] {
+            if rest.starts_with(marker) {
+                return Some(end + marker.len());
+            }
+        }
+        const SUFFIXES: [&str; 11] = ["st", "nd", "rd", "th", "er", "ra", "ro", "do", "da", "to", "ta"];
+        let suffix = SUFFIXES.iter().find(|s| rest.starts_with(**s))?;
+        let after = end + suffix.len();
+        match self.peek(after) {
+            Some(c) if is_word_char(c) || c.is_numeric() => None,
+            _ => Some(after),
+        }
+    }
+
+    fn word(&self, i: usize) -> usize {
+        if let Some(end) = self.acronym(i) {
+            return end;
+        }
+        let body = |c: char| is_word_char(c) || c.is_numeric();
+        let mut end = self.run(i, body);
+        // Apostrophes and hyphens join two word parts: "don't", "O'Neill", "Nagorno-Karabaj".
+        while let Some(c) = self.peek(end) {
+            let joins = (is_apostrophe(c) || is_hyphen(c))
+                && self.peek(end + c.len_utf8()).is_some_and(|n| is_word_char(n) || (is_hyphen(c) && n.is_numeric()));
+            if !joins {
+                break;
+            }
+            end = self.run(end + c.len_utf8(), body);
+        }
+        if self.peek(end) == Some('.') && self.is_abbreviation(&self.text[i..end]) {
+            end += 1;
+        }
+        end
+    }
+
+    /// Dotted acronyms, "EE.UU.", "U.S.", "a.m.", "p.ej.": letter groups of one
+    /// to three letters, each closed by a period, at least two groups. Spanish
+    /// writes "EE. UU." with a space too: capital groups of two or three letters
+    /// may be separated by one space (initials, "J. R. R.", stay apart).
+    fn acronym(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut end = i;
+        let mut groups = 0;
+        let mut prev_capitals = false;
+        while groups < MAX_ACRONYM_GROUPS {
+            let spaced = groups > 0 && prev_capitals && self.peek(j) == Some(' ');
+            let start = if spaced { j + 1 } else { j };
+            let letters_end = self.run(start, char::is_alphabetic);
+            let group = &self.text[start..letters_end];
+            let n = group.chars().count();
+            let capitals = n >= 2 && group.chars().all(char::is_uppercase);
+            if n == 0 || n > 3 || self.peek(letters_end) != Some('.') || (spaced && !capitals) {
+                break;
+            }
+            j = letters_end + 1;
+            end = j;
+            groups += 1;
+            prev_capitals = capitals;
+        }
+        (groups >= 2).then_some(end)
+    }
+
+    /// Whether `word` followed by a period is an abbreviation: a single letter
+    /// (an initial), or a listed abbreviation of the text's language, or a
+    /// title abbreviation of any language ("Mr." in Spanish text).
+    fn is_abbreviation(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return c.is_alphabetic();
+        }
+        if word.len() > 8 {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        self.lang.data().is_abbreviation(&lower)
+            || Lang::ALL.iter().any(|l| l.data().is_abbreviation(&lower) && l.data().is_title(&lower))
+    }
+}
+
+/// Splits `text` into tokens; `sentence` is left at 0.
+pub fn scan(text: &str, lang: Lang) -> Vec<Token> {
+    let scanner = Scanner { text, lang };
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while let Some(c) = scanner.peek(i) {
+        if is_space(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let (end, kind) = scanner.next_token(i, c);
+        debug_assert!(end > i);
+        tokens.push(Token { start: i, end, kind, sentence: 0 });
+        i = end;
+    }
+    tokens
+}

@@ -1,0 +1,140 @@
+//! The JavaScript facade: argument conversion and error mapping only; every
+//! decision lives in [`crate::api`].
+
+use crate::api::{self, Error, OptionsObject};
+use js_sys::{Array, JsString, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn js_error(e: Error) -> JsError {
+    JsError::new(&e.0)
+}
+
+/// The input text. A JS string with lone surrogates arrives with each one
+/// replaced by U+FFFD, which is also one UTF-16 unit, so offsets still match.
+fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
+    match value.as_string() {
+        Some(s) => {
+            let exact = value.unchecked_ref::<JsString>().is_valid_utf16();
+            Ok((s, exact))
+        }
+        None => Err(JsError::new("text must be a string")),
+    }
+}
+
+fn options<T: OptionsObject>(value: Option<Object>) -> Result<T, JsError> {
+    match value {
+        None => Ok(T::default()),
+        Some(v) if v.is_null() || v.is_undefined() => Ok(T::default()),
+        Some(v) if !v.is_object() || Array::is_array(&v) => {
+            Err(JsError::new("options must be an object, such as { lang: \"es\" }"))
+        }
+        Some(v) => {
+            api::check_option_names::<T>(Object::keys(&v).iter().filter_map(|k| k.as_string())).map_err(js_error)?;
+            api::parse_options(serde_wasm_bindgen::Deserializer::from(JsValue::from(v))).map_err(js_error)
+        }
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|e| JsError::new(&format!("internal error converting the result: {e}")))
+}
+
+/// Where the input had lone surrogates, the Rust side saw U+FFFD; give a
+/// span back the exact text of the original string, so `slice` matches.
+fn restore_text(span: &JsValue, original: &JsString) {
+    let get = |k: &str| Reflect::get(span, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
+    if let (Some(start), Some(end)) = (get("start"), get("end")) {
+        let _ = Reflect::set(span, &JsValue::from_str("text"), &original.slice(start as u32, end as u32));
+    }
+}
+
+fn restore_texts(spans: &JsValue, original: &JsString) {
+    for span in Array::from(spans).iter() {
+        restore_text(&span, original);
+    }
+}
+
+/// [`restore_texts`] over every layer of an extraction, nested spans included.
+fn restore_extraction(result: &JsValue, original: &JsString) {
+    let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    for layer in ["entities", "dates", "quantities", "quotes"] {
+        restore_texts(&field(result, layer), original);
+    }
+    for quote in Array::from(&field(result, "quotes")).iter() {
+        for part in ["speaker", "cue"] {
+            let span = field(&quote, part);
+            if span.is_object() {
+                restore_text(&span, original);
+            }
+        }
+    }
+}
+
+// The signatures by hand, because wasm-bindgen cannot mark a typed parameter optional.
+#[wasm_bindgen(typescript_custom_section)]
+const SIGNATURES: &str = r#"
+/** Splits `text` into tokens, with UTF-16 offsets: `text.slice(t.start, t.end) === t.text`. */
+export function tokenize(text: string, options?: TokenizeOptions): Token[];
+/**
+ * Tokens as `[start, end, kind]` triples of UTF-16 offsets; `kind` indexes
+ * `["word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"]`.
+ */
+export function tokenSpans(text: string, options?: TokenizeOptions): Uint32Array;
+/** Finds sentences, the language, named entities, dates, quantities, quotes and key phrases. Throws an `Error` on bad options. */
+export function extract(text: string, options?: ExtractOptions): Extraction;
+/** Safe HTML of `text`: all of it escaped, entities wrapped in `<mark class="lupa-PER" data-label="PER" data-id="0">`. */
+export function highlight(text: string, options?: HighlightOptions): string;
+"#;
+
+/// Splits `text` into tokens.
+#[wasm_bindgen(js_name = tokenize, skip_typescript)]
+pub fn tokenize_js(
+    text: JsValue,
+    options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let (s, exact) = text_arg(&text)?;
+    let tokens = to_js(&api::tokenize(&s, &self::options(options)?).map_err(js_error)?)?;
+    if !exact {
+        restore_texts(&tokens, text.unchecked_ref());
+    }
+    Ok(tokens)
+}
+
+/// Tokens as `[start, end, kind]` triples of UTF-16 offsets; `kind` indexes
+/// `["word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"]`.
+#[wasm_bindgen(js_name = tokenSpans, skip_typescript)]
+pub fn token_spans_js(
+    text: JsValue,
+    options: Option<Object>,
+) -> Result<Vec<u32>, JsError> {
+    let (s, _) = text_arg(&text)?;
+    api::token_spans(&s, &self::options(options)?).map_err(js_error)
+}
+
+/// Finds sentences, the language, entities, dates, quantities, quotes and key phrases.
+#[wasm_bindgen(js_name = extract, skip_typescript)]
+pub fn extract_js(
+    text: JsValue,
+    options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let (s, exact) = text_arg(&text)?;
+    let result = to_js(&api::extract(&s, &self::options(options)?).map_err(js_error)?)?;
+    if !exact {
+        restore_extraction(&result, text.unchecked_ref());
+    }
+    Ok(result)
+}
+
+/// Returns safe HTML of `text` with the entities wrapped in `<mark>`.
+#[wasm_bindgen(js_name = highlight, skip_typescript)]
+pub fn highlight_js(
+    text: JsValue,
+    options: Option<Object>,
+) -> Result<String, JsError> {
+    // A lone surrogate comes out as U+FFFD: HTML text cannot carry one either.
+    let (s, _) = text_arg(&text)?;
+    api::highlight(&s, &self::options(options)?).map_err(js_error)
+}

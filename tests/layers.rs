@@ -1,0 +1,465 @@
+//! Table-driven tests for the extraction layers (dates, quantities, quotes,
+//! keywords). Every `tests/testdata/*.txt` file shares one line format:
+//!
+//! ```text
+//! # comment
+//! @layer dates            which layer the following cases test
+//! @lang es                language of the following cases
+//! @ref 2023-10-15         reference date (or `none`)
+//! @limit 10               keyword list length
+//! > text of the case      (several `>` lines are joined with "\n")
+//! << seeds/file.txt       the text of the case is that file
+//! entity | PER | Louis Bono          an entity for the case (id = order of declaration)
+//! date | 17 de septiembre | 2023-09-17            expected span, in text order
+//! date | del 3 al 5 de mayo | 2023-05-03 | 2023-05-05
+//! date | ayer | - | unresolved
+//! money | 3,5 millones de dólares | 3500000 | USD
+//! quote | quoted text | speaker or - | cue or - | scare / entity=N
+//! keyword | text                     must be among the keywords
+//! !keyword | text                    must not be
+//! ```
+//!
+//! A line break inside an expected span is written `\n`.
+//! For dates, quantities and quotes the expectation lists are exact: a case
+//! with no expectation lines asserts that nothing is found.
+
+use lupa::extract::calendar::CivilDate;
+use lupa::extract::dates::{find_dates, DateSpan};
+use lupa::extract::keywords::find_keywords;
+use lupa::extract::quantities::find_quantities;
+use lupa::extract::quotes::find_quotes;
+use lupa::extract::Entity;
+use lupa::lang::Lang;
+use lupa::ner::Label;
+use lupa::tokenize::{sentences, tokenize};
+
+struct Case {
+    file: String,
+    line: usize,
+    layer: String,
+    lang: Lang,
+    reference: Option<CivilDate>,
+    limit: usize,
+    text: String,
+    entities: Vec<(Label, String)>,
+    expect: Vec<String>,
+    forbid: Vec<String>,
+}
+
+fn load() -> Vec<Case> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testdata");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for path in files {
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let (mut layer, mut lang, mut reference, mut limit) = (String::new(), Lang::Es, None, 10);
+        let mut cur: Option<Case> = None;
+        let mut in_text = false;
+        for (n, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                in_text = false;
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('@') {
+                let (k, v) = rest.split_once(' ').unwrap_or((rest, ""));
+                match k {
+                    "layer" => layer = v.trim().to_string(),
+                    "lang" => lang = v.trim().parse().unwrap(),
+                    "ref" => {
+                        reference = if v.trim() == "none" { None } else { Some(CivilDate::parse(v.trim()).unwrap()) }
+                    }
+                    "limit" => limit = v.trim().parse().unwrap(),
+                    _ => panic!("{name}:{}: unknown directive {k}", n + 1),
+                }
+                continue;
+            }
+            if let Some(f) = line.strip_prefix("<< ") {
+                // The text of the case is a file of the repository.
+                let t =
+                    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f.trim()).unwrap();
+                cases.extend(cur.take());
+                cur = Some(Case {
+                    file: name.clone(),
+                    line: n + 1,
+                    layer: layer.clone(),
+                    lang,
+                    reference,
+                    limit,
+                    text: t.trim_end().to_string(),
+                    entities: vec![],
+                    expect: vec![],
+                    forbid: vec![],
+                });
+                in_text = false;
+                continue;
+            }
+            if let Some(t) = line.strip_prefix('>') {
+                let t = t.strip_prefix(' ').unwrap_or(t);
+                if in_text {
+                    let c = cur.as_mut().unwrap();
+                    c.text.push('\n');
+                    c.text.push_str(t);
+                } else {
+                    cases.extend(cur.take());
+                    cur = Some(Case {
+                        file: name.clone(),
+                        line: n + 1,
+                        layer: layer.clone(),
+                        lang,
+                        reference,
+                        limit,
+                        text: t.to_string(),
+                        entities: vec![],
+                        expect: vec![],
+                        forbid: vec![],
+                    });
+                    in_text = true;
+                }
+                continue;
+            }
+            in_text = false;
+            let c = cur.as_mut().unwrap_or_else(|| panic!("{name}:{}: expectation before text", n + 1));
+            let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
+            if fields[0] == "entity" {
+                c.entities.push((fields[1].parse().unwrap(), fields[2].to_string()));
+            } else if let Some(k) = fields[0].strip_prefix('!') {
+                c.forbid.push(format!("{k} | {}", fields[1..].join(" | ")));
+            } else {
+                c.expect.push(fields.join(" | "));
+            }
+        }
+        cases.extend(cur.take());
+    }
+    cases
+}
+
+fn date_line(text: &str, d: &DateSpan) -> String {
+    let mut s = format!("{} | {} | {}", d.kind.as_str(), &text[d.start..d.end], d.value.as_deref().unwrap_or("-"));
+    if let Some(e) = &d.end_value {
+        s.push_str(&format!(" | {e}"));
+    } else if d.unresolved.is_some() {
+        s.push_str(" | unresolved");
+    }
+    s
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn entities_of(c: &Case) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for (id, (label, s)) in c.entities.iter().enumerate() {
+        let mut from = 0;
+        while let Some(p) = c.text[from..].find(s.as_str()) {
+            let start = from + p;
+            out.push(Entity { start, end: start + s.len(), label: *label, id, canonical: s.clone() });
+            from = start + s.len();
+        }
+    }
+    out.sort_by_key(|e| e.start);
+    out
+}
+
+/// Runs one case; returns the lines found (for exact layers) or the failures.
+fn run(c: &Case) -> Result<(), String> {
+    let text = c.text.as_str();
+    let tokens = tokenize(text, c.lang);
+    let sents = sentences(&tokens);
+    let dates = find_dates(text, &tokens, c.lang, c.reference);
+    let got: Vec<String> = match c.layer.as_str() {
+        "dates" => dates.iter().map(|d| date_line(text, d)).collect(),
+        "quantities" => find_quantities(text, &tokens, c.lang, &dates)
+            .iter()
+            .map(|q| {
+                let mut s = format!("{} | {} | {}", q.kind.as_str(), &text[q.start..q.end], num(q.value));
+                if let Some(cur) = q.currency {
+                    s.push_str(&format!(" | {cur}"));
+                } else if let Some(u) = &q.unit {
+                    s.push_str(&format!(" | {u}"));
+                }
+                s
+            })
+            .collect(),
+        "quotes" => find_quotes(text, &tokens, &sents, c.lang, &entities_of(c))
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref().map_or("-", |s| &text[s.start..s.end]);
+                let cue = q.cue.map_or("-", |(a, b)| &text[a..b]);
+                let mut s = format!("quote | {} | {sp} | {cue}", &text[q.start..q.end]);
+                if q.scare {
+                    s.push_str(" | scare");
+                } else if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity) {
+                    s.push_str(&format!(" | entity={id}"));
+                }
+                s
+            })
+            .collect(),
+        "keywords" => {
+            let kws = find_keywords(text, &tokens, &sents, c.lang, c.limit);
+            let have: Vec<String> = kws.iter().map(|k| format!("keyword | {}", k.text.to_lowercase())).collect();
+            let mut errs = Vec::new();
+            for e in &c.expect {
+                if !have.contains(&e.to_lowercase()) {
+                    errs.push(format!("missing {e}"));
+                }
+            }
+            for e in &c.forbid {
+                if have.contains(&e.to_lowercase()) {
+                    errs.push(format!("unexpected {e}"));
+                }
+            }
+            return if errs.is_empty() { Ok(()) } else { Err(format!("{}\n  got: {have:?}", errs.join("\n  "))) };
+        }
+        other => return Err(format!("unknown layer {other:?}")),
+    };
+    // Line breaks inside spans are written `\n` in the data files.
+    let got: Vec<String> = got.into_iter().map(|g| g.replace('\n', "\\n")).collect();
+    if got == c.expect {
+        Ok(())
+    } else {
+        Err(format!("expected:\n    {}\n  got:\n    {}", c.expect.join("\n    "), got.join("\n    ")))
+    }
+}
+
+fn run_layer(layer: &str, min_cases: usize) {
+    let cases: Vec<Case> = load().into_iter().filter(|c| c.layer == layer).collect();
+    let mut failures = Vec::new();
+    for c in &cases {
+        if let Err(e) = run(c) {
+            failures.push(format!("{}:{} [{}] {:?}\n  {e}", c.file, c.line, c.lang, c.text));
+        }
+    }
+    eprintln!("{layer}: {} of {} cases pass", cases.len() - failures.len(), cases.len());
+    assert!(cases.len() >= min_cases, "{layer}: only {} cases", cases.len());
+    assert!(failures.is_empty(), "{} {layer} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn dates() {
+    run_layer("dates", 60);
+}
+
+#[test]
+fn quantities() {
+    run_layer("quantities", 40);
+}
+
+#[test]
+fn quotes() {
+    run_layer("quotes", 20);
+}
+
+#[test]
+fn keywords() {
+    run_layer("keywords", 4);
+}
+
+/// Every layer on hostile inputs: no panic, and time roughly linear.
+fn all_layers(text: &str, lang: Lang) -> usize {
+    let tokens = tokenize(text, lang);
+    let sents = sentences(&tokens);
+    let r = CivilDate::parse("2023-10-15").ok();
+    let dates = find_dates(text, &tokens, lang, r);
+    let q = find_quantities(text, &tokens, lang, &dates);
+    // Every "Ana" is an entity (plus one bogus span at the start).
+    let mut entities: Vec<Entity> =
+        text.match_indices("Ana").map(|(i, _)| Entity { start: i, end: i + 3, label: Label::Per, id: i % 7, canonical: "Ana".into() }).collect();
+    if text.is_char_boundary(text.len().min(1)) {
+        entities.push(Entity { start: 0, end: text.len().min(1), label: Label::Per, id: 0, canonical: String::new() });
+    }
+    let quotes = find_quotes(text, &tokens, &sents, lang, &entities);
+    let kw = find_keywords(text, &tokens, &sents, lang, 10);
+    for d in &dates {
+        assert!(
+            d.start < d.end && d.end <= text.len() && text.is_char_boundary(d.start) && text.is_char_boundary(d.end)
+        );
+    }
+    for x in &q {
+        assert!(x.start < x.end && text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+        assert!(x.value.is_finite());
+    }
+    for x in &quotes {
+        assert!(x.start < x.end && text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+    }
+    for k in &kw {
+        assert!(k.score > 0.0 && k.score <= 1.0);
+    }
+    dates.len() + q.len() + quotes.len() + kw.len()
+}
+
+#[test]
+fn hostile_inputs() {
+    let big_digits = "7".repeat(1 << 20);
+    let nested: String = "“".repeat(50_000) + &"”".repeat(50_000);
+    let nested_straight = "\"".repeat(100_000);
+    let unbalanced = "«a «b «c ".repeat(20_000);
+    let mixed = "el 17 de septiembre de 2023 dijo «hola» 3,5 millones de dólares 25 % 🙂 ".repeat(5_000);
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("space", " \n\t ".into()),
+        ("emoji", "👩‍👩‍👧 🇪🇸 «😀» “🙂” 1️⃣ 2023 ́́́".into()),
+        ("combining", "e\u{301}l di\u{301}jo «a\u{301}» el 1\u{301} de mayo".into()),
+        ("digits", big_digits),
+        ("dotted digits", "1.".repeat(200_000)),
+        ("nested", nested),
+        ("straight", nested_straight),
+        ("unbalanced", unbalanced),
+        ("mixed", mixed),
+        ("marks only", "»”’‘“«„‚‹›".repeat(1000)),
+        ("many speakers", "Ana dijo «hola, qué tal estás hoy». «Bien», dijo Ana. ".repeat(20_000)),
+        ("dates soup", "de del al 3 - / 2023 a las p.m. hace cada every ago ".repeat(10_000)),
+    ];
+    for (name, text) in &cases {
+        for lang in Lang::ALL {
+            let t = std::time::Instant::now();
+            let n = all_layers(text, lang);
+            let secs = t.elapsed().as_secs_f64();
+            eprintln!("{name} [{lang}]: {n} spans in {secs:.2}s");
+            assert!(secs < 30.0, "{name}: {secs}s");
+        }
+    }
+}
+
+/// Random soup of the pieces the layers look for: no panic, valid spans.
+#[test]
+fn random_soup() {
+    const PIECES: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "\n",
+        ".",
+        ",",
+        ":",
+        "-",
+        "/",
+        "%",
+        "$",
+        "€",
+        "US",
+        "«",
+        "»",
+        "“",
+        "”",
+        "„",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "º",
+        "ª",
+        "1",
+        "17",
+        "2023",
+        "3,5",
+        "100.000",
+        "1,000.5",
+        "15.30",
+        "0",
+        "99999999999999999999",
+        "de",
+        "del",
+        "al",
+        "el",
+        "la",
+        "las",
+        "a",
+        "y",
+        "que",
+        "hace",
+        "dentro",
+        "cada",
+        "todos",
+        "los",
+        "pasado",
+        "próximo",
+        "mañana",
+        "ayer",
+        "hoy",
+        "lunes",
+        "Tuesday",
+        "septiembre",
+        "Sept",
+        "May",
+        "mes",
+        "años",
+        "semanas",
+        "meses",
+        "horas",
+        "medio",
+        "millones",
+        "mil",
+        "dólares",
+        "euros",
+        "por",
+        "ciento",
+        "percent",
+        "dijo",
+        "said",
+        "según",
+        "according",
+        "to",
+        "Según",
+        "Un",
+        "portavoz",
+        "funcionario",
+        "Smith",
+        "he",
+        "él",
+        "p.m.",
+        "a.m.",
+        "nueve",
+        "veintitrés",
+        "one",
+        "hundred",
+        "and",
+        "twenty",
+        "-five",
+        "primer",
+        "third",
+        "th",
+        "rd",
+        "km",
+        "ago",
+        "last",
+        "next",
+        "every",
+        "from",
+        "between",
+        "día",
+        "y media",
+        "los años",
+        "90",
+        "s",
+        "🙂",
+        "é",
+        "\u{301}",
+        "\u{a0}",
+        "\u{202f}",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 40) as usize;
+        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        for lang in Lang::ALL {
+            let r = std::panic::catch_unwind(|| all_layers(&text, lang));
+            assert!(r.is_ok(), "panic on {text:?} [{lang}]");
+        }
+    }
+}

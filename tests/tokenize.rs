@@ -1,0 +1,77 @@
+//! Runs the table-driven tokenizer cases in tests/testdata/tokenize.toml.
+
+use lupa::lang::Lang;
+use lupa::tokenize::{sentences, tokenize};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    lang: Option<String>,
+    tokens: Option<Vec<String>>,
+    kinds: Option<Vec<String>>,
+    sentences: Option<Vec<String>>,
+    utf16: Option<Vec<[u32; 2]>>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+fn run(case: &Case) -> Vec<String> {
+    let mut failures = Vec::new();
+    let lang: Lang = case.lang.as_deref().unwrap_or("es").parse().unwrap();
+    let text = &case.text;
+    let tokens = tokenize(text, lang);
+    let got: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    // Tokens tile the non-space text: every gap between them is white space.
+    let mut pos = 0;
+    for t in &tokens {
+        let gap = &text[pos..t.start];
+        if !gap.chars().all(|c| c.is_whitespace() || c == '\u{200b}') {
+            failures.push(format!("characters {gap:?} before {:?} are in no token", t.text(text)));
+        }
+        pos = t.end;
+    }
+    if let Some(want) = &case.tokens {
+        if got != *want {
+            failures.push(format!("tokens\n  got:  {got:?}\n  want: {want:?}"));
+        }
+    }
+    if let Some(want) = &case.kinds {
+        let kinds: Vec<&str> = tokens.iter().map(|t| t.kind.as_str()).collect();
+        if kinds != *want {
+            failures.push(format!("kinds\n  got:  {kinds:?}\n  want: {want:?}"));
+        }
+    }
+    if let Some(want) = &case.sentences {
+        let got: Vec<&str> = sentences(&tokens).iter().map(|s| &text[s.start..s.end]).collect();
+        if got != *want {
+            failures.push(format!("sentences\n  got:  {got:?}\n  want: {want:?}"));
+        }
+    }
+    if let Some(want) = &case.utf16 {
+        let api = lupa::tokenize(text, &Default::default()).unwrap();
+        let got: Vec<[u32; 2]> = api.iter().map(|t| [t.start, t.end]).collect();
+        if got != *want {
+            failures.push(format!("utf16\n  got:  {got:?}\n  want: {want:?}"));
+        }
+    }
+    failures
+}
+
+#[test]
+fn tokenizer_cases() {
+    let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testdata/tokenize.toml")).unwrap();
+    let file: File = toml::from_str(&data).unwrap();
+    assert!(file.case.len() >= 25);
+    let mut report = String::new();
+    for case in &file.case {
+        for f in run(case) {
+            report.push_str(&format!("\n[{}] {f}", case.name));
+        }
+    }
+    assert!(report.is_empty(), "failing cases:{report}");
+}
