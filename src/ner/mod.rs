@@ -82,16 +82,26 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
     let Some(m) = model(lang) else {
         return Vec::new();
     };
-    let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+    let words: Vec<&str> = tokens.iter().map(|t| text.get(t.start..t.end).unwrap_or("")).collect();
+    let starts = segment_starts(text, tokens, sentences);
+    let breaks = line_starts(text, tokens);
+    tag_words(m, lang, &words, &starts, &breaks)
+        .into_iter()
+        .map(|(s, e, label)| Mention {
+            tokens: s..e,
+            label,
+        })
+        .collect()
+}
+
+/// Which tokens begin a segment (a unit of Viterbi decoding): the first token
+/// of each sentence, and a token with a line break before it.
+pub fn segment_starts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<bool> {
     let mut starts = vec![false; tokens.len()];
-    for (i, t) in tokens.iter().enumerate() {
-        words.push(text.get(t.start..t.end).unwrap_or(""));
-        // A line break between two tokens also ends a segment.
-        if i > 0 {
-            let gap = text.get(tokens[i - 1].end..t.start).unwrap_or("");
-            if gap.contains('\n') {
-                starts[i] = true;
-            }
+    for i in 1..tokens.len() {
+        let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
+        if gap.contains('\n') {
+            starts[i] = true;
         }
     }
     for s in sentences {
@@ -102,13 +112,23 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
     if let Some(x) = starts.first_mut() {
         *x = true;
     }
-    tag_words(m, lang, &words, &starts)
-        .into_iter()
-        .map(|(s, e, label)| Mention {
-            tokens: s..e,
-            label,
-        })
-        .collect()
+    starts
+}
+
+/// Which tokens begin a line (the first token, and any with a line break
+/// before it). Viterbi decodes line by line: a sentence boundary found by the
+/// tokenizer is a feature, not a hard break, so that a name the splitter cuts
+/// ("Ministerio de Minas. Energía" in CoNLL-2002) can still be one entity.
+pub fn line_starts(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut breaks = vec![false; tokens.len()];
+    for i in 1..tokens.len() {
+        let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
+        breaks[i] = gap.contains('\n');
+    }
+    if let Some(x) = breaks.first_mut() {
+        *x = true;
+    }
+    breaks
 }
 
 /// Tags a document given as words with sentence-start flags; returns
@@ -118,12 +138,15 @@ pub fn tag_words(
     lang: Lang,
     words: &[&str],
     starts: &[bool],
+    breaks: &[bool],
 ) -> Vec<(usize, usize, Label)> {
+    // `starts`: sentence starts (features); `breaks`: starts of the segments
+    // that Viterbi decodes separately.
     let mut fz = Featurizer::new(lang, &m.gazetteer);
     let mut df = DocFeatures::default();
     let Some(m2) = &m.next else {
         fz.document(words, starts, &mut df);
-        return tag_features(m, &df, starts);
+        return tag_features(m, &df, breaks);
     };
     // Features are consumed as they are made (never stored for the whole
     // document): one pass fills both stages' emissions.
@@ -138,7 +161,7 @@ pub fn tag_words(
             m.emit_both(f, o1, o2);
         }
     });
-    second_stage(m, m2, &df, em1, em2, starts)
+    second_stage(m, m2, &df, em1, em2, breaks)
 }
 
 /// Decodes stage 1 from `em1`, adds the stage-2 features' scores to `em2`

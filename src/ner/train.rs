@@ -212,7 +212,7 @@ struct Prepared {
 
 /// Entity strings of up to four words in `docs`, except those of fold `skip`
 /// (of `k`), each with its most frequent label, as raw gazetteer entries.
-fn train_entities(docs: &[Document], skip: Option<usize>, k: usize) -> Vec<(u32, u8)> {
+fn train_entities(docs: &[Document], skip: Option<usize>, k: usize, lang: Lang) -> Vec<(u32, u8)> {
     let mut counts: std::collections::BTreeMap<u32, [u32; 4]> = Default::default();
     for (i, d) in docs.iter().enumerate() {
         if Some(i % k) == skip {
@@ -220,8 +220,11 @@ fn train_entities(docs: &[Document], skip: Option<usize>, k: usize) -> Vec<(u32,
         }
         for s in &d.sentences {
             for (a, b, l) in s.spans() {
-                if b - a <= Gazetteer::MAX_WORDS {
-                    let key = features::phrase_hash(s.words[a..b].iter().map(String::as_str));
+                // The entity as Lupa's tokenizer splits it ("Agricultura," -> "Agricultura" ",").
+                let joined = s.words[a..b].join(" ");
+                let toks = crate::tokenize::tokenize(&joined, lang);
+                if toks.len() <= Gazetteer::MAX_WORDS {
+                    let key = features::phrase_hash(toks.iter().map(|t| &joined[t.start..t.end]));
                     counts.entry(key).or_default()
                         [Label::ALL.iter().position(|&x| x == l).unwrap_or(0)] += 1;
                 }
@@ -252,18 +255,60 @@ fn prepare_with<'g>(
         .enumerate()
         .map(|(di, d)| {
             let mut fz = Featurizer::new(lang, gaz_for(di));
-            let mut words: Vec<&str> = Vec::new();
-            let mut starts = Vec::new();
-            let mut spans = Vec::new();
-            let mut sents = Vec::new();
+            // Train on what inference sees: the document joined as `lupa eval`
+            // joins it, then Lupa's own tokens and sentences, with the gold
+            // labels projected onto them.
+            let (text, offs) = join_document(d);
+            let mut gold_ent: Vec<Option<(usize, Label)>> = vec![None; offs.len()];
+            let mut base = 0;
+            let mut k = 0;
             for s in &d.sentences {
-                let off = words.len();
-                sents.push((off, off + s.words.len()));
-                for (k, w) in s.words.iter().enumerate() {
-                    words.push(w);
-                    starts.push(k == 0);
+                for (a, b, l) in s.spans() {
+                    for g in &mut gold_ent[base + a..base + b] {
+                        *g = Some((k, l));
+                    }
+                    k += 1;
                 }
-                spans.extend(s.spans().into_iter().map(|(a, b, l)| (a + off, b + off, l)));
+                base += s.words.len();
+            }
+            let tokens = crate::tokenize::tokenize(&text, lang);
+            let sentences = crate::tokenize::sentences(&tokens);
+            let sentence_starts = super::segment_starts(&text, &tokens, &sentences);
+            // Decoding units (and `Prepared::starts`) are lines, as in `recognise`.
+            let starts = super::line_starts(&text, &tokens);
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+            // A Lupa token takes the entity of the gold token containing its start.
+            let ent_of: Vec<Option<(usize, Label)>> = tokens
+                .iter()
+                .map(|t| {
+                    let g = offs.partition_point(|o| o.1 <= t.start);
+                    match offs.get(g) {
+                        Some(o) if o.0 <= t.start => gold_ent[g],
+                        _ => None,
+                    }
+                })
+                .collect();
+            let mut spans = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                let Some((e, l)) = ent_of[i] else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < words.len() && !starts[j] && ent_of[j].map(|x| x.0) == Some(e) {
+                    j += 1;
+                }
+                spans.push((i, j, l));
+                i = j;
+            }
+            let mut sents = Vec::new();
+            let mut s0 = 0;
+            for i in 1..=words.len() {
+                if i == words.len() || starts[i] {
+                    sents.push((s0, i));
+                    s0 = i;
+                }
             }
             let gold_tags = scheme.encode(words.len(), &spans);
             let gold = gold_tags
@@ -271,7 +316,7 @@ fn prepare_with<'g>(
                 .map(|t| tags.iter().position(|x| x == t).unwrap_or(0))
                 .collect();
             let mut feats = DocFeatures::default();
-            fz.document(&words, &starts, &mut feats);
+            fz.document(&words, &sentence_starts, &mut feats);
             Prepared {
                 feats,
                 starts,
@@ -687,10 +732,10 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         // document sees only the strings of the other folds.
         const K: usize = 4;
         let folds: Vec<Gazetteer> = (0..K)
-            .map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K)))
+            .map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K, lang)))
             .collect();
         let train = prepare_with(&train_docs, lang, &|i| &folds[i % K], scheme);
-        (gaz.merged(&train_entities(&train_docs, None, K)), train)
+        (gaz.merged(&train_entities(&train_docs, None, K, lang)), train)
     } else {
         let train = prepare(&train_docs, lang, &gaz, scheme);
         (gaz, train)
