@@ -9,7 +9,7 @@
 // reference-date (YYYY-MM-DD), src (a text file to fetch instead of the
 // element's own text), worker (analyse in a module worker; automatic for texts
 // over WORKER_THRESHOLD characters). The element's own text is read with
-// textContent, never as HTML; the result lives in its shadow root.
+// textContent, never as HTML, and trimmed; the result lives in its shadow root.
 // Colours: --lupa-per, --lupa-org, --lupa-loc, --lupa-misc, --lupa-date,
 // --lupa-quantity, --lupa-quote, --lupa-term, --lupa-ink.
 // Events: `lupa-render` (detail: { marks, via, worker, ms }) and `lupa-error`.
@@ -139,10 +139,10 @@ export class LupaArticle extends HTMLElement {
 
   async #text() {
     const src = this.getAttribute('src');
-    if (!src) return this.textContent ?? '';
+    if (!src) return (this.textContent ?? '').trim();
     const res = await fetch(new URL(src, document.baseURI));
     if (!res.ok) throw new Error(`lupa-article: ${src}: HTTP ${res.status}`);
-    return res.text();
+    return (await res.text()).trim();
   }
 
   async #render() {
