@@ -85,8 +85,13 @@ export function tokenize(text: string, options?: TokenizeOptions): Token[];
 export function tokenSpans(text: string, options?: TokenizeOptions): Uint32Array;
 /** Finds sentences, the language, named entities, dates, quantities, quotes and key phrases. Throws an `Error` on bad options. */
 export function extract(text: string, options?: ExtractOptions): Extraction;
-/** Safe HTML of `text`: all of it escaped, entities wrapped in `<mark class="lupa-PER" data-label="PER" data-id="0">`. */
+/**
+ * Safe HTML of `text`: all of it escaped; entities, dates, quantities, quotes and search terms wrapped in
+ * `<mark class="lupa-PER" data-label="PER" data-id="0">`, nested where they overlap (the longer outside).
+ */
 export function highlight(text: string, options?: HighlightOptions): string;
+/** Whole-word matches of search terms, ignoring case and accents; `stem: true` also finds inflections. */
+export function findTerms(text: string, terms: string[], options?: FindTermsOptions): FoundTerm[];
 "#;
 
 /// Splits `text` into tokens.
@@ -137,4 +142,27 @@ pub fn highlight_js(
     // A lone surrogate comes out as U+FFFD: HTML text cannot carry one either.
     let (s, _) = text_arg(&text)?;
     api::highlight(&s, &self::options(options)?).map_err(js_error)
+}
+
+/// Where the search terms occur in `text`.
+#[wasm_bindgen(js_name = findTerms, skip_typescript)]
+pub fn find_terms_js(
+    text: JsValue,
+    terms: JsValue,
+    options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let (s, exact) = text_arg(&text)?;
+    let terms = string_list(&terms).ok_or_else(|| JsError::new("terms must be an array of strings"))?;
+    let found = to_js(&api::find_terms(&s, &terms, &self::options(options)?).map_err(js_error)?)?;
+    if !exact {
+        restore_texts(&found, text.unchecked_ref());
+    }
+    Ok(found)
+}
+
+fn string_list(value: &JsValue) -> Option<Vec<String>> {
+    if !Array::is_array(value) {
+        return None;
+    }
+    Array::from(value).iter().map(|v| v.as_string()).collect()
 }

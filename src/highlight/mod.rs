@@ -1,6 +1,8 @@
 //! Safe HTML rendering: the input is escaped character by character and the
 //! only markup added is our own `<mark>` elements, so no input can inject HTML.
 
+pub mod terms;
+
 use std::fmt::Write;
 
 /// One span to wrap in a `<mark>`.
