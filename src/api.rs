@@ -602,7 +602,7 @@ impl MarkLabel {
 
     /// Among marks with the same extent, which goes outside: a quote around
     /// an entity around a date, quantity or term.
-    fn rank(self) -> u8 {
+    pub fn rank(self) -> u8 {
         match self {
             MarkLabel::quote => 0,
             MarkLabel::PER | MarkLabel::ORG | MarkLabel::LOC | MarkLabel::MISC => 1,
@@ -832,6 +832,25 @@ pub fn highlight(text: &str, opts: &HighlightOptions) -> Result<String, Error> {
         })
         .collect();
     Ok(highlight::render(text, &marks, &plan.class_prefix))
+}
+
+/// How `highlightElement` marked the element.
+#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkingMode {
+    /// Ranges registered with the CSS Custom Highlight API, named like the
+    /// classes (`lupa-PER`), for `::highlight(lupa-PER)` rules.
+    HighlightApi,
+    /// `<mark>` elements around pieces of text nodes.
+    Mark,
+}
+
+/// What `highlightElement` marked, in document order. A span split across
+/// elements (`<b>Vladimir</b> Putin`) is one entry.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct ElementHighlights {
+    pub mode: MarkingMode,
+    pub marks: Vec<Marked>,
 }
 
 /// A match of a search term, with UTF-16 offsets.
