@@ -39,7 +39,34 @@ async function main() {
     $('worker-status').textContent = `Done: ${big.length.toLocaleString('en')} characters.`;
     run.disabled = false;
   });
+  wireDom(mod);
   document.documentElement.dataset.ready = 'true';
+}
+
+/** The highlightElement() / clearHighlights() example (feature-detected). */
+function wireDom(mod) {
+  const story = $('story');
+  const status = $('dom-status');
+  if (typeof mod.highlightElement !== 'function') {
+    status.textContent = 'This build of the package has no highlightElement().';
+    return;
+  }
+  const hl = $('dom-highlight');
+  const clear = $('dom-clear');
+  hl.disabled = false;
+  hl.addEventListener('click', () => {
+    mod.clearHighlights(story);
+    const { mode, marks } = mod.highlightElement(story, { lang: 'es', referenceDate: '2023-10-15' });
+    story.dataset.mode = mode;
+    status.textContent = `${marks.length} marks, mode: ${mode}.`;
+    clear.disabled = false;
+  });
+  clear.addEventListener('click', () => {
+    mod.clearHighlights(story);
+    delete story.dataset.mode;
+    status.textContent = 'Cleared.';
+    clear.disabled = true;
+  });
 }
 
 main().catch((err) => {

@@ -254,6 +254,28 @@ describe('embedding: <lupa-article> and the worker', { timeout: 180_000 }, () =>
     }
   });
 
+  it('highlightElement() on a live element keeps its markup and clearHighlights() restores it', async (t) => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await loadReady(page, embedUrl);
+      if (await page.isDisabled('#dom-highlight')) return t.skip('pkg has no highlightElement() yet');
+      const before = await page.$eval('#story', (s) => s.innerHTML);
+      await page.click('#dom-highlight');
+      await page.waitForFunction(() => document.querySelector('#story').dataset.mode);
+      assert.equal(await page.getAttribute('#story', 'data-mode'), 'highlight-api', 'Chromium has the Highlight API');
+      assert.match(await page.textContent('#dom-status'), /^[1-9]\d* marks, mode: highlight-api\.$/);
+      const names = await page.evaluate(() => [...CSS.highlights.keys()].sort());
+      assert.ok(names.includes('lupa-PER') && names.includes('lupa-date'), JSON.stringify(names));
+      assert.equal(await page.$eval('#story', (s) => s.innerHTML), before, 'the DOM is untouched in highlight-api mode');
+      await page.screenshot({ path: join(SHOTS, 'embed-highlight-api.png') });
+      await page.click('#dom-clear');
+      assert.equal(await page.$eval('#story', (s) => s.innerHTML), before);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the worker client rejects pending calls when the worker cannot start', async () => {
     const { context, page } = await openPage(browser);
     try {
