@@ -97,10 +97,10 @@ export async function loadReady(page, url) {
   assert.equal(res.status(), 200, `${url} should be served with 200`);
   await page.waitForSelector('html[data-ready]', { timeout: 20_000 });
   const ready = await page.getAttribute('html', 'data-ready');
-  const error = await page
-    .locator('#error')
-    .evaluate((el) => (el.hidden ? '' : el.textContent))
-    .catch(() => '');
+  const error = await page.evaluate(() => {
+    const el = document.querySelector('#error');
+    return el && !el.hidden ? el.textContent : '';
+  });
   assert.equal(ready, 'true', `the page should start; it says: ${error}`);
   assert.equal(error, '', 'no error banner should be shown');
 }
