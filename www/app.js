@@ -759,6 +759,17 @@ async function main() {
   });
   els.libraryFilter.addEventListener('input', filterLibrary);
   wireDrop();
+  // Pasting anywhere outside a text field analyses the pasted text.
+  document.addEventListener('paste', (ev) => {
+    const t = ev.target;
+    if (t instanceof HTMLElement && t.closest('input, textarea, select, [contenteditable]')) return;
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    if (!text.trim()) return;
+    ev.preventDefault();
+    els.input.value = text;
+    clearTimeout(debounceTimer);
+    analyseInput();
+  });
 
   const [wasm, index] = await Promise.allSettled([loadLupa(), loadSeedIndex()]);
   if (wasm.status === 'fulfilled') {

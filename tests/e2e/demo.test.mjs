@@ -449,6 +449,31 @@ describe('Lupa demo in Chromium', { timeout: 300_000 }, () => {
     }
   });
 
+  it('analyses text pasted anywhere on the page', async () => {
+    const { context, page, problems, dialogs } = await openPage(browser);
+    try {
+      await loadDemo(page, server.url);
+      const text = 'Joe Biden said on Tuesday that the United States would send more aid to the people of Ukraine, and that he was going to meet the president in Madrid on 4 July 2023. <script>alert(1)</script>';
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        document.querySelector('#article').dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+        );
+      }, text);
+      await page.waitForFunction(() => document.querySelector('#doc-title').textContent === 'Your text');
+      assert.equal(await page.textContent('#article'), text);
+      assert.equal(await page.inputValue('#input'), text);
+      assert.match(await page.textContent('#doc-meta'), /^English \(detected\)/);
+      assert.equal(await page.getAttribute('#library .library-item', 'aria-current'), null, 'no seed is current');
+      await page.waitForTimeout(200);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows pasted HTML as text and never runs it', async () => {
     const { context, page, problems, dialogs } = await openPage(browser);
     try {
