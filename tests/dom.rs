@@ -152,11 +152,17 @@ fn block_boundaries_are_respected() {
         "<table><tr><td>Vladimir</td><td>Putin</td></tr></table>",
         "<div><span>Vladimir</span><div>Putin</div></div>",
         "<pre>Vladimir\nPutin</pre>",
+        "<pre><span>Vladimir\nPutin</span></pre>",
     ] {
         let el = make(html);
         let (result, _) = highlight_and_restore(&el, r#"{"terms":["vladimir putin"],"mode":"mark"}"#);
         assert!(mark_texts(&result).is_empty(), "{html}");
     }
+    // An element inside a `pre` keeps its line breaks too.
+    let pre = make("<pre><span>Vladimir\nPutin</span></pre>");
+    let span = pre.first_element_child().unwrap().first_element_child().unwrap();
+    let (result, _) = highlight_and_restore(&span, r#"{"terms":["vladimir putin"],"mode":"mark"}"#);
+    assert!(mark_texts(&result).is_empty());
     // Source line breaks outside `pre` read as spaces; the result has the text as it is.
     let el = make("<p>Vladimir\n   Putin</p>");
     let (result, _) = highlight_and_restore(&el, r#"{"terms":["vladimir putin"],"mode":"mark"}"#);
