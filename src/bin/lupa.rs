@@ -5,6 +5,8 @@
 //! lupa extract   [FILE] [--lang …] [--reference-date YYYY-MM-DD] [--include entities,dates,…]
 //! lupa highlight [FILE] [--lang …] [--include PER,dates,terms,…] [--reference-date …]
 //!                [--terms camion,vladimir putin] [--stem] [--class-prefix lupa-]
+//! lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
+//! lupa eval  --lang es|en FILE
 //! ```
 //! FILE defaults to standard input. Output is the same JSON (UTF-16 offsets)
 //! or HTML as the JavaScript functions return.
@@ -14,7 +16,9 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lupa <tokenize|extract|highlight> [FILE] [--lang es|en|auto] \
-[--reference-date YYYY-MM-DD] [--include a,b] [--terms a,b] [--stem] [--class-prefix P]";
+[--reference-date YYYY-MM-DD] [--include a,b] [--terms a,b] [--stem] [--class-prefix P]
+       lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
+       lupa eval --lang es|en FILE";
 
 /// Flags that become options, by flag name and option name.
 const FLAGS: [(&str, &str); 5] = [
@@ -92,11 +96,13 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// The model tools, which take their own flags.
+/// The model tools, which take their own flags and print as they go.
 fn run_tool(command: &str, rest: &[String]) -> Option<Result<String, String>> {
-    let _ = rest;
+    let done = |r: Result<(), String>| r.map(|()| String::new());
     match command {
         "-h" | "--help" | "help" => Some(Ok(USAGE.to_owned())),
+        "train" => Some(done(lupa::ner::train::train_cmd(rest))),
+        "eval" => Some(done(lupa::ner::train::eval_cmd(rest))),
         _ => None,
     }
 }
@@ -105,8 +111,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            let _ = writeln!(stdout, "{out}");
+            if !out.is_empty() {
+                let _ = writeln!(std::io::stdout().lock(), "{out}");
+            }
             ExitCode::SUCCESS
         }
         Err(msg) => {

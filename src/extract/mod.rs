@@ -84,8 +84,15 @@ pub fn resolve_lang(text: &str, asked: Option<Lang>) -> (Lang, Option<Lang>) {
 
 /// Named entities, grouped into entities with shared ids.
 fn find_entities(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<Entity> {
-    let _ = (tokens, sentences);
-    entities::group(text, &[], lang)
+    let mentions: Vec<(usize, usize, Label)> = crate::ner::recognise(lang, text, tokens, sentences)
+        .into_iter()
+        .filter_map(|m| {
+            let first = tokens.get(m.tokens.start)?;
+            let last = tokens.get(m.tokens.end.checked_sub(1)?)?;
+            Some((first.start, last.end, m.label))
+        })
+        .collect();
+    entities::group(text, &mentions, lang)
 }
 
 /// Runs the whole pipeline on `text`.

@@ -1,0 +1,741 @@
+//! Feature extraction shared by training and inference.
+//!
+//! Every feature is a (template, value) pair hashed with a fixed Fx-style hash
+//! into `2^HASH_BITS` buckets. Values are themselves hashes of strings computed
+//! by streaming over `char`s, so extraction allocates only a few reusable
+//! buffers per document, never a `String` per token.
+
+use crate::lang::Lang;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Number of hash bits of a feature bucket.
+pub const HASH_BITS: u32 = 20;
+
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+#[inline]
+fn finish(mut z: u64) -> u64 {
+    // splitmix64 finaliser: spreads every input bit over the high bits.
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Bucket of feature `(template, value)`.
+#[inline]
+pub fn bucket(template: u64, value: u64) -> u32 {
+    (finish(mix(mix(SEED, template), value)) >> (64 - HASH_BITS)) as u32
+}
+
+/// Lower-cases and removes the accents of one character (Latin letters only).
+#[inline]
+pub fn fold_char(c: char) -> char {
+    let c = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        other => other,
+    }
+}
+
+/// Hash of a word after [`fold_char`] on each character.
+pub fn fold_hash(word: &str) -> u64 {
+    word.chars().fold(SEED, |h, c| mix(h, fold_char(c) as u64))
+}
+
+/// Hash of a multi-word gazetteer entry: words folded, then combined.
+pub fn phrase_hash<'a>(words: impl IntoIterator<Item = &'a str>) -> u32 {
+    let mut h = SEED;
+    for w in words {
+        h = mix(mix(h, 0x20), fold_hash(w));
+    }
+    (finish(h) >> 32) as u32
+}
+
+/// Gazetteer classes (bit positions).
+pub const GAZ_FIRST: u8 = 0;
+pub const GAZ_LAST: u8 = 1;
+pub const GAZ_COUNTRY: u8 = 2;
+pub const GAZ_PLACE: u8 = 3;
+pub const GAZ_COMPANY: u8 = 4;
+pub const GAZ_CLASSES: u8 = 5;
+
+/// A gazetteer: sorted phrase hashes with a bit set of classes each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gazetteer {
+    pub keys: Vec<u32>,
+    pub classes: Vec<u8>,
+}
+
+impl Gazetteer {
+    pub fn lookup(&self, key: u32) -> u8 {
+        match self.keys.binary_search(&key) {
+            Ok(i) => self.classes[i],
+            Err(_) => 0,
+        }
+    }
+    /// Builds from (phrase, class) pairs; duplicates merge their classes.
+    pub fn build<'a>(entries: impl IntoIterator<Item = (&'a str, u8)>) -> Gazetteer {
+        let mut v: Vec<(u32, u8)> = entries
+            .into_iter()
+            .filter(|(p, _)| !p.trim().is_empty())
+            .map(|(p, c)| (phrase_hash(p.split_whitespace()), 1u8 << c))
+            .collect();
+        v.sort_unstable();
+        let mut g = Gazetteer::default();
+        for (k, c) in v {
+            if g.keys.last() == Some(&k) {
+                *g.classes.last_mut().unwrap() |= c;
+            } else {
+                g.keys.push(k);
+                g.classes.push(c);
+            }
+        }
+        g
+    }
+    pub const MAX_WORDS: usize = 4;
+
+    /// Adds raw `(key, class byte)` entries, OR-ing the bytes of equal keys.
+    pub fn merged(&self, raw: &[(u32, u8)]) -> Gazetteer {
+        let mut v: Vec<(u32, u8)> = self.keys.iter().copied().zip(self.classes.iter().copied()).collect();
+        v.extend_from_slice(raw);
+        v.sort_unstable();
+        let mut g = Gazetteer::default();
+        for (k, c) in v {
+            if g.keys.last() == Some(&k) {
+                *g.classes.last_mut().unwrap() |= c;
+            } else {
+                g.keys.push(k);
+                g.classes.push(c);
+            }
+        }
+        g
+    }
+}
+
+/// Class byte of an entity string seen in training data: bit 7 set, label index in bits 5–6.
+pub const GAZ_TRAIN: u8 = 0x80;
+
+// Token flags.
+const F_CAP: u32 = 1; // first letter upper-case
+const F_ALLCAP: u32 = 1 << 1;
+const F_DIGIT: u32 = 1 << 2;
+const F_ALLDIGIT: u32 = 1 << 3;
+const F_HYPHEN: u32 = 1 << 4;
+const F_PERIOD: u32 = 1 << 5;
+const F_NOALNUM: u32 = 1 << 6;
+const F_STOP: u32 = 1 << 7;
+const F_TITLE: u32 = 1 << 8;
+const F_QUOTE: u32 = 1 << 9;
+const F_INITIAL: u32 = 1 << 10; // first word of its sentence
+const F_LOWER: u32 = 1 << 11; // has a letter, all letters lower-case
+const F_OPEN: u32 = 1 << 12; // opening bracket / dash / inverted marks
+
+/// What the featuriser computes once per token.
+#[derive(Clone, Copy, Debug, Default)]
+struct TokInfo {
+    form: u64,
+    lower: u64,
+    fold: u64,
+    shape: u64,
+    short: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    flags: u32,
+    gaz: u16,
+    len: u8,
+    /// Training-data entity match: 0, or B (4) / I (8) | label index.
+    tg: u8,
+}
+
+impl TokInfo {
+    fn casing(&self) -> u64 {
+        if self.flags & F_ALLCAP != 0 && self.len > 1 {
+            2
+        } else if self.flags & F_CAP != 0 {
+            1
+        } else if self.flags & F_LOWER != 0 {
+            0
+        } else {
+            3
+        }
+    }
+}
+
+#[inline]
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+#[derive(Default)]
+struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Scratch buffers and the language data needed to featurise documents.
+pub struct Featurizer<'g> {
+    lang: Lang,
+    gaz: &'g Gazetteer,
+    chars: Vec<char>,
+    lower: String,
+}
+
+/// Features of one document: for token `i`, `feats[offsets[i]..offsets[i+1]]`.
+#[derive(Default, Clone, Debug)]
+pub struct DocFeatures {
+    pub feats: Vec<u32>,
+    pub offsets: Vec<u32>,
+    /// Folded-form hash of each token (0 for tokens without a letter or digit).
+    pub fold: Vec<u64>,
+    /// Per token: bit 0 capitalised, bit 1 sentence-initial.
+    pub case: Vec<u8>,
+}
+
+impl DocFeatures {
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn token(&self, i: usize) -> &[u32] {
+        &self.feats[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+// Templates.
+mod t {
+    pub const BIAS: u64 = 1;
+    pub const FORM: u64 = 2;
+    pub const LOWER: u64 = 3;
+    pub const PRE: u64 = 4; // + k
+    pub const SUF: u64 = 10; // + k
+    pub const SHAPE: u64 = 20;
+    pub const SHORT: u64 = 21;
+    pub const FLAGS: u64 = 22;
+    pub const INIT_LOWER: u64 = 23;
+    pub const INIT_SHAPE: u64 = 24;
+    pub const W: u64 = 30; // + offset (lower form of neighbour)
+    pub const S: u64 = 40; // + offset (short shape of neighbour)
+    pub const BI_PREV: u64 = 50;
+    pub const BI_NEXT: u64 = 51;
+    pub const SH_PREV: u64 = 52;
+    pub const SH_NEXT: u64 = 53;
+    pub const SH_TRI: u64 = 54;
+    pub const GAZ: u64 = 60;
+    pub const GAZ_ALL: u64 = 61;
+    pub const GAZ_PREV: u64 = 62;
+    pub const GAZ_NEXT: u64 = 63;
+    pub const DOC: u64 = 70;
+    pub const DOC_FORM: u64 = 71;
+    pub const PREV_TITLE: u64 = 72;
+    pub const NEXT_FLAGS: u64 = 73;
+    pub const PREV_FLAGS: u64 = 74;
+    pub const LOWER_SHAPE: u64 = 75;
+    pub const LEN: u64 = 76;
+    pub const FIRST_DOC: u64 = 77;
+    pub const QUOTE: u64 = 78;
+    pub const FORM_PREV: u64 = 79;
+    pub const FORM_NEXT: u64 = 80;
+    pub const SUF_PREV: u64 = 81;
+    pub const SUF_NEXT: u64 = 82;
+    pub const RUN: u64 = 83;
+    pub const BAG_L: u64 = 84;
+    pub const BAG_R: u64 = 85;
+    pub const WPREV_SHAPE: u64 = 86;
+    pub const WNEXT_SHAPE: u64 = 87;
+    pub const GAZT: u64 = 88;
+    pub const GAZT_SHAPE: u64 = 89;
+    pub const GAZT_CTX: u64 = 90;
+}
+
+impl<'g> Featurizer<'g> {
+    pub fn new(lang: Lang, gaz: &'g Gazetteer) -> Self {
+        Featurizer { lang, gaz, chars: Vec::new(), lower: String::new() }
+    }
+
+    fn info(&mut self, word: &str) -> TokInfo {
+        let mut ti = TokInfo::default();
+        self.chars.clear();
+        self.lower.clear();
+        let mut form = SEED;
+        let mut lower = SEED;
+        let mut fold = SEED;
+        let mut shape = SEED;
+        let mut short = SEED;
+        let mut last_short = '\0';
+        let (mut n_alpha, mut n_upper, mut n_lower, mut n_digit, mut n_alnum, mut n) = (0, 0, 0, 0, 0, 0usize);
+        let mut first_upper = false;
+        for c in word.chars() {
+            n += 1;
+            form = mix(form, c as u64);
+            let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+            lower = mix(lower, lc as u64);
+            fold = mix(fold, fold_char(c) as u64);
+            if self.chars.len() < 64 {
+                self.chars.push(lc);
+                self.lower.push(lc);
+            }
+            let s = shape_class(c);
+            if n <= 8 {
+                shape = mix(shape, s as u64);
+            }
+            if s != last_short {
+                short = mix(short, s as u64);
+                last_short = s;
+            }
+            if c.is_alphabetic() {
+                n_alpha += 1;
+                n_alnum += 1;
+                if c.is_uppercase() {
+                    n_upper += 1;
+                    if n == 1 {
+                        first_upper = true;
+                    }
+                } else {
+                    n_lower += 1;
+                }
+            } else if c.is_numeric() {
+                n_digit += 1;
+                n_alnum += 1;
+            } else if c == '-' {
+                ti.flags |= F_HYPHEN;
+            } else if c == '.' {
+                ti.flags |= F_PERIOD;
+            }
+        }
+        if n > 8 {
+            shape = mix(shape, '+' as u64);
+        }
+        ti.form = form;
+        ti.lower = lower;
+        ti.fold = fold;
+        ti.shape = shape;
+        ti.short = short;
+        ti.len = n.min(255) as u8;
+        if first_upper {
+            ti.flags |= F_CAP;
+        }
+        if n_alpha > 0 && n_upper == n_alpha {
+            ti.flags |= F_ALLCAP;
+        }
+        if n_alpha > 0 && n_lower == n_alpha {
+            ti.flags |= F_LOWER;
+        }
+        if n_digit > 0 {
+            ti.flags |= F_DIGIT;
+            if n_digit == n {
+                ti.flags |= F_ALLDIGIT;
+            }
+        }
+        if n_alnum == 0 {
+            ti.flags |= F_NOALNUM;
+            if matches!(word, "\"" | "'" | "“" | "”" | "«" | "»" | "‘" | "’" | "``" | "''") {
+                ti.flags |= F_QUOTE;
+            }
+            if matches!(word, "(" | "[" | "-" | "--" | "—" | "–" | "¿" | "¡" | "“" | "«" | "‘" | "``") {
+                ti.flags |= F_OPEN;
+            }
+        }
+        let data = self.lang.data();
+        if self.lower.len() <= 24 && n_alpha > 0 {
+            if data.is_stop_word(&self.lower) {
+                ti.flags |= F_STOP;
+            }
+            if data.is_title(&self.lower) {
+                ti.flags |= F_TITLE;
+            }
+        }
+        let m = self.chars.len();
+        for k in 1..=4 {
+            if k <= m && n <= 64 {
+                ti.pre[k - 1] = self.chars[..k].iter().fold(SEED, |h, &c| mix(h, c as u64));
+                ti.suf[k - 1] = self.chars[m - k..].iter().fold(SEED, |h, &c| mix(h, c as u64));
+            }
+        }
+        ti
+    }
+
+    /// Featurises one document. `words[i]` is the text of token `i`;
+    /// `starts[i]` is true when token `i` begins a sentence (segment).
+    pub fn document(&mut self, words: &[&str], starts: &[bool], out: &mut DocFeatures) {
+        let n = words.len();
+        out.feats.clear();
+        out.offsets.clear();
+        out.offsets.push(0);
+        out.fold.clear();
+        out.case.clear();
+        if n == 0 {
+            return;
+        }
+        out.feats.reserve(n * 64);
+        out.offsets.reserve(n + 1);
+        out.fold.reserve(n);
+        out.case.reserve(n);
+        let mut infos: Vec<TokInfo> = Vec::with_capacity(n);
+        // Sentence-initial: first token with a letter or digit in its sentence.
+        let mut seen_word = false;
+        for (i, w) in words.iter().enumerate() {
+            let mut ti = self.info(w);
+            if starts.get(i).copied().unwrap_or(i == 0) {
+                seen_word = false;
+            }
+            if ti.flags & F_NOALNUM == 0 {
+                if !seen_word {
+                    ti.flags |= F_INITIAL;
+                }
+                seen_word = true;
+            }
+            out.fold.push(if ti.flags & F_NOALNUM != 0 { 0 } else { ti.fold });
+            out.case.push((ti.flags & F_CAP != 0) as u8 | ((ti.flags & F_INITIAL != 0) as u8) << 1);
+            infos.push(ti);
+        }
+        // Gazetteer matches, up to MAX_WORDS words, starting at capitalised words.
+        if !self.gaz.keys.is_empty() {
+            for i in 0..n {
+                if infos[i].flags & F_CAP == 0 {
+                    continue;
+                }
+                let mut h = SEED;
+                for len in 1..=Gazetteer::MAX_WORDS {
+                    let j = i + len - 1;
+                    if j >= n || (len > 1 && starts.get(j).copied().unwrap_or(false)) {
+                        break;
+                    }
+                    h = mix(mix(h, 0x20), infos[j].fold);
+                    let cls = self.gaz.lookup((finish(h) >> 32) as u32);
+                    if cls & GAZ_TRAIN != 0 {
+                        let lab = (cls >> 5) & 3;
+                        infos[i].tg = 4 | lab;
+                        for x in &mut infos[i + 1..=j] {
+                            x.tg = 8 | lab;
+                        }
+                    }
+                    if cls != 0 {
+                        for c in 0..GAZ_CLASSES {
+                            if cls & (1 << c) != 0 {
+                                infos[i].gaz |= 1 << (2 * c);
+                                for x in &mut infos[i + 1..=j] {
+                                    x.gaz |= 1 << (2 * c + 1);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Inside quotes: an odd number of quote tokens before, within the sentence.
+        let mut in_quote = vec![false; n];
+        let mut q = false;
+        for i in 0..n {
+            if starts.get(i).copied().unwrap_or(i == 0) {
+                q = false;
+            }
+            if infos[i].flags & F_QUOTE != 0 {
+                q = !q;
+            } else {
+                in_quote[i] = q;
+            }
+        }
+        // Runs of capitalised words, possibly joined by short lower-case connectors
+        // ("Departamento de Estado de Estados Unidos"): (position, length) per token.
+        let mut run = vec![(0u8, 0u8); n];
+        let mut i = 0;
+        while i < n {
+            if infos[i].flags & F_CAP == 0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut end = i + 1;
+            while j < n && !starts.get(j).copied().unwrap_or(false) {
+                if infos[j].flags & F_CAP != 0 {
+                    j += 1;
+                    end = j;
+                } else if infos[j].flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER) && infos[j].len <= 3 && j - i < 8 {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let len = (end - i).min(6) as u8;
+            for (k, r) in run[i..end].iter_mut().enumerate() {
+                *r = ((k as u8).min(5) + 1, len);
+            }
+            i = end.max(i + 1);
+        }
+        // Document evidence per folded form: [lower-case, capitalised not sentence-initial, all-caps].
+        let mut doc: IdMap<[u32; 3]> = IdMap::default();
+        for ti in &infos {
+            if ti.flags & F_NOALNUM != 0 {
+                continue;
+            }
+            let e = doc.entry(ti.fold).or_insert([0; 3]);
+            match ti.casing() {
+                0 => e[0] += 1,
+                1 if ti.flags & F_INITIAL == 0 => e[1] += 1,
+                2 => e[2] += 1,
+                _ => {}
+            }
+        }
+        // First occurrence of each capitalised form in the doc (position index).
+        let empty = TokInfo { form: 1, lower: 1, shape: 1, short: 1, ..Default::default() };
+        let get = |i: isize| -> &TokInfo {
+            if i < 0 || i as usize >= n {
+                &empty
+            } else {
+                &infos[i as usize]
+            }
+        };
+        let f = &mut out.feats;
+        for i in 0..n {
+            let ti = &infos[i];
+            let ii = i as isize;
+            f.push(bucket(t::BIAS, 0));
+            f.push(bucket(t::FORM, ti.form));
+            f.push(bucket(t::LOWER, ti.lower));
+            f.push(bucket(t::SHAPE, ti.shape));
+            f.push(bucket(t::SHORT, ti.short));
+            f.push(bucket(t::FLAGS, ti.flags as u64));
+            f.push(bucket(t::LEN, ti.len.min(12) as u64));
+            if ti.flags & F_NOALNUM == 0 {
+                for k in 0..4 {
+                    if ti.pre[k] != 0 {
+                        f.push(bucket(t::PRE + k as u64, ti.pre[k]));
+                        f.push(bucket(t::SUF + k as u64, ti.suf[k]));
+                    }
+                }
+                f.push(bucket(t::LOWER_SHAPE, mix(ti.lower, ti.short)));
+            }
+            if ti.flags & F_INITIAL != 0 {
+                f.push(bucket(t::INIT_LOWER, ti.lower));
+                f.push(bucket(t::INIT_SHAPE, ti.short));
+            }
+            for (o, d) in [(-2isize, 0u64), (-1, 1), (1, 2), (2, 3)] {
+                let nb = get(ii + o);
+                f.push(bucket(t::W + d, nb.lower));
+                f.push(bucket(t::S + d, nb.short));
+            }
+            let p = get(ii - 1);
+            let nx = get(ii + 1);
+            f.push(bucket(t::BI_PREV, mix(p.lower, ti.lower)));
+            f.push(bucket(t::BI_NEXT, mix(ti.lower, nx.lower)));
+            f.push(bucket(t::SH_PREV, mix(p.short, ti.short)));
+            f.push(bucket(t::SH_NEXT, mix(ti.short, nx.short)));
+            f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
+            f.push(bucket(t::PREV_FLAGS, (p.flags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP)) as u64));
+            f.push(bucket(t::NEXT_FLAGS, (nx.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64));
+            if p.flags & F_TITLE != 0 || get(ii - 2).flags & F_TITLE != 0 {
+                f.push(bucket(t::PREV_TITLE, ti.short));
+            }
+            if in_quote[i] {
+                f.push(bucket(t::QUOTE, ti.casing()));
+            }
+            f.push(bucket(t::FORM_PREV, p.form));
+            f.push(bucket(t::FORM_NEXT, nx.form));
+            f.push(bucket(t::SUF_PREV, p.suf[2]));
+            f.push(bucket(t::SUF_NEXT, nx.suf[2]));
+            {
+                for o in 1..=3isize {
+                    let l = get(ii - o);
+                    if l.flags & F_NOALNUM == 0 && l.len > 0 {
+                        f.push(bucket(t::BAG_L, l.lower));
+                    }
+                    let r = get(ii + o);
+                    if r.flags & F_NOALNUM == 0 && r.len > 0 {
+                        f.push(bucket(t::BAG_R, r.lower));
+                    }
+                }
+                f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
+                f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
+            }
+            if run[i].1 > 0 {
+                f.push(bucket(t::RUN, (run[i].0 as u64) << 8 | run[i].1 as u64));
+            }
+            if ti.gaz != 0 {
+                for b in 0..(2 * GAZ_CLASSES as u64) {
+                    if ti.gaz & (1 << b) != 0 {
+                        f.push(bucket(t::GAZ, b));
+                    }
+                }
+                f.push(bucket(t::GAZ_ALL, ti.gaz as u64));
+            }
+            if ti.tg != 0 {
+                f.push(bucket(t::GAZT, ti.tg as u64));
+                f.push(bucket(t::GAZT_SHAPE, mix(ti.tg as u64, ti.short)));
+            }
+            if p.tg != 0 || nx.tg != 0 {
+                f.push(bucket(t::GAZT_CTX, mix(mix(p.tg as u64, ti.tg as u64), nx.tg as u64)));
+            }
+            if p.gaz != 0 {
+                f.push(bucket(t::GAZ_PREV, mix(p.gaz as u64, ti.short)));
+            }
+            if nx.gaz != 0 {
+                f.push(bucket(t::GAZ_NEXT, mix(nx.gaz as u64, ti.short)));
+            }
+            if ti.flags & F_NOALNUM == 0 {
+                let c = ti.casing();
+                let e = doc.get(&ti.fold).copied().unwrap_or([0; 3]);
+                // Exclude this token's own count.
+                let mut own = [0u32; 3];
+                match c {
+                    0 => own[0] = 1,
+                    1 if ti.flags & F_INITIAL == 0 => own[1] = 1,
+                    2 => own[2] = 1,
+                    _ => {}
+                }
+                let lc = (e[0] - own[0]).min(2) as u64;
+                let tc = (e[1] - own[1]).min(2) as u64;
+                let ac = (e[2] - own[2]).min(1) as u64;
+                let init = (ti.flags & F_INITIAL != 0) as u64;
+                let key = c | init << 2 | lc << 3 | tc << 5 | ac << 7;
+                f.push(bucket(t::DOC, key));
+                if c != 0 {
+                    f.push(bucket(t::DOC_FORM, mix(key & 0b111, mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1))));
+                }
+                let _ = t::FIRST_DOC;
+            }
+            let len = f.len() as u32;
+            out.offsets.push(len);
+        }
+    }
+}
+
+
+mod t2 {
+    pub const OWN: u64 = 101;
+    pub const PREV: u64 = 102;
+    pub const NEXT: u64 = 103;
+    pub const WORD_OTHER: u64 = 104;
+    pub const WORD_OTHER_OWN: u64 = 105;
+    pub const ENT_OTHER: u64 = 106;
+    pub const WORD_OTHER_INIT: u64 = 107;
+    pub const PREV_NEXT: u64 = 108;
+    pub const OWN_CASE: u64 = 109;
+    pub const OWN_FORM: u64 = 110;
+}
+
+/// Second-stage features (added to the first stage's scores): the first stage's tags (`tags[i]`, a tag index;
+/// `label[i]` 0 for O else 1 + label index) and, for every capitalised word,
+/// the labels the first stage gave the same word and the same entity string
+/// elsewhere in the document.
+pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, usize)], with_base: bool, out: &mut DocFeatures) {
+    let n = df.len();
+    out.feats.clear();
+    out.feats.reserve(n * if with_base { 72 } else { 12 });
+    out.offsets.clear();
+    out.offsets.reserve(n + 1);
+    out.offsets.push(0);
+    out.fold.clone_from(&df.fold);
+    out.case.clone_from(&df.case);
+    // Label counts per word over the document.
+    let mut words: IdMap<[u16; 5]> = IdMap::default();
+    for i in 0..n.min(tags.len()).min(label.len()) {
+        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
+            let e = words.entry(df.fold[i]).or_insert([0; 5]);
+            e[label[i] as usize % 5] = e[label[i] as usize % 5].saturating_add(1);
+        }
+    }
+    // Label counts per entity string.
+    let ent_hash = |s: usize, e: usize| df.fold[s..e].iter().fold(SEED, |h, &x| mix(h, x));
+    let mut ents: IdMap<[u16; 5]> = IdMap::default();
+    let mut ent_of = vec![usize::MAX; n];
+    // Each span's hash, computed once (a token must not rehash its whole span).
+    let span_hash: Vec<u64> = spans.iter().map(|&(s, e)| if s < e && e <= n { ent_hash(s, e) } else { 0 }).collect();
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        if s < e && e <= n {
+            let l = label[s] as usize % 5;
+            let en = ents.entry(span_hash[k]).or_insert([0; 5]);
+            en[l] = en[l].saturating_add(1);
+            for x in &mut ent_of[s..e] {
+                *x = k;
+            }
+        }
+    }
+    let majority = |c: &[u16; 5]| -> u64 {
+        // The most frequent non-O label, 0 when there is none; ties to the lower index.
+        let mut best = 0usize;
+        for l in 1..5 {
+            if c[l] > 0 && (best == 0 || c[l] > c[best]) {
+                best = l;
+            }
+        }
+        best as u64
+    };
+    let tag = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n { 99 } else { tags.get(i as usize).copied().unwrap_or(0) as u64 }
+    };
+    for i in 0..n {
+        if with_base {
+            out.feats.extend_from_slice(df.token(i));
+        }
+        let f = &mut out.feats;
+        let ii = i as isize;
+        let own = tag(ii);
+        {
+            f.push(bucket(t2::OWN_CASE, mix(own, df.case[i] as u64)));
+            if let Some(&b) = df.token(i).get(1) {
+                // The word form feature is the second of every token.
+                f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
+            }
+        }
+        f.push(bucket(t2::OWN, own));
+        f.push(bucket(t2::PREV, mix(tag(ii - 1), own)));
+        f.push(bucket(t2::NEXT, mix(own, tag(ii + 1))));
+        f.push(bucket(t2::PREV_NEXT, mix(tag(ii - 1), tag(ii + 1))));
+        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
+            if let Some(c) = words.get(&df.fold[i]) {
+                let mut c = *c;
+                let l = label.get(i).copied().unwrap_or(0) as usize % 5;
+                c[l] = c[l].saturating_sub(1);
+                let m = majority(&c);
+                let any_o = (c[0] > 0) as u64;
+                f.push(bucket(t2::WORD_OTHER, m | any_o << 4));
+                f.push(bucket(t2::WORD_OTHER_OWN, m | (l as u64) << 4));
+                f.push(bucket(t2::WORD_OTHER_INIT, m | ((df.case[i] >> 1) as u64) << 4 | any_o << 5));
+            }
+        }
+        if ent_of[i] != usize::MAX {
+            let (s, _) = spans[ent_of[i]];
+            if let Some(c) = ents.get(&span_hash[ent_of[i]]) {
+                let mut c = *c;
+                let l = label[s] as usize % 5;
+                c[l] = c[l].saturating_sub(1);
+                f.push(bucket(t2::ENT_OTHER, majority(&c) | (l as u64) << 4));
+            }
+        }
+        let len = f.len() as u32;
+        out.offsets.push(len);
+    }
+}

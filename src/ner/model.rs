@@ -1,0 +1,542 @@
+//! The tagger model: tag set, sparse quantised feature weights, transition
+//! scores, gazetteer; its binary format; and Viterbi decoding.
+
+use super::features::{Gazetteer, HASH_BITS};
+use super::Label;
+
+const MAGIC: &[u8; 8] = b"LUPANER1";
+
+/// A tag: outside, or a position (B, I, L, U) within an entity of a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    O,
+    B(Label),
+    I(Label),
+    L(Label),
+    U(Label),
+}
+
+impl Tag {
+    pub fn parse(s: &str) -> Option<Tag> {
+        if s == "O" {
+            return Some(Tag::O);
+        }
+        let (p, l) = s.split_once('-')?;
+        let l: Label = l.parse().ok()?;
+        Some(match p {
+            "B" => Tag::B(l),
+            "I" => Tag::I(l),
+            "L" | "E" => Tag::L(l),
+            "U" | "S" => Tag::U(l),
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> String {
+        match self {
+            Tag::O => "O".into(),
+            Tag::B(l) => format!("B-{l}"),
+            Tag::I(l) => format!("I-{l}"),
+            Tag::L(l) => format!("L-{l}"),
+            Tag::U(l) => format!("U-{l}"),
+        }
+    }
+    fn label(self) -> Option<Label> {
+        match self {
+            Tag::O => None,
+            Tag::B(l) | Tag::I(l) | Tag::L(l) | Tag::U(l) => Some(l),
+        }
+    }
+    /// Does this tag continue an entity begun before it?
+    fn continues(self) -> bool {
+        matches!(self, Tag::I(_) | Tag::L(_))
+    }
+    /// Can an entity go on after this tag?
+    fn open(self) -> bool {
+        matches!(self, Tag::B(_) | Tag::I(_))
+    }
+}
+
+/// Tagging scheme: IOB2 ("bio") or BILOU.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Bio,
+    Bilou,
+}
+
+impl Scheme {
+    pub fn tags(self) -> Vec<Tag> {
+        let mut v = vec![Tag::O];
+        for l in Label::ALL {
+            match self {
+                Scheme::Bio => v.extend([Tag::B(l), Tag::I(l)]),
+                Scheme::Bilou => v.extend([Tag::B(l), Tag::I(l), Tag::L(l), Tag::U(l)]),
+            }
+        }
+        v
+    }
+    /// Encodes entity spans (over `n` tokens) as tags.
+    pub fn encode(self, n: usize, spans: &[(usize, usize, Label)]) -> Vec<Tag> {
+        let mut out = vec![Tag::O; n];
+        for &(s, e, l) in spans {
+            for (k, slot) in out[s..e].iter_mut().enumerate() {
+                *slot = match self {
+                    Scheme::Bio => if k == 0 { Tag::B(l) } else { Tag::I(l) },
+                    Scheme::Bilou => {
+                        if e - s == 1 {
+                            Tag::U(l)
+                        } else if k == 0 {
+                            Tag::B(l)
+                        } else if s + k == e - 1 {
+                            Tag::L(l)
+                        } else {
+                            Tag::I(l)
+                        }
+                    }
+                };
+            }
+        }
+        out
+    }
+}
+
+/// Whether `b` may follow `a` (`a == None` at the start of a sentence).
+pub fn allowed(a: Option<Tag>, b: Tag, scheme: Scheme) -> bool {
+    match scheme {
+        Scheme::Bio => match b {
+            Tag::I(l) => matches!(a, Some(Tag::B(m)) | Some(Tag::I(m)) if m == l),
+            _ => true,
+        },
+        Scheme::Bilou => {
+            let a_open = a.is_some_and(|t| t.open());
+            if b.continues() {
+                a_open && a.and_then(|t| t.label()) == b.label()
+            } else {
+                !a_open
+            }
+        }
+    }
+}
+
+/// Whether `a` may end a sentence.
+pub fn allowed_end(a: Tag, scheme: Scheme) -> bool {
+    scheme == Scheme::Bio || !a.open()
+}
+
+/// Decodes tags into entity spans `(start, end, label)`, leniently (an I
+/// without a B starts an entity).
+pub fn decode(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, Label)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let l = t.label();
+        let starts_new = match (t, cur) {
+            (Tag::O, _) => false,
+            (Tag::B(_) | Tag::U(_), _) => true,
+            (_, Some((_, cl))) => Some(cl) != l,
+            (_, None) => true,
+        };
+        if t == Tag::O || starts_new {
+            if let Some((s, cl)) = cur.take() {
+                out.push((s, i, cl));
+            }
+        }
+        if starts_new {
+            cur = Some((i, l.unwrap()));
+        }
+        if matches!(t, Tag::L(_) | Tag::U(_)) {
+            if let Some((s, cl)) = cur.take() {
+                out.push((s, i + 1, cl));
+            }
+        }
+    }
+    if let Some((s, cl)) = cur {
+        out.push((s, tags.len(), cl));
+    }
+    out
+}
+
+/// A trained model ready for tagging.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub scheme: Scheme,
+    pub tags: Vec<Tag>,
+    /// `(ntags + 1) × ntags`: row 0 is the start of a sentence, row `1 + a` follows tag `a`.
+    /// Disallowed transitions are `-inf`.
+    pub trans: Vec<f32>,
+    /// Open-addressing table from bucket to row; `u32::MAX` is empty.
+    /// Which buckets have a row: one bit per bucket (exact, 2^HASH_BITS bits).
+    bits: Vec<u64>,
+    /// Number of rows before each word of `bits`.
+    rank: Vec<u32>,
+    /// `rows × ntags` quantised weights, rows in bucket order.
+    weights: Vec<i8>,
+    /// Weight = quantised / scale.
+    scale: f32,
+    pub gazetteer: Gazetteer,
+    /// The second stage, which sees this stage's predictions.
+    pub next: Option<Box<Model>>,
+}
+
+/// Everything that is written to a model file.
+pub struct ModelParts<'a> {
+    pub scheme: Scheme,
+    pub trans: &'a [f32],
+    /// Sorted buckets with their weight rows (`ntags` each).
+    pub buckets: &'a [u32],
+    pub rows: &'a [i8],
+    pub scale: f32,
+    pub gazetteer: &'a Gazetteer,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.p.checked_add(n).filter(|&e| e <= self.b.len()).ok_or("model file truncated")?;
+        let s = &self.b[self.p..end];
+        self.p = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(v).map_err(|_| "bad varint".to_string());
+            }
+        }
+        Err("bad varint".into())
+    }
+}
+
+impl ModelParts<'_> {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let ntags = self.scheme.tags().len();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(HASH_BITS as u8);
+        out.push(match self.scheme {
+            Scheme::Bio => 0,
+            Scheme::Bilou => 1,
+        });
+        for &t in self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        // Gazetteer: delta-coded keys, then class bytes.
+        out.extend_from_slice(&(self.gazetteer.keys.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &k in &self.gazetteer.keys {
+            put_varint(&mut out, k - prev);
+            prev = k;
+        }
+        out.extend_from_slice(&self.gazetteer.classes);
+        // Weights: delta-coded buckets, then the rows tag-major (column by column),
+        // which compresses better than row-major.
+        out.extend_from_slice(&(self.buckets.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &b in self.buckets {
+            put_varint(&mut out, b - prev);
+            prev = b;
+        }
+        let n = self.buckets.len();
+        for t in 0..ntags {
+            for r in 0..n {
+                out.push(self.rows[r * ntags + t] as u8);
+            }
+        }
+        out
+    }
+}
+
+impl Model {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { b, p: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a lupa NER model".into());
+        }
+        if r.u8()? as u32 != HASH_BITS {
+            return Err("model built with other hash bits".into());
+        }
+        let scheme = match r.u8()? {
+            0 => Scheme::Bio,
+            1 => Scheme::Bilou,
+            _ => return Err("unknown tag scheme".into()),
+        };
+        let tags = scheme.tags();
+        let nt = tags.len();
+        let mut trans = Vec::with_capacity((nt + 1) * nt);
+        for _ in 0..(nt + 1) * nt {
+            trans.push(r.f32()?);
+        }
+        let scale = r.f32()?;
+        let ng = r.u32()? as usize;
+        if ng > b.len() {
+            return Err("model file corrupt".into());
+        }
+        let mut gazetteer = Gazetteer { keys: Vec::with_capacity(ng), classes: Vec::new() };
+        let mut prev = 0u32;
+        for _ in 0..ng {
+            prev = prev.wrapping_add(r.varint()?);
+            gazetteer.keys.push(prev);
+        }
+        gazetteer.classes = r.take(ng)?.to_vec();
+        let nb = r.u32()? as usize;
+        if nb > b.len() {
+            return Err("model file corrupt".into());
+        }
+        let mut buckets = Vec::with_capacity(nb);
+        let mut prev = 0u32;
+        for _ in 0..nb {
+            prev = prev.wrapping_add(r.varint()?);
+            buckets.push(prev);
+        }
+        let cols = r.take(nb * nt)?;
+        let mut weights = vec![0i8; nb * nt];
+        for t in 0..nt {
+            for i in 0..nb {
+                weights[i * nt + t] = cols[t * nb + i] as i8;
+            }
+        }
+        if !(scale.is_finite() && scale > 0.0) || buckets.iter().any(|&b| b >= 1 << HASH_BITS) || buckets.windows(2).any(|w| w[0] >= w[1]) {
+            return Err("model file corrupt".into());
+        }
+        let mut m = Model { scheme, tags, trans, bits: Vec::new(), rank: Vec::new(), weights, scale, gazetteer, next: None };
+        m.index(&buckets);
+        if r.p < b.len() {
+            let mut next = Model::from_bytes(&b[r.p..])?;
+            next.gazetteer = Gazetteer::default();
+            m.next = Some(Box::new(next));
+        }
+        Ok(m)
+    }
+
+    fn index(&mut self, buckets: &[u32]) {
+        let words = (1usize << HASH_BITS) / 64;
+        self.bits = vec![0u64; words];
+        for &b in buckets {
+            self.bits[b as usize >> 6] |= 1 << (b & 63);
+        }
+        self.rank = Vec::with_capacity(words);
+        let mut acc = 0u32;
+        for &w in &self.bits {
+            self.rank.push(acc);
+            acc += w.count_ones();
+        }
+    }
+
+    /// The quantised weight row of bucket `b`, if it has one.
+    #[inline]
+    #[cfg(test)]
+    fn row(&self, b: u32) -> Option<&[i8]> {
+        let wi = (b as usize >> 6) & (self.bits.len().wrapping_sub(1));
+        let word = *self.bits.get(wi)?;
+        let bit = b & 63;
+        if (word >> bit) & 1 == 0 {
+            return None;
+        }
+        let nt = self.tags.len();
+        let r = self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        self.weights.get(r * nt..(r + 1) * nt)
+    }
+
+    /// Adds the emission scores of `feats` into `out` (length `ntags`).
+    pub fn emit(&self, feats: &[u32], out: &mut [f32]) {
+        match self.tags.len() {
+            9 => self.emit_n::<9>(feats, out),
+            17 => self.emit_n::<17>(feats, out),
+            _ => self.emit_n::<32>(feats, out),
+        }
+    }
+
+    #[inline]
+    fn emit_n<const N: usize>(&self, feats: &[u32], out: &mut [f32]) {
+        let mut acc = [0i32; N];
+        let nt = self.tags.len().min(N);
+        let mask = self.bits.len().wrapping_sub(1);
+        for &b in feats {
+            let wi = (b as usize >> 6) & mask;
+            let Some(&word) = self.bits.get(wi) else { continue };
+            let bit = b & 63;
+            if (word >> bit) & 1 == 0 {
+                continue;
+            }
+            let r = self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            if nt == N {
+                if let Some(row) = self.weights.get(r * N..(r + 1) * N) {
+                    let row: &[i8; N] = row.try_into().unwrap();
+                    for t in 0..N {
+                        acc[t] += row[t] as i32;
+                    }
+                }
+            } else if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+        let inv = 1.0 / self.scale;
+        for (o, &a) in out.iter_mut().zip(&acc[..nt]) {
+            *o += a as f32 * inv;
+        }
+    }
+}
+
+/// First-order Viterbi. `emissions` is `n × nt`, `trans` is `(nt+1) × nt`
+/// (row 0 = start). Returns tag indices. Ties break to the lowest index.
+pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out: &mut Vec<usize>) {
+    out.clear();
+    if nt == 0 {
+        return;
+    }
+    let n = emissions.len() / nt;
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![0u16; n * nt];
+    let mut prev: Vec<f32> = (0..nt).map(|t| trans[t] + emissions[t]).collect();
+    let mut cur = vec![0f32; nt];
+    let tr = &trans[nt..(nt + 1) * nt];
+    for i in 1..n {
+        let em = &emissions[i * nt..(i + 1) * nt];
+        let bk = &mut back[i * nt..(i + 1) * nt];
+        cur.fill(f32::NEG_INFINITY);
+        bk.fill(0);
+        // Relax every (a, b) pair row by row: contiguous access to `trans`.
+        for (a, &pa) in prev.iter().enumerate() {
+            let row = &tr[a * nt..(a + 1) * nt];
+            for ((c, k), &t) in cur.iter_mut().zip(bk.iter_mut()).zip(row) {
+                let s = pa + t;
+                if s > *c {
+                    *c = s;
+                    *k = a as u16;
+                }
+            }
+        }
+        for (c, &e) in cur.iter_mut().zip(em) {
+            *c += e;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0usize;
+    for (t, &s) in prev.iter().enumerate() {
+        let s = if end_ok.get(t).copied().unwrap_or(true) { s } else { f32::NEG_INFINITY };
+        if s > best {
+            best = s;
+            arg = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        arg = back[i * nt + arg] as usize;
+        out[i - 1] = arg;
+    }
+}
+
+/// Transition matrix with `-inf` on disallowed moves, from learned scores.
+pub fn constrain(scheme: Scheme, learned: &[f32]) -> Vec<f32> {
+    let tags = scheme.tags();
+    let nt = tags.len();
+    let mut out = learned.to_vec();
+    for a in 0..=nt {
+        let pa = if a == 0 { None } else { Some(tags[a - 1]) };
+        for (b, &tb) in tags.iter().enumerate() {
+            if !allowed(pa, tb, scheme) {
+                out[a * nt + b] = f32::NEG_INFINITY;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_bio_and_bilou() {
+        let t = |s: &str| s.split(' ').map(|x| Tag::parse(x).unwrap()).collect::<Vec<_>>();
+        assert_eq!(decode(&t("B-PER I-PER O B-LOC B-LOC I-ORG")), vec![
+            (0, 2, Label::Per),
+            (3, 4, Label::Loc),
+            (4, 5, Label::Loc),
+            (5, 6, Label::Org)
+        ]);
+        assert_eq!(decode(&t("U-PER B-ORG I-ORG L-ORG O U-LOC")), vec![
+            (0, 1, Label::Per),
+            (1, 4, Label::Org),
+            (5, 6, Label::Loc)
+        ]);
+        let spans = [(0, 1, Label::Per), (1, 4, Label::Org)];
+        for s in [Scheme::Bio, Scheme::Bilou] {
+            assert_eq!(decode(&s.encode(5, &spans)), spans.to_vec());
+        }
+    }
+
+    #[test]
+    fn viterbi_tiny_model() {
+        // Tags: O, B-PER, I-PER (BIO restricted to PER). Emissions favour I at
+        // position 0, which is disallowed at the start, so Viterbi picks B.
+        let nt = 3;
+        let trans = vec![
+            0.0, 0.0, f32::NEG_INFINITY, // start
+            0.0, 0.0, f32::NEG_INFINITY, // after O
+            0.0, 0.0, 1.0, // after B
+            0.0, 0.0, 1.0, // after I
+        ];
+        let em = vec![
+            0.0, 1.0, 2.0, // token 0
+            0.0, 0.5, 0.6, // token 1
+            1.0, 0.0, 0.0, // token 2
+        ];
+        let mut out = Vec::new();
+        viterbi(&em, nt, &trans, &[true; 3], &mut out);
+        assert_eq!(out, vec![1, 2, 0]);
+        viterbi(&[], nt, &trans, &[true; 3], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn model_roundtrip() {
+        let scheme = Scheme::Bio;
+        let nt = scheme.tags().len();
+        let trans = constrain(scheme, &vec![0.5; (nt + 1) * nt]);
+        let buckets = [3u32, 70, 1 << 19];
+        let rows: Vec<i8> = (0..3 * nt).map(|i| (i as i8) - 10).collect();
+        let gaz = Gazetteer::build([("Estados Unidos", 2), ("Putin", 1)]);
+        let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale: 2.0, gazetteer: &gaz }.to_bytes();
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.gazetteer, gaz);
+        assert_eq!(m.row(70).unwrap()[0], rows[nt]);
+        assert_eq!(m.row(3).unwrap()[1], rows[1]);
+        assert_eq!(m.row(1 << 19).unwrap()[2], rows[2 * nt + 2]);
+        assert!(m.row(71).is_none());
+        assert_eq!(m.trans[2], f32::NEG_INFINITY);
+        for cut in 0..bytes.len() {
+            assert!(Model::from_bytes(&bytes[..cut]).is_err());
+        }
+    }
+}

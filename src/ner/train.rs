@@ -1,0 +1,727 @@
+//! `lupa train` and `lupa eval`: an averaged structured perceptron over
+//! hashed features with first-order Viterbi, quantised to i8 on export.
+
+use super::conll::{self, Document};
+use super::features::{self, DocFeatures, Featurizer, Gazetteer, HASH_BITS};
+use super::model::{self, Model, ModelParts, Scheme, Tag};
+use super::score::Scorer;
+use super::Label;
+use crate::extract::{self, Options};
+use crate::lang::Lang;
+use std::time::Instant;
+
+struct Args {
+    lang: Option<Lang>,
+    train: Vec<String>,
+    dev: Vec<String>,
+    out: Option<String>,
+    epochs: usize,
+    scheme: Scheme,
+    gazetteers: Option<String>,
+    min_weight: i8,
+    stages: usize,
+    train_gazetteer: bool,
+    levels: u8,
+    min_count: usize,
+    max_rows: usize,
+    files: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut a = Args {
+        lang: None,
+        train: Vec::new(),
+        dev: Vec::new(),
+        out: None,
+        epochs: 10,
+        scheme: Scheme::Bio,
+        gazetteers: None,
+        min_weight: 1,
+        stages: 2,
+        train_gazetteer: false,
+        levels: 15,
+        min_count: 1,
+        max_rows: usize::MAX,
+        files: Vec::new(),
+    };
+    let mut i = 0;
+    let mut list: Option<&str> = None;
+    let val = |i: usize| args.get(i + 1).cloned().ok_or_else(|| format!("{} needs a value", args[i]));
+    while i < args.len() {
+        let s = args[i].as_str();
+        match s {
+            "--lang" => {
+                a.lang = Some(val(i)?.parse()?);
+                i += 1;
+                list = None;
+            }
+            "--out" => {
+                a.out = Some(val(i)?);
+                i += 1;
+                list = None;
+            }
+            "--epochs" => {
+                a.epochs = val(i)?.parse().map_err(|_| "--epochs needs a number")?;
+                i += 1;
+                list = None;
+            }
+            "--min-weight" => {
+                a.min_weight = val(i)?.parse().map_err(|_| "--min-weight needs a number 0..127")?;
+                i += 1;
+                list = None;
+            }
+            "--min-count" => {
+                a.min_count = val(i)?.parse().map_err(|_| "--min-count needs a number")?;
+                i += 1;
+                list = None;
+            }
+            "--max-rows" => {
+                a.max_rows = val(i)?.parse().map_err(|_| "--max-rows needs a number")?;
+                i += 1;
+                list = None;
+            }
+            "--levels" => {
+                a.levels = val(i)?.parse().ok().filter(|l| (1..=127).contains(l)).ok_or("--levels needs a number 1..127")?;
+                i += 1;
+                list = None;
+            }
+            "--stages" => {
+                a.stages = val(i)?.parse().map_err(|_| "--stages needs 1 or 2")?;
+                i += 1;
+                list = None;
+            }
+            "--scheme" => {
+                a.scheme = match val(i)?.as_str() {
+                    "bio" => Scheme::Bio,
+                    "bilou" => Scheme::Bilou,
+                    o => return Err(format!("unknown scheme {o:?}: expected bio or bilou")),
+                };
+                i += 1;
+                list = None;
+            }
+            "--gazetteers" => {
+                a.gazetteers = Some(val(i)?);
+                i += 1;
+                list = None;
+            }
+            "--train-gazetteer" => {
+                a.train_gazetteer = true;
+                list = None;
+            }
+            "--train" => list = Some("train"),
+            "--dev" => list = Some("dev"),
+            _ if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => match list {
+                Some("train") => a.train.push(s.to_string()),
+                Some("dev") => a.dev.push(s.to_string()),
+                _ => a.files.push(s.to_string()),
+            },
+        }
+        i += 1;
+    }
+    Ok(a)
+}
+
+/// Loads the gazetteer lists of a directory laid out like `gazetteers-es/`:
+/// `spanish_names.csv` (names with frequencies; the 4,000 most frequent are
+/// kept), `person_*first_names*.txt`, `person_*last_names*.txt`,
+/// `address_*countries*.txt`, other `address_*.txt`, `company_*.txt`.
+/// Files are read in sorted order, so the result is deterministic.
+pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{dir}: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    let mut entries: Vec<(String, u8)> = Vec::new();
+    for name in &names {
+        let path = format!("{dir}/{name}");
+        let class = if name.starts_with("person_") && name.contains("first_names") {
+            features::GAZ_FIRST
+        } else if name.starts_with("person_") && name.contains("last_names") {
+            features::GAZ_LAST
+        } else if name.starts_with("address_") && name.contains("countries") {
+            features::GAZ_COUNTRY
+        } else if name.starts_with("address_") {
+            features::GAZ_PLACE
+        } else if name.starts_with("company_") {
+            features::GAZ_COMPANY
+        } else if name == "spanish_names.csv" {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            let mut rows: Vec<(f64, String)> = text
+                .lines()
+                .skip(1)
+                .filter_map(|l| {
+                    let c: Vec<&str> = l.split(',').collect();
+                    if c.len() < 4 {
+                        return None;
+                    }
+                    let f = c[2].parse::<f64>().unwrap_or(0.0) + c[3].parse::<f64>().unwrap_or(0.0);
+                    Some((f, c[1].to_string()))
+                })
+                .collect();
+            rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            entries.extend(rows.into_iter().take(4000).map(|(_, n)| (n, features::GAZ_FIRST)));
+            continue;
+        } else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        entries.extend(text.lines().map(|l| (l.trim().to_string(), class)));
+    }
+    Ok(Gazetteer::build(entries.iter().map(|(s, c)| (s.as_str(), *c))))
+}
+
+/// One featurised document with gold tags and sentence starts.
+#[derive(Clone)]
+struct Prepared {
+    feats: DocFeatures,
+    starts: Vec<bool>,
+    gold: Vec<usize>,
+    spans: Vec<(usize, usize, Label)>,
+    /// Sentence boundaries as token ranges.
+    sents: Vec<(usize, usize)>,
+    /// Scores added to the emissions (`n × ntags`): the first stage's, for the second.
+    prior: Vec<f32>,
+}
+
+/// Entity strings of up to four words in `docs`, except those of fold `skip`
+/// (of `k`), each with its most frequent label, as raw gazetteer entries.
+fn train_entities(docs: &[Document], skip: Option<usize>, k: usize) -> Vec<(u32, u8)> {
+    let mut counts: std::collections::BTreeMap<u32, [u32; 4]> = Default::default();
+    for (i, d) in docs.iter().enumerate() {
+        if Some(i % k) == skip {
+            continue;
+        }
+        for s in &d.sentences {
+            for (a, b, l) in s.spans() {
+                if b - a <= Gazetteer::MAX_WORDS {
+                    let key = features::phrase_hash(s.words[a..b].iter().map(String::as_str));
+                    counts.entry(key).or_default()[Label::ALL.iter().position(|&x| x == l).unwrap_or(0)] += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(key, c)| {
+            let best = (0..4).fold(0, |b, j| if c[j] > c[b] { j } else { b });
+            (key, features::GAZ_TRAIN | (best as u8) << 5)
+        })
+        .collect()
+}
+
+fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Vec<Prepared> {
+    prepare_with(docs, lang, &|_| gaz, scheme)
+}
+
+fn prepare_with<'g>(docs: &[Document], lang: Lang, gaz_for: &dyn Fn(usize) -> &'g Gazetteer, scheme: Scheme) -> Vec<Prepared> {
+    let tags = scheme.tags();
+    docs.iter()
+        .enumerate()
+        .map(|(di, d)| {
+            let mut fz = Featurizer::new(lang, gaz_for(di));
+            let mut words: Vec<&str> = Vec::new();
+            let mut starts = Vec::new();
+            let mut spans = Vec::new();
+            let mut sents = Vec::new();
+            for s in &d.sentences {
+                let off = words.len();
+                sents.push((off, off + s.words.len()));
+                for (k, w) in s.words.iter().enumerate() {
+                    words.push(w);
+                    starts.push(k == 0);
+                }
+                spans.extend(s.spans().into_iter().map(|(a, b, l)| (a + off, b + off, l)));
+            }
+            let gold_tags = scheme.encode(words.len(), &spans);
+            let gold = gold_tags.iter().map(|t| tags.iter().position(|x| x == t).unwrap_or(0)).collect();
+            let mut feats = DocFeatures::default();
+            fz.document(&words, &starts, &mut feats);
+            Prepared { feats, starts, gold, spans, sents, prior: Vec::new() }
+        })
+        .collect()
+}
+
+fn with_stage2(m1: &Model, d: &Prepared) -> Prepared {
+    let path = super::viterbi_doc(m1, &d.feats, &d.starts);
+    let mut f2 = DocFeatures::default();
+    super::stage2_input(m1, &d.feats, &path, &d.starts, true, &mut f2);
+    let prior = Vec::new();
+    Prepared { feats: f2, starts: d.starts.clone(), gold: d.gold.clone(), spans: d.spans.clone(), sents: d.sents.clone(), prior }
+}
+
+#[derive(Clone, Copy)]
+struct StageOpts {
+    scheme: Scheme,
+    levels: u8,
+    max_rows: usize,
+    min_count: usize,
+    epochs: usize,
+    min_weight: i8,
+}
+
+/// Trains one stage; returns its model bytes. `first` is the first stage's
+/// bytes when this is the second stage (for evaluating on dev).
+fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageOpts, first: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    if o.max_rows == usize::MAX {
+        return Ok(train_stage_once(train, dev, gaz, o, first, None)?.0);
+    }
+    // Prune, then retrain on the kept features only, so that the weight of
+    // the dropped features moves to the kept ones.
+    eprintln!("selecting {} features", o.max_rows);
+    let (_, kept) = train_stage_once(train, &[], gaz, o, first, None)?;
+    let mut keep = vec![false; 1 << HASH_BITS];
+    for b in kept {
+        keep[b as usize] = true;
+    }
+    eprintln!("retraining on them");
+    Ok(train_stage_once(train, dev, gaz, o, first, Some(&keep))?.0)
+}
+
+fn train_stage_once(
+    train: &[Prepared],
+    dev: &[Prepared],
+    gaz: &Gazetteer,
+    o: &StageOpts,
+    first: Option<&[u8]>,
+    keep: Option<&[bool]>,
+) -> Result<(Vec<u8>, Vec<u32>), String> {
+    let scheme = o.scheme;
+    let nt = scheme.tags().len();
+    let t0 = Instant::now();
+    // Features seen fewer than `min_count` times in training get no weight.
+    let filtered: Vec<Prepared>;
+    let mut counts = vec![0u32; 1 << HASH_BITS];
+    for d in train {
+        for &f in &d.feats.feats {
+            counts[f as usize] = counts[f as usize].saturating_add(1);
+        }
+    }
+    let train = if o.min_count > 1 || keep.is_some() {
+        filtered = train
+            .iter()
+            .map(|d| {
+                let mut p = d.clone();
+                p.feats.feats.clear();
+                p.feats.offsets.clear();
+                p.feats.offsets.push(0);
+                for i in 0..d.feats.len() {
+                    p.feats.feats.extend(d.feats.token(i).iter().filter(|&&f| {
+                        counts[f as usize] as usize >= o.min_count && keep.map_or(true, |k| k[f as usize])
+                    }));
+                    p.feats.offsets.push(p.feats.feats.len() as u32);
+                }
+                p
+            })
+            .collect();
+        &filtered[..]
+    } else {
+        train
+    };
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for (di, d) in train.iter().enumerate() {
+        for si in 0..d.sents.len() {
+            units.push((di, si));
+        }
+    }
+    let mut p = Perceptron::new(nt);
+    let mut rng = XorShift(0x5eed_1234_abcd_0001);
+    let mut em = Vec::new();
+    let mut path = Vec::new();
+    let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
+    let mut bytes = Vec::new();
+    let mut kept = Vec::new();
+    for epoch in 1..=o.epochs {
+        // Fisher-Yates shuffle with the fixed-seed generator.
+        for i in (1..units.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            units.swap(i, j);
+        }
+        let mut errors = 0usize;
+        for &(di, si) in &units {
+            let d = &train[di];
+            let (s, e) = d.sents[si];
+            em.clear();
+            match d.prior.get(s * nt..e * nt) {
+                Some(p) if !d.prior.is_empty() => em.extend_from_slice(p),
+                _ => em.resize((e - s) * nt, 0.0f32),
+            }
+            for i in s..e {
+                let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
+                for &f in d.feats.token(i) {
+                    let r = &p.w[f as usize * nt..(f as usize + 1) * nt];
+                    for (x, y) in o.iter_mut().zip(r) {
+                        *x += *y;
+                    }
+                }
+            }
+            let tr = model::constrain(scheme, &p.tw);
+            model::viterbi(&em, nt, &tr, &end_ok, &mut path);
+            let gold = &d.gold[s..e];
+            if path.as_slice() != gold {
+                errors += 1;
+                let c = p.c;
+                for i in 0..e - s {
+                    let (g, y) = (gold[i], path[i]);
+                    if g != y {
+                        for &f in d.feats.token(s + i) {
+                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + g, 1.0, c);
+                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + y, -1.0, c);
+                        }
+                    }
+                    let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
+                    let yp = if i == 0 { 0 } else { path[i - 1] + 1 };
+                    if (gp, g) != (yp, y) {
+                        Perceptron::upd(&mut p.tw, &mut p.tacc, gp * nt + g, 1.0, c);
+                        Perceptron::upd(&mut p.tw, &mut p.tacc, yp * nt + y, -1.0, c);
+                    }
+                }
+            }
+            p.c += 1.0;
+        }
+        let last = epoch == o.epochs;
+        let msg = if dev.is_empty() || (!last && epoch % 2 == 1) {
+            String::new()
+        } else {
+            let (w, t) = p.averaged();
+            (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels);
+            let m = match first {
+                Some(f) => {
+                    let mut all = f.to_vec();
+                    all.extend_from_slice(&bytes);
+                    Model::from_bytes(&all)?
+                }
+                None => Model::from_bytes(&bytes)?,
+            };
+            let mut sc = Scorer::default();
+            for d in dev {
+                let pred = match (&m.next, first) {
+                    // Dev documents already carry stage-2 features.
+                    (Some(m2), Some(_)) => {
+                        let path = super::viterbi_doc(m2, &d.feats, &d.starts);
+                        super::spans_of(m2, &path, &d.starts)
+                    }
+                    _ => super::tag_features(&m, &d.feats, &d.starts),
+                };
+                sc.add(&d.spans, &pred);
+            }
+            format!(" model {} bytes; dev P {:.4} R {:.4} F1 {:.4}", bytes.len(), sc.overall().precision(), sc.overall().recall(), sc.overall().f1())
+        };
+        eprintln!("epoch {epoch}: {errors} sentences wrong of {};{msg} ({:.1}s)", units.len(), t0.elapsed().as_secs_f64());
+    }
+    if bytes.is_empty() || dev.is_empty() {
+        let (w, t) = p.averaged();
+        (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels);
+    }
+    Ok((bytes, kept))
+}
+
+struct XorShift(u64);
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+}
+
+/// Averaged perceptron state.
+struct Perceptron {
+    w: Vec<f32>,
+    acc: Vec<f64>,
+    tw: Vec<f32>,
+    tacc: Vec<f64>,
+    c: f64,
+}
+
+impl Perceptron {
+    fn new(nt: usize) -> Self {
+        let n = (1usize << HASH_BITS) * nt;
+        Perceptron { w: vec![0.0; n], acc: vec![0.0; n], tw: vec![0.0; (nt + 1) * nt], tacc: vec![0.0; (nt + 1) * nt], c: 1.0 }
+    }
+    fn upd(w: &mut [f32], acc: &mut [f64], i: usize, d: f32, c: f64) {
+        w[i] += d;
+        acc[i] += c * d as f64;
+    }
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let c = self.c;
+        let w = self.w.iter().zip(&self.acc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
+        let t = self.tw.iter().zip(&self.tacc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
+        (w, t)
+    }
+}
+
+/// Quantises averaged weights into model bytes.
+#[allow(clippy::too_many_arguments)]
+fn export(
+    scheme: Scheme,
+    w: &[f32],
+    trans: &[f32],
+    gaz: &Gazetteer,
+    min_weight: i8,
+    counts: &[u32],
+    max_rows: usize,
+    levels: u8,
+) -> (Vec<u8>, Vec<u32>) {
+    let nt = scheme.tags().len();
+    // Scale so that the 99.99th percentile of non-zero magnitudes maps to `levels`.
+    let mut mags: Vec<f32> = w.iter().filter(|x| **x != 0.0).map(|x| x.abs()).collect();
+    let q = if mags.is_empty() {
+        1.0
+    } else {
+        let k = ((mags.len() as f64) * 0.9999) as usize;
+        let k = k.min(mags.len() - 1);
+        *mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
+    };
+    let scale = levels as f32 / q.max(1e-6);
+    let mut buckets = Vec::new();
+    let mut rows: Vec<i8> = Vec::new();
+    for b in 0..(1usize << HASH_BITS) {
+        let r = &w[b * nt..(b + 1) * nt];
+        // Weights below `min_weight` are zeroed: they hardly change a decision
+        // and zeros compress well.
+        let qr: Vec<i8> = r
+            .iter()
+            .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8)
+            .map(|q| if q.unsigned_abs() < min_weight.max(1) as u8 { 0 } else { q })
+            .collect();
+        if qr.iter().any(|x| x.unsigned_abs() >= min_weight.max(1) as u8) {
+            buckets.push(b as u32);
+            rows.extend(qr);
+        }
+    }
+    // Keep the `max_rows` rows that move the most score over the training data:
+    // training frequency × the row's total weight.
+    if buckets.len() > max_rows {
+        let mut imp: Vec<(u64, u32, usize)> = buckets
+            .iter()
+            .enumerate()
+            .map(|(r, &b)| {
+                let l1: u64 = rows[r * nt..(r + 1) * nt].iter().map(|x| x.unsigned_abs() as u64).sum();
+                (l1 * counts.get(b as usize).copied().unwrap_or(0).max(1) as u64, b, r)
+            })
+            .collect();
+        imp.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        imp.truncate(max_rows);
+        imp.sort_unstable_by_key(|x| x.1);
+        let mut nb = Vec::with_capacity(max_rows);
+        let mut nr = Vec::with_capacity(max_rows * nt);
+        for &(_, b, r) in &imp {
+            nb.push(b);
+            nr.extend_from_slice(&rows[r * nt..(r + 1) * nt]);
+        }
+        buckets = nb;
+        rows = nr;
+    }
+    let trans = model::constrain(scheme, trans);
+    let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale, gazetteer: gaz }.to_bytes();
+    (bytes, buckets)
+}
+
+fn evaluate(m: &Model, dev: &[Prepared]) -> Scorer {
+    let mut s = Scorer::default();
+    for d in dev {
+        let pred = super::tag_features(m, &d.feats, &d.starts);
+        s.add(&d.spans, &pred);
+    }
+    s
+}
+
+/// `lupa train --lang es|en --train FILE... --dev FILE --out models/<lang>.bin [--epochs N]
+/// [--scheme bio|bilou] [--gazetteers DIR] [--min-weight N]`
+pub fn train_cmd(args: &[String]) -> Result<(), String> {
+    let a = parse_args(args)?;
+    let lang = a.lang.ok_or("--lang es|en is required")?;
+    let out = a.out.clone().ok_or("--out FILE is required")?;
+    if a.train.is_empty() {
+        return Err("--train FILE... is required".into());
+    }
+    let t0 = Instant::now();
+    let gaz = match &a.gazetteers {
+        Some(d) => load_gazetteers(d)?,
+        None => Gazetteer::default(),
+    };
+    let mut train_docs = Vec::new();
+    for f in &a.train {
+        train_docs.extend(conll::read(f)?);
+    }
+    let mut dev_docs = Vec::new();
+    for f in &a.dev {
+        dev_docs.extend(conll::read(f)?);
+    }
+    let scheme = a.scheme;
+    let (gaz, train) = if a.train_gazetteer {
+        // Entity strings of the training data, as a gazetteer; each training
+        // document sees only the strings of the other folds.
+        const K: usize = 4;
+        let folds: Vec<Gazetteer> = (0..K).map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K))).collect();
+        let train = prepare_with(&train_docs, lang, &|i| &folds[i % K], scheme);
+        (gaz.merged(&train_entities(&train_docs, None, K)), train)
+    } else {
+        let train = prepare(&train_docs, lang, &gaz, scheme);
+        (gaz, train)
+    };
+    let dev = prepare(&dev_docs, lang, &gaz, scheme);
+    eprintln!(
+        "{} training documents, {} sentences; {} dev documents; gazetteer {} entries; featurised in {:.1}s",
+        train.len(),
+        train.iter().map(|d| d.sents.len()).sum::<usize>(),
+        dev.len(),
+        gaz.keys.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let opts = StageOpts { scheme, levels: a.levels, max_rows: a.max_rows, epochs: a.epochs, min_weight: a.min_weight, min_count: a.min_count };
+    // Stage 1 on all the training data.
+    eprintln!("stage 1");
+    let bytes1 = train_stage(&train, &dev, &gaz, &opts, None)?;
+    let mut bytes = bytes1.clone();
+    if a.stages >= 2 {
+        // Stage 2 learns from stage-1 predictions; on the training data those
+        // come from K models each trained without the fold it predicts.
+        const K: usize = 4;
+        let mut train2: Vec<Option<Prepared>> = (0..train.len()).map(|_| None).collect();
+        for k in 0..K {
+            let (held, rest): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|i| i % K == k);
+            let part: Vec<Prepared> = rest.iter().map(|&i| train[i].clone()).collect();
+            eprintln!("stage 1, fold {}/{K}", k + 1);
+            let fb = train_stage(&part, &[], &gaz, &StageOpts { epochs: a.epochs, ..opts }, None)?;
+            let fm = Model::from_bytes(&fb)?;
+            for i in held {
+                train2[i] = Some(with_stage2(&fm, &train[i]));
+            }
+        }
+        let train2: Vec<Prepared> = train2.into_iter().map(|x| x.expect("every fold predicted")).collect();
+        let m1 = Model::from_bytes(&bytes1)?;
+        let dev2: Vec<Prepared> = dev.iter().map(|d| with_stage2(&m1, d)).collect();
+        eprintln!("stage 2");
+        let bytes2 = train_stage(&train2, &dev2, &Gazetteer::default(), &opts, Some(&bytes1))?;
+        bytes.extend_from_slice(&bytes2);
+    }
+    if !dev.is_empty() {
+        let m = Model::from_bytes(&bytes)?;
+        print!("{}", evaluate(&m, &dev).report());
+    }
+    std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!("wrote {out} ({} bytes) in {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Joins a document's words with single spaces (sentences with a newline)
+/// and returns the text with each token's byte range.
+pub fn join_document(d: &Document) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut offs = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        if si > 0 {
+            text.push('\n');
+        }
+        for (k, w) in s.words.iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            offs.push((text.len(), text.len() + w.len()));
+            text.push_str(w);
+        }
+    }
+    (text, offs)
+}
+
+/// Runs the browser pipeline (`extract`) on every document of the files and
+/// scores the entities against the gold tags.
+pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
+    let mut scorer = Scorer::default();
+    let mut busy = std::time::Duration::ZERO;
+    let (mut ntok, mut nbytes) = (0usize, 0usize);
+    for f in files {
+        for d in conll::read(f)? {
+            let (text, offs) = join_document(&d);
+            let mut gold = Vec::new();
+            let mut base = 0;
+            for s in &d.sentences {
+                gold.extend(s.spans().into_iter().map(|(a, b, l)| (a + base, b + base, l)));
+                base += s.words.len();
+            }
+            // A predicted span maps to the gold tokens it touches: CoNLL-2002 glues
+            // some punctuation to words ("Agricultura,"), which Lupa's tokenizer
+            // splits off, and the entity should still count when the word is right.
+            let token_at = |byte: usize| offs.partition_point(|o| o.1 <= byte);
+            let align = |start: usize, end: usize| -> Option<(usize, usize)> {
+                let a = token_at(start);
+                let b = token_at(end.checked_sub(1)?);
+                (a <= b && b < offs.len() && offs[a].0 <= start && end <= offs[b].1).then_some((a, b + 1))
+            };
+            let t = Instant::now();
+            let ex = extract::extract(&text, &Options { lang: Some(lang), ..Default::default() });
+            busy += t.elapsed();
+            ntok += ex.tokens.len();
+            nbytes += text.len();
+            let pred: Vec<(usize, usize, Label)> = ex
+                .entities
+                .iter()
+                .map(|e| match align(e.start, e.end) {
+                    Some((a, b)) => (a, b, e.label),
+                    // A span that does not fall within gold tokens can never match.
+                    None => {
+                        if std::env::var_os("LUPA_NER_DEBUG").is_some() {
+                            eprintln!("UNALIGNED {:?}:{}", &text[e.start..e.end], e.label);
+                        }
+                        (usize::MAX - e.start, usize::MAX - e.end, e.label)
+                    }
+                })
+                .collect();
+            if std::env::var_os("LUPA_NER_DEBUG").is_some() {
+                let words: Vec<&str> = d.sentences.iter().flat_map(|s| s.words.iter().map(String::as_str)).collect();
+                let show = |x: &(usize, usize, Label)| {
+                    if x.0 < words.len() && x.1 <= words.len() {
+                        format!("{}:{}", words[x.0..x.1].join(" "), x.2)
+                    } else {
+                        format!("?:{}", x.2)
+                    }
+                };
+                for g in &gold {
+                    if !pred.contains(g) {
+                        eprintln!("MISS {}", show(g));
+                    }
+                }
+                for p in &pred {
+                    if !gold.contains(p) {
+                        eprintln!("FALSE {}", show(p));
+                    }
+                }
+            }
+            scorer.add(&gold, &pred);
+        }
+    }
+    let secs = busy.as_secs_f64().max(1e-9);
+    eprintln!(
+        "extract: {ntok} tokens, {nbytes} bytes in {secs:.3}s ({:.0} tokens/s, {:.2} MB/s)",
+        ntok as f64 / secs,
+        nbytes as f64 / secs / 1e6
+    );
+    Ok(scorer)
+}
+
+/// `lupa eval --lang es|en FILE...`
+pub fn eval_cmd(args: &[String]) -> Result<(), String> {
+    let a = parse_args(args)?;
+    let lang = a.lang.ok_or("--lang es|en is required")?;
+    let mut files = a.files.clone();
+    files.extend(a.dev.iter().cloned());
+    if files.is_empty() {
+        return Err("usage: lupa eval --lang es|en FILE...".into());
+    }
+    let t0 = Instant::now();
+    let s = eval_files(lang, &files)?;
+    eprintln!("evaluated in {:.2}s", t0.elapsed().as_secs_f64());
+    print!("{}", s.report());
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn tag_name(t: Tag) -> String {
+    t.name()
+}
