@@ -220,16 +220,23 @@ pub enum HighlightMode {
 pub struct HighlightElementOptions {
     #[tsify(optional)]
     pub lang: Option<LangOption>,
+    /// What to mark: entity labels and layers. When absent, every entity
+    /// label, dates, quantities, quotes, and the terms if `terms` is given.
     #[tsify(optional)]
     pub include: Option<Vec<HighlightLayer>>,
+    /// `YYYY-MM-DD`; anchors relative dates such as "el mes pasado".
     #[tsify(optional)]
     pub reference_date: Option<String>,
+    /// Search terms to mark: whole words, ignoring case and accents.
     #[tsify(optional)]
     pub terms: Option<Vec<String>>,
+    /// Whether terms also match their inflections ("camión" finds "camiones").
     #[tsify(optional)]
     pub stem: Option<bool>,
+    /// Prepended to each label to make the class and the highlight name: `lupa-` gives `lupa-PER`.
     #[tsify(optional)]
     pub class_prefix: Option<String>,
+    /// `auto` (the default): the CSS Custom Highlight API where the browser has it, else `<mark>` elements.
     #[tsify(optional)]
     pub mode: Option<HighlightMode>,
 }

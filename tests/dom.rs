@@ -1,5 +1,6 @@
 //! The DOM helpers in a real browser: `wasm-pack test --headless --chrome` and `--firefox`.
-//! Tests use dates, quantities, quotes and search terms, which do not depend on the NER model.
+//! Tests use dates, quantities, quotes and search terms, which do not depend on the NER model,
+//! and ask for entities only where entities are the point.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect};
@@ -134,13 +135,32 @@ fn mark_mode_wraps_a_date_split_across_elements_as_one_span() {
 #[wasm_bindgen_test]
 fn a_name_split_by_inline_markup_is_one_match() {
     let el = make("<p><b>Vladimir</b> Putin y <i>Vladimir</i><span> Putin</span></p>");
-    let (result, marked) = highlight_and_restore(&el, r#"{"terms":["vladimir putin"],"mode":"mark"}"#);
+    let (result, marked) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["vladimir putin"],"mode":"mark"}"#);
     assert_eq!(mark_texts(&result), ["Vladimir Putin", "Vladimir Putin"]);
     let m = r#"<mark class="lupa-term" data-label="term" data-term="vladimir putin">"#;
     assert_eq!(
         marked,
         format!("<p><b>{m}Vladimir</mark></b>{m} Putin</mark> y <i>{m}Vladimir</mark></i><span>{m} Putin</mark></span></p>")
     );
+}
+
+#[wasm_bindgen_test]
+fn an_entity_split_by_inline_markup_is_one_entity() {
+    let el = make("<p>El presidente ruso <b>Vladimir</b> Putin llegó a Estambul.</p>");
+    let (result, marked) = highlight_and_restore(&el, r#"{"lang":"es","include":["PER"],"mode":"mark"}"#);
+    let marks = Array::from(&get(&result, "marks"));
+    assert_eq!(marks.length(), 1, "{}", to_json(&marks));
+    let putin = marks.get(0);
+    assert_eq!(get(&putin, "text").as_string().as_deref(), Some("Vladimir Putin"));
+    assert_eq!(get(&putin, "label").as_string().as_deref(), Some("PER"));
+    let id = get(&putin, "id").as_f64().unwrap();
+    // Two <mark> pieces, one entity: both carry its id.
+    let m = format!(r#"<mark class="lupa-PER" data-label="PER" data-id="{id}">"#);
+    assert_eq!(marked, format!("<p>El presidente ruso <b>{m}Vladimir</mark></b>{m} Putin</mark> llegó a Estambul.</p>"));
+    // Across paragraphs, whatever the model finds, no entity spans the two.
+    let el = make("<p>El presidente ruso Vladimir</p><p>Putin llegó a Estambul.</p>");
+    let (result, _) = highlight_and_restore(&el, r#"{"lang":"es","mode":"mark"}"#);
+    assert!(mark_texts(&result).iter().all(|t| !(t.contains("Vladimir") && t.contains("Putin"))));
 }
 
 #[wasm_bindgen_test]
@@ -152,14 +172,20 @@ fn block_boundaries_are_respected() {
         "<table><tr><td>Vladimir</td><td>Putin</td></tr></table>",
         "<div><span>Vladimir</span><div>Putin</div></div>",
         "<pre>Vladimir\nPutin</pre>",
+        "<pre><span>Vladimir\nPutin</span></pre>",
     ] {
         let el = make(html);
-        let (result, _) = highlight_and_restore(&el, r#"{"terms":["vladimir putin"],"mode":"mark"}"#);
+        let (result, _) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["vladimir putin"],"mode":"mark"}"#);
         assert!(mark_texts(&result).is_empty(), "{html}");
     }
+    // An element inside a `pre` keeps its line breaks too.
+    let pre = make("<pre><span>Vladimir\nPutin</span></pre>");
+    let span = pre.first_element_child().unwrap().first_element_child().unwrap();
+    let (result, _) = highlight_and_restore(&span, r#"{"include":["terms"],"terms":["vladimir putin"],"mode":"mark"}"#);
+    assert!(mark_texts(&result).is_empty());
     // Source line breaks outside `pre` read as spaces; the result has the text as it is.
     let el = make("<p>Vladimir\n   Putin</p>");
-    let (result, _) = highlight_and_restore(&el, r#"{"terms":["vladimir putin"],"mode":"mark"}"#);
+    let (result, _) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["vladimir putin"],"mode":"mark"}"#);
     assert_eq!(mark_texts(&result), ["Vladimir\n   Putin"]);
 }
 
@@ -169,7 +195,7 @@ fn scripts_styles_and_hidden_subtrees_are_skipped() {
         "<p>Vladimir <script>var camion = 1;</script><style>.camion{}</style>Putin <span hidden>camion</span>\
          <template>camion</template><noscript>camion</noscript><textarea>camion</textarea> y el camion</p>",
     );
-    let (result, marked) = highlight_and_restore(&el, r#"{"terms":["vladimir putin","camion"],"mode":"mark"}"#);
+    let (result, marked) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["vladimir putin","camion"],"mode":"mark"}"#);
     assert_eq!(mark_texts(&result), ["Vladimir Putin", "camion"]);
     assert!(marked.contains("<script>var camion = 1;</script><style>.camion{}</style>"));
     assert!(marked.contains("<span hidden=\"\">camion</span>"));
@@ -181,7 +207,7 @@ fn restores_adjacent_text_nodes_and_the_pages_own_marks() {
     let el = page_with_own_nodes();
     let p = el.first_element_child().unwrap();
     assert_eq!(p.child_element_count() + text_count(&p), 5);
-    let (result, marked) = highlight_and_restore(&el, r#"{"terms":["vladimir putin","camion"],"stem":true,"mode":"mark"}"#);
+    let (result, marked) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["vladimir putin","camion"],"stem":true,"mode":"mark"}"#);
     assert_eq!(p.child_element_count() + text_count(&p), 5);
     assert_eq!(mark_texts(&result), ["Vladimir Putin", "camión", "camio\u{301}n", "camiones"]);
     // Our mark goes inside the page's, which stays.
@@ -192,11 +218,12 @@ fn restores_adjacent_text_nodes_and_the_pages_own_marks() {
 fn marks_nest_like_highlight_html() {
     // One text node: the DOM gets exactly the markup `highlight` renders.
     let text = "Putin dijo: «llegó el 17 de septiembre de 2023 con 25 millones de euros» y el camión.";
-    let options = r#"{"lang":"es","terms":["camion"],"mode":"mark"}"#;
+    let layers = r#""lang":"es","terms":["camion"],"include":["quotes","dates","quantities","terms"]"#;
+    let options = format!(r#"{{{layers},"mode":"mark"}}"#);
     let el = make("");
     el.set_text_content(Some(text));
-    let (result, marked) = highlight_and_restore(&el, options);
-    let html = highlight_js(JsValue::from_str(text), opts(r#"{"lang":"es","terms":["camion"]}"#)).unwrap();
+    let (result, marked) = highlight_and_restore(&el, &options);
+    let html = highlight_js(JsValue::from_str(text), opts(&format!("{{{layers}}}"))).unwrap();
     assert_eq!(marked, html);
     assert!(marked.contains("<mark class=\"lupa-quote\" data-label=\"quote\" data-speaker=\"Putin\">llegó el <mark class=\"lupa-date\""));
     let labels: Vec<String> =
@@ -219,7 +246,7 @@ fn highlighting_twice_is_highlighting_once() {
 #[wasm_bindgen_test]
 fn emoji_and_lone_surrogates_keep_offsets_and_restore_exactly() {
     let el = make("<p>😀 camión 𝕏 <b>camiones</b></p>");
-    let (result, marked) = highlight_and_restore(&el, r#"{"terms":["camion"],"stem":true,"mode":"mark"}"#);
+    let (result, marked) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["camion"],"stem":true,"mode":"mark"}"#);
     assert_eq!(mark_texts(&result), ["camión", "camiones"]);
     let m = r#"<mark class="lupa-term" data-label="term" data-term="camion">"#;
     assert_eq!(marked, format!("<p>😀 {m}camión</mark> 𝕏 <b>{m}camiones</mark></b></p>"));
@@ -227,7 +254,7 @@ fn emoji_and_lone_surrogates_keep_offsets_and_restore_exactly() {
     let el2 = make("");
     let text = lone_surrogate_text();
     Reflect::set(&el2, &"textContent".into(), &text).unwrap();
-    let (result, _) = highlight_and_restore(&el2, r#"{"terms":["camion"],"mode":"mark"}"#);
+    let (result, _) = highlight_and_restore(&el2, r#"{"include":["terms"],"terms":["camion"],"mode":"mark"}"#);
     assert_eq!(mark_texts(&result), ["camión"]);
     assert_eq!(get(&el2, "textContent"), text, "the lone surrogates are back");
 }
@@ -270,7 +297,7 @@ fn without_the_highlight_api_auto_falls_back_to_marks() {
     let el = make("<p>Vladimir Putin</p>");
     hide_highlight_api();
     assert!(!has_highlight_api());
-    let (result, marked) = highlight_and_restore(&el, r#"{"terms":["vladimir putin"]}"#);
+    let (result, marked) = highlight_and_restore(&el, r#"{"include":["terms"],"terms":["vladimir putin"]}"#);
     assert_eq!(get(&result, "mode").as_string().as_deref(), Some("mark"));
     assert_eq!(marked, "<p><mark class=\"lupa-term\" data-label=\"term\" data-term=\"vladimir putin\">Vladimir Putin</mark></p>");
     let forced = highlight_element_js(el.clone().into(), opts(r#"{"terms":["x"],"mode":"highlight-api"}"#));

@@ -57,18 +57,34 @@ camión</mark> llegó el <mark class=\"lupa-date\" data-label=\"date\" data-valu
 
 #[test]
 fn terms_are_marked_by_default_when_given_and_stem_on_request() {
-    let text = "Los camiones de Azerbaiyán.";
+    // No names here, so the default layers add nothing the NER model decides.
+    let text = "Los camiones de la frontera esperan.";
     assert_eq!(
-        hl(text, r#"{"lang":"es","terms":["azerbaiyan","camion"]}"#),
-        "Los camiones de <mark class=\"lupa-term\" data-label=\"term\" data-term=\"azerbaiyan\">Azerbaiyán</mark>."
+        hl(text, r#"{"lang":"es","terms":["FRONTERA","camion"]}"#),
+        "Los camiones de la <mark class=\"lupa-term\" data-label=\"term\" data-term=\"FRONTERA\">frontera</mark> esperan."
     );
     assert_eq!(
-        hl(text, r#"{"lang":"es","terms":["azerbaiyan","camion"],"stem":true,"classPrefix":"x_"}"#),
-        "Los <mark class=\"x_term\" data-label=\"term\" data-term=\"camion\">camiones</mark> de \
-<mark class=\"x_term\" data-label=\"term\" data-term=\"azerbaiyan\">Azerbaiyán</mark>."
+        hl(text, r#"{"lang":"es","terms":["FRONTERA","camion"],"stem":true,"classPrefix":"x_"}"#),
+        "Los <mark class=\"x_term\" data-label=\"term\" data-term=\"camion\">camiones</mark> de la \
+<mark class=\"x_term\" data-label=\"term\" data-term=\"FRONTERA\">frontera</mark> esperan."
     );
     // `include` without "terms" leaves them out.
-    assert_eq!(hl(text, r#"{"lang":"es","terms":["azerbaiyan"],"include":["dates"]}"#), "Los camiones de Azerbaiyán.");
+    assert_eq!(hl(text, r#"{"lang":"es","terms":["frontera"],"include":["dates"]}"#), text);
+}
+
+#[test]
+fn entities_enclose_the_terms_inside_them() {
+    // Entities are the point here: a term inside a name nests in the entity's mark.
+    let text = "El presidente ruso Vladimir Putin llegó a Estambul.";
+    let out = hl(text, r#"{"lang":"es","terms":["putin"],"include":["PER","terms"]}"#);
+    assert!(
+        out.contains(
+            "<mark class=\"lupa-PER\" data-label=\"PER\" data-id=\"0\">Vladimir \
+<mark class=\"lupa-term\" data-label=\"term\" data-term=\"putin\">Putin</mark></mark>"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("lupa-LOC"), "include leaves LOC out: {out}");
 }
 
 #[test]

@@ -120,7 +120,8 @@ fn collect(root: &Element) -> Collected {
     let mut c = Collected::default();
     // The open elements: node, whether it is a block, whether it is preformatted.
     let mut stack: Vec<(Node, bool, bool)> = Vec::new();
-    let mut pre_depth = 0usize;
+    // Inside a `pre` already, the element's line breaks are shown too.
+    let mut pre_depth = root.closest("pre, listing, xmp, plaintext").ok().flatten().is_some() as usize;
     let mut next = root.first_child();
     loop {
         let Some(node) = next else {
