@@ -228,6 +228,13 @@ async function visit(key, spans, layer, cls, describe) {
 
 // ---------------------------------------------------------------- entities panel
 
+/** Outlines every mention of one entity while its panel entry is hovered or focused. */
+function relate(label, id) {
+  for (const m of els.article.querySelectorAll('mark.is-related')) m.classList.remove('is-related');
+  if (!label || !Number.isInteger(id)) return;
+  for (const m of els.article.querySelectorAll(`mark.lupa-${label}[data-id="${id}"]`)) m.classList.add('is-related');
+}
+
 function groupEntities(entities) {
   const groups = new Map();
   for (const e of entities) {
@@ -274,6 +281,10 @@ function renderEntities(entities) {
           dataset: { id: Number.isInteger(g.id) ? String(g.id) : undefined, label },
           'aria-label': `${g.name}, ${LABEL_NAMES[label] ?? label}, ${plural(n, 'mention', 'mentions')}. Go to the next mention.`,
           onclick: () => visit(`entity:${g.key}`, g.mentions, label, `lupa-${label}`, 'Mention'),
+          onmouseenter: () => relate(label, g.id),
+          onmouseleave: () => relate(null),
+          onfocus: () => relate(label, g.id),
+          onblur: () => relate(null),
         },
         el('span', { class: 'entity-text', text: g.name }),
         el('span', { class: 'entity-count', text: `×${n}` }),

@@ -326,6 +326,11 @@ describe('Lupa demo in Chromium', { timeout: 300_000 }, () => {
       }
       assert.ok(seen[1] > seen[0], 'the second click goes further down the article');
       assert.equal(seen[n], seen[0], 'after the last mention it starts again');
+      await entity.hover();
+      const related = await page.locator(`#article mark.lupa-${label}.is-related`).count();
+      assert.equal(related, n, 'hovering an entity outlines all its mentions');
+      await page.mouse.move(5, 5);
+      assert.equal(await page.locator('#article mark.is-related').count(), 0);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
