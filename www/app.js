@@ -441,9 +441,12 @@ function renderKeywords(keywords) {
 
 // ---------------------------------------------------------------- search
 
+/** The search box's terms: one phrase, or several separated by commas. */
 function searchTerms() {
-  const q = els.search.value.trim();
-  return q ? [q] : [];
+  return els.search.value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 function findTerms(text, terms, lang) {

@@ -354,6 +354,13 @@ describe('Lupa demo in Chromium', { timeout: 300_000 }, () => {
       }
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('#article mark.lupa-term.is-current'));
+      // Several terms, comma-separated; a multi-word term.
+      await page.fill('#search', 'putin, azerbaiyan , estados unidos');
+      await page.waitForFunction(() => document.querySelector('#search-count').dataset.count === '8');
+      assert.deepEqual(
+        (await page.$$eval('#article mark.lupa-term', (ms) => ms.map((m) => m.textContent))).sort(),
+        ['Azerbaiyán', 'Azerbaiyán', 'Azerbaiyán', 'Estados Unidos', 'Estados Unidos', 'Estados Unidos', 'Putin', 'Putin'],
+      );
       await page.fill('#search', 'zzzqqq');
       await page.waitForFunction(() => document.querySelector('#search-count').dataset.count === '0');
       assert.equal(await page.textContent('#search-count'), 'No matches for “zzzqqq”');
