@@ -7,6 +7,21 @@
 // contents, error messages) goes through textContent.
 
 import { ENTITY_LABELS, LAYERS, findTermsFallback, hasFullHighlight, renderInto } from './lupa-render.js';
+import { createLupaWorker } from './lupa-client.js';
+
+/** Texts longer than this are analysed in a module worker, off the main thread. */
+const WORKER_THRESHOLD = 200_000;
+let workerPromise = null;
+
+/** The analysis backend for a text: the module, or the worker for long texts. */
+async function backendFor(text) {
+  if (text.length <= WORKER_THRESHOLD) return lupa;
+  workerPromise ??= createLupaWorker().catch((err) => {
+    workerPromise = null;
+    throw err;
+  });
+  return workerPromise;
+}
 
 const LAYER_META = [
   { id: 'PER', code: 'PER', name: 'People', cls: 'lupa-PER' },
@@ -66,6 +81,7 @@ const enabled = new Set(LAYERS);
 /** Per entity / list: which mention was visited last. */
 const visitIndex = new Map();
 let renderToken = 0;
+let renderGen = 0;
 
 // ---------------------------------------------------------------- messages
 
@@ -449,9 +465,10 @@ function searchTerms() {
     .filter(Boolean);
 }
 
-function findTerms(text, terms, lang) {
+async function findTerms(api, text, terms, lang) {
   if (!terms.length) return [];
-  if (lupa?.findTerms) return lupa.findTerms(text, terms, { lang });
+  const has = api === lupa ? Boolean(lupa.findTerms) : api.functions.includes('findTerms');
+  if (has) return api.findTerms(text, terms, { lang });
   return findTermsFallback(text, terms);
 }
 
@@ -503,10 +520,13 @@ async function renderArticle() {
   const lang = langOption();
   const terms = searchTerms();
   try {
-    searchHits = findTerms(text, terms, lang);
+    const api = await backendFor(text);
+    const hits = await findTerms(api, text, terms, lang);
+    if (token !== renderToken) return;
+    searchHits = hits;
     const include = LAYERS.filter((l) => enabled.has(l));
     const scratch = document.createElement('div');
-    await renderInto(scratch, lupa, text, { lang, include, terms, referenceDate: refDateOption() });
+    await renderInto(scratch, api, text, { lang, include, terms, referenceDate: refDateOption() });
     if (token !== renderToken) return;
     els.article.replaceChildren(...scratch.childNodes);
   } catch (err) {
@@ -523,6 +543,7 @@ async function renderArticle() {
 /** Full analysis: extraction, panels and article. */
 async function render() {
   if (!current) return;
+  const gen = ++renderGen;
   els.title.textContent = current.title;
   if (!lupa) {
     els.article.textContent = current.text;
@@ -536,7 +557,13 @@ async function render() {
     try {
       const opts = { lang };
       if (referenceDate) opts.referenceDate = referenceDate;
-      extraction = lupa.extract(text, opts);
+      const api = await backendFor(text);
+      if (api !== lupa) setStatus(`Analysing ${text.length.toLocaleString('en')} characters in a worker…`);
+      const t0 = performance.now();
+      const result = await api.extract(text, opts);
+      if (gen !== renderGen) return; // a newer render started meanwhile
+      extraction = result;
+      if (api !== lupa) setStatus(`Analysed in a worker in ${Math.round(performance.now() - t0)} ms.`);
       extractionKey = key;
       clearError();
     } catch (err) {

@@ -461,6 +461,38 @@ describe('Lupa demo in Chromium', { timeout: 300_000 }, () => {
     }
   });
 
+  it('analyses a long dropped file in a worker, marking every copy', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await loadDemo(page, server.url);
+      const text = Array(80).fill(SEED_TEXT).join('\n\n'); // over 200,000 characters
+      assert.ok(text.length > 200_000);
+      const dt = await page.evaluateHandle((text) => {
+        const d = new DataTransfer();
+        d.items.add(new File([text], 'long.txt', { type: 'text/plain' }));
+        return d;
+      }, text);
+      await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+      await page.waitForFunction(() => /Analysed in a worker/.test(document.querySelector('#status').textContent), null, {
+        timeout: 60_000,
+      });
+      await page.waitForFunction((n) => document.querySelector('#article').textContent.length === n, text.length, {
+        timeout: 60_000,
+      });
+      assert.equal(await page.textContent('#article'), text);
+      const per = await page.locator('#article mark.lupa-date').count();
+      assert.equal(per, 80 * 4, 'every copy of the seed has its four dates marked');
+      assert.equal(await page.textContent('#date-total'), String(80 * 4));
+      await page.fill('#search', 'azerbaiyan');
+      await page.waitForFunction(() => document.querySelector('#search-count').dataset.count === '240', null, {
+        timeout: 60_000,
+      });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('analyses text pasted anywhere on the page', async () => {
     const { context, page, problems, dialogs } = await openPage(browser);
     try {
