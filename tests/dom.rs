@@ -62,6 +62,29 @@ export function show_highlight_api() {
   delete CSS.highlights;
   if (hidden && !("highlights" in CSS)) Object.defineProperty(CSS, "highlights", hidden);
 }
+// The seed article as paragraphs, every third word in <i> and every fifth in <b>:
+// spans split across many elements.
+export function article(text) {
+  const el = document.createElement("article");
+  let n = 0;
+  for (const line of text.split("\n").filter(l => l.trim())) {
+    const p = document.createElement("p");
+    for (const word of line.split(/(\s+)/)) {
+      n++;
+      if (/\S/.test(word) && n % 3 === 0) { const i = document.createElement("i"); i.textContent = word; p.append(i); }
+      else if (/\S/.test(word) && n % 5 === 0) { const b = document.createElement("b"); b.textContent = word; p.append(b); }
+      else p.append(word);
+    }
+    el.append(p);
+  }
+  document.body.appendChild(el);
+  return el;
+}
+export function range_texts() {
+  const out = [];
+  for (const [name, h] of CSS.highlights) for (const r of h) out.push(r.toString());
+  return out.sort().join("|");
+}
 export function text_count(el) { return [...el.childNodes].filter(n => n.nodeType === 3).length; }
 export function lone_surrogate_text() { return "\uD800 camión \uDC00"; }
 export function slice_mismatches(text, spans) {
@@ -80,6 +103,8 @@ extern "C" {
     fn page_with_own_nodes() -> Element;
     fn lone_surrogate_text() -> JsValue;
     fn text_count(el: &Element) -> u32;
+    fn article(text: &str) -> Element;
+    fn range_texts() -> String;
     fn hide_highlight_api();
     fn show_highlight_api();
     fn slice_mismatches(text: &JsValue, spans: &JsValue) -> String;
@@ -305,6 +330,35 @@ fn without_the_highlight_api_auto_falls_back_to_marks() {
     let err = error_message(forced.unwrap_err());
     assert!(err.starts_with("invalid option `mode`: \"highlight-api\" needs the CSS Custom Highlight API"), "{err}");
     assert!(has_highlight_api());
+}
+
+const SEED: &str = include_str!("../seeds/000_b3dfaa5d8271907c.txt");
+
+#[wasm_bindgen_test]
+fn a_real_article_in_pieces_is_marked_and_restored_exactly() {
+    let el = article(SEED);
+    let text = el.text_content();
+    let options = r#"{"lang":"es","referenceDate":"2023-10-15","terms":["azerbaiyan","armenios"],"stem":true}"#;
+    let mark_options = options.replace('}', r#","mode":"mark"}"#);
+    let (result, marked_html) = highlight_and_restore(&el, &mark_options);
+    let marks = mark_texts(&result);
+    assert!(marks.len() > 40, "{} marks", marks.len());
+    assert!(marked_html.matches("<mark ").count() > marks.len(), "spans split across elements make several marks");
+    // Marking added elements, not text.
+    let marked = make(&marked_html);
+    assert_eq!(marked.text_content(), text);
+    // The highlight API marks the same spans; each range covers exactly the span's text.
+    if has_highlight_api() {
+        let before = range_texts();
+        let result = highlight_element_js(el.clone().into(), opts(options)).unwrap();
+        assert_eq!(mark_texts(&result), marks);
+        let mut texts = mark_texts(&result);
+        texts.extend(before.split('|').filter(|t| !t.is_empty()).map(str::to_owned));
+        texts.sort();
+        assert_eq!(range_texts(), texts.join("|"));
+        clear_highlights_js(el.into()).unwrap();
+        assert_eq!(range_texts(), before);
+    }
 }
 
 #[wasm_bindgen_test]

@@ -281,7 +281,7 @@ fn mark_ranges(
                 let name_js = JsValue::from_str(&name);
                 let mut h = call(registry, "get", &[&name_js])?;
                 if !h.is_object() {
-                    h = Reflect::construct(ctor, &Array::new())?.into();
+                    h = Reflect::construct(ctor, &Array::new())?;
                     // Inner layers paint over outer ones: a term over the quote it is in.
                     Reflect::set(&h, &"priority".into(), &a.marked.label.rank().into())?;
                     call(registry, "set", &[&name_js, &h])?;
