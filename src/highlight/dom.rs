@@ -10,7 +10,7 @@
 //! default display is not inline (`p`, `div`, `li`, `td`, `h1`, `br`, …):
 //! reading the computed style of every element would force style
 //! recalculation, and detached elements have none. A page that restyles a
-//! `span` as a block is read as if it were inline.
+//! `span` as a block is read as if it were inline. Shadow roots are not entered.
 //!
 //! The blocks are analysed as one text, separated by blank lines, so that the
 //! language is detected once and mentions of one entity share an id across
