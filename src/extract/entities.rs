@@ -6,13 +6,23 @@ use super::Entity;
 use crate::lang::Lang;
 use crate::ner::Label;
 use crate::text::fold::fold;
+use std::collections::HashMap;
 
 struct Group {
     label: Label,
-    /// The folded words of every mention seen so far.
-    forms: Vec<Vec<String>>,
+    /// The folded words of every mention seen so far (at most [`MAX_FORMS`]),
+    /// with the acronyms each could stand for (none for names of people).
+    forms: Vec<(Vec<String>, [String; 2])>,
     canonical: (usize, usize),
 }
+
+/// Bounds that keep grouping linear on hostile input (thousands of names
+/// sharing a word, one entity under thousands of spellings); news text stays
+/// far below them. A mention is compared with at most `MAX_CANDIDATES` of the
+/// latest entities that share a word or an acronym with it, and an entity
+/// keeps at most `MAX_FORMS` spellings.
+const MAX_CANDIDATES: usize = 32;
+const MAX_FORMS: usize = 16;
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '.')
@@ -48,36 +58,103 @@ fn is_part(short: &[String], long: &[String]) -> bool {
     long.starts_with(short) || long.ends_with(short)
 }
 
-fn same(form: &[String], group: &Group, mention: &str, lang: Lang) -> bool {
+fn same(form: &[String], form_acronyms: &[String; 2], mention_acronym: Option<&str>, group: &Group) -> bool {
     // Names shorten to their first or last words and lengthen back, as long as
     // every form seen agrees: "Ana Klaar" is not "Toivo Klaar", though both are "Klaar".
     if group.label == Label::Per {
-        return group.forms.iter().all(|g| g == form || is_part(form, g) || is_part(g, form));
+        return group.forms.iter().all(|(g, _)| g == form || is_part(form, g) || is_part(g, form));
     }
-    group.forms.iter().any(|g| {
+    group.forms.iter().any(|(g, g_acronyms)| {
         if g == form {
             return true;
         }
         // Acronyms, in either order of appearance.
-        if let Some(a) = as_acronym(mention) {
-            if g.len() >= 2 && acronyms(g, lang).contains(&a) {
+        if let Some(a) = mention_acronym {
+            if g.len() >= 2 && g_acronyms.iter().any(|x| x == a) {
                 return true;
             }
         }
-        g.len() == 1 && form.len() >= 2 && acronyms(form, lang).contains(&g[0])
+        g.len() == 1 && form.len() >= 2 && form_acronyms.contains(&g[0])
     })
+}
+
+/// Where to look for the entity a mention belongs to: entities by the first
+/// and by the last word of their first form (names of people), by each of
+/// their forms and by the acronyms of their forms (the rest). Every entity
+/// that [`same`] can accept is found under one of the mention's keys.
+#[derive(Default)]
+struct Index {
+    first: HashMap<(Label, String), Vec<usize>>,
+    last: HashMap<(Label, String), Vec<usize>>,
+    form: HashMap<(Label, Vec<String>), Vec<usize>>,
+    acronym: HashMap<(Label, String), Vec<usize>>,
+}
+
+fn push<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, id: usize) {
+    let ids = map.entry(key).or_default();
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+impl Index {
+    fn add_form(&mut self, label: Label, form: &[String], acronyms: &[String; 2], id: usize, first_form: bool) {
+        if label == Label::Per {
+            if first_form {
+                push(&mut self.first, (label, form.first().cloned().unwrap_or_default()), id);
+                push(&mut self.last, (label, form.last().cloned().unwrap_or_default()), id);
+            }
+            return;
+        }
+        push(&mut self.form, (label, form.to_vec()), id);
+        if form.len() >= 2 {
+            for a in acronyms.iter() {
+                push(&mut self.acronym, (label, a.clone()), id);
+            }
+        }
+    }
+
+    /// The latest entities (at most [`MAX_CANDIDATES`]) that may match, newest first.
+    fn candidates(&self, label: Label, form: &[String], form_acronyms: &[String; 2], mention_acronym: Option<&str>) -> Vec<usize> {
+        let mut lists: Vec<Option<&Vec<usize>>> = Vec::new();
+        if label == Label::Per {
+            lists.push(self.first.get(&(label, form.first().cloned().unwrap_or_default())));
+            lists.push(self.last.get(&(label, form.last().cloned().unwrap_or_default())));
+        } else {
+            lists.push(self.form.get(&(label, form.to_vec())));
+            if let Some(a) = mention_acronym {
+                lists.push(self.acronym.get(&(label, a.to_owned())));
+            }
+            if form.len() >= 2 {
+                for a in form_acronyms.iter() {
+                    lists.push(self.form.get(&(label, vec![a.clone()])));
+                }
+            }
+        }
+        let mut ids: Vec<usize> = lists.into_iter().flatten().flat_map(|l| l.iter().rev().take(MAX_CANDIDATES)).copied().collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        ids.dedup();
+        ids.truncate(MAX_CANDIDATES);
+        ids
+    }
 }
 
 /// Assigns ids (in order of first mention) and canonical names to mentions,
 /// given as byte spans sorted by start.
 pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
+    let mut index = Index::default();
     let mut ids = Vec::with_capacity(mentions.len());
     for &(start, end, label) in mentions {
         let mention = &text[start..end];
         let form = words(mention);
+        let form_acronyms = if label == Label::Per { Default::default() } else { acronyms(&form, lang) };
+        let mention_acronym = as_acronym(mention);
         // The most recent matching entity wins: "Klaar" is the Klaar last mentioned.
-        let found = groups.iter().rposition(|g| g.label == label && same(&form, g, mention, lang));
+        let found = index
+            .candidates(label, &form, &form_acronyms, mention_acronym.as_deref())
+            .into_iter()
+            .find(|&id| groups[id].label == label && same(&form, &form_acronyms, mention_acronym.as_deref(), &groups[id]));
         let id = match found {
             Some(id) => {
                 let g = &mut groups[id];
@@ -85,14 +162,17 @@ pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<
                 if text[start..end].chars().count() > text[cs..ce].chars().count() {
                     g.canonical = (start, end);
                 }
-                if !g.forms.contains(&form) {
-                    g.forms.push(form);
+                if g.forms.len() < MAX_FORMS && !g.forms.iter().any(|(f, _)| *f == form) {
+                    index.add_form(label, &form, &form_acronyms, id, false);
+                    g.forms.push((form, form_acronyms));
                 }
                 id
             }
             None => {
-                groups.push(Group { label, forms: vec![form], canonical: (start, end) });
-                groups.len() - 1
+                let id = groups.len();
+                index.add_form(label, &form, &form_acronyms, id, true);
+                groups.push(Group { label, forms: vec![(form, form_acronyms)], canonical: (start, end) });
+                id
             }
         };
         ids.push(id);

@@ -73,7 +73,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn cluster_end(&self, i: usize) -> usize {
-        i + self.text[i..].graphemes(true).next().map_or(1, str::len)
+        let cluster = self.text[i..].graphemes(true).next().unwrap_or("");
+        // A prepended mark (U+0600, U+0890…) clusters with whatever follows,
+        // even a space; a token never takes in a separator.
+        let len = cluster.char_indices().skip(1).find(|&(_, c)| is_space(c)).map_or(cluster.len(), |(k, _)| k);
+        i + len.max(1)
     }
 
     fn url(&self, i: usize) -> Option<usize> {
