@@ -673,9 +673,10 @@ pub struct Marked {
 }
 
 impl Marked {
-    fn new(text: &str, label: MarkLabel) -> Marked {
+    /// A span's description, without its text (see [`Annotation`]).
+    fn new(label: MarkLabel) -> Marked {
         Marked {
-            text: text.to_owned(),
+            text: String::new(),
             label,
             id: None,
             value: None,
@@ -708,7 +709,9 @@ impl Marked {
     }
 }
 
-/// One span to highlight: a byte range of the text and what it is.
+/// One span to highlight: a byte range of the text and what it is. Its
+/// `marked.text` is left empty: copying the text of every span would be
+/// quadratic for nested quotes, and the HTML renderer has no use for it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annotation {
     pub start: usize,
@@ -775,7 +778,7 @@ pub fn annotate(text: &str, plan: &HighlightPlan) -> Result<Vec<Annotation>, Err
     let mut out = Vec::new();
     let mut add = |start: usize, end: usize, marked: Marked| out.push(Annotation { start, end, marked });
     for q in &x.quotes {
-        let mut m = Marked::new(&text[q.start..q.end], MarkLabel::quote);
+        let mut m = Marked::new(MarkLabel::quote);
         m.speaker = q.speaker.as_ref().map(|s| text[s.start..s.end].to_owned());
         m.scare = q.scare;
         add(q.start, q.end, m);
@@ -783,13 +786,13 @@ pub fn annotate(text: &str, plan: &HighlightPlan) -> Result<Vec<Annotation>, Err
     for e in &x.entities {
         let label = MarkLabel::from(e.label);
         if plan.layers.contains(&HighlightLayer::from(e.label)) {
-            let mut m = Marked::new(&text[e.start..e.end], label);
+            let mut m = Marked::new(label);
             m.id = Some(e.id as u32);
             add(e.start, e.end, m);
         }
     }
     for d in &x.dates {
-        let mut m = Marked::new(&text[d.start..d.end], MarkLabel::date);
+        let mut m = Marked::new(MarkLabel::date);
         m.value = d.value.as_ref().map(|v| match &d.end_value {
             Some(end) => format!("{v}/{end}"),
             None => v.clone(),
@@ -798,7 +801,7 @@ pub fn annotate(text: &str, plan: &HighlightPlan) -> Result<Vec<Annotation>, Err
         add(d.start, d.end, m);
     }
     for q in &x.quantities {
-        let mut m = Marked::new(&text[q.start..q.end], MarkLabel::quantity);
+        let mut m = Marked::new(MarkLabel::quantity);
         m.value = Some(q.value.to_string());
         m.kind = Some(q.kind.as_str().to_owned());
         m.unit = q.unit.clone();
@@ -809,7 +812,7 @@ pub fn annotate(text: &str, plan: &HighlightPlan) -> Result<Vec<Annotation>, Err
         let lang = x.lang.unwrap_or(Lang::Es);
         let terms = highlight::terms::Terms::new(&plan.terms, lang, plan.stem);
         for t in terms.find(text, &x.tokens) {
-            let mut m = Marked::new(&text[t.start..t.end], MarkLabel::term);
+            let mut m = Marked::new(MarkLabel::term);
             m.term = Some(plan.terms[t.term].clone());
             add(t.start, t.end, m);
         }

@@ -33,10 +33,18 @@ export function all_nodes(el) {
 }
 export function same_nodes(a, b) { return a.length === b.length && a.every((n, i) => n === b[i]); }
 export function has_highlight_api() { return typeof CSS !== "undefined" && !!CSS.highlights && typeof Highlight === "function"; }
+// The text of a range, static or live.
+function range_text(r) {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+}
 export function highlight_texts(name) {
   const h = CSS.highlights.get(name);
-  return h ? [...h].map(r => r.toString()).join("|") : null;
+  return h ? [...h].map(range_text).join("|") : null;
 }
+export function ranges_are_static(name) { return [...CSS.highlights.get(name)].every(r => r instanceof StaticRange); }
 export function object_from_json(json) { return JSON.parse(json); }
 export function to_json(v) { return JSON.stringify(v); }
 export function page_with_own_nodes() {
@@ -82,7 +90,7 @@ export function article(text) {
 }
 export function range_texts() {
   const out = [];
-  for (const [name, h] of CSS.highlights) for (const r of h) out.push(r.toString());
+  for (const [name, h] of CSS.highlights) for (const r of h) out.push(range_text(r));
   return out.sort().join("|");
 }
 export function text_count(el) { return [...el.childNodes].filter(n => n.nodeType === 3).length; }
@@ -98,6 +106,7 @@ extern "C" {
     fn same_nodes(a: &Array, b: &Array) -> bool;
     fn has_highlight_api() -> bool;
     fn highlight_texts(name: &str) -> Option<String>;
+    fn ranges_are_static(name: &str) -> bool;
     fn object_from_json(json: &str) -> Object;
     fn to_json(v: &JsValue) -> String;
     fn page_with_own_nodes() -> Element;
@@ -306,6 +315,7 @@ fn highlight_api_mode_registers_ranges_and_leaves_the_dom_alone() {
     highlight_element_js(el.clone().into(), opts(options)).unwrap();
     assert_eq!(highlight_texts("t1-term").as_deref(), Some("Vladimir Putin"));
     assert_eq!(highlight_texts("t1-date").as_deref(), Some("17 de septiembre de 2023"));
+    assert!(ranges_are_static("t1-term"));
     // A second element adds to the same highlights; clearing one keeps the other's.
     let other = make("<p>Vladimir Putin</p>");
     highlight_element_js(other.clone().into(), opts(options)).unwrap();

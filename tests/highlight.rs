@@ -148,3 +148,41 @@ fn renderer_keeps_tied_marks_in_the_given_order() {
     assert_eq!(html::render("ab", &[mark("A"), mark("B")], ""), "<mark class=\"A\"><mark class=\"B\">ab</mark></mark>");
     assert_eq!(html::render("ab", &[mark("B"), mark("A")], ""), "<mark class=\"B\"><mark class=\"A\">ab</mark></mark>");
 }
+
+/// Removes our tags and unescapes, to get the input back.
+fn strip(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[rest[i..].find('>').map_or(rest.len(), |j| i + j + 1)..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#0;", "\0").replace("&amp;", "&")
+}
+
+#[test]
+fn random_soup_renders_well_formed_lossless_html() {
+    let pieces = [
+        "Putin", " dijo", ": «", "»", "\"", "'", "<b>", "&", "el 3 de mayo", " 25 %", " 1.500 camiones", "\n\n", "\u{301}",
+        "😀", "Vladimir", " ", ".", "\0", "hace dos años", "“", "”", " Estambul",
+    ];
+    let mut state = 0x9e37_79b9_u64;
+    let mut next = |n: usize| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize % n
+    };
+    for _ in 0..200 {
+        let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+        let html = hl(&text, r#"{"referenceDate":"2023-10-15","terms":["vladimir putin","camion","«"],"stem":true}"#);
+        assert_eq!(html.matches("<mark ").count(), html.matches("</mark>").count(), "{text:?}");
+        assert_eq!(html.matches('<').count(), html.matches("<mark ").count() + html.matches("</mark>").count());
+        assert_eq!(strip(&html), text);
+        // Well nested: the depth never goes below zero.
+        let mut depth = 0i32;
+        for (i, _) in html.match_indices('<') {
+            depth += if html[i..].starts_with("</mark>") { -1 } else { 1 };
+            assert!(depth >= 0, "{text:?}");
+        }
+    }
+}

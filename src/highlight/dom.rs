@@ -10,7 +10,7 @@
 //! default display is not inline (`p`, `div`, `li`, `td`, `h1`, `br`, …):
 //! reading the computed style of every element would force style
 //! recalculation, and detached elements have none. A page that restyles a
-//! `span` as a block is read as if it were inline.
+//! `span` as a block is read as if it were inline. Shadow roots are not entered.
 //!
 //! The blocks are analysed as one text, separated by blank lines, so that the
 //! language is detected once and mentions of one entity share an id across
@@ -18,8 +18,8 @@
 //! line breaks and tabs in the source read as spaces, as the browser shows them.
 //!
 //! Marking uses the CSS Custom Highlight API when the browser has it: one
-//! `Highlight` per class (`lupa-PER`) in `CSS.highlights`, with one `Range`
-//! per span; the DOM is not touched. Otherwise each span's text is wrapped in
+//! `Highlight` per class (`lupa-PER`) in `CSS.highlights`, with one range
+//! (a `StaticRange`, see [`new_range`]) per span; the DOM is not touched. Otherwise each span's text is wrapped in
 //! `<mark>` elements, splitting text nodes where a span starts or ends inside
 //! one and changing nothing else. What was done is kept in a `WeakMap` keyed
 //! by the element, so that [`clear_highlights`] undoes exactly that and
@@ -269,11 +269,10 @@ fn mark_ranges(
     record: &Array,
 ) -> Result<(), JsValue> {
     let mut highlights: HashMap<String, JsValue> = HashMap::new();
+    let static_range = Reflect::get(&js_sys::global(), &"StaticRange".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
     for ((s, e), a) in kept {
         let (Some((sn, so)), Some((en, eo))) = (start_point(&c.pieces, *s), end_point(&c.pieces, *e)) else { continue };
-        let range = document.create_range()?;
-        range.set_start(sn, so)?;
-        range.set_end(en, eo)?;
+        let range = new_range(document, static_range.as_ref(), (sn, so), (en, eo))?;
         let name = format!("{prefix}{}", a.marked.label.as_str());
         let highlight = match highlights.get(&name) {
             Some(h) => h.clone(),
@@ -294,6 +293,36 @@ fn mark_ranges(
         record.push(&Array::of3(&"range".into(), &name.into(), &range));
     }
     Ok(())
+}
+
+/// A `StaticRange` where the browser has one, else a `Range`. A live `Range`
+/// is updated on every DOM mutation of the document for as long as it lives
+/// (until garbage collection, even after `clearHighlights`): with a thousand
+/// of them, splitting and inserting nodes elsewhere on the page got ten times
+/// slower in Chromium. Static ranges cost nothing after they are made; they do
+/// not follow later edits of the text, so highlight again after changing it.
+fn new_range(
+    document: &Document,
+    static_range: Option<&Function>,
+    (sn, so): (&Text, u32),
+    (en, eo): (&Text, u32),
+) -> Result<JsValue, JsValue> {
+    match static_range {
+        Some(ctor) => {
+            let init = js_sys::Object::new();
+            Reflect::set(&init, &"startContainer".into(), sn)?;
+            Reflect::set(&init, &"startOffset".into(), &so.into())?;
+            Reflect::set(&init, &"endContainer".into(), en)?;
+            Reflect::set(&init, &"endOffset".into(), &eo.into())?;
+            Reflect::construct(ctor, &Array::of1(&init))
+        }
+        None => {
+            let range = document.create_range()?;
+            range.set_start(sn, so)?;
+            range.set_end(en, eo)?;
+            Ok(range.into())
+        }
+    }
 }
 
 fn make_mark(document: &Document, prefix: &str, marked: &Marked) -> Result<Element, JsValue> {

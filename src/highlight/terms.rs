@@ -206,6 +206,32 @@ mod tests {
     }
 
     #[test]
+    fn random_soup_never_panics_and_matches_whole_tokens() {
+        // A fixed-seed generator over pieces that stress folding and offsets.
+        let pieces = ["a", "á", "a\u{301}", "\u{301}", "es", "ces", "ñ", "n\u{303}", " ", "\n", "\n\n", ".", "😀", "ß", "İ", "-", "'", "«", "ing", "s"];
+        let mut state = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..300 {
+            let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
+            let terms: Vec<String> =
+                (0..next(4)).map(|_| (0..1 + next(4)).map(|_| pieces[next(pieces.len())]).collect()).collect();
+            for lang in Lang::ALL {
+                let tokens = tokenize::tokenize(&text, lang);
+                for stem in [false, true] {
+                    for m in Terms::new(&terms, lang, stem).find(&text, &tokens) {
+                        assert!(m.term < terms.len());
+                        assert!(tokens.iter().any(|t| t.start == m.start), "{text:?}");
+                        assert!(tokens.iter().any(|t| t.end == m.end), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn many_terms_and_long_text_stay_fast() {
         // 2 000 terms of up to 3 words over 60 000 words: linear work only.
         let terms: Vec<String> = (0..2000).map(|i| format!("palabra{i} y cosa")).collect();
