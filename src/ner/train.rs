@@ -8,7 +8,6 @@ use super::score::Scorer;
 use super::Label;
 use crate::extract::{self, Options};
 use crate::lang::Lang;
-use std::collections::HashMap;
 use std::time::Instant;
 
 struct Args {
@@ -646,8 +645,15 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
                 gold.extend(s.spans().into_iter().map(|(a, b, l)| (a + base, b + base, l)));
                 base += s.words.len();
             }
-            let by_start: HashMap<usize, usize> = offs.iter().enumerate().map(|(i, o)| (o.0, i)).collect();
-            let by_end: HashMap<usize, usize> = offs.iter().enumerate().map(|(i, o)| (o.1, i + 1)).collect();
+            // A predicted span maps to the gold tokens it touches: CoNLL-2002 glues
+            // some punctuation to words ("Agricultura,"), which Lupa's tokenizer
+            // splits off, and the entity should still count when the word is right.
+            let token_at = |byte: usize| offs.partition_point(|o| o.1 <= byte);
+            let align = |start: usize, end: usize| -> Option<(usize, usize)> {
+                let a = token_at(start);
+                let b = token_at(end.checked_sub(1)?);
+                (a <= b && b < offs.len() && offs[a].0 <= start && end <= offs[b].1).then_some((a, b + 1))
+            };
             let t = Instant::now();
             let ex = extract::extract(&text, &Options { lang: Some(lang), ..Default::default() });
             busy += t.elapsed();
@@ -656,10 +662,15 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
             let pred: Vec<(usize, usize, Label)> = ex
                 .entities
                 .iter()
-                .map(|e| match (by_start.get(&e.start), by_end.get(&e.end)) {
-                    (Some(&a), Some(&b)) => (a, b, e.label),
-                    // A span that does not fall on gold token boundaries can never match.
-                    _ => (usize::MAX - e.start, usize::MAX - e.end, e.label),
+                .map(|e| match align(e.start, e.end) {
+                    Some((a, b)) => (a, b, e.label),
+                    // A span that does not fall within gold tokens can never match.
+                    None => {
+                        if std::env::var_os("LUPA_NER_DEBUG").is_some() {
+                            eprintln!("UNALIGNED {:?}:{}", &text[e.start..e.end], e.label);
+                        }
+                        (usize::MAX - e.start, usize::MAX - e.end, e.label)
+                    }
                 })
                 .collect();
             if std::env::var_os("LUPA_NER_DEBUG").is_some() {

@@ -171,11 +171,11 @@ impl<'a> Scanner<'a> {
     fn number(&self, i: usize) -> usize {
         let digits = |j: usize| self.run(j, |c| c.is_numeric());
         let mut end = digits(i);
-        // Group and decimal separators, times and dates: "100.000", "3,5", "15:30", "1/10/2023".
-        while let Some(sep @ ('.' | ',' | ':' | '/')) = self.peek(end) {
+        // Group and decimal separators, times, dates and scores: "100.000", "3,5",
+        // "15:30", "1/10/2023", "1996-08-22", "6-3".
+        while let Some('.' | ',' | ':' | '/' | '-') = self.peek(end) {
             match self.peek(end + 1) {
                 Some(d) if d.is_ascii_digit() => end = digits(end + 1),
-                Some('º' | 'ª') if sep == '.' => break,
                 _ => break,
             }
         }
@@ -221,20 +221,30 @@ impl<'a> Scanner<'a> {
     }
 
     /// Dotted acronyms, "EE.UU.", "U.S.", "a.m.", "p.ej.": letter groups of one
-    /// to three letters, each closed by a period, at least two groups.
+    /// to three letters, each closed by a period, at least two groups. Spanish
+    /// writes "EE. UU." with a space too: capital groups of two or three letters
+    /// may be separated by one space (initials, "J. R. R.", stay apart).
     fn acronym(&self, i: usize) -> Option<usize> {
         let mut j = i;
+        let mut end = i;
         let mut groups = 0;
+        let mut prev_capitals = false;
         while groups < MAX_ACRONYM_GROUPS {
-            let letters_end = self.run(j, char::is_alphabetic);
-            let n = self.text[j..letters_end].chars().count();
-            if n == 0 || n > 3 || self.peek(letters_end) != Some('.') {
+            let spaced = groups > 0 && prev_capitals && self.peek(j) == Some(' ');
+            let start = if spaced { j + 1 } else { j };
+            let letters_end = self.run(start, char::is_alphabetic);
+            let group = &self.text[start..letters_end];
+            let n = group.chars().count();
+            let capitals = n >= 2 && group.chars().all(char::is_uppercase);
+            if n == 0 || n > 3 || self.peek(letters_end) != Some('.') || (spaced && !capitals) {
                 break;
             }
             j = letters_end + 1;
+            end = j;
             groups += 1;
+            prev_capitals = capitals;
         }
-        (groups >= 2).then_some(j)
+        (groups >= 2).then_some(end)
     }
 
     /// Whether `word` followed by a period is an abbreviation: a single letter
