@@ -21,7 +21,7 @@ const WORDS: &[&str] = &[
     "dijo", "afirmó", "según", "told", "reporters", "ayer", "hoy", "mañana", "yesterday", "today", "tomorrow",
     "lunes", "Monday", "enero", "marzo", "septiembre", "September", "May", "mayo", "el mes pasado", "last week",
     "hace dos años", "two years ago", "a las 15:30", "at 3 p.m.", "a.m.", "p.m.", "de 2023", "in 1999",
-    "Vladimir Putin", "Putin", "Ana Klaar", "Unión Europea", "UE", "ONU", "Estados Unidos", "EE.UU.", "U.S.", "U.S.A.",
+    "Vladimir Putin", "Putin", "Ana Klaar", "Unión Europea", "UE", "ONU", "Estados Unidos", "EE.UU.", "EE. UU.", "EE. UU", "EE.  UU.", "A. B. C. D. E. F. G. H.", "U.S.", "U.S.A.",
     "Nagorno-Karabaj", "Azerbaiyán", "Moscú", "Telefónica", "Sr.", "Sra.", "Dr.", "Mr.", "Mrs.", "etc.", "p.ej.",
     "don't", "O’Neill", "O'Brien", "l'Hospitalet", "#Elecciones2023", "@user_1", "@", "#", "https://example.com/a_(b)?q=1&r=2",
     "www.example.es.", "ana.perez@example.org", "presidente", "President", "POLITICO", "Occidente", "Turquía",

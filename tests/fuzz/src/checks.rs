@@ -67,7 +67,11 @@ pub fn check_byte_tokens(text: &str, lang: Lang) {
         let gap = &text[pos..t.start];
         assert!(gap.chars().all(is_separator), "characters {gap:?} before token #{i} are in no token");
         let s = t.text(text);
-        assert!(!s.chars().any(is_separator), "token #{i} {s:?} holds a separator");
+        // The one token with a space inside: a spaced dotted acronym, "EE. UU.".
+        let spaced_acronym = t.kind == lupa::tokenize::TokenKind::Word
+            && s.ends_with('.')
+            && s.char_indices().all(|(k, c)| !is_separator(c) || (c == ' ' && s[..k].ends_with('.')));
+        assert!(spaced_acronym || !s.chars().any(is_separator), "token #{i} {s:?} holds a separator");
         if i == 0 {
             assert_eq!(t.sentence, 0, "the first token is in sentence {}", t.sentence);
         } else {

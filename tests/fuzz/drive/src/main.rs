@@ -4,6 +4,9 @@
 //! drive replay DIR_OR_FILE...            every file, once, through every entry point and check
 //! drive fuzz SECONDS [ITERS] DIR...      a seeded mutator over the files in DIR...: deterministic
 //!                                        (fixed seed), for SECONDS or ITERS inputs, whichever first
+//! drive scale [N]                        wall-clock time of extract() and highlight() on each
+//!                                        pathological family at sizes N and 2N (default 100,000
+//!                                        units), with the ratio: about 2 is linear, 4 quadratic
 //! ```
 //! Each input runs through `checks::check_all` (tokenize, token_spans,
 //! extract in three settings, highlight with an HTML5 parser, determinism).
@@ -166,8 +169,12 @@ fn main() {
                 stats.run(&input);
             }
         }
+        Some("scale") => {
+            let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+            return scale(n);
+        }
         _ => {
-            eprintln!("usage: drive replay PATH... | drive fuzz SECONDS [ITERS] DIR...");
+            eprintln!("usage: drive replay PATH... | drive fuzz SECONDS [ITERS] DIR... | drive scale [N]");
             std::process::exit(2);
         }
     }
@@ -177,5 +184,61 @@ fn main() {
     );
     if stats.failures + stats.slow > 0 {
         std::process::exit(1);
+    }
+}
+
+/// Distinct capitalised made-up words.
+fn names(n: usize) -> Vec<String> {
+    let syll = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru"];
+    (0..n)
+        .map(|mut i| {
+            let mut s = String::from("K");
+            loop {
+                s.push_str(syll[i % 10]);
+                i /= 10;
+                if i == 0 {
+                    break s;
+                }
+            }
+        })
+        .collect()
+}
+
+/// Times every entry point on each family of pathological inputs at n and 2n units.
+fn scale(n: usize) {
+    type Make = fn(usize) -> String;
+    let families: &[(&str, Make)] = &[
+        ("one letter", |n| "a".repeat(n)),
+        ("one emoji", |n| "😀".repeat(n)),
+        ("periods", |n| ".".repeat(n)),
+        ("no spaces", |n| "Putin,dijo«hola»EE.UU.".repeat(n / 8)),
+        ("nested quotes", |n| format!("{}Putin{}", "«".repeat(n), "»".repeat(n))),
+        ("straight quotes", |n| "\"".repeat(n)),
+        ("digits", |n| "1".repeat(n)),
+        ("grouped number", |n| "1.000".repeat(n / 2)),
+        ("capitalised words", |n| names(n / 2).join(" ")),
+        ("names in a list", |n| names(n / 2).join(", ")),
+        ("a.", |n| "a.".repeat(n)),
+        ("a. spaced", |n| "a. ".repeat(n)),
+        ("A. spaced", |n| "A. ".repeat(n)),
+        ("quotes with speakers", |n| "Putin dijo: «sí». «No», dijo Klaar. ".repeat(n / 10)),
+        ("dates", |n| "el 15 de marzo de 2023 a las 15:30, ".repeat(n / 10)),
+        ("quantities", |n| "3,5 millones de euros (12 %), ".repeat(n / 10)),
+        ("news", |n| "La Unión Europea y EE.UU. acordaron ayer, según el Sr. Putin, «nada». ".repeat(n / 20)),
+    ];
+    let time = |text: &str| -> Duration {
+        let start = Instant::now();
+        let x = lupa::extract(text, &Default::default()).unwrap();
+        let h = lupa::highlight(text, &Default::default()).unwrap();
+        let t = lupa::token_spans(text, &Default::default()).unwrap();
+        std::hint::black_box((x, h, t));
+        start.elapsed()
+    };
+    println!("{:<22} {:>10} {:>12} {:>12} {:>6}", "family", "bytes(n)", "time(n)", "time(2n)", "ratio");
+    for (name, make) in families {
+        let (a, b) = (make(n), make(2 * n));
+        let _ = time(&make(n / 10)); // warm up
+        let (ta, tb) = (time(&a), time(&b));
+        println!("{name:<22} {:>10} {:>12.1?} {:>12.1?} {:>6.2}", a.len(), ta, tb, tb.as_secs_f64() / ta.as_secs_f64().max(1e-9));
     }
 }
