@@ -48,6 +48,7 @@ pub static DATA: LangData = LangData {
     months: &MONTHS,
     marker_chars: "",
     stemming: STEMMING,
+    one_label_per_name: false,
 };
 
 const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {

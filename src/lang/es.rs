@@ -53,6 +53,7 @@ pub static DATA: LangData = LangData {
     months: &MONTHS,
     marker_chars: "ñáéíóú¿¡",
     stemming: STEMMING,
+    one_label_per_name: true,
 };
 
 const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {
