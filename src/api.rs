@@ -151,17 +151,118 @@ pub struct ExtractOptions {
     pub include: Option<Vec<Layer>>,
 }
 
+/// What `highlight` can mark: an entity label or a layer.
+#[allow(clippy::upper_case_acronyms)]
+#[derive(Clone, Copy, Debug, Deserialize, Tsify, PartialEq, Eq)]
+pub enum HighlightLayer {
+    PER,
+    ORG,
+    LOC,
+    MISC,
+    #[serde(rename = "dates")]
+    Dates,
+    #[serde(rename = "quantities")]
+    Quantities,
+    #[serde(rename = "quotes")]
+    Quotes,
+    #[serde(rename = "terms")]
+    Terms,
+}
+
+impl From<Label> for HighlightLayer {
+    fn from(l: Label) -> Self {
+        match l {
+            Label::Per => HighlightLayer::PER,
+            Label::Org => HighlightLayer::ORG,
+            Label::Loc => HighlightLayer::LOC,
+            Label::Misc => HighlightLayer::MISC,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HighlightOptions {
     #[tsify(optional)]
     pub lang: Option<LangOption>,
-    /// The entity labels to mark; all of them when absent.
+    /// What to mark: entity labels and layers. When absent, every entity
+    /// label, dates, quantities, quotes, and the terms if `terms` is given.
     #[tsify(optional)]
-    pub include: Option<Vec<EntityLabel>>,
+    pub include: Option<Vec<HighlightLayer>>,
+    /// `YYYY-MM-DD`; anchors relative dates such as "el mes pasado".
+    #[tsify(optional)]
+    pub reference_date: Option<String>,
+    /// Search terms to mark: whole words, ignoring case and accents.
+    #[tsify(optional)]
+    pub terms: Option<Vec<String>>,
+    /// Whether terms also match their inflections ("camión" finds "camiones").
+    #[tsify(optional)]
+    pub stem: Option<bool>,
     /// Prepended to each label to make the class: `lupa-` gives `lupa-PER`.
     #[tsify(optional)]
     pub class_prefix: Option<String>,
+}
+
+/// How `highlightElement` marks: `auto` uses the CSS Custom Highlight API
+/// where the browser has it, else `<mark>` elements.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, Tsify, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum HighlightMode {
+    #[default]
+    Auto,
+    HighlightApi,
+    Mark,
+}
+
+/// The options of `highlightElement`: those of `highlight`, and `mode`.
+#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HighlightElementOptions {
+    #[tsify(optional)]
+    pub lang: Option<LangOption>,
+    /// What to mark: entity labels and layers. When absent, every entity
+    /// label, dates, quantities, quotes, and the terms if `terms` is given.
+    #[tsify(optional)]
+    pub include: Option<Vec<HighlightLayer>>,
+    /// `YYYY-MM-DD`; anchors relative dates such as "el mes pasado".
+    #[tsify(optional)]
+    pub reference_date: Option<String>,
+    /// Search terms to mark: whole words, ignoring case and accents.
+    #[tsify(optional)]
+    pub terms: Option<Vec<String>>,
+    /// Whether terms also match their inflections ("camión" finds "camiones").
+    #[tsify(optional)]
+    pub stem: Option<bool>,
+    /// Prepended to each label to make the class and the highlight name: `lupa-` gives `lupa-PER`.
+    #[tsify(optional)]
+    pub class_prefix: Option<String>,
+    /// `auto` (the default): the CSS Custom Highlight API where the browser has it, else `<mark>` elements.
+    #[tsify(optional)]
+    pub mode: Option<HighlightMode>,
+}
+
+impl HighlightElementOptions {
+    /// The options that choose what to mark, apart from how.
+    pub fn highlight_options(&self) -> HighlightOptions {
+        HighlightOptions {
+            lang: self.lang,
+            include: self.include.clone(),
+            reference_date: self.reference_date.clone(),
+            terms: self.terms.clone(),
+            stem: self.stem,
+            class_prefix: self.class_prefix.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FindTermsOptions {
+    #[tsify(optional)]
+    pub lang: Option<LangOption>,
+    /// Whether terms also match their inflections.
+    #[tsify(optional)]
+    pub stem: Option<bool>,
 }
 
 impl OptionsObject for TokenizeOptions {
@@ -173,7 +274,16 @@ impl OptionsObject for ExtractOptions {
 }
 
 impl OptionsObject for HighlightOptions {
-    const FIELDS: &'static [&'static str] = &["lang", "include", "classPrefix"];
+    const FIELDS: &'static [&'static str] = &["lang", "include", "referenceDate", "terms", "stem", "classPrefix"];
+}
+
+impl OptionsObject for HighlightElementOptions {
+    const FIELDS: &'static [&'static str] =
+        &["lang", "include", "referenceDate", "terms", "stem", "classPrefix", "mode"];
+}
+
+impl OptionsObject for FindTermsOptions {
+    const FIELDS: &'static [&'static str] = &["lang", "stem"];
 }
 
 #[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
@@ -380,15 +490,18 @@ fn include(layers: &Option<Vec<Layer>>) -> Include {
     }
 }
 
+fn reference_date(option: &Option<String>) -> Result<Option<CivilDate>, Error> {
+    match option {
+        None => Ok(None),
+        Some(s) => Ok(Some(CivilDate::parse(s).map_err(|e| Error(format!("invalid option `referenceDate`: {e}")))?)),
+    }
+}
+
 impl ExtractOptions {
     fn resolve(&self) -> Result<extract::Options, Error> {
-        let reference_date = match &self.reference_date {
-            None => None,
-            Some(s) => Some(CivilDate::parse(s).map_err(|e| Error(format!("invalid option `referenceDate`: {e}")))?),
-        };
         Ok(extract::Options {
             lang: self.lang.unwrap_or_default().lang(),
-            reference_date,
+            reference_date: reference_date(&self.reference_date)?,
             include: include(&self.include),
         })
     }
@@ -465,36 +578,322 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
     Ok(Extraction { lang, sentences, entities, dates, quantities, quotes, keywords })
 }
 
-/// Safe HTML of `text` with entities wrapped in `<mark>`.
+/// What a highlighted span is: an entity label or a layer. The class of its
+/// mark is the class prefix and this: `lupa-PER`, `lupa-date`.
+#[allow(clippy::upper_case_acronyms, non_camel_case_types)]
+#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
+pub enum MarkLabel {
+    PER,
+    ORG,
+    LOC,
+    MISC,
+    date,
+    quantity,
+    quote,
+    term,
+}
+
+impl MarkLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkLabel::PER => "PER",
+            MarkLabel::ORG => "ORG",
+            MarkLabel::LOC => "LOC",
+            MarkLabel::MISC => "MISC",
+            MarkLabel::date => "date",
+            MarkLabel::quantity => "quantity",
+            MarkLabel::quote => "quote",
+            MarkLabel::term => "term",
+        }
+    }
+
+    /// Among marks with the same extent, which goes outside: a quote around
+    /// an entity around a date, quantity or term.
+    pub fn rank(self) -> u8 {
+        match self {
+            MarkLabel::quote => 0,
+            MarkLabel::PER | MarkLabel::ORG | MarkLabel::LOC | MarkLabel::MISC => 1,
+            MarkLabel::date => 2,
+            MarkLabel::quantity => 3,
+            MarkLabel::term => 4,
+        }
+    }
+}
+
+impl From<Label> for MarkLabel {
+    fn from(l: Label) -> Self {
+        match l {
+            Label::Per => MarkLabel::PER,
+            Label::Org => MarkLabel::ORG,
+            Label::Loc => MarkLabel::LOC,
+            Label::Misc => MarkLabel::MISC,
+        }
+    }
+}
+
+/// A highlighted span, as `highlightElement` reports it; its fields are the
+/// `data-*` attributes of its `<mark>` in `highlight`'s HTML.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct Marked {
+    pub text: String,
+    pub label: MarkLabel,
+    /// The entity id; mentions of one entity share it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub id: Option<u32>,
+    /// The normalised value: ISO 8601 for dates (`2023-09-17`, `P9M`, `2023-05-03/2023-05-05`
+    /// for ranges), the number for quantities (`1500000`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub value: Option<String>,
+    /// The date kind (`date`, `time`, `duration`, `set`) or quantity kind (`money`, `percent`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub kind: Option<String>,
+    /// The unit or counted noun of a quantity: "km".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub unit: Option<String>,
+    /// ISO 4217 code of an amount of money: "EUR".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub currency: Option<String>,
+    /// Who is quoted, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub speaker: Option<String>,
+    /// The search term a term match matched, as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub term: Option<String>,
+    /// A scare quote: a short quote with no cue, irony rather than speech.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[tsify(optional)]
+    pub scare: bool,
+}
+
+impl Marked {
+    /// A span's description, without its text (see [`Annotation`]).
+    fn new(label: MarkLabel) -> Marked {
+        Marked {
+            text: String::new(),
+            label,
+            id: None,
+            value: None,
+            kind: None,
+            unit: None,
+            currency: None,
+            speaker: None,
+            term: None,
+            scare: false,
+        }
+    }
+
+    /// The `data-*` attributes of this span's marks, `label` first.
+    pub fn data(&self) -> Vec<(&'static str, String)> {
+        let mut data = vec![("label", self.label.as_str().to_owned())];
+        data.extend(self.id.map(|id| ("id", id.to_string())));
+        let optional = [
+            ("value", &self.value),
+            ("kind", &self.kind),
+            ("unit", &self.unit),
+            ("currency", &self.currency),
+            ("speaker", &self.speaker),
+            ("term", &self.term),
+        ];
+        data.extend(optional.into_iter().filter_map(|(name, v)| v.clone().map(|v| (name, v))));
+        if self.scare {
+            data.push(("scare", "true".to_owned()));
+        }
+        data
+    }
+}
+
+/// One span to highlight: a byte range of the text and what it is. Its
+/// `marked.text` is left empty: copying the text of every span would be
+/// quadratic for nested quotes, and the HTML renderer has no use for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    pub start: usize,
+    pub end: usize,
+    pub marked: Marked,
+}
+
+/// The highlight options, checked.
+pub struct HighlightPlan {
+    pub class_prefix: String,
+    layers: Vec<HighlightLayer>,
+    options: extract::Options,
+    terms: Vec<String>,
+    stem: bool,
+}
+
+impl HighlightOptions {
+    /// Checks the options, naming the first bad one.
+    pub fn plan(&self) -> Result<HighlightPlan, Error> {
+        let prefix = self.class_prefix.as_deref().unwrap_or("lupa-");
+        if !highlight::is_valid_class_prefix(prefix) {
+            return Err(Error(format!(
+                "invalid option `classPrefix`: {prefix:?} must be at most 64 ASCII letters, digits, '-' or '_'"
+            )));
+        }
+        use HighlightLayer::*;
+        let layers = match &self.include {
+            Some(list) => list.clone(),
+            None => {
+                let mut all = vec![PER, ORG, LOC, MISC, Dates, Quantities, Quotes];
+                all.extend(self.terms.is_some().then_some(Terms));
+                all
+            }
+        };
+        let has = |l| layers.contains(&l);
+        let include = Include {
+            entities: [PER, ORG, LOC, MISC].into_iter().any(has),
+            dates: has(Dates),
+            quantities: has(Quantities),
+            quotes: has(Quotes),
+            keywords: false,
+        };
+        Ok(HighlightPlan {
+            class_prefix: prefix.to_owned(),
+            options: extract::Options {
+                lang: self.lang.unwrap_or_default().lang(),
+                reference_date: reference_date(&self.reference_date)?,
+                include,
+            },
+            terms: if has(Terms) { self.terms.clone().unwrap_or_default() } else { Vec::new() },
+            stem: self.stem.unwrap_or(false),
+            layers,
+        })
+    }
+}
+
+/// The spans to highlight in `text`, in document order: by start, and at one
+/// start the longer first, then quotes, entities, dates, quantities, terms.
+/// That is also the nesting order: an earlier span contains a later one that
+/// starts inside it.
+pub fn annotate(text: &str, plan: &HighlightPlan) -> Result<Vec<Annotation>, Error> {
+    check_size(text)?;
+    let x = extract::extract(text, &plan.options);
+    let mut out = Vec::new();
+    let mut add = |start: usize, end: usize, marked: Marked| out.push(Annotation { start, end, marked });
+    for q in &x.quotes {
+        let mut m = Marked::new(MarkLabel::quote);
+        m.speaker = q.speaker.as_ref().map(|s| text[s.start..s.end].to_owned());
+        m.scare = q.scare;
+        add(q.start, q.end, m);
+    }
+    for e in &x.entities {
+        let label = MarkLabel::from(e.label);
+        if plan.layers.contains(&HighlightLayer::from(e.label)) {
+            let mut m = Marked::new(label);
+            m.id = Some(e.id as u32);
+            add(e.start, e.end, m);
+        }
+    }
+    for d in &x.dates {
+        let mut m = Marked::new(MarkLabel::date);
+        m.value = d.value.as_ref().map(|v| match &d.end_value {
+            Some(end) => format!("{v}/{end}"),
+            None => v.clone(),
+        });
+        m.kind = Some(d.kind.as_str().to_owned());
+        add(d.start, d.end, m);
+    }
+    for q in &x.quantities {
+        let mut m = Marked::new(MarkLabel::quantity);
+        m.value = Some(q.value.to_string());
+        m.kind = Some(q.kind.as_str().to_owned());
+        m.unit = q.unit.clone();
+        m.currency = q.currency.map(str::to_owned);
+        add(q.start, q.end, m);
+    }
+    if !plan.terms.is_empty() {
+        let lang = x.lang.unwrap_or(Lang::Es);
+        let terms = highlight::terms::Terms::new(&plan.terms, lang, plan.stem);
+        for t in terms.find(text, &x.tokens) {
+            let mut m = Marked::new(MarkLabel::term);
+            m.term = Some(plan.terms[t.term].clone());
+            add(t.start, t.end, m);
+        }
+    }
+    out.sort_by(|a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.marked.label.rank().cmp(&b.marked.label.rank()))
+    });
+    Ok(out)
+}
+
+/// Safe HTML of `text` with entities, dates, quantities, quotes and search
+/// terms wrapped in `<mark>`, nested where they overlap.
 ///
 /// ```
 /// let html = lupa::highlight("<b>hola</b>", &Default::default()).unwrap();
 /// assert_eq!(html, "&lt;b&gt;hola&lt;/b&gt;");
 /// ```
 pub fn highlight(text: &str, opts: &HighlightOptions) -> Result<String, Error> {
-    check_size(text)?;
-    let prefix = opts.class_prefix.as_deref().unwrap_or("lupa-");
-    if !highlight::is_valid_class_prefix(prefix) {
-        return Err(Error(format!(
-            "invalid option `classPrefix`: {prefix:?} must be at most 64 ASCII letters, digits, '-' or '_'"
-        )));
-    }
-    let options = extract::Options {
-        lang: opts.lang.unwrap_or_default().lang(),
-        reference_date: None,
-        include: Include { entities: true, dates: false, quantities: false, quotes: false, keywords: false },
-    };
-    let x = extract::extract(text, &options);
-    let marks: Vec<Mark> = x
-        .entities
-        .iter()
-        .filter(|e| opts.include.as_ref().is_none_or(|l| l.contains(&e.label.into())))
-        .map(|e| Mark {
-            start: e.start,
-            end: e.end,
-            class: e.label.as_str().to_owned(),
-            data: vec![("label", e.label.as_str().to_owned()), ("id", e.id.to_string())],
+    let plan = opts.plan()?;
+    let marks: Vec<Mark> = annotate(text, &plan)?
+        .into_iter()
+        .map(|a| Mark {
+            start: a.start,
+            end: a.end,
+            class: a.marked.label.as_str().to_owned(),
+            data: a.marked.data(),
         })
         .collect();
-    Ok(highlight::render(text, &marks, prefix))
+    Ok(highlight::render(text, &marks, &plan.class_prefix))
+}
+
+/// How `highlightElement` marked the element.
+#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkingMode {
+    /// Ranges registered with the CSS Custom Highlight API, named like the
+    /// classes (`lupa-PER`), for `::highlight(lupa-PER)` rules.
+    HighlightApi,
+    /// `<mark>` elements around pieces of text nodes.
+    Mark,
+}
+
+/// What `highlightElement` marked, in document order. A span split across
+/// elements (`<b>Vladimir</b> Putin`) is one entry.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct ElementHighlights {
+    pub mode: MarkingMode,
+    pub marks: Vec<Marked>,
+}
+
+/// A match of a search term, with UTF-16 offsets.
+#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+pub struct FoundTerm {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    /// The term that matched, as given.
+    pub term: String,
+}
+
+/// Where `terms` occur in `text`: whole words, ignoring case and accents,
+/// leftmost-longest and without overlaps.
+///
+/// ```
+/// let opts = lupa::api::FindTermsOptions { stem: Some(true), ..Default::default() };
+/// let found = lupa::api::find_terms("Dos camiones en Azerbaiyán", &["camion".into(), "azerbaiyan".into()], &opts).unwrap();
+/// let found: Vec<_> = found.iter().map(|t| (t.text.as_str(), t.start, t.end)).collect();
+/// assert_eq!(found, [("camiones", 4, 12), ("Azerbaiyán", 16, 26)]);
+/// ```
+pub fn find_terms(text: &str, terms: &[String], opts: &FindTermsOptions) -> Result<Vec<FoundTerm>, Error> {
+    check_size(text)?;
+    let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
+    let tokens = tokenize::tokenize(text, lang);
+    let matcher = highlight::terms::Terms::new(terms, lang, opts.stem.unwrap_or(false));
+    let mut spans = Spans::new(text);
+    Ok(matcher
+        .find(text, &tokens)
+        .into_iter()
+        .map(|m| {
+            let TextSpan { text, start, end } = spans.text_span(m.start, m.end);
+            FoundTerm { text, start, end, term: terms[m.term].clone() }
+        })
+        .collect())
 }

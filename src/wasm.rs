@@ -15,7 +15,9 @@ fn js_error(e: Error) -> JsError {
 fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
     match value.as_string() {
         Some(s) => {
-            let exact = value.unchecked_ref::<JsString>().is_valid_utf16();
+            // Only a string that came through with U+FFFD can have had lone
+            // surrogates; the exact check costs one JS call per character.
+            let exact = !s.contains('\u{FFFD}') || value.unchecked_ref::<JsString>().is_valid_utf16();
             Ok((s, exact))
         }
         None => Err(JsError::new("text must be a string")),
@@ -85,8 +87,22 @@ export function tokenize(text: string, options?: TokenizeOptions): Token[];
 export function tokenSpans(text: string, options?: TokenizeOptions): Uint32Array;
 /** Finds sentences, the language, named entities, dates, quantities, quotes and key phrases. Throws an `Error` on bad options. */
 export function extract(text: string, options?: ExtractOptions): Extraction;
-/** Safe HTML of `text`: all of it escaped, entities wrapped in `<mark class="lupa-PER" data-label="PER" data-id="0">`. */
+/**
+ * Safe HTML of `text`: all of it escaped; entities, dates, quantities, quotes and search terms wrapped in
+ * `<mark class="lupa-PER" data-label="PER" data-id="0">`, nested where they overlap (the longer outside).
+ */
 export function highlight(text: string, options?: HighlightOptions): string;
+/** Whole-word matches of search terms, ignoring case and accents; `stem: true` also finds inflections. */
+export function findTerms(text: string, terms: string[], options?: FindTermsOptions): FoundTerm[];
+/**
+ * Highlights the visible text of a live element, block by block, with the same analysis and options as
+ * `highlight`: through the CSS Custom Highlight API where the browser has it (style `::highlight(lupa-PER)`),
+ * else (or with `mode: "mark"`) by wrapping text in `<mark class="lupa-PER" data-label="PER" data-id="0">`.
+ * Clears the element's earlier highlights first. Returns what it marked, in document order.
+ */
+export function highlightElement(element: Element, options?: HighlightElementOptions): ElementHighlights;
+/** Undoes `highlightElement` on this element exactly. Returns whether it had highlights. */
+export function clearHighlights(element: Element): boolean;
 "#;
 
 /// Splits `text` into tokens.
@@ -137,4 +153,53 @@ pub fn highlight_js(
     // A lone surrogate comes out as U+FFFD: HTML text cannot carry one either.
     let (s, _) = text_arg(&text)?;
     api::highlight(&s, &self::options(options)?).map_err(js_error)
+}
+
+/// Where the search terms occur in `text`.
+#[wasm_bindgen(js_name = findTerms, skip_typescript)]
+pub fn find_terms_js(
+    text: JsValue,
+    terms: JsValue,
+    options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let (s, exact) = text_arg(&text)?;
+    let terms = string_list(&terms).ok_or_else(|| JsError::new("terms must be an array of strings"))?;
+    let found = to_js(&api::find_terms(&s, &terms, &self::options(options)?).map_err(js_error)?)?;
+    if !exact {
+        restore_texts(&found, text.unchecked_ref());
+    }
+    Ok(found)
+}
+
+fn string_list(value: &JsValue) -> Option<Vec<String>> {
+    if !Array::is_array(value) {
+        return None;
+    }
+    Array::from(value).iter().map(|v| v.as_string()).collect()
+}
+
+/// The element argument: any DOM element, including one from another frame.
+fn element_arg(value: JsValue) -> Result<web_sys::Element, JsError> {
+    let is_element = value.is_object()
+        && Reflect::get(&value, &JsValue::from_str("nodeType")).ok().and_then(|t| t.as_f64()) == Some(1.0);
+    if !is_element {
+        return Err(JsError::new("element must be a DOM Element"));
+    }
+    Ok(value.unchecked_into())
+}
+
+/// Highlights a live element; see the TypeScript signature.
+#[wasm_bindgen(js_name = highlightElement, skip_typescript)]
+pub fn highlight_element_js(
+    element: JsValue,
+    options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let element = element_arg(element)?;
+    to_js(&crate::highlight::dom::highlight_element(&element, &self::options(options)?).map_err(js_error)?)
+}
+
+/// Undoes `highlightElement` on this element.
+#[wasm_bindgen(js_name = clearHighlights, skip_typescript)]
+pub fn clear_highlights_js(element: JsValue) -> Result<bool, JsError> {
+    Ok(crate::highlight::dom::clear_highlights(&element_arg(element)?))
 }

@@ -47,9 +47,16 @@ fn reads_a_file() {
 
 #[test]
 fn highlight_prints_escaped_html() {
-    let (code, out, _) = lupa(&["highlight"], "<script>alert(1)</script>");
+    let (code, out, _) = lupa(&["highlight"], "<script>alert(document.cookie)</script>");
     assert_eq!(code, 0);
-    assert_eq!(out, "&lt;script&gt;alert(1)&lt;/script&gt;\n");
+    assert_eq!(out, "&lt;script&gt;alert(document.cookie)&lt;/script&gt;\n");
+}
+
+#[test]
+fn highlight_takes_terms_and_stem() {
+    let (code, out, _) = lupa(&["highlight", "--terms", "camion,azerbaiyan", "--stem", "--include", "terms"], "Camiones");
+    assert_eq!(code, 0);
+    assert_eq!(out, "<mark class=\"lupa-term\" data-label=\"term\" data-term=\"camion\">Camiones</mark>\n");
 }
 
 #[test]

@@ -41,11 +41,20 @@ fn simple_tokens(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                     break;
                 }
             }
-            if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word }
+            if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            }
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { start: i, end, kind, sentence });
+        tokens.push(Token {
+            start: i,
+            end,
+            kind,
+            sentence,
+        });
         if matches!(c, '.' | '!' | '?') {
             pending_break = true;
         }
@@ -56,7 +65,10 @@ fn simple_tokens(text: &str) -> (Vec<Token>, Vec<Sentence>) {
 
 #[test]
 fn seed_article_entities() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_b3dfaa5d8271907c.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_b3dfaa5d8271907c.txt"
+    );
     let text = std::fs::read_to_string(path).expect("seed article");
     let (tokens, sentences) = simple_tokens(&text);
     let mentions = recognise(Lang::Es, &text, &tokens, &sentences);
@@ -64,7 +76,10 @@ fn seed_article_entities() {
     for m in &mentions {
         let s = tokens[m.tokens.start].start;
         let e = tokens[m.tokens.end - 1].end;
-        found.entry(text[s..e].to_string()).or_default().push(m.label);
+        found
+            .entry(text[s..e].to_string())
+            .or_default()
+            .push(m.label);
     }
     for (k, v) in &found {
         eprintln!("{k:?} {v:?}");
@@ -103,12 +118,35 @@ fn seed_article_entities() {
             misses.push(format!("{name} {label} (got {:?})", found.get(*name)));
         }
     }
-    eprintln!("{hits}/{} expected entities found; missed: {misses:#?}", expected.len());
-    let forbidden = ["Altos", "Según", "Necesitamos", "Mientras", "Sin embargo", "La reunión", "Sin", "La"];
-    let spurious: Vec<&str> = forbidden.iter().copied().filter(|f| found.contains_key(*f)).collect();
+    eprintln!(
+        "{hits}/{} expected entities found; missed: {misses:#?}",
+        expected.len()
+    );
+    let forbidden = [
+        "Altos",
+        "Según",
+        "Necesitamos",
+        "Mientras",
+        "Sin embargo",
+        "La reunión",
+        "Sin",
+        "La",
+    ];
+    let spurious: Vec<&str> = forbidden
+        .iter()
+        .copied()
+        .filter(|f| found.contains_key(*f))
+        .collect();
     eprintln!("spurious: {spurious:?}");
-    assert!(spurious.is_empty(), "sentence-initial words tagged: {spurious:?}");
-    assert!(hits >= MIN_HITS, "only {hits} of {} expected entities found: {misses:#?}", expected.len());
+    assert!(
+        spurious.is_empty(),
+        "sentence-initial words tagged: {spurious:?}"
+    );
+    assert!(
+        hits >= MIN_HITS,
+        "only {hits} of {} expected entities found: {misses:#?}",
+        expected.len()
+    );
 }
 
 /// The number of the 23 expected mentions the shipped Spanish model gets (see models/README.md).

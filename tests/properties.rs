@@ -109,9 +109,21 @@ proptest! {
     }
 
     #[test]
-    fn highlight_options(text in news(), prefix in "[a-zA-Z0-9_-]{0,64}", labels in prop::sample::subsequence(vec!["PER", "ORG", "LOC", "MISC"], 0..=4)) {
+    fn highlight_options(
+        text in news(),
+        prefix in "[a-zA-Z0-9_-]{0,64}",
+        labels in prop::sample::subsequence(vec!["PER", "ORG", "LOC", "MISC", "dates", "quantities", "quotes", "terms"], 0..=8),
+        terms in prop::collection::vec("[a-zA-Záé\" <>&]{0,12}", 0..4),
+        stem in any::<bool>(),
+    ) {
         let include = labels.iter().map(|l| serde_json::from_value(serde_json::json!(l)).unwrap()).collect();
-        let opts = lupa::HighlightOptions { lang: None, include: Some(include), class_prefix: Some(prefix) };
+        let opts = lupa::HighlightOptions {
+            include: Some(include),
+            class_prefix: Some(prefix),
+            terms: Some(terms),
+            stem: Some(stem),
+            ..Default::default()
+        };
         checks::check_highlight(&text, &opts);
     }
 

@@ -1,50 +1,92 @@
 // Lupa demo. Plain ES module, no framework, no bundler.
 //
 // Rule for the DOM: highlight() output is the only string ever assigned to
-// innerHTML (it is escaped HTML with our own <mark> tags, safe by construction).
-// Every other piece of text (entity texts, titles, error messages) goes through
-// textContent.
+// innerHTML (escaped text with our own <mark> tags, safe by construction; see
+// lupa-render.js for the fallback used with older packages, which builds
+// nodes). Every other piece of text (entity names, titles, quotes, file
+// contents, error messages) goes through textContent.
 
-const LABELS = [
-  { id: 'PER', name: 'Person' },
-  { id: 'ORG', name: 'Organisation' },
-  { id: 'LOC', name: 'Location' },
-  { id: 'MISC', name: 'Other' },
+import { ENTITY_LABELS, LAYERS, findTermsFallback, hasFullHighlight, renderInto } from './lupa-render.js';
+import { createLupaWorker } from './lupa-client.js';
+
+/** Texts longer than this are analysed in a module worker, off the main thread. */
+const WORKER_THRESHOLD = 200_000;
+let workerPromise = null;
+
+/** The analysis backend for a text: the module, or the worker for long texts. */
+async function backendFor(text) {
+  if (text.length <= WORKER_THRESHOLD) return lupa;
+  workerPromise ??= createLupaWorker().catch((err) => {
+    workerPromise = null;
+    throw err;
+  });
+  return workerPromise;
+}
+
+const LAYER_META = [
+  { id: 'PER', code: 'PER', name: 'People', cls: 'lupa-PER' },
+  { id: 'ORG', code: 'ORG', name: 'Organisations', cls: 'lupa-ORG' },
+  { id: 'LOC', code: 'LOC', name: 'Places', cls: 'lupa-LOC' },
+  { id: 'MISC', code: 'MISC', name: 'Other names', cls: 'lupa-MISC' },
+  { id: 'dates', code: 'DATE', name: 'Dates', cls: 'lupa-date' },
+  { id: 'quantities', code: 'NUM', name: 'Quantities', cls: 'lupa-quantity' },
+  { id: 'quotes', code: '“ ”', name: 'Quotes', cls: 'lupa-quote' },
 ];
-const LABEL_IDS = LABELS.map((l) => l.id);
+const LABEL_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
+const LANG_NAMES = { es: 'Spanish', en: 'English', unknown: 'Unknown language' };
 const DEBOUNCE_MS = 300;
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
 const els = {
   status: $('status'),
   error: $('error'),
   controls: $('controls'),
-  seed: $('seed'),
   lang: $('lang'),
+  refdate: $('refdate'),
+  search: $('search'),
+  searchNext: $('search-next'),
+  searchCount: $('search-count'),
   title: $('doc-title'),
   meta: $('doc-meta'),
   article: $('article'),
   input: $('input'),
   live: $('live'),
   analyse: $('analyse'),
+  file: $('file'),
   legend: $('legend'),
   entities: $('entities'),
-  total: $('entity-total'),
-  details: $('details'),
-  detailsCard: $('details-card'),
+  entityTotal: $('entity-total'),
+  quotes: $('quotes'),
+  quoteTotal: $('quote-total'),
+  dates: $('dates'),
+  dateTotal: $('date-total'),
+  keywords: $('keywords'),
+  library: $('library'),
+  libraryTotal: $('library-total'),
+  libraryFilter: $('library-filter'),
+  libraryFilterField: $('library-filter-field'),
+  dropzone: $('dropzone'),
+  theme: $('theme'),
 };
 
-/** @type {null | {extract: Function, highlight: Function}} */
+/** @type {null | {extract: Function, highlight: Function, findTerms: Function | null, full: boolean}} */
 let lupa = null;
-/** What is currently shown: { title, text, source: 'seed' | 'input', seedLang? } */
+/** What is shown: { title, text, source: 'seed' | 'input' | 'file', seed? } */
 let current = null;
-const enabled = new Set(LABEL_IDS);
+/** The last extraction and the key it was computed for. */
+let extraction = null;
+let extractionKey = '';
+const enabled = new Set(LAYERS);
+/** Per entity / list: which mention was visited last. */
+const visitIndex = new Map();
+let renderToken = 0;
+let renderGen = 0;
 
 // ---------------------------------------------------------------- messages
 
 function setStatus(msg) {
   els.status.textContent = msg;
-  els.status.hidden = !msg;
 }
 
 function showError(title, err) {
@@ -66,231 +108,390 @@ function clearError() {
   els.error.replaceChildren();
 }
 
+const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  e.append(...children.filter((c) => c !== null && c !== undefined));
+  return e;
+}
+
+// ---------------------------------------------------------------- theme
+
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+
+function isDark() {
+  const t = document.documentElement.dataset.theme;
+  return t ? t === 'dark' : darkQuery.matches;
+}
+
+function syncThemeButton() {
+  els.theme.setAttribute('aria-pressed', String(isDark()));
+}
+
+function toggleTheme() {
+  const next = isDark() ? 'light' : 'dark';
+  document.documentElement.dataset.theme = next;
+  try {
+    localStorage.setItem('lupa-theme', next);
+  } catch {
+    /* private mode */
+  }
+  syncThemeButton();
+}
+
 // ---------------------------------------------------------------- legend
 
 function buildLegend() {
   els.legend.replaceChildren();
-  for (const { id, name } of LABELS) {
-    const li = document.createElement('li');
-    const btn = document.createElement('button');
-    btn.type = 'button';
-    btn.className = 'legend-item';
-    btn.dataset.label = id;
-    btn.setAttribute('aria-pressed', String(enabled.has(id)));
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.dataset.label = id;
-    const code = document.createElement('span');
-    code.className = 'legend-code';
-    code.textContent = id;
-    const desc = document.createElement('span');
-    desc.className = 'legend-name';
-    desc.textContent = name;
-    btn.append(swatch, code, desc);
-    btn.addEventListener('click', () => {
-      if (enabled.has(id)) enabled.delete(id);
-      else enabled.add(id);
-      btn.setAttribute('aria-pressed', String(enabled.has(id)));
-      render();
-    });
-    li.append(btn);
-    els.legend.append(li);
+  for (const layer of LAYER_META) {
+    const btn = el(
+      'button',
+      {
+        type: 'button',
+        class: 'legend-item',
+        dataset: { layer: layer.id },
+        'aria-pressed': String(enabled.has(layer.id)),
+        onclick: () => toggleLayer(layer.id),
+      },
+      el('span', { class: `swatch swatch-${layer.id}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'legend-code', text: layer.code, 'aria-hidden': 'true' }),
+      el('span', { class: 'legend-name', text: layer.name }),
+      el('span', { class: 'legend-count', text: '' }),
+    );
+    els.legend.append(el('li', {}, btn));
   }
 }
 
+function updateLegendCounts(x) {
+  const counts = {
+    dates: x?.dates?.length ?? 0,
+    quantities: x?.quantities?.length ?? 0,
+    quotes: x?.quotes?.length ?? 0,
+  };
+  for (const l of ENTITY_LABELS) counts[l] = (x?.entities ?? []).filter((e) => e.label === l).length;
+  for (const btn of els.legend.querySelectorAll('.legend-item')) {
+    const n = counts[btn.dataset.layer] ?? 0;
+    btn.querySelector('.legend-count').textContent = String(n);
+    btn.title = `${n} in this text`;
+  }
+}
+
+function toggleLayer(id, on = !enabled.has(id)) {
+  if (on) enabled.add(id);
+  else enabled.delete(id);
+  const btn = els.legend.querySelector(`.legend-item[data-layer="${id}"]`);
+  btn?.setAttribute('aria-pressed', String(on));
+  return renderArticle();
+}
+
+// ---------------------------------------------------------------- mark lookup
+
+/** Maps each <mark> in the article to the UTF-16 offset where it starts. */
+function markStarts() {
+  const starts = new Map();
+  const walker = document.createTreeWalker(els.article, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let pos = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) pos += n.data.length;
+    else if (n.tagName === 'MARK') starts.set(n, pos);
+  }
+  return starts;
+}
+
+/** The <mark class="cls"> starting at `start`, or null. */
+function findMark(cls, start) {
+  for (const [m, s] of markStarts()) if (s === start && m.classList.contains(cls)) return m;
+  return null;
+}
+
+function flash(mark) {
+  for (const m of els.article.querySelectorAll('mark.is-current')) m.classList.remove('is-current');
+  mark.classList.add('is-current');
+  mark.classList.remove('flash');
+  void mark.offsetWidth; // restart the animation
+  mark.classList.add('flash');
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+}
+
+/**
+ * Visits the next of `spans` (sorted by start), each shown as <mark class=cls>;
+ * turns its layer on first if needed.
+ */
+async function visit(key, spans, layer, cls, describe) {
+  if (!spans.length) return;
+  if (!enabled.has(layer)) await toggleLayer(layer, true);
+  const i = ((visitIndex.get(key) ?? -1) + 1) % spans.length;
+  visitIndex.set(key, i);
+  const mark = findMark(cls, spans[i].start);
+  if (mark) {
+    flash(mark);
+    setStatus(`${describe} ${i + 1} of ${spans.length}: “${spans[i].text}”`);
+  } else {
+    setStatus(`${describe} ${i + 1} of ${spans.length} is not highlighted (it overlaps another mark).`);
+  }
+}
+
+
 // ---------------------------------------------------------------- entities panel
 
-/** Groups entity mentions by label, then by entity id. */
+/** Outlines every mention of one entity while its panel entry is hovered or focused. */
+function relate(label, id) {
+  for (const m of els.article.querySelectorAll('mark.is-related')) m.classList.remove('is-related');
+  if (!label || !Number.isInteger(id)) return;
+  for (const m of els.article.querySelectorAll(`mark.lupa-${label}[data-id="${id}"]`)) m.classList.add('is-related');
+}
+
 function groupEntities(entities) {
-  const byLabel = new Map(LABEL_IDS.map((l) => [l, new Map()]));
+  const groups = new Map();
   for (const e of entities) {
-    if (!byLabel.has(e.label)) byLabel.set(e.label, new Map());
-    const group = byLabel.get(e.label);
-    const key = Number.isInteger(e.id) ? `id:${e.id}` : `text:${e.text}`;
-    let item = group.get(key);
-    if (!item) {
-      item = { id: e.id, name: e.text, canonical: '', mentions: 0, forms: new Set(), first: e.start };
-      group.set(key, item);
+    const key = `${e.label}:${Number.isInteger(e.id) ? e.id : e.text}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, id: e.id, label: e.label, name: '', canonical: '', mentions: [] };
+      groups.set(key, g);
     }
-    item.mentions += 1;
-    item.forms.add(e.text);
-    if (typeof e.canonical === 'string' && e.canonical) item.canonical = e.canonical;
-    // Longest surface form ("Vladimir Putin" rather than "Putin").
-    if (e.text.length > item.name.length) item.name = e.text;
+    g.mentions.push(e);
+    if (typeof e.canonical === 'string' && e.canonical) g.canonical = e.canonical;
+    if (e.text.length > g.name.length) g.name = e.text;
   }
-  // The core's canonical name, when it gives one, wins.
-  for (const group of byLabel.values()) {
-    for (const item of group.values()) if (item.canonical) item.name = item.canonical;
+  for (const g of groups.values()) {
+    if (g.canonical) g.name = g.canonical;
+    g.mentions.sort((a, b) => a.start - b.start);
   }
-  return byLabel;
+  return groups;
 }
 
 function renderEntities(entities) {
   els.entities.replaceChildren();
-  const byLabel = groupEntities(entities);
-  let distinct = 0;
-  for (const [label, group] of byLabel) {
-    if (group.size === 0) continue;
-    distinct += group.size;
-    const meta = LABELS.find((l) => l.id === label);
-    const section = document.createElement('section');
-    section.className = 'group';
-    section.dataset.label = label;
-
-    const h = document.createElement('h3');
-    h.className = 'group-title';
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.dataset.label = label;
-    const code = document.createElement('span');
-    code.className = 'group-code';
-    code.textContent = label;
-    const name = document.createElement('span');
-    name.className = 'group-name';
-    name.textContent = meta ? meta.name : '';
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = String(group.size);
-    count.title = `${group.size} distinct ${group.size === 1 ? 'entity' : 'entities'}`;
-    h.append(swatch, code, name, count);
-
-    const ul = document.createElement('ul');
-    ul.className = 'entity-list';
-    const items = [...group.values()].sort(
-      (a, b) => b.mentions - a.mentions || a.first - b.first,
+  const groups = [...groupEntities(entities).values()];
+  els.entityTotal.textContent = String(groups.length);
+  if (!groups.length) {
+    els.entities.append(el('p', { class: 'empty', text: 'No entities found.' }));
+    return;
+  }
+  for (const label of ENTITY_LABELS) {
+    const items = groups
+      .filter((g) => g.label === label)
+      .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
+    if (!items.length) continue;
+    const meta = LAYER_META.find((l) => l.id === label);
+    const ul = el('ul', { class: 'entity-list' });
+    for (const g of items) {
+      const forms = [...new Set(g.mentions.map((m) => m.text))].filter((f) => f !== g.name);
+      const n = g.mentions.length;
+      const btn = el(
+        'button',
+        {
+          type: 'button',
+          class: 'entity',
+          dataset: { id: Number.isInteger(g.id) ? String(g.id) : undefined, label },
+          'aria-label': `${g.name}, ${LABEL_NAMES[label] ?? label}, ${plural(n, 'mention', 'mentions')}. Go to the next mention.`,
+          onclick: () => visit(`entity:${g.key}`, g.mentions, label, `lupa-${label}`, 'Mention'),
+          onmouseenter: () => relate(label, g.id),
+          onmouseleave: () => relate(null),
+          onfocus: () => relate(label, g.id),
+          onblur: () => relate(null),
+        },
+        el('span', { class: 'entity-text', text: g.name }),
+        el('span', { class: 'entity-count', text: `×${n}` }),
+        forms.length ? el('span', { class: 'entity-alias', text: `also: ${forms.join(', ')}` }) : null,
+      );
+      if (!btn.dataset.id) delete btn.dataset.id;
+      ul.append(el('li', {}, btn));
+    }
+    els.entities.append(
+      el(
+        'section',
+        { class: 'group', dataset: { label } },
+        el(
+          'h3',
+          { class: 'group-title' },
+          el('span', { class: `swatch swatch-${label}`, 'aria-hidden': 'true' }),
+          el('span', { class: 'group-code', text: label }),
+          el('span', { class: 'group-name', text: meta.name }),
+          el('span', { class: 'count', text: String(items.length) }),
+        ),
+        ul,
+      ),
     );
-    for (const item of items) {
-      const li = document.createElement('li');
-      li.className = 'entity';
-      if (Number.isInteger(item.id)) li.dataset.id = String(item.id);
-      li.tabIndex = 0;
-      const text = document.createElement('span');
-      text.className = 'entity-text';
-      text.textContent = item.name;
-      li.append(text);
-      const others = [...item.forms].filter((f) => f !== item.name);
-      if (others.length) {
-        const alias = document.createElement('span');
-        alias.className = 'entity-alias';
-        alias.textContent = `also: ${others.join(', ')}`;
-        li.append(alias);
-      }
-      const n = document.createElement('span');
-      n.className = 'entity-count';
-      n.textContent = `×${item.mentions}`;
-      n.title = `${item.mentions} ${item.mentions === 1 ? 'mention' : 'mentions'}`;
-      li.append(n);
-      li.addEventListener('mouseenter', () => focusMentions(item.id, false));
-      li.addEventListener('mouseleave', () => focusMentions(null, false));
-      li.addEventListener('focus', () => focusMentions(item.id, false));
-      li.addEventListener('blur', () => focusMentions(null, false));
-      li.addEventListener('click', () => focusMentions(item.id, true));
-      li.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') {
-          ev.preventDefault();
-          focusMentions(item.id, true);
-        }
-      });
-      ul.append(li);
-    }
-    section.append(h, ul);
-    els.entities.append(section);
-  }
-  els.total.textContent = String(distinct);
-  if (distinct === 0) {
-    const p = document.createElement('p');
-    p.className = 'empty';
-    p.textContent = 'No entities found.';
-    els.entities.append(p);
   }
 }
 
-// ---------------------------------------------------------------- other results
+// ---------------------------------------------------------------- quotes, dates, key phrases
 
-const DETAIL_KINDS = [
-  {
-    key: 'dates',
-    title: 'Dates and times',
-    describe: (d) => [d.text, d.value ?? d.kind],
-  },
-  {
-    key: 'quantities',
-    title: 'Quantities',
-    describe: (q) => [
-      q.text,
-      [q.kind, q.value, q.currency ?? q.unit].filter((x) => x !== undefined && x !== null).join(' · '),
-    ],
-  },
-  {
-    key: 'quotes',
-    title: 'Quotes',
-    describe: (q) => [q.text, q.speaker && typeof q.speaker.text === 'string' ? `— ${q.speaker.text}` : ''],
-  },
-  {
-    key: 'keywords',
-    title: 'Keywords',
-    describe: (k) => [k.text, Number.isFinite(k.count) ? `×${k.count}` : ''],
-  },
-];
-const DETAIL_LIMIT = 12;
-
-/** Dates, quantities, quotes and keywords, when the core returns any. */
-function renderDetails(extraction) {
-  els.details.replaceChildren();
-  let shown = 0;
-  for (const { key, title, describe } of DETAIL_KINDS) {
-    const list = Array.isArray(extraction[key]) ? extraction[key] : [];
-    if (!list.length) continue;
-    shown += 1;
-    const section = document.createElement('section');
-    section.className = 'detail-group';
-    section.dataset.kind = key;
-    const h = document.createElement('h3');
-    h.className = 'group-title';
-    const name = document.createElement('span');
-    name.textContent = title;
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = String(list.length);
-    h.append(name, count);
-    const ul = document.createElement('ul');
-    ul.className = 'detail-list';
-    for (const item of list.slice(0, DETAIL_LIMIT)) {
-      const [main, extra] = describe(item ?? {});
-      const li = document.createElement('li');
-      const a = document.createElement('span');
-      a.className = 'detail-text';
-      a.textContent = String(main ?? '');
-      li.append(a);
-      if (extra !== undefined && extra !== null && extra !== '') {
-        const b = document.createElement('span');
-        b.className = 'detail-extra';
-        b.textContent = String(extra);
-        li.append(b);
-      }
-      ul.append(li);
-    }
-    if (list.length > DETAIL_LIMIT) {
-      const li = document.createElement('li');
-      li.className = 'detail-more';
-      li.textContent = `… and ${list.length - DETAIL_LIMIT} more`;
-      ul.append(li);
-    }
-    section.append(h, ul);
-    els.details.append(section);
-  }
-  els.detailsCard.hidden = shown === 0;
+function shorten(s, n = 220) {
+  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s;
 }
 
-/** Emphasises every mark of one entity; optionally scrolls to the first. */
-function focusMentions(id, scroll) {
-  for (const m of els.article.querySelectorAll('mark.is-focused')) {
-    m.classList.remove('is-focused');
+function renderQuotes(quotes) {
+  els.quotes.replaceChildren();
+  els.quoteTotal.textContent = String(quotes.length);
+  if (!quotes.length) {
+    els.quotes.append(el('li', { class: 'empty', text: 'No quotes found.' }));
+    return;
   }
-  if (!Number.isInteger(id)) return;
-  const marks = els.article.querySelectorAll(`mark[data-id="${id}"]`);
-  for (const m of marks) m.classList.add('is-focused');
-  if (scroll && marks[0]) marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const spans = [...quotes].sort((a, b) => a.start - b.start);
+  spans.forEach((q, i) => {
+    const speaker = q.speaker?.text;
+    els.quotes.append(
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'panel-item quote',
+            onclick: () => {
+              visitIndex.set('quotes', i - 1);
+              visit('quotes', spans, 'quotes', 'lupa-quote', 'Quote');
+            },
+          },
+          el('q', { class: 'quote-text', text: shorten(q.text) }),
+          el('span', { class: 'quote-speaker', text: speaker ? `— ${speaker}` : q.scare ? 'scare quotes' : 'no speaker found' }),
+        ),
+      ),
+    );
+  });
+}
+
+const MONTH_OF_QUARTER = { 1: 1, 2: 4, 3: 7, 4: 10 };
+
+/**
+ * A sortable key for an ISO 8601 date value (the start of the period), or null
+ * for durations, sets and anything unparsed.
+ */
+function dateSortKey(d) {
+  if (d.unresolved || typeof d.value !== 'string') return null;
+  const v = d.value;
+  const m = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12])|-W(\d{2}))?(?:T(\d{2}):?(\d{2})?)?/.exec(v);
+  if (!m) return null; // durations (P9M), sets, bare times
+  const year = Number(m[1]);
+  let month = m[2] ? Number(m[2]) : 1;
+  let day = m[3] ? Number(m[3]) : 1;
+  if (m[4]) month = MONTH_OF_QUARTER[m[4]];
+  if (m[5]) month = m[5] === '1' ? 1 : 7;
+  if (m[6]) {
+    month = 1;
+    day = 1 + (Number(m[6]) - 1) * 7;
+  }
+  const hours = m[7] ? Number(m[7]) : 0;
+  const minutes = m[8] ? Number(m[8]) : 0;
+  // Finer-grained values sort after coarser ones that start on the same day.
+  const precision = m[3] ? 2 : m[2] || m[6] ? 1 : 0;
+  return Date.UTC(year, month - 1, day, hours, minutes) + precision;
+}
+
+function sortDates(dates) {
+  return dates
+    .map((d, i) => ({ d, i, key: dateSortKey(d) }))
+    .sort((a, b) => {
+      if (a.key === null && b.key === null) return a.d.start - b.d.start;
+      if (a.key === null) return 1;
+      if (b.key === null) return -1;
+      return a.key - b.key || a.d.start - b.d.start;
+    })
+    .map((x) => x.d);
+}
+
+function renderDates(dates) {
+  els.dates.replaceChildren();
+  els.dateTotal.textContent = String(dates.length);
+  if (!dates.length) {
+    els.dates.append(el('li', { class: 'empty', text: 'No dates found.' }));
+    return;
+  }
+  const inText = [...dates].sort((a, b) => a.start - b.start);
+  for (const d of sortDates(dates)) {
+    const key = dateSortKey(d);
+    const value = d.value ? (d.endValue ? `${d.value} → ${d.endValue}` : d.value) : '';
+    els.dates.append(
+      el(
+        'li',
+        { dataset: { value: d.value ?? '', kind: d.kind, unresolved: key === null ? 'true' : 'false' } },
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'panel-item date',
+            onclick: () => {
+              visitIndex.set('dates', inText.indexOf(d) - 1);
+              visit('dates', inText, 'dates', 'lupa-date', 'Date');
+            },
+          },
+          el('span', { class: 'date-text', text: d.text }),
+          el('span', { class: 'date-value', text: value || (d.unresolved ? 'unresolved' : d.kind) }),
+        ),
+      ),
+    );
+  }
+}
+
+function renderKeywords(keywords) {
+  els.keywords.replaceChildren();
+  if (!keywords.length) {
+    els.keywords.append(el('li', { class: 'empty', text: 'No key phrases found.' }));
+    return;
+  }
+  for (const k of keywords) {
+    els.keywords.append(
+      el(
+        'li',
+        { class: 'keyword' },
+        el('span', { class: 'keyword-text', text: k.text }),
+        Number.isFinite(k.count) ? el('span', { class: 'keyword-count', text: `×${k.count}` }) : null,
+      ),
+    );
+  }
+}
+
+// ---------------------------------------------------------------- search
+
+/** The search box's terms: one phrase, or several separated by commas. */
+function searchTerms() {
+  return els.search.value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+async function findTerms(api, text, terms, lang) {
+  if (!terms.length) return [];
+  const has = api === lupa ? Boolean(lupa.findTerms) : api.functions.includes('findTerms');
+  if (has) return api.findTerms(text, terms, { lang });
+  return findTermsFallback(text, terms);
+}
+
+function updateSearchCount(hits) {
+  const q = els.search.value.trim();
+  els.searchNext.disabled = hits.length === 0;
+  els.searchCount.dataset.count = String(hits.length);
+  els.searchCount.textContent = q
+    ? hits.length
+      ? `${plural(hits.length, 'match', 'matches')} for “${q}”`
+      : `No matches for “${q}”`
+    : '';
+}
+
+let searchHits = [];
+function nextSearchHit() {
+  if (!searchHits.length) return;
+  const i = ((visitIndex.get('search') ?? -1) + 1) % searchHits.length;
+  visitIndex.set('search', i);
+  const hit = searchHits[i];
+  const mark = findMark('lupa-term', hit.start);
+  if (mark) flash(mark);
+  setStatus(`Match ${i + 1} of ${searchHits.length}`);
 }
 
 // ---------------------------------------------------------------- analysis
@@ -300,64 +501,113 @@ function langOption() {
   return v === 'es' || v === 'en' ? v : 'auto';
 }
 
-const LANG_NAMES = { es: 'Spanish', en: 'English', unknown: 'Unknown language' };
+function refDateOption() {
+  const v = els.refdate.value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+}
 
-function render() {
-  if (!current) return;
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Re-renders only the article (layers and search terms changed). */
+async function renderArticle() {
+  if (!current || !lupa) return;
+  const token = ++renderToken;
   const { text } = current;
-  els.title.textContent = current.title;
-  if (!lupa) {
-    els.article.textContent = text;
-    return;
-  }
   const lang = langOption();
-  let extraction;
-  let html;
+  const terms = searchTerms();
   try {
-    extraction = lupa.extract(text, { lang });
-    const include = LABEL_IDS.filter((l) => enabled.has(l));
-    html = include.length ? lupa.highlight(text, { lang, include }) : null;
+    const api = await backendFor(text);
+    const hits = await findTerms(api, text, terms, lang);
+    if (token !== renderToken) return;
+    searchHits = hits;
+    const include = LAYERS.filter((l) => enabled.has(l));
+    const scratch = document.createElement('div');
+    await renderInto(scratch, api, text, { lang, include, terms, referenceDate: refDateOption() });
+    if (token !== renderToken) return;
+    els.article.replaceChildren(...scratch.childNodes);
   } catch (err) {
     console.warn('lupa failed:', err);
-    showError('Lupa could not analyse this text.', err);
+    showError('Lupa could not highlight this text.', err);
     els.article.textContent = text;
-    renderEntities([]);
-    renderDetails({});
-    els.meta.textContent = '';
+    searchHits = [];
+  }
+  visitIndex.delete('search');
+  updateSearchCount(searchHits);
+  els.article.dataset.rendered = String(token);
+}
+
+/** Full analysis: extraction, panels and article. */
+async function render() {
+  if (!current) return;
+  const gen = ++renderGen;
+  els.title.textContent = current.title;
+  if (!lupa) {
+    els.article.textContent = current.text;
     return;
   }
-  clearError();
-  if (html === null) els.article.textContent = text; // every label hidden
-  else els.article.innerHTML = html; // safe by construction: escaped text + <mark>
-  const detected = extraction.lang;
+  const { text } = current;
+  const lang = langOption();
+  const referenceDate = refDateOption();
+  const key = `${lang}|${referenceDate}|${text}`;
+  if (key !== extractionKey) {
+    try {
+      const opts = { lang };
+      if (referenceDate) opts.referenceDate = referenceDate;
+      const api = await backendFor(text);
+      if (api !== lupa) setStatus(`Analysing ${text.length.toLocaleString('en')} characters in a worker…`);
+      const t0 = performance.now();
+      const result = await api.extract(text, opts);
+      if (gen !== renderGen) return; // a newer render started meanwhile
+      extraction = result;
+      if (api !== lupa) setStatus(`Analysed in a worker in ${Math.round(performance.now() - t0)} ms.`);
+      extractionKey = key;
+      clearError();
+    } catch (err) {
+      console.warn('lupa failed:', err);
+      showError('Lupa could not analyse this text.', err);
+      extraction = { lang: 'unknown', sentences: [], entities: [], dates: [], quantities: [], quotes: [], keywords: [] };
+      extractionKey = '';
+    }
+    visitIndex.clear();
+  }
+  const x = extraction;
+  const detected = x.lang;
   els.article.lang = detected === 'es' || detected === 'en' ? detected : '';
-  const entities = Array.isArray(extraction.entities) ? extraction.entities : [];
+  const entities = Array.isArray(x.entities) ? x.entities : [];
   renderEntities(entities);
-  renderDetails(extraction);
+  renderQuotes(x.quotes ?? []);
+  renderDates(x.dates ?? []);
+  renderKeywords(x.keywords ?? []);
+  updateLegendCounts(x);
 
   const words = text.trim() ? text.trim().split(/\s+/u).length : 0;
-  const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const parts = [
     `${LANG_NAMES[detected] ?? detected}${lang === 'auto' ? ' (detected)' : ''}`,
     plural(words, 'word', 'words'),
   ];
-  if (Array.isArray(extraction.sentences)) {
-    parts.push(plural(extraction.sentences.length, 'sentence', 'sentences'));
-  }
+  if (Array.isArray(x.sentences)) parts.push(plural(x.sentences.length, 'sentence', 'sentences'));
   parts.push(plural(entities.length, 'entity mention', 'entity mentions'));
   els.meta.textContent = parts.join(' · ');
+  await renderArticle();
 }
 
-function show(title, text, source) {
-  current = { title, text, source };
-  render();
+function show(title, text, source, seed) {
+  current = { title, text, source, seed };
+  for (const b of els.library.querySelectorAll('button')) {
+    if (Number(b.dataset.index) === seed) b.setAttribute('aria-current', 'true');
+    else b.removeAttribute('aria-current');
+  }
+  return render();
 }
 
 function analyseInput() {
   const text = els.input.value;
   if (!text.trim()) return;
-  if (els.seed.value !== '') els.seed.value = '';
-  show('Your text', text, 'input');
+  return show('Your text', text, 'input');
 }
 
 let debounceTimer = 0;
@@ -367,9 +617,27 @@ function scheduleAnalyse() {
   debounceTimer = setTimeout(analyseInput, DEBOUNCE_MS);
 }
 
+async function openFile(file) {
+  if (!file) return;
+  const okType = file.type === '' || file.type.startsWith('text/') || /\.txt$/i.test(file.name);
+  if (!okType) {
+    showError('Only plain-text (.txt) files can be analysed.', `${file.name}: ${file.type}`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showError('That file is too large.', `${file.name}: ${plural(file.size, 'byte', 'bytes')}`);
+    return;
+  }
+  const text = await file.text();
+  clearError();
+  els.input.value = text;
+  setStatus(`Opened ${file.name}.`);
+  await show(file.name, text, 'file');
+}
+
 // ---------------------------------------------------------------- seeds
 
-/** @type {{title: string, lang: string, file: string}[]} */
+/** @type {{title: string, lang?: string, file: string, date?: string}[]} */
 let seeds = [];
 const seedText = new Map();
 
@@ -386,18 +654,49 @@ async function loadSeedIndex() {
   seeds = list.filter(
     (s) => s && typeof s.file === 'string' && /^[\w.-]+$/.test(s.file) && typeof s.title === 'string',
   );
-  els.seed.replaceChildren();
-  const custom = document.createElement('option');
-  custom.value = '';
-  custom.textContent = '— Your own text —';
-  els.seed.append(custom);
+  buildLibrary();
+}
+
+function buildLibrary() {
+  els.library.replaceChildren();
+  els.libraryTotal.textContent = String(seeds.length);
+  els.libraryFilterField.hidden = seeds.length <= 6;
+  if (!seeds.length) {
+    els.library.append(el('li', { class: 'empty', text: 'No articles.' }));
+    return;
+  }
   seeds.forEach((s, i) => {
-    const o = document.createElement('option');
-    o.value = String(i);
-    o.textContent = s.lang ? `${s.title} (${s.lang})` : s.title;
-    els.seed.append(o);
+    const date = typeof s.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.date) ? s.date : '';
+    els.library.append(
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'library-item',
+            dataset: { index: String(i), file: s.file },
+            onclick: () => selectSeed(i),
+          },
+          el('span', { class: 'library-title', text: s.title }),
+          el(
+            'span',
+            { class: 'library-meta' },
+            s.lang ? el('span', { class: 'tag', text: s.lang.toUpperCase() }) : null,
+            date ? el('time', { datetime: date, text: date }) : null,
+          ),
+        ),
+      ),
+    );
   });
-  els.seed.disabled = false;
+}
+
+function filterLibrary() {
+  const q = els.libraryFilter.value.trim().toLowerCase();
+  for (const b of els.library.querySelectorAll('.library-item')) {
+    b.parentElement.hidden = q !== '' && !b.textContent.toLowerCase().includes(q);
+  }
 }
 
 async function selectSeed(index) {
@@ -409,7 +708,8 @@ async function selectSeed(index) {
       text = (await fetchText(`../seeds/${seed.file}`, 'seed')).trim();
       seedText.set(seed.file, text);
     }
-    show(seed.title, text, 'seed');
+    els.refdate.value = typeof seed.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(seed.date) ? seed.date : today();
+    await show(seed.title, text, 'seed', index);
   } catch (err) {
     showError('Could not load the article.', err);
   }
@@ -424,17 +724,64 @@ async function loadLupa() {
   if (typeof mod.extract !== 'function' || typeof mod.highlight !== 'function') {
     throw new Error('pkg/lupa.js does not export extract() and highlight()');
   }
-  return { extract: mod.extract, highlight: mod.highlight };
+  return {
+    extract: mod.extract,
+    highlight: mod.highlight,
+    findTerms: typeof mod.findTerms === 'function' ? mod.findTerms : null,
+    full: hasFullHighlight(mod),
+  };
+}
+
+function wireDrop() {
+  let depth = 0;
+  const hasFiles = (ev) => [...(ev.dataTransfer?.types ?? [])].includes('Files');
+  document.addEventListener('dragenter', (ev) => {
+    if (!hasFiles(ev)) return;
+    depth += 1;
+    els.dropzone.hidden = false;
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) els.dropzone.hidden = true;
+  });
+  document.addEventListener('dragover', (ev) => {
+    if (hasFiles(ev)) ev.preventDefault();
+  });
+  document.addEventListener('drop', (ev) => {
+    depth = 0;
+    els.dropzone.hidden = true;
+    const file = ev.dataTransfer?.files?.[0];
+    if (!file) return;
+    ev.preventDefault();
+    openFile(file).catch((err) => showError('Could not read the file.', err));
+  });
 }
 
 async function main() {
   buildLegend();
+  syncThemeButton();
+  darkQuery.addEventListener('change', syncThemeButton);
+  els.theme.addEventListener('click', toggleTheme);
   els.controls.addEventListener('submit', (ev) => ev.preventDefault());
   els.lang.addEventListener('change', render);
-  els.seed.addEventListener('change', () => {
-    if (els.seed.value === '') analyseInput();
-    else selectSeed(Number(els.seed.value));
+  els.refdate.value = today();
+  els.refdate.addEventListener('change', render);
+  let searchTimer = 0;
+  els.search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(renderArticle, 150);
   });
+  els.search.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      clearTimeout(searchTimer);
+      renderArticle().then(nextSearchHit);
+    } else if (ev.key === 'Escape' && els.search.value) {
+      els.search.value = '';
+      renderArticle();
+    }
+  });
+  els.searchNext.addEventListener('click', nextSearchHit);
   els.analyse.addEventListener('click', () => {
     clearTimeout(debounceTimer);
     analyseInput();
@@ -446,6 +793,23 @@ async function main() {
       clearTimeout(debounceTimer);
       analyseInput();
     }
+  });
+  els.file.addEventListener('change', () => {
+    openFile(els.file.files?.[0]).catch((err) => showError('Could not read the file.', err));
+    els.file.value = '';
+  });
+  els.libraryFilter.addEventListener('input', filterLibrary);
+  wireDrop();
+  // Pasting anywhere outside a text field analyses the pasted text.
+  document.addEventListener('paste', (ev) => {
+    const t = ev.target;
+    if (t instanceof HTMLElement && t.closest('input, textarea, select, [contenteditable]')) return;
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    if (!text.trim()) return;
+    ev.preventDefault();
+    els.input.value = text;
+    clearTimeout(debounceTimer);
+    analyseInput();
   });
 
   const [wasm, index] = await Promise.allSettled([loadLupa(), loadSeedIndex()]);
@@ -462,11 +826,12 @@ async function main() {
   if (index.status === 'rejected') {
     console.warn('seed index failed to load:', index.reason);
     if (wasm.status === 'fulfilled') showError('Could not load the seed articles.', index.reason);
-    els.seed.replaceChildren(new Option('No seeds available', ''));
+    seeds = [];
+    buildLibrary();
   } else if (seeds.length) {
-    els.seed.value = '0';
     await selectSeed(0);
   }
+  if (lupa && !lupa.full) console.info('lupa: this package highlights entities only; the page draws the other layers');
   setStatus('');
   document.documentElement.dataset.ready = lupa ? 'true' : 'error';
 }

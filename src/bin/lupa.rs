@@ -3,7 +3,8 @@
 //! ```text
 //! lupa tokenize  [FILE] [--lang es|en|auto]
 //! lupa extract   [FILE] [--lang …] [--reference-date YYYY-MM-DD] [--include entities,dates,…]
-//! lupa highlight [FILE] [--lang …] [--include PER,ORG,…] [--class-prefix lupa-]
+//! lupa highlight [FILE] [--lang …] [--include PER,dates,terms,…] [--reference-date …]
+//!                [--terms camion,vladimir putin] [--stem] [--class-prefix lupa-]
 //! lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
 //! lupa eval  --lang es|en FILE
 //! ```
@@ -15,17 +16,21 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lupa <tokenize|extract|highlight> [FILE] [--lang es|en|auto] \
-[--reference-date YYYY-MM-DD] [--include a,b] [--class-prefix P]
+[--reference-date YYYY-MM-DD] [--include a,b] [--terms a,b] [--stem] [--class-prefix P]
        lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
        lupa eval --lang es|en FILE";
 
 /// Flags that become options, by flag name and option name.
-const FLAGS: [(&str, &str); 4] = [
+const FLAGS: [(&str, &str); 5] = [
     ("--lang", "lang"),
     ("--reference-date", "referenceDate"),
     ("--include", "include"),
+    ("--terms", "terms"),
     ("--class-prefix", "classPrefix"),
 ];
+
+/// Flags without a value that set a boolean option.
+const SWITCHES: [(&str, &str); 1] = [("--stem", "stem")];
 
 struct Invocation {
     file: Option<String>,
@@ -39,12 +44,14 @@ fn parse_args(args: &[String]) -> Result<Invocation, String> {
     while let Some(arg) = it.next() {
         if let Some((_, name)) = FLAGS.iter().find(|(flag, _)| flag == arg) {
             let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
-            let value = if *name == "include" {
+            let value = if *name == "include" || *name == "terms" {
                 Value::Array(value.split(',').map(|s| Value::String(s.trim().to_owned())).collect())
             } else {
                 Value::String(value.clone())
             };
             options.insert((*name).to_owned(), value);
+        } else if let Some((_, name)) = SWITCHES.iter().find(|(flag, _)| flag == arg) {
+            options.insert((*name).to_owned(), Value::Bool(true));
         } else if arg.starts_with("--") {
             return Err(format!("unknown flag {arg}\n{USAGE}"));
         } else if file.replace(arg.clone()).is_some() {

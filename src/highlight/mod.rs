@@ -1,6 +1,10 @@
 //! Safe HTML rendering: the input is escaped character by character and the
 //! only markup added is our own `<mark>` elements, so no input can inject HTML.
 
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+pub mod terms;
+
 use std::fmt::Write;
 
 /// One span to wrap in a `<mark>`.
@@ -46,10 +50,56 @@ pub fn is_valid_class_prefix(prefix: &str) -> bool {
     prefix.len() <= 64 && prefix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Renders `text` as HTML with `marks` wrapped in `<mark>` elements.
+/// A mark placed in the nesting: its range, clipped to its parent's, and
+/// its index in the marks given to [`nest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Nested {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+/// Orders and clips ranges so that they nest like elements: sorted by start,
+/// the longer first (ties keep their given order, so list the outer layer
+/// first); a range that starts inside another is its child, clipped to its
+/// end. Empty ranges and ranges past `len` are dropped. Any two results are
+/// either disjoint or one contains the other, and they come in document order.
 ///
-/// Marks are sorted by start; a mark that starts inside another is nested in
-/// it, clipped to its parent's end so that the output is always well formed.
+/// ```
+/// use lupa::highlight::{nest, Nested};
+/// let n = nest(&[(2, 7), (0, 14), (8, 18), (3, 3)], 20);
+/// assert_eq!(n, [Nested { start: 0, end: 14, index: 1 }, Nested { start: 2, end: 7, index: 0 },
+///                Nested { start: 8, end: 14, index: 2 }]);
+/// ```
+pub fn nest(ranges: &[(usize, usize)], len: usize) -> Vec<Nested> {
+    let mut order: Vec<usize> = (0..ranges.len()).filter(|&i| ranges[i].0 < ranges[i].1 && ranges[i].1 <= len).collect();
+    order.sort_by(|&a, &b| ranges[a].0.cmp(&ranges[b].0).then(ranges[b].1.cmp(&ranges[a].1)));
+    let mut out: Vec<Nested> = Vec::with_capacity(order.len());
+    let mut open: Vec<usize> = Vec::new(); // the open ranges' ends, innermost last
+    let mut pos = 0;
+    for index in order {
+        let (s, e) = ranges[index];
+        while let Some(&end) = open.last() {
+            if end > s {
+                break;
+            }
+            pos = end;
+            open.pop();
+        }
+        let start = s.max(pos);
+        let end = open.last().map_or(e, |&parent| e.min(parent));
+        if start >= end {
+            continue;
+        }
+        pos = start;
+        out.push(Nested { start, end, index });
+        open.push(end);
+    }
+    out
+}
+
+/// Renders `text` as HTML with `marks` wrapped in `<mark>` elements, nested
+/// as [`nest`] orders them, so that the output is always well formed.
 /// Mark boundaries must be char boundaries of `text` within its length.
 ///
 /// ```
@@ -59,20 +109,15 @@ pub fn is_valid_class_prefix(prefix: &str) -> bool {
 ///            "<mark class=\"lupa-PER\" data-label=\"PER\">Putin</mark> &amp; co");
 /// ```
 pub fn render(text: &str, marks: &[Mark], class_prefix: &str) -> String {
-    let mut order: Vec<&Mark> = marks.iter().filter(|m| m.start < m.end && m.end <= text.len()).collect();
-    order.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let ranges: Vec<(usize, usize)> = marks.iter().map(|m| (m.start, m.end)).collect();
     let mut out = String::with_capacity(text.len() + text.len() / 4 + marks.len() * 48);
     let mut open: Vec<usize> = Vec::new(); // ends of the open marks, innermost last
     let mut pos = 0;
-    for m in order {
-        close_until(text, &mut out, &mut open, &mut pos, m.start);
-        let start = m.start.max(pos);
-        let end = open.last().map_or(m.end, |&parent| m.end.min(parent));
-        if start >= end {
-            continue;
-        }
-        escape_into(&mut out, &text[pos..start]);
-        pos = start;
+    for n in nest(&ranges, text.len()) {
+        close_until(text, &mut out, &mut open, &mut pos, n.start);
+        escape_into(&mut out, &text[pos..n.start]);
+        pos = n.start;
+        let m = &marks[n.index];
         out.push_str("<mark class=\"");
         escape_into(&mut out, class_prefix);
         escape_into(&mut out, &m.class);
@@ -83,7 +128,7 @@ pub fn render(text: &str, marks: &[Mark], class_prefix: &str) -> String {
             out.push('"');
         }
         out.push('>');
-        open.push(end);
+        open.push(n.end);
     }
     close_until(text, &mut out, &mut open, &mut pos, text.len());
     escape_into(&mut out, &text[pos..]);

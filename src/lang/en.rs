@@ -1,6 +1,6 @@
 //! English language data: the word lists the algorithms consult. Keep each list sorted and lower-case (a unit test checks).
 
-use super::LangData;
+use super::{LangData, StemCondition::*, StemStep, SuffixRule};
 
 /// Abbreviations whose final period does not end a sentence, lower-case, without that period.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -47,4 +47,27 @@ pub static DATA: LangData = LangData {
     titles: TITLES,
     months: &MONTHS,
     marker_chars: "",
+    stemming: STEMMING,
 };
+
+const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {
+    SuffixRule { suffix, replace, min_stem, when }
+}
+
+/// A light stemmer for folded words, after Porter's steps 1a and 1b: plurals,
+/// then -ed and -ing, then a doubled consonant and a final e, so that "hope",
+/// "hopes", "hoped" and "hoping" all come to "hop".
+pub const STEMMING: &[StemStep] = &[
+    StemStep::Suffixes(&[
+        rule("sses", "ss", 1, Always),
+        // "ss" and "us" end words that are not plurals: "class", "bus".
+        rule("ss", "ss", 0, Always),
+        rule("us", "us", 0, Always),
+        rule("ies", "y", 2, Always),
+        rule("es", "", 2, AfterOneOf("sxzh")),
+        rule("s", "", 2, VowelBeforeLast),
+    ]),
+    StemStep::Suffixes(&[rule("ied", "y", 2, Always), rule("ing", "", 3, StemHasVowel), rule("ed", "", 3, StemHasVowel)]),
+    StemStep::Undouble { except: "lsz" },
+    StemStep::Suffixes(&[rule("e", "", 3, Always)]),
+];

@@ -1,6 +1,6 @@
 //! Spanish language data: the word lists the algorithms consult. Keep each list sorted and lower-case (a unit test checks).
 
-use super::LangData;
+use super::{LangData, StemCondition::*, StemStep, SuffixRule};
 
 /// Abbreviations whose final period does not end a sentence, lower-case, without that period.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -52,4 +52,29 @@ pub static DATA: LangData = LangData {
     titles: TITLES,
     months: &MONTHS,
     marker_chars: "ñáéíóú¿¡",
+    stemming: STEMMING,
 };
+
+const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {
+    SuffixRule { suffix, replace, min_stem, when }
+}
+
+/// A light stemmer for lower-case words with their accents: number, then gender.
+/// Verbs are left alone; a search for "camión" should find "camiones", not
+/// every form of "caminar".
+pub const STEMMING: &[StemStep] = &[
+    // Plurals: "veces" → "vez", "camiones" → "camion", "casas" → "casa"; "dulces" → "dulc" meets "dulce" below.
+    // A stressed vowel before a final s makes a singular: "inglés", "país", "autobús".
+    StemStep::Suffixes(&[
+        rule("ás", "ás", 0, Always),
+        rule("és", "és", 0, Always),
+        rule("ís", "ís", 0, Always),
+        rule("ós", "ós", 0, Always),
+        rule("ús", "ús", 0, Always),
+        rule("ces", "z", 2, AfterVowel),
+        rule("es", "", 3, AfterConsonant),
+        rule("s", "", 3, AfterVowel),
+    ]),
+    // Gender and the final vowel: "presidenta", "presidente", "president(es)" → "president".
+    StemStep::Suffixes(&[rule("a", "", 3, Always), rule("o", "", 3, Always), rule("e", "", 3, Always)]),
+];

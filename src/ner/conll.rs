@@ -16,7 +16,11 @@ pub struct Sentence {
 impl Sentence {
     /// Gold entity spans `(start, end, label)`.
     pub fn spans(&self) -> Vec<(usize, usize, Label)> {
-        let tags: Vec<Tag> = self.tags.iter().map(|t| Tag::parse(t).unwrap_or(Tag::O)).collect();
+        let tags: Vec<Tag> = self
+            .tags
+            .iter()
+            .map(|t| Tag::parse(t).unwrap_or(Tag::O))
+            .collect();
         decode(&tags)
     }
 }
@@ -73,7 +77,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, String> {
             continue;
         }
         if cols.len() < 2 {
-            return Err(format!("line {}: expected `word tag` or `word POS tag`, got {line:?}", ln + 1));
+            return Err(format!(
+                "line {}: expected `word tag` or `word POS tag`, got {line:?}",
+                ln + 1
+            ));
         }
         let tag = cols[cols.len() - 1];
         if Tag::parse(tag).is_none() {
@@ -106,7 +113,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, String> {
 fn is_dateline(words: &[String]) -> bool {
     let w = &words[..words.len().min(15)];
     w.windows(3).any(|x| {
-        x[0] == "(" && x[2] == ")" && x[1].len() >= 2 && x[1].chars().all(|c| c.is_ascii_uppercase())
+        x[0] == "("
+            && x[2] == ")"
+            && x[1].len() >= 2
+            && x[1].chars().all(|c| c.is_ascii_uppercase())
     })
 }
 
@@ -129,7 +139,10 @@ mod tests {
         assert_eq!(d[0].sentences[0].tags, ["B-ORG", "O", "B-MISC", "O"]);
         assert_eq!(d[0].sentences[1].spans(), vec![(0, 3, Label::Per)]);
         assert_eq!(d[1].sentences[0].tags, ["B-LOC", "B-LOC", "I-LOC"]);
-        assert_eq!(d[1].sentences[0].spans(), vec![(0, 1, Label::Loc), (1, 3, Label::Loc)]);
+        assert_eq!(
+            d[1].sentences[0].spans(),
+            vec![(0, 1, Label::Loc), (1, 3, Label::Loc)]
+        );
     }
 
     #[test]

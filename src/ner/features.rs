@@ -37,7 +37,11 @@ pub fn bucket(template: u64, value: u64) -> u32 {
 /// Lower-cases and removes the accents of one character (Latin letters only).
 #[inline]
 pub fn fold_char(c: char) -> char {
-    let c = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+    let c = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -108,7 +112,12 @@ impl Gazetteer {
 
     /// Adds raw `(key, class byte)` entries, OR-ing the bytes of equal keys.
     pub fn merged(&self, raw: &[(u32, u8)]) -> Gazetteer {
-        let mut v: Vec<(u32, u8)> = self.keys.iter().copied().zip(self.classes.iter().copied()).collect();
+        let mut v: Vec<(u32, u8)> = self
+            .keys
+            .iter()
+            .copied()
+            .zip(self.classes.iter().copied())
+            .collect();
         v.extend_from_slice(raw);
         v.sort_unstable();
         let mut g = Gazetteer::default();
@@ -220,6 +229,8 @@ pub struct DocFeatures {
     pub fold: Vec<u64>,
     /// Per token: bit 0 capitalised, bit 1 sentence-initial.
     pub case: Vec<u8>,
+    /// Per token: the bucket of its word-form feature.
+    pub form: Vec<u32>,
 }
 
 impl DocFeatures {
@@ -282,7 +293,12 @@ mod t {
 
 impl<'g> Featurizer<'g> {
     pub fn new(lang: Lang, gaz: &'g Gazetteer) -> Self {
-        Featurizer { lang, gaz, chars: Vec::new(), lower: String::new() }
+        Featurizer {
+            lang,
+            gaz,
+            chars: Vec::new(),
+            lower: String::new(),
+        }
     }
 
     fn info(&mut self, word: &str) -> TokInfo {
@@ -295,12 +311,17 @@ impl<'g> Featurizer<'g> {
         let mut shape = SEED;
         let mut short = SEED;
         let mut last_short = '\0';
-        let (mut n_alpha, mut n_upper, mut n_lower, mut n_digit, mut n_alnum, mut n) = (0, 0, 0, 0, 0, 0usize);
+        let (mut n_alpha, mut n_upper, mut n_lower, mut n_digit, mut n_alnum, mut n) =
+            (0, 0, 0, 0, 0, 0usize);
         let mut first_upper = false;
         for c in word.chars() {
             n += 1;
             form = mix(form, c as u64);
-            let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+            let lc = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
             lower = mix(lower, lc as u64);
             fold = mix(fold, fold_char(c) as u64);
             if self.chars.len() < 64 {
@@ -361,10 +382,16 @@ impl<'g> Featurizer<'g> {
         }
         if n_alnum == 0 {
             ti.flags |= F_NOALNUM;
-            if matches!(word, "\"" | "'" | "“" | "”" | "«" | "»" | "‘" | "’" | "``" | "''") {
+            if matches!(
+                word,
+                "\"" | "'" | "“" | "”" | "«" | "»" | "‘" | "’" | "``" | "''"
+            ) {
                 ti.flags |= F_QUOTE;
             }
-            if matches!(word, "(" | "[" | "-" | "--" | "—" | "–" | "¿" | "¡" | "“" | "«" | "‘" | "``") {
+            if matches!(
+                word,
+                "(" | "[" | "-" | "--" | "—" | "–" | "¿" | "¡" | "“" | "«" | "‘" | "``"
+            ) {
                 ti.flags |= F_OPEN;
             }
         }
@@ -381,7 +408,9 @@ impl<'g> Featurizer<'g> {
         for k in 1..=4 {
             if k <= m && n <= 64 {
                 ti.pre[k - 1] = self.chars[..k].iter().fold(SEED, |h, &c| mix(h, c as u64));
-                ti.suf[k - 1] = self.chars[m - k..].iter().fold(SEED, |h, &c| mix(h, c as u64));
+                ti.suf[k - 1] = self.chars[m - k..]
+                    .iter()
+                    .fold(SEED, |h, &c| mix(h, c as u64));
             }
         }
         ti
@@ -390,17 +419,39 @@ impl<'g> Featurizer<'g> {
     /// Featurises one document. `words[i]` is the text of token `i`;
     /// `starts[i]` is true when token `i` begins a sentence (segment).
     pub fn document(&mut self, words: &[&str], starts: &[bool], out: &mut DocFeatures) {
-        let n = words.len();
         out.feats.clear();
         out.offsets.clear();
         out.offsets.push(0);
+        out.feats.reserve(words.len() * 64);
+        out.offsets.reserve(words.len() + 1);
+        let (mut feats, mut offsets) = (
+            std::mem::take(&mut out.feats),
+            std::mem::take(&mut out.offsets),
+        );
+        self.document_with(words, starts, out, |_, f| {
+            feats.extend_from_slice(f);
+            offsets.push(feats.len() as u32);
+        });
+        out.feats = feats;
+        out.offsets = offsets;
+    }
+
+    /// Like [`Featurizer::document`], but hands each token's features to `each`
+    /// instead of storing them: `out` gets only `fold` and `case`.
+    pub fn document_with(
+        &mut self,
+        words: &[&str],
+        starts: &[bool],
+        out: &mut DocFeatures,
+        mut each: impl FnMut(usize, &[u32]),
+    ) {
+        let n = words.len();
         out.fold.clear();
         out.case.clear();
+        out.form.clear();
         if n == 0 {
             return;
         }
-        out.feats.reserve(n * 64);
-        out.offsets.reserve(n + 1);
         out.fold.reserve(n);
         out.case.reserve(n);
         let mut infos: Vec<TokInfo> = Vec::with_capacity(n);
@@ -417,8 +468,13 @@ impl<'g> Featurizer<'g> {
                 }
                 seen_word = true;
             }
-            out.fold.push(if ti.flags & F_NOALNUM != 0 { 0 } else { ti.fold });
-            out.case.push((ti.flags & F_CAP != 0) as u8 | ((ti.flags & F_INITIAL != 0) as u8) << 1);
+            out.fold.push(if ti.flags & F_NOALNUM != 0 {
+                0
+            } else {
+                ti.fold
+            });
+            out.case
+                .push((ti.flags & F_CAP != 0) as u8 | ((ti.flags & F_INITIAL != 0) as u8) << 1);
             infos.push(ti);
         }
         // Gazetteer matches, up to MAX_WORDS words, starting at capitalised words.
@@ -483,7 +539,10 @@ impl<'g> Featurizer<'g> {
                 if infos[j].flags & F_CAP != 0 {
                     j += 1;
                     end = j;
-                } else if infos[j].flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER) && infos[j].len <= 3 && j - i < 8 {
+                } else if infos[j].flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER)
+                    && infos[j].len <= 3
+                    && j - i < 8
+                {
                     j += 1;
                 } else {
                     break;
@@ -510,7 +569,13 @@ impl<'g> Featurizer<'g> {
             }
         }
         // First occurrence of each capitalised form in the doc (position index).
-        let empty = TokInfo { form: 1, lower: 1, shape: 1, short: 1, ..Default::default() };
+        let empty = TokInfo {
+            form: 1,
+            lower: 1,
+            shape: 1,
+            short: 1,
+            ..Default::default()
+        };
         let get = |i: isize| -> &TokInfo {
             if i < 0 || i as usize >= n {
                 &empty
@@ -518,12 +583,15 @@ impl<'g> Featurizer<'g> {
                 &infos[i as usize]
             }
         };
-        let f = &mut out.feats;
+        let mut buf: Vec<u32> = Vec::with_capacity(96);
         for i in 0..n {
+            let f = &mut buf;
+            f.clear();
             let ti = &infos[i];
             let ii = i as isize;
             f.push(bucket(t::BIAS, 0));
             f.push(bucket(t::FORM, ti.form));
+            out.form.push(bucket(t::FORM, ti.form));
             f.push(bucket(t::LOWER, ti.lower));
             f.push(bucket(t::SHAPE, ti.shape));
             f.push(bucket(t::SHORT, ti.short));
@@ -554,8 +622,15 @@ impl<'g> Featurizer<'g> {
             f.push(bucket(t::SH_PREV, mix(p.short, ti.short)));
             f.push(bucket(t::SH_NEXT, mix(ti.short, nx.short)));
             f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
-            f.push(bucket(t::PREV_FLAGS, (p.flags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP)) as u64));
-            f.push(bucket(t::NEXT_FLAGS, (nx.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64));
+            f.push(bucket(
+                t::PREV_FLAGS,
+                (p.flags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP))
+                    as u64,
+            ));
+            f.push(bucket(
+                t::NEXT_FLAGS,
+                (nx.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64,
+            ));
             if p.flags & F_TITLE != 0 || get(ii - 2).flags & F_TITLE != 0 {
                 f.push(bucket(t::PREV_TITLE, ti.short));
             }
@@ -596,7 +671,10 @@ impl<'g> Featurizer<'g> {
                 f.push(bucket(t::GAZT_SHAPE, mix(ti.tg as u64, ti.short)));
             }
             if p.tg != 0 || nx.tg != 0 {
-                f.push(bucket(t::GAZT_CTX, mix(mix(p.tg as u64, ti.tg as u64), nx.tg as u64)));
+                f.push(bucket(
+                    t::GAZT_CTX,
+                    mix(mix(p.tg as u64, ti.tg as u64), nx.tg as u64),
+                ));
             }
             if p.gaz != 0 {
                 f.push(bucket(t::GAZ_PREV, mix(p.gaz as u64, ti.short)));
@@ -622,16 +700,20 @@ impl<'g> Featurizer<'g> {
                 let key = c | init << 2 | lc << 3 | tc << 5 | ac << 7;
                 f.push(bucket(t::DOC, key));
                 if c != 0 {
-                    f.push(bucket(t::DOC_FORM, mix(key & 0b111, mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1))));
+                    f.push(bucket(
+                        t::DOC_FORM,
+                        mix(
+                            key & 0b111,
+                            mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1),
+                        ),
+                    ));
                 }
                 let _ = t::FIRST_DOC;
             }
-            let len = f.len() as u32;
-            out.offsets.push(len);
+            each(i, &buf);
         }
     }
 }
-
 
 mod t2 {
     pub const OWN: u64 = 101;
@@ -650,8 +732,15 @@ mod t2 {
 /// `label[i]` 0 for O else 1 + label index) and, for every capitalised word,
 /// the labels the first stage gave the same word and the same entity string
 /// elsewhere in the document.
-pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, usize)], with_base: bool, out: &mut DocFeatures) {
-    let n = df.len();
+pub fn stage2(
+    df: &DocFeatures,
+    tags: &[usize],
+    label: &[u8],
+    spans: &[(usize, usize)],
+    with_base: bool,
+    out: &mut DocFeatures,
+) {
+    let n = df.fold.len();
     out.feats.clear();
     out.feats.reserve(n * if with_base { 72 } else { 12 });
     out.offsets.clear();
@@ -659,6 +748,7 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
     out.offsets.push(0);
     out.fold.clone_from(&df.fold);
     out.case.clone_from(&df.case);
+    out.form.clone_from(&df.form);
     // Label counts per word over the document.
     let mut words: IdMap<[u16; 5]> = IdMap::default();
     for i in 0..n.min(tags.len()).min(label.len()) {
@@ -672,7 +762,10 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
     let mut ents: IdMap<[u16; 5]> = IdMap::default();
     let mut ent_of = vec![usize::MAX; n];
     // Each span's hash, computed once (a token must not rehash its whole span).
-    let span_hash: Vec<u64> = spans.iter().map(|&(s, e)| if s < e && e <= n { ent_hash(s, e) } else { 0 }).collect();
+    let span_hash: Vec<u64> = spans
+        .iter()
+        .map(|&(s, e)| if s < e && e <= n { ent_hash(s, e) } else { 0 })
+        .collect();
     for (k, &(s, e)) in spans.iter().enumerate() {
         if s < e && e <= n {
             let l = label[s] as usize % 5;
@@ -694,7 +787,11 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
         best as u64
     };
     let tag = |i: isize| -> u64 {
-        if i < 0 || i as usize >= n { 99 } else { tags.get(i as usize).copied().unwrap_or(0) as u64 }
+        if i < 0 || i as usize >= n {
+            99
+        } else {
+            tags.get(i as usize).copied().unwrap_or(0) as u64
+        }
     };
     for i in 0..n {
         if with_base {
@@ -705,8 +802,8 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
         let own = tag(ii);
         {
             f.push(bucket(t2::OWN_CASE, mix(own, df.case[i] as u64)));
-            if let Some(&b) = df.token(i).get(1) {
-                // The word form feature is the second of every token.
+            if let Some(&b) = df.form.get(i) {
+                // The bucket of the word-form feature.
                 f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
             }
         }
@@ -723,7 +820,10 @@ pub fn stage2(df: &DocFeatures, tags: &[usize], label: &[u8], spans: &[(usize, u
                 let any_o = (c[0] > 0) as u64;
                 f.push(bucket(t2::WORD_OTHER, m | any_o << 4));
                 f.push(bucket(t2::WORD_OTHER_OWN, m | (l as u64) << 4));
-                f.push(bucket(t2::WORD_OTHER_INIT, m | ((df.case[i] >> 1) as u64) << 4 | any_o << 5));
+                f.push(bucket(
+                    t2::WORD_OTHER_INIT,
+                    m | ((df.case[i] >> 1) as u64) << 4 | any_o << 5,
+                ));
             }
         }
         if ent_of[i] != usize::MAX {

@@ -41,11 +41,11 @@ impl FromStr for Label {
     }
 }
 
+#[cfg(feature = "cli")]
+pub mod conll;
 pub mod features;
 pub mod model;
 pub mod score;
-#[cfg(feature = "cli")]
-pub mod conll;
 #[cfg(feature = "cli")]
 pub mod train;
 
@@ -79,17 +79,29 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
 /// Tags one document. `tokens`/`sentences` come from [`crate::tokenize`]
 /// (byte offsets into `text`). Linear in the number of tokens; never panics.
 pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
-    let Some(m) = model(lang) else { return Vec::new() };
-    let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+    let Some(m) = model(lang) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = tokens.iter().map(|t| text.get(t.start..t.end).unwrap_or("")).collect();
+    let starts = segment_starts(text, tokens, sentences);
+    let breaks = line_starts(text, tokens);
+    tag_words(m, lang, &words, &starts, &breaks)
+        .into_iter()
+        .map(|(s, e, label)| Mention {
+            tokens: s..e,
+            label,
+        })
+        .collect()
+}
+
+/// Which tokens begin a segment (a unit of Viterbi decoding): the first token
+/// of each sentence, and a token with a line break before it.
+pub fn segment_starts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<bool> {
     let mut starts = vec![false; tokens.len()];
-    for (i, t) in tokens.iter().enumerate() {
-        words.push(text.get(t.start..t.end).unwrap_or(""));
-        // A line break between two tokens also ends a segment.
-        if i > 0 {
-            let gap = text.get(tokens[i - 1].end..t.start).unwrap_or("");
-            if gap.contains('\n') {
-                starts[i] = true;
-            }
+    for i in 1..tokens.len() {
+        let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
+        if gap.contains('\n') {
+            starts[i] = true;
         }
     }
     for s in sentences {
@@ -100,19 +112,80 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
     if let Some(x) = starts.first_mut() {
         *x = true;
     }
-    tag_words(m, lang, &words, &starts)
-        .into_iter()
-        .map(|(s, e, label)| Mention { tokens: s..e, label })
-        .collect()
+    starts
+}
+
+/// Which tokens begin a line (the first token, and any with a line break
+/// before it). Viterbi decodes line by line: a sentence boundary found by the
+/// tokenizer is a feature, not a hard break, so that a name the splitter cuts
+/// ("Ministerio de Minas. Energía" in CoNLL-2002) can still be one entity.
+pub fn line_starts(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut breaks = vec![false; tokens.len()];
+    for i in 1..tokens.len() {
+        let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
+        breaks[i] = gap.contains('\n');
+    }
+    if let Some(x) = breaks.first_mut() {
+        *x = true;
+    }
+    breaks
 }
 
 /// Tags a document given as words with sentence-start flags; returns
 /// `(start, end, label)` token spans. Shared by [`recognise`] and training.
-pub fn tag_words(m: &Model, lang: Lang, words: &[&str], starts: &[bool]) -> Vec<(usize, usize, Label)> {
+pub fn tag_words(
+    m: &Model,
+    lang: Lang,
+    words: &[&str],
+    starts: &[bool],
+    breaks: &[bool],
+) -> Vec<(usize, usize, Label)> {
+    // `starts`: sentence starts (features); `breaks`: starts of the segments
+    // that Viterbi decodes separately.
     let mut fz = Featurizer::new(lang, &m.gazetteer);
     let mut df = DocFeatures::default();
-    fz.document(words, starts, &mut df);
-    tag_features(m, &df, starts)
+    let Some(m2) = &m.next else {
+        fz.document(words, starts, &mut df);
+        return tag_features(m, &df, breaks);
+    };
+    // Features are consumed as they are made (never stored for the whole
+    // document): one pass fills both stages' emissions.
+    let (nt, nt2, n) = (m.tags.len(), m2.tags.len(), words.len());
+    let mut em1 = vec![0f32; n * nt];
+    let mut em2 = vec![0f32; n * nt2];
+    fz.document_with(words, starts, &mut df, |i, f| {
+        if let (Some(o1), Some(o2)) = (
+            em1.get_mut(i * nt..(i + 1) * nt),
+            em2.get_mut(i * nt2..(i + 1) * nt2),
+        ) {
+            m.emit_both(f, o1, o2);
+        }
+    });
+    second_stage(m, m2, &df, em1, em2, breaks)
+}
+
+/// Decodes stage 1 from `em1`, adds the stage-2 features' scores to `em2`
+/// (which holds stage 2's scores of the shared features) and decodes stage 2.
+fn second_stage(
+    m: &Model,
+    m2: &Model,
+    df: &DocFeatures,
+    em1: Vec<f32>,
+    mut em2: Vec<f32>,
+    starts: &[bool],
+) -> Vec<(usize, usize, Label)> {
+    let nt2 = m2.tags.len();
+    let path = decode_emissions(m, &em1, starts);
+    drop(em1);
+    let mut df2 = DocFeatures::default();
+    stage2_input(m, df, &path, starts, false, &mut df2);
+    for i in 0..df2.len() {
+        if let Some(o) = em2.get_mut(i * nt2..(i + 1) * nt2) {
+            m2.emit(df2.token(i), o);
+        }
+    }
+    let path2 = decode_emissions(m2, &em2, starts);
+    spans_of(m2, &path2, starts)
 }
 
 /// Runs Viterbi segment by segment; returns one tag index per token.
@@ -122,13 +195,22 @@ pub fn viterbi_doc(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<usize> {
 
 /// Like [`viterbi_doc`], with the emissions of `extra` features added (the
 /// second stage's own features, kept apart from the shared first-stage ones).
-pub fn viterbi_doc2(m: &Model, df: &DocFeatures, extra: Option<&DocFeatures>, starts: &[bool]) -> Vec<usize> {
+pub fn viterbi_doc2(
+    m: &Model,
+    df: &DocFeatures,
+    extra: Option<&DocFeatures>,
+    starts: &[bool],
+) -> Vec<usize> {
     let nt = m.tags.len();
     let n = df.len();
     let mut out = Vec::with_capacity(n);
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
-    let end_ok: Vec<bool> = m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect();
+    let end_ok: Vec<bool> = m
+        .tags
+        .iter()
+        .map(|&t| model::allowed_end(t, m.scheme))
+        .collect();
     let mut s = 0;
     while s < n {
         let mut e = s + 1;
@@ -163,15 +245,30 @@ pub fn spans_of(m: &Model, path: &[usize], starts: &[bool]) -> Vec<(usize, usize
             e += 1;
         }
         tags.clear();
-        tags.extend(path[s..e].iter().map(|&k| m.tags.get(k).copied().unwrap_or(model::Tag::O)));
-        out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
+        tags.extend(
+            path[s..e]
+                .iter()
+                .map(|&k| m.tags.get(k).copied().unwrap_or(model::Tag::O)),
+        );
+        out.extend(
+            model::decode(&tags)
+                .into_iter()
+                .map(|(a, b, l)| (a + s, b + s, l)),
+        );
         s = e;
     }
     out
 }
 
 /// First-stage output turned into second-stage features.
-pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool], with_base: bool, out: &mut DocFeatures) {
+pub fn stage2_input(
+    m: &Model,
+    df: &DocFeatures,
+    path: &[usize],
+    starts: &[bool],
+    with_base: bool,
+    out: &mut DocFeatures,
+) {
     let spans = spans_of(m, path, starts);
     let mut label = vec![0u8; path.len()];
     let mut bounds = Vec::with_capacity(spans.len());
@@ -185,16 +282,48 @@ pub fn stage2_input(m: &Model, df: &DocFeatures, path: &[usize], starts: &[bool]
     features::stage2(df, path, &label, &bounds, with_base, out);
 }
 
+/// Viterbi over precomputed emissions (`n × ntags`), segment by segment.
+fn decode_emissions(m: &Model, em: &[f32], starts: &[bool]) -> Vec<usize> {
+    let nt = m.tags.len();
+    let n = em.len() / nt.max(1);
+    let mut out = Vec::with_capacity(n);
+    let mut path = Vec::new();
+    let end_ok: Vec<bool> = m
+        .tags
+        .iter()
+        .map(|&t| model::allowed_end(t, m.scheme))
+        .collect();
+    let mut s = 0;
+    while s < n {
+        let mut e = s + 1;
+        while e < n && !starts.get(e).copied().unwrap_or(false) {
+            e += 1;
+        }
+        model::viterbi(&em[s * nt..e * nt], nt, &m.trans, &end_ok, &mut path);
+        out.extend_from_slice(&path);
+        s = e;
+    }
+    out
+}
+
 /// Decodes featurised tokens, through both stages when the model has two.
 pub fn tag_features(m: &Model, df: &DocFeatures, starts: &[bool]) -> Vec<(usize, usize, Label)> {
-    let path = viterbi_doc(m, df, starts);
     match &m.next {
-        None => spans_of(m, &path, starts),
+        None => spans_of(m, &viterbi_doc(m, df, starts), starts),
         Some(m2) => {
-            let mut df2 = DocFeatures::default();
-            stage2_input(m, df, &path, starts, false, &mut df2);
-            let path2 = viterbi_doc2(m2, df, Some(&df2), starts);
-            spans_of(m2, &path2, starts)
+            // One pass over the shared features fills both stages' emissions.
+            let nt = m.tags.len();
+            let n = df.len();
+            let mut em1 = vec![0f32; n * nt];
+            let mut em2 = vec![0f32; n * m2.tags.len()];
+            for i in 0..n {
+                m.emit_both(
+                    df.token(i),
+                    &mut em1[i * nt..(i + 1) * nt],
+                    &mut em2[i * m2.tags.len()..(i + 1) * m2.tags.len()],
+                );
+            }
+            second_stage(m, m2, df, em1, em2, starts)
         }
     }
 }
@@ -256,11 +385,30 @@ mod tests {
         let text = "Vladimir Putin visitó Moscú.";
         // Out-of-range and non-boundary offsets, overlapping tokens, bad sentences.
         let tokens = vec![
-            Token { start: 0, end: 8, kind: TokenKind::Word, sentence: 0 },
-            Token { start: 2, end: 400, kind: TokenKind::Word, sentence: 0 },
-            Token { start: 9, end: 14, kind: TokenKind::Word, sentence: 7 },
+            Token {
+                start: 0,
+                end: 8,
+                kind: TokenKind::Word,
+                sentence: 0,
+            },
+            Token {
+                start: 2,
+                end: 400,
+                kind: TokenKind::Word,
+                sentence: 0,
+            },
+            Token {
+                start: 9,
+                end: 14,
+                kind: TokenKind::Word,
+                sentence: 7,
+            },
         ];
-        let sentences = vec![Sentence { start: 0, end: 999, tokens: 2..99 }];
+        let sentences = vec![Sentence {
+            start: 0,
+            end: 999,
+            tokens: 2..99,
+        }];
         for lang in Lang::ALL {
             let _ = recognise(lang, text, &tokens, &sentences);
             let _ = recognise(lang, text, &[], &sentences);
@@ -273,16 +421,38 @@ mod tests {
         let es = "El presidente ruso Vladimir Putin llegó hoy a Madrid para reunirse con el Gobierno de España .";
         let m = run(Lang::Es, es);
         let toks = tokenize::tokenize(es, Lang::Es);
-        let got: Vec<(String, Label)> =
-            m.iter().map(|x| (es[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label)).collect();
-        assert!(got.contains(&("Vladimir Putin".to_string(), Label::Per)), "{got:?}");
+        let got: Vec<(String, Label)> = m
+            .iter()
+            .map(|x| {
+                (
+                    es[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(),
+                    x.label,
+                )
+            })
+            .collect();
+        assert!(
+            got.contains(&("Vladimir Putin".to_string(), Label::Per)),
+            "{got:?}"
+        );
         assert!(got.contains(&("Madrid".to_string(), Label::Loc)), "{got:?}");
         let en = "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .";
         let m = run(Lang::En, en);
         let toks = tokenize::tokenize(en, Lang::En);
-        let got: Vec<(String, Label)> =
-            m.iter().map(|x| (en[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label)).collect();
-        for want in [("Helmut Kohl", Label::Per), ("Boris Yeltsin", Label::Per), ("Moscow", Label::Loc), ("Reuters", Label::Org)] {
+        let got: Vec<(String, Label)> = m
+            .iter()
+            .map(|x| {
+                (
+                    en[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(),
+                    x.label,
+                )
+            })
+            .collect();
+        for want in [
+            ("Helmut Kohl", Label::Per),
+            ("Boris Yeltsin", Label::Per),
+            ("Moscow", Label::Loc),
+            ("Reuters", Label::Org),
+        ] {
             assert!(got.contains(&(want.0.to_string(), want.1)), "{got:?}");
         }
     }

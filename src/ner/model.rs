@@ -80,7 +80,13 @@ impl Scheme {
         for &(s, e, l) in spans {
             for (k, slot) in out[s..e].iter_mut().enumerate() {
                 *slot = match self {
-                    Scheme::Bio => if k == 0 { Tag::B(l) } else { Tag::I(l) },
+                    Scheme::Bio => {
+                        if k == 0 {
+                            Tag::B(l)
+                        } else {
+                            Tag::I(l)
+                        }
+                    }
                     Scheme::Bilou => {
                         if e - s == 1 {
                             Tag::U(l)
@@ -175,6 +181,17 @@ pub struct Model {
     pub gazetteer: Gazetteer,
     /// The second stage, which sees this stage's predictions.
     pub next: Option<Box<Model>>,
+    /// Both stages' rows side by side (built at load time when there are two
+    /// stages), so that a shared feature is looked up once for both.
+    joint: Option<Joint>,
+}
+
+#[derive(Clone, Debug)]
+struct Joint {
+    bits: Vec<u64>,
+    rank: Vec<u32>,
+    /// `rows × 2·ntags`: stage 1's weights, then stage 2's (zeros where a stage has no row).
+    rows: Vec<i8>,
 }
 
 /// Everything that is written to a model file.
@@ -203,7 +220,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.p.checked_add(n).filter(|&e| e <= self.b.len()).ok_or("model file truncated")?;
+        let end = self
+            .p
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or("model file truncated")?;
         let s = &self.b[self.p..end];
         self.p = end;
         Ok(s)
@@ -295,7 +316,10 @@ impl Model {
         if ng > b.len() {
             return Err("model file corrupt".into());
         }
-        let mut gazetteer = Gazetteer { keys: Vec::with_capacity(ng), classes: Vec::new() };
+        let mut gazetteer = Gazetteer {
+            keys: Vec::with_capacity(ng),
+            classes: Vec::new(),
+        };
         let mut prev = 0u32;
         for _ in 0..ng {
             prev = prev.wrapping_add(r.varint()?);
@@ -319,17 +343,129 @@ impl Model {
                 weights[i * nt + t] = cols[t * nb + i] as i8;
             }
         }
-        if !(scale.is_finite() && scale > 0.0) || buckets.iter().any(|&b| b >= 1 << HASH_BITS) || buckets.windows(2).any(|w| w[0] >= w[1]) {
+        if !(scale.is_finite() && scale > 0.0)
+            || buckets.iter().any(|&b| b >= 1 << HASH_BITS)
+            || buckets.windows(2).any(|w| w[0] >= w[1])
+        {
             return Err("model file corrupt".into());
         }
-        let mut m = Model { scheme, tags, trans, bits: Vec::new(), rank: Vec::new(), weights, scale, gazetteer, next: None };
+        let mut m = Model {
+            scheme,
+            tags,
+            trans,
+            bits: Vec::new(),
+            rank: Vec::new(),
+            weights,
+            scale,
+            gazetteer,
+            next: None,
+            joint: None,
+        };
         m.index(&buckets);
         if r.p < b.len() {
             let mut next = Model::from_bytes(&b[r.p..])?;
             next.gazetteer = Gazetteer::default();
+            if next.tags.len() == m.tags.len() && next.next.is_none() {
+                m.joint = Some(m.build_joint(&next));
+            }
             m.next = Some(Box::new(next));
         }
         Ok(m)
+    }
+
+    fn build_joint(&self, m2: &Model) -> Joint {
+        let nt = self.tags.len();
+        let words = self.bits.len().min(m2.bits.len());
+        let mut bits = Vec::with_capacity(words);
+        let mut rank = Vec::with_capacity(words);
+        let mut rows = Vec::new();
+        let mut acc = 0u32;
+        for w in 0..words {
+            let (a, b) = (self.bits[w], m2.bits[w]);
+            let u = a | b;
+            bits.push(u);
+            rank.push(acc);
+            acc += u.count_ones();
+            let mut x = u;
+            while x != 0 {
+                let bit = x.trailing_zeros();
+                x &= x - 1;
+                let bucket = (w as u32) << 6 | bit;
+                for (m, has) in [(self, a), (m2, b)] {
+                    match m.row_index(bucket) {
+                        Some(r) if (has >> bit) & 1 == 1 => {
+                            rows.extend_from_slice(&m.weights[r * nt..(r + 1) * nt])
+                        }
+                        _ => rows.extend(std::iter::repeat(0i8).take(nt)),
+                    }
+                }
+            }
+        }
+        Joint { bits, rank, rows }
+    }
+
+    #[inline]
+    fn row_index(&self, b: u32) -> Option<usize> {
+        let wi = b as usize >> 6;
+        let word = *self.bits.get(wi)?;
+        let bit = b & 63;
+        if (word >> bit) & 1 == 0 {
+            return None;
+        }
+        Some(self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+    }
+
+    /// Adds the emission scores of `feats` for this stage into `out1` and for
+    /// the next stage into `out2`, with one lookup per feature. Gives exactly
+    /// what `emit` on each stage gives.
+    pub fn emit_both(&self, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        match (&self.joint, &self.next, self.tags.len()) {
+            (Some(j), Some(m2), 9) => self.emit_both_n::<9>(j, m2, feats, out1, out2),
+            (Some(j), Some(m2), 17) => self.emit_both_n::<17>(j, m2, feats, out1, out2),
+            (_, Some(m2), _) => {
+                self.emit(feats, out1);
+                m2.emit(feats, out2);
+            }
+            _ => self.emit(feats, out1),
+        }
+    }
+
+    #[inline]
+    fn emit_both_n<const N: usize>(
+        &self,
+        j: &Joint,
+        m2: &Model,
+        feats: &[u32],
+        out1: &mut [f32],
+        out2: &mut [f32],
+    ) {
+        let mut a1 = [0i32; N];
+        let mut a2 = [0i32; N];
+        let mask = j.bits.len().wrapping_sub(1);
+        for &b in feats {
+            let wi = (b as usize >> 6) & mask;
+            let Some(&word) = j.bits.get(wi) else {
+                continue;
+            };
+            let bit = b & 63;
+            if (word >> bit) & 1 == 0 {
+                continue;
+            }
+            let r = j.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            if let Some(row) = j.rows.get(r * 2 * N..(r + 1) * 2 * N) {
+                for t in 0..N {
+                    a1[t] += row[t] as i32;
+                    a2[t] += row[N + t] as i32;
+                }
+            }
+        }
+        let (i1, i2) = (1.0 / self.scale, 1.0 / m2.scale);
+        for (o, &a) in out1.iter_mut().zip(&a1) {
+            *o += a as f32 * i1;
+        }
+        for (o, &a) in out2.iter_mut().zip(&a2) {
+            *o += a as f32 * i2;
+        }
     }
 
     fn index(&mut self, buckets: &[u32]) {
@@ -377,7 +513,9 @@ impl Model {
         let mask = self.bits.len().wrapping_sub(1);
         for &b in feats {
             let wi = (b as usize >> 6) & mask;
-            let Some(&word) = self.bits.get(wi) else { continue };
+            let Some(&word) = self.bits.get(wi) else {
+                continue;
+            };
             let bit = b & 63;
             if (word >> bit) & 1 == 0 {
                 continue;
@@ -442,7 +580,11 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0usize;
     for (t, &s) in prev.iter().enumerate() {
-        let s = if end_ok.get(t).copied().unwrap_or(true) { s } else { f32::NEG_INFINITY };
+        let s = if end_ok.get(t).copied().unwrap_or(true) {
+            s
+        } else {
+            f32::NEG_INFINITY
+        };
         if s > best {
             best = s;
             arg = t;
@@ -478,18 +620,24 @@ mod tests {
 
     #[test]
     fn decode_bio_and_bilou() {
-        let t = |s: &str| s.split(' ').map(|x| Tag::parse(x).unwrap()).collect::<Vec<_>>();
-        assert_eq!(decode(&t("B-PER I-PER O B-LOC B-LOC I-ORG")), vec![
-            (0, 2, Label::Per),
-            (3, 4, Label::Loc),
-            (4, 5, Label::Loc),
-            (5, 6, Label::Org)
-        ]);
-        assert_eq!(decode(&t("U-PER B-ORG I-ORG L-ORG O U-LOC")), vec![
-            (0, 1, Label::Per),
-            (1, 4, Label::Org),
-            (5, 6, Label::Loc)
-        ]);
+        let t = |s: &str| {
+            s.split(' ')
+                .map(|x| Tag::parse(x).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            decode(&t("B-PER I-PER O B-LOC B-LOC I-ORG")),
+            vec![
+                (0, 2, Label::Per),
+                (3, 4, Label::Loc),
+                (4, 5, Label::Loc),
+                (5, 6, Label::Org)
+            ]
+        );
+        assert_eq!(
+            decode(&t("U-PER B-ORG I-ORG L-ORG O U-LOC")),
+            vec![(0, 1, Label::Per), (1, 4, Label::Org), (5, 6, Label::Loc)]
+        );
         let spans = [(0, 1, Label::Per), (1, 4, Label::Org)];
         for s in [Scheme::Bio, Scheme::Bilou] {
             assert_eq!(decode(&s.encode(5, &spans)), spans.to_vec());
@@ -502,10 +650,18 @@ mod tests {
         // position 0, which is disallowed at the start, so Viterbi picks B.
         let nt = 3;
         let trans = vec![
-            0.0, 0.0, f32::NEG_INFINITY, // start
-            0.0, 0.0, f32::NEG_INFINITY, // after O
-            0.0, 0.0, 1.0, // after B
-            0.0, 0.0, 1.0, // after I
+            0.0,
+            0.0,
+            f32::NEG_INFINITY, // start
+            0.0,
+            0.0,
+            f32::NEG_INFINITY, // after O
+            0.0,
+            0.0,
+            1.0, // after B
+            0.0,
+            0.0,
+            1.0, // after I
         ];
         let em = vec![
             0.0, 1.0, 2.0, // token 0
@@ -527,7 +683,15 @@ mod tests {
         let buckets = [3u32, 70, 1 << 19];
         let rows: Vec<i8> = (0..3 * nt).map(|i| (i as i8) - 10).collect();
         let gaz = Gazetteer::build([("Estados Unidos", 2), ("Putin", 1)]);
-        let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale: 2.0, gazetteer: &gaz }.to_bytes();
+        let bytes = ModelParts {
+            scheme,
+            trans: &trans,
+            buckets: &buckets,
+            rows: &rows,
+            scale: 2.0,
+            gazetteer: &gaz,
+        }
+        .to_bytes();
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m.gazetteer, gaz);
         assert_eq!(m.row(70).unwrap()[0], rows[nt]);

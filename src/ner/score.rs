@@ -14,14 +14,26 @@ pub struct Counts {
 
 impl Counts {
     pub fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 0.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 0.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -71,7 +83,10 @@ impl Scorer {
 
     /// A table of P/R/F1 per label and overall; the last line is `F1 <value>`.
     pub fn report(&self) -> String {
-        let mut s = format!("{:<8}{:>8}{:>8}{:>8}{:>8}{:>8}{:>8}\n", "label", "P", "R", "F1", "tp", "fp", "fn");
+        let mut s = format!(
+            "{:<8}{:>8}{:>8}{:>8}{:>8}{:>8}{:>8}\n",
+            "label", "P", "R", "F1", "tp", "fp", "fn"
+        );
         let mut row = |name: &str, c: Counts| {
             s.push_str(&format!(
                 "{:<8}{:>8.4}{:>8.4}{:>8.4}{:>8}{:>8}{:>8}\n",
@@ -103,20 +118,68 @@ mod tests {
         let mut s = Scorer::default();
         // gold: PER 0..2, LOC 3..4, ORG 5..7
         // pred: PER 0..2 (tp), LOC 3..5 (fp + fn), ORG 5..7 as MISC (fp MISC, fn ORG)
-        s.add(&[(0, 2, Per), (3, 4, Loc), (5, 7, Org)], &[(0, 2, Per), (3, 5, Loc), (5, 7, Misc)]);
-        assert_eq!(s.label(Per), Counts { tp: 1, fp: 0, fn_: 0 });
-        assert_eq!(s.label(Loc), Counts { tp: 0, fp: 1, fn_: 1 });
-        assert_eq!(s.label(Org), Counts { tp: 0, fp: 0, fn_: 1 });
-        assert_eq!(s.label(Misc), Counts { tp: 0, fp: 1, fn_: 0 });
+        s.add(
+            &[(0, 2, Per), (3, 4, Loc), (5, 7, Org)],
+            &[(0, 2, Per), (3, 5, Loc), (5, 7, Misc)],
+        );
+        assert_eq!(
+            s.label(Per),
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            s.label(Loc),
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            s.label(Org),
+            Counts {
+                tp: 0,
+                fp: 0,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            s.label(Misc),
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 0
+            }
+        );
         let o = s.overall();
-        assert_eq!(o, Counts { tp: 1, fp: 2, fn_: 2 });
+        assert_eq!(
+            o,
+            Counts {
+                tp: 1,
+                fp: 2,
+                fn_: 2
+            }
+        );
         assert!((o.precision() - 1.0 / 3.0).abs() < 1e-12);
         assert!((o.recall() - 1.0 / 3.0).abs() < 1e-12);
         assert!((o.f1() - 1.0 / 3.0).abs() < 1e-12);
         // A second unit: 2 of 2 gold found, plus one spurious.
-        s.add(&[(0, 1, Per), (2, 3, Per)], &[(0, 1, Per), (2, 3, Per), (4, 5, Per)]);
+        s.add(
+            &[(0, 1, Per), (2, 3, Per)],
+            &[(0, 1, Per), (2, 3, Per), (4, 5, Per)],
+        );
         let o = s.overall();
-        assert_eq!(o, Counts { tp: 3, fp: 3, fn_: 2 });
+        assert_eq!(
+            o,
+            Counts {
+                tp: 3,
+                fp: 3,
+                fn_: 2
+            }
+        );
         assert!((o.precision() - 0.5).abs() < 1e-12);
         assert!((o.recall() - 0.6).abs() < 1e-12);
         assert!((o.f1() - 6.0 / 11.0).abs() < 1e-12);

@@ -3,7 +3,7 @@
 
 use super::conll::{self, Document};
 use super::features::{self, DocFeatures, Featurizer, Gazetteer, HASH_BITS};
-use super::model::{self, Model, ModelParts, Scheme, Tag};
+use super::model::{self, Model, ModelParts, Scheme};
 use super::score::Scorer;
 use super::Label;
 use crate::extract::{self, Options};
@@ -20,6 +20,7 @@ struct Args {
     gazetteers: Option<String>,
     min_weight: i8,
     stages: usize,
+    first_names: usize,
     train_gazetteer: bool,
     levels: u8,
     min_count: usize,
@@ -38,6 +39,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         gazetteers: None,
         min_weight: 1,
         stages: 2,
+        first_names: 4000,
         train_gazetteer: false,
         levels: 15,
         min_count: 1,
@@ -46,7 +48,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     };
     let mut i = 0;
     let mut list: Option<&str> = None;
-    let val = |i: usize| args.get(i + 1).cloned().ok_or_else(|| format!("{} needs a value", args[i]));
+    let val = |i: usize| {
+        args.get(i + 1)
+            .cloned()
+            .ok_or_else(|| format!("{} needs a value", args[i]))
+    };
     while i < args.len() {
         let s = args[i].as_str();
         match s {
@@ -66,7 +72,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 list = None;
             }
             "--min-weight" => {
-                a.min_weight = val(i)?.parse().map_err(|_| "--min-weight needs a number 0..127")?;
+                a.min_weight = val(i)?
+                    .parse()
+                    .map_err(|_| "--min-weight needs a number 0..127")?;
                 i += 1;
                 list = None;
             }
@@ -81,7 +89,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 list = None;
             }
             "--levels" => {
-                a.levels = val(i)?.parse().ok().filter(|l| (1..=127).contains(l)).ok_or("--levels needs a number 1..127")?;
+                a.levels = val(i)?
+                    .parse()
+                    .ok()
+                    .filter(|l| (1..=127).contains(l))
+                    .ok_or("--levels needs a number 1..127")?;
                 i += 1;
                 list = None;
             }
@@ -104,6 +116,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 i += 1;
                 list = None;
             }
+            "--first-names" => {
+                a.first_names = val(i)?
+                    .parse()
+                    .map_err(|_| "--first-names needs a number")?;
+                i += 1;
+                list = None;
+            }
             "--train-gazetteer" => {
                 a.train_gazetteer = true;
                 list = None;
@@ -123,11 +142,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 }
 
 /// Loads the gazetteer lists of a directory laid out like `gazetteers-es/`:
-/// `spanish_names.csv` (names with frequencies; the 4,000 most frequent are
+/// `spanish_names.csv` (names with frequencies; the `top_names` most frequent are
 /// kept), `person_*first_names*.txt`, `person_*last_names*.txt`,
 /// `address_*countries*.txt`, other `address_*.txt`, `company_*.txt`.
 /// Files are read in sorted order, so the result is deterministic.
-pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
+pub fn load_gazetteers(dir: &str, top_names: usize) -> Result<Gazetteer, String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("{dir}: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -161,7 +180,11 @@ pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
                 })
                 .collect();
             rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            entries.extend(rows.into_iter().take(4000).map(|(_, n)| (n, features::GAZ_FIRST)));
+            entries.extend(
+                rows.into_iter()
+                    .take(top_names)
+                    .map(|(_, n)| (n, features::GAZ_FIRST)),
+            );
             continue;
         } else {
             continue;
@@ -169,7 +192,9 @@ pub fn load_gazetteers(dir: &str) -> Result<Gazetteer, String> {
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
         entries.extend(text.lines().map(|l| (l.trim().to_string(), class)));
     }
-    Ok(Gazetteer::build(entries.iter().map(|(s, c)| (s.as_str(), *c))))
+    Ok(Gazetteer::build(
+        entries.iter().map(|(s, c)| (s.as_str(), *c)),
+    ))
 }
 
 /// One featurised document with gold tags and sentence starts.
@@ -187,7 +212,7 @@ struct Prepared {
 
 /// Entity strings of up to four words in `docs`, except those of fold `skip`
 /// (of `k`), each with its most frequent label, as raw gazetteer entries.
-fn train_entities(docs: &[Document], skip: Option<usize>, k: usize) -> Vec<(u32, u8)> {
+fn train_entities(docs: &[Document], skip: Option<usize>, k: usize, lang: Lang) -> Vec<(u32, u8)> {
     let mut counts: std::collections::BTreeMap<u32, [u32; 4]> = Default::default();
     for (i, d) in docs.iter().enumerate() {
         if Some(i % k) == skip {
@@ -195,9 +220,13 @@ fn train_entities(docs: &[Document], skip: Option<usize>, k: usize) -> Vec<(u32,
         }
         for s in &d.sentences {
             for (a, b, l) in s.spans() {
-                if b - a <= Gazetteer::MAX_WORDS {
-                    let key = features::phrase_hash(s.words[a..b].iter().map(String::as_str));
-                    counts.entry(key).or_default()[Label::ALL.iter().position(|&x| x == l).unwrap_or(0)] += 1;
+                // The entity as Lupa's tokenizer splits it ("Agricultura," -> "Agricultura" ",").
+                let joined = s.words[a..b].join(" ");
+                let toks = crate::tokenize::tokenize(&joined, lang);
+                if toks.len() <= Gazetteer::MAX_WORDS {
+                    let key = features::phrase_hash(toks.iter().map(|t| &joined[t.start..t.end]));
+                    counts.entry(key).or_default()
+                        [Label::ALL.iter().position(|&x| x == l).unwrap_or(0)] += 1;
                 }
             }
         }
@@ -215,30 +244,87 @@ fn prepare(docs: &[Document], lang: Lang, gaz: &Gazetteer, scheme: Scheme) -> Ve
     prepare_with(docs, lang, &|_| gaz, scheme)
 }
 
-fn prepare_with<'g>(docs: &[Document], lang: Lang, gaz_for: &dyn Fn(usize) -> &'g Gazetteer, scheme: Scheme) -> Vec<Prepared> {
+fn prepare_with<'g>(
+    docs: &[Document],
+    lang: Lang,
+    gaz_for: &dyn Fn(usize) -> &'g Gazetteer,
+    scheme: Scheme,
+) -> Vec<Prepared> {
     let tags = scheme.tags();
     docs.iter()
         .enumerate()
         .map(|(di, d)| {
             let mut fz = Featurizer::new(lang, gaz_for(di));
-            let mut words: Vec<&str> = Vec::new();
-            let mut starts = Vec::new();
-            let mut spans = Vec::new();
-            let mut sents = Vec::new();
+            // Train on what inference sees: the document joined as `lupa eval`
+            // joins it, then Lupa's own tokens and sentences, with the gold
+            // labels projected onto them.
+            let (text, offs) = join_document(d);
+            let mut gold_ent: Vec<Option<(usize, Label)>> = vec![None; offs.len()];
+            let mut base = 0;
+            let mut k = 0;
             for s in &d.sentences {
-                let off = words.len();
-                sents.push((off, off + s.words.len()));
-                for (k, w) in s.words.iter().enumerate() {
-                    words.push(w);
-                    starts.push(k == 0);
+                for (a, b, l) in s.spans() {
+                    for g in &mut gold_ent[base + a..base + b] {
+                        *g = Some((k, l));
+                    }
+                    k += 1;
                 }
-                spans.extend(s.spans().into_iter().map(|(a, b, l)| (a + off, b + off, l)));
+                base += s.words.len();
+            }
+            let tokens = crate::tokenize::tokenize(&text, lang);
+            let sentences = crate::tokenize::sentences(&tokens);
+            let sentence_starts = super::segment_starts(&text, &tokens, &sentences);
+            // Decoding units (and `Prepared::starts`) are lines, as in `recognise`.
+            let starts = super::line_starts(&text, &tokens);
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+            // A Lupa token takes the entity of the gold token containing its start.
+            let ent_of: Vec<Option<(usize, Label)>> = tokens
+                .iter()
+                .map(|t| {
+                    let g = offs.partition_point(|o| o.1 <= t.start);
+                    match offs.get(g) {
+                        Some(o) if o.0 <= t.start => gold_ent[g],
+                        _ => None,
+                    }
+                })
+                .collect();
+            let mut spans = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                let Some((e, l)) = ent_of[i] else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < words.len() && !starts[j] && ent_of[j].map(|x| x.0) == Some(e) {
+                    j += 1;
+                }
+                spans.push((i, j, l));
+                i = j;
+            }
+            let mut sents = Vec::new();
+            let mut s0 = 0;
+            for i in 1..=words.len() {
+                if i == words.len() || starts[i] {
+                    sents.push((s0, i));
+                    s0 = i;
+                }
             }
             let gold_tags = scheme.encode(words.len(), &spans);
-            let gold = gold_tags.iter().map(|t| tags.iter().position(|x| x == t).unwrap_or(0)).collect();
+            let gold = gold_tags
+                .iter()
+                .map(|t| tags.iter().position(|x| x == t).unwrap_or(0))
+                .collect();
             let mut feats = DocFeatures::default();
-            fz.document(&words, &starts, &mut feats);
-            Prepared { feats, starts, gold, spans, sents, prior: Vec::new() }
+            fz.document(&words, &sentence_starts, &mut feats);
+            Prepared {
+                feats,
+                starts,
+                gold,
+                spans,
+                sents,
+                prior: Vec::new(),
+            }
         })
         .collect()
 }
@@ -248,7 +334,14 @@ fn with_stage2(m1: &Model, d: &Prepared) -> Prepared {
     let mut f2 = DocFeatures::default();
     super::stage2_input(m1, &d.feats, &path, &d.starts, true, &mut f2);
     let prior = Vec::new();
-    Prepared { feats: f2, starts: d.starts.clone(), gold: d.gold.clone(), spans: d.spans.clone(), sents: d.sents.clone(), prior }
+    Prepared {
+        feats: f2,
+        starts: d.starts.clone(),
+        gold: d.gold.clone(),
+        spans: d.spans.clone(),
+        sents: d.sents.clone(),
+        prior,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -263,7 +356,13 @@ struct StageOpts {
 
 /// Trains one stage; returns its model bytes. `first` is the first stage's
 /// bytes when this is the second stage (for evaluating on dev).
-fn train_stage(train: &[Prepared], dev: &[Prepared], gaz: &Gazetteer, o: &StageOpts, first: Option<&[u8]>) -> Result<Vec<u8>, String> {
+fn train_stage(
+    train: &[Prepared],
+    dev: &[Prepared],
+    gaz: &Gazetteer,
+    o: &StageOpts,
+    first: Option<&[u8]>,
+) -> Result<Vec<u8>, String> {
     if o.max_rows == usize::MAX {
         return Ok(train_stage_once(train, dev, gaz, o, first, None)?.0);
     }
@@ -308,7 +407,8 @@ fn train_stage_once(
                 p.feats.offsets.push(0);
                 for i in 0..d.feats.len() {
                     p.feats.feats.extend(d.feats.token(i).iter().filter(|&&f| {
-                        counts[f as usize] as usize >= o.min_count && keep.map_or(true, |k| k[f as usize])
+                        counts[f as usize] as usize >= o.min_count
+                            && keep.map_or(true, |k| k[f as usize])
                     }));
                     p.feats.offsets.push(p.feats.feats.len() as u32);
                 }
@@ -329,7 +429,11 @@ fn train_stage_once(
     let mut rng = XorShift(0x5eed_1234_abcd_0001);
     let mut em = Vec::new();
     let mut path = Vec::new();
-    let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
+    let end_ok: Vec<bool> = scheme
+        .tags()
+        .iter()
+        .map(|&t| model::allowed_end(t, scheme))
+        .collect();
     let mut bytes = Vec::new();
     let mut kept = Vec::new();
     for epoch in 1..=o.epochs {
@@ -385,7 +489,16 @@ fn train_stage_once(
             String::new()
         } else {
             let (w, t) = p.averaged();
-            (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels);
+            (bytes, kept) = export(
+                scheme,
+                &w,
+                &t,
+                gaz,
+                o.min_weight,
+                &counts,
+                o.max_rows,
+                o.levels,
+            );
             let m = match first {
                 Some(f) => {
                     let mut all = f.to_vec();
@@ -406,13 +519,32 @@ fn train_stage_once(
                 };
                 sc.add(&d.spans, &pred);
             }
-            format!(" model {} bytes; dev P {:.4} R {:.4} F1 {:.4}", bytes.len(), sc.overall().precision(), sc.overall().recall(), sc.overall().f1())
+            format!(
+                " model {} bytes; dev P {:.4} R {:.4} F1 {:.4}",
+                bytes.len(),
+                sc.overall().precision(),
+                sc.overall().recall(),
+                sc.overall().f1()
+            )
         };
-        eprintln!("epoch {epoch}: {errors} sentences wrong of {};{msg} ({:.1}s)", units.len(), t0.elapsed().as_secs_f64());
+        eprintln!(
+            "epoch {epoch}: {errors} sentences wrong of {};{msg} ({:.1}s)",
+            units.len(),
+            t0.elapsed().as_secs_f64()
+        );
     }
     if bytes.is_empty() || dev.is_empty() {
         let (w, t) = p.averaged();
-        (bytes, kept) = export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels);
+        (bytes, kept) = export(
+            scheme,
+            &w,
+            &t,
+            gaz,
+            o.min_weight,
+            &counts,
+            o.max_rows,
+            o.levels,
+        );
     }
     Ok((bytes, kept))
 }
@@ -441,7 +573,13 @@ struct Perceptron {
 impl Perceptron {
     fn new(nt: usize) -> Self {
         let n = (1usize << HASH_BITS) * nt;
-        Perceptron { w: vec![0.0; n], acc: vec![0.0; n], tw: vec![0.0; (nt + 1) * nt], tacc: vec![0.0; (nt + 1) * nt], c: 1.0 }
+        Perceptron {
+            w: vec![0.0; n],
+            acc: vec![0.0; n],
+            tw: vec![0.0; (nt + 1) * nt],
+            tacc: vec![0.0; (nt + 1) * nt],
+            c: 1.0,
+        }
     }
     fn upd(w: &mut [f32], acc: &mut [f64], i: usize, d: f32, c: f64) {
         w[i] += d;
@@ -449,8 +587,18 @@ impl Perceptron {
     }
     fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
         let c = self.c;
-        let w = self.w.iter().zip(&self.acc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
-        let t = self.tw.iter().zip(&self.tacc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
+        let w = self
+            .w
+            .iter()
+            .zip(&self.acc)
+            .map(|(&w, &a)| (w as f64 - a / c) as f32)
+            .collect();
+        let t = self
+            .tw
+            .iter()
+            .zip(&self.tacc)
+            .map(|(&w, &a)| (w as f64 - a / c) as f32)
+            .collect();
         (w, t)
     }
 }
@@ -487,9 +635,18 @@ fn export(
         let qr: Vec<i8> = r
             .iter()
             .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8)
-            .map(|q| if q.unsigned_abs() < min_weight.max(1) as u8 { 0 } else { q })
+            .map(|q| {
+                if q.unsigned_abs() < min_weight.max(1) as u8 {
+                    0
+                } else {
+                    q
+                }
+            })
             .collect();
-        if qr.iter().any(|x| x.unsigned_abs() >= min_weight.max(1) as u8) {
+        if qr
+            .iter()
+            .any(|x| x.unsigned_abs() >= min_weight.max(1) as u8)
+        {
             buckets.push(b as u32);
             rows.extend(qr);
         }
@@ -501,8 +658,15 @@ fn export(
             .iter()
             .enumerate()
             .map(|(r, &b)| {
-                let l1: u64 = rows[r * nt..(r + 1) * nt].iter().map(|x| x.unsigned_abs() as u64).sum();
-                (l1 * counts.get(b as usize).copied().unwrap_or(0).max(1) as u64, b, r)
+                let l1: u64 = rows[r * nt..(r + 1) * nt]
+                    .iter()
+                    .map(|x| x.unsigned_abs() as u64)
+                    .sum();
+                (
+                    l1 * counts.get(b as usize).copied().unwrap_or(0).max(1) as u64,
+                    b,
+                    r,
+                )
             })
             .collect();
         imp.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -518,7 +682,15 @@ fn export(
         rows = nr;
     }
     let trans = model::constrain(scheme, trans);
-    let bytes = ModelParts { scheme, trans: &trans, buckets: &buckets, rows: &rows, scale, gazetteer: gaz }.to_bytes();
+    let bytes = ModelParts {
+        scheme,
+        trans: &trans,
+        buckets: &buckets,
+        rows: &rows,
+        scale,
+        gazetteer: gaz,
+    }
+    .to_bytes();
     (bytes, buckets)
 }
 
@@ -532,7 +704,8 @@ fn evaluate(m: &Model, dev: &[Prepared]) -> Scorer {
 }
 
 /// `lupa train --lang es|en --train FILE... --dev FILE --out models/<lang>.bin [--epochs N]
-/// [--scheme bio|bilou] [--gazetteers DIR] [--min-weight N]`
+/// [--scheme bio|bilou] [--stages 1|2] [--gazetteers DIR] [--first-names N] [--train-gazetteer]
+/// [--max-rows N] [--levels N] [--min-weight N] [--min-count N]`
 pub fn train_cmd(args: &[String]) -> Result<(), String> {
     let a = parse_args(args)?;
     let lang = a.lang.ok_or("--lang es|en is required")?;
@@ -542,7 +715,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
     }
     let t0 = Instant::now();
     let gaz = match &a.gazetteers {
-        Some(d) => load_gazetteers(d)?,
+        Some(d) => load_gazetteers(d, a.first_names)?,
         None => Gazetteer::default(),
     };
     let mut train_docs = Vec::new();
@@ -558,9 +731,11 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         // Entity strings of the training data, as a gazetteer; each training
         // document sees only the strings of the other folds.
         const K: usize = 4;
-        let folds: Vec<Gazetteer> = (0..K).map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K))).collect();
+        let folds: Vec<Gazetteer> = (0..K)
+            .map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K, lang)))
+            .collect();
         let train = prepare_with(&train_docs, lang, &|i| &folds[i % K], scheme);
-        (gaz.merged(&train_entities(&train_docs, None, K)), train)
+        (gaz.merged(&train_entities(&train_docs, None, K, lang)), train)
     } else {
         let train = prepare(&train_docs, lang, &gaz, scheme);
         (gaz, train)
@@ -574,7 +749,14 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         gaz.keys.len(),
         t0.elapsed().as_secs_f64()
     );
-    let opts = StageOpts { scheme, levels: a.levels, max_rows: a.max_rows, epochs: a.epochs, min_weight: a.min_weight, min_count: a.min_count };
+    let opts = StageOpts {
+        scheme,
+        levels: a.levels,
+        max_rows: a.max_rows,
+        epochs: a.epochs,
+        min_weight: a.min_weight,
+        min_count: a.min_count,
+    };
     // Stage 1 on all the training data.
     eprintln!("stage 1");
     let bytes1 = train_stage(&train, &dev, &gaz, &opts, None)?;
@@ -588,13 +770,25 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
             let (held, rest): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|i| i % K == k);
             let part: Vec<Prepared> = rest.iter().map(|&i| train[i].clone()).collect();
             eprintln!("stage 1, fold {}/{K}", k + 1);
-            let fb = train_stage(&part, &[], &gaz, &StageOpts { epochs: a.epochs, ..opts }, None)?;
+            let fb = train_stage(
+                &part,
+                &[],
+                &gaz,
+                &StageOpts {
+                    epochs: a.epochs,
+                    ..opts
+                },
+                None,
+            )?;
             let fm = Model::from_bytes(&fb)?;
             for i in held {
                 train2[i] = Some(with_stage2(&fm, &train[i]));
             }
         }
-        let train2: Vec<Prepared> = train2.into_iter().map(|x| x.expect("every fold predicted")).collect();
+        let train2: Vec<Prepared> = train2
+            .into_iter()
+            .map(|x| x.expect("every fold predicted"))
+            .collect();
         let m1 = Model::from_bytes(&bytes1)?;
         let dev2: Vec<Prepared> = dev.iter().map(|d| with_stage2(&m1, d)).collect();
         eprintln!("stage 2");
@@ -606,7 +800,11 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         print!("{}", evaluate(&m, &dev).report());
     }
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
-    eprintln!("wrote {out} ({} bytes) in {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "wrote {out} ({} bytes) in {:.1}s",
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -642,7 +840,11 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
             let mut gold = Vec::new();
             let mut base = 0;
             for s in &d.sentences {
-                gold.extend(s.spans().into_iter().map(|(a, b, l)| (a + base, b + base, l)));
+                gold.extend(
+                    s.spans()
+                        .into_iter()
+                        .map(|(a, b, l)| (a + base, b + base, l)),
+                );
                 base += s.words.len();
             }
             // A predicted span maps to the gold tokens it touches: CoNLL-2002 glues
@@ -655,7 +857,13 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
                 (a <= b && b < offs.len() && offs[a].0 <= start && end <= offs[b].1).then_some((a, b + 1))
             };
             let t = Instant::now();
-            let ex = extract::extract(&text, &Options { lang: Some(lang), ..Default::default() });
+            let ex = extract::extract(
+                &text,
+                &Options {
+                    lang: Some(lang),
+                    ..Default::default()
+                },
+            );
             busy += t.elapsed();
             ntok += ex.tokens.len();
             nbytes += text.len();
@@ -674,7 +882,11 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
                 })
                 .collect();
             if std::env::var_os("LUPA_NER_DEBUG").is_some() {
-                let words: Vec<&str> = d.sentences.iter().flat_map(|s| s.words.iter().map(String::as_str)).collect();
+                let words: Vec<&str> = d
+                    .sentences
+                    .iter()
+                    .flat_map(|s| s.words.iter().map(String::as_str))
+                    .collect();
                 let show = |x: &(usize, usize, Label)| {
                     if x.0 < words.len() && x.1 <= words.len() {
                         format!("{}:{}", words[x.0..x.1].join(" "), x.2)
@@ -705,7 +917,8 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
     Ok(scorer)
 }
 
-/// `lupa eval --lang es|en FILE...`
+/// `lupa eval --lang es|en FILE...`. With `LUPA_NER_DEBUG` set in the
+/// environment it also lists every missed and every false entity on stderr.
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let a = parse_args(args)?;
     let lang = a.lang.ok_or("--lang es|en is required")?;
@@ -719,9 +932,4 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     eprintln!("evaluated in {:.2}s", t0.elapsed().as_secs_f64());
     print!("{}", s.report());
     Ok(())
-}
-
-#[allow(dead_code)]
-fn tag_name(t: Tag) -> String {
-    t.name()
 }

@@ -54,3 +54,52 @@ pub fn fold_into(s: &str, out: &mut String) {
         fold_char(c, out);
     }
 }
+
+/// Lower-cases `s` keeping the accents, with decomposed accents (NFD)
+/// composed onto their letters, so that NFC and NFD text come out the same.
+/// The stemmer needs the accents that [`fold`] drops: "inglés" is singular,
+/// "ingles" would look like a plural.
+///
+/// ```
+/// use lupa::text::fold::lower_accented;
+/// let mut out = String::new();
+/// lower_accented("INGLE\u{301}S Ñu", &mut out);
+/// assert_eq!(out, "inglés ñu");
+/// ```
+pub fn lower_accented(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if crate::tokenize::is_mark(c) {
+            if let Some(prev) = out.pop() {
+                match compose(prev, c) {
+                    Some(composed) => out.push(composed),
+                    // Other marks carry nothing the stemmer reads.
+                    None => out.push(prev),
+                }
+            }
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// The precomposed form of a lower-case letter and a combining accent.
+fn compose(base: char, mark: char) -> Option<char> {
+    const TABLE: &[(char, [char; 5])] = &[
+        // grave, acute, circumflex, tilde, diaeresis
+        ('a', ['à', 'á', 'â', 'ã', 'ä']),
+        ('e', ['è', 'é', 'ê', 'ẽ', 'ë']),
+        ('i', ['ì', 'í', 'î', 'ĩ', 'ï']),
+        ('o', ['ò', 'ó', 'ô', 'õ', 'ö']),
+        ('u', ['ù', 'ú', 'û', 'ũ', 'ü']),
+        ('n', ['ǹ', 'ń', 'n', 'ñ', 'n']),
+    ];
+    let i = match mark {
+        '\u{300}' => 0,
+        '\u{301}' => 1,
+        '\u{302}' => 2,
+        '\u{303}' => 3,
+        '\u{308}' => 4,
+        _ => return None,
+    };
+    TABLE.iter().find(|(b, _)| *b == base).map(|(_, forms)| forms[i]).filter(|&c| c != base)
+}

@@ -16,6 +16,8 @@ const MAX_ACRONYM_GROUPS: usize = 6;
 struct Scanner<'a> {
     text: &'a str,
     lang: Lang,
+    /// Whether the text has an `@` at all: e-mail look-ahead is skipped otherwise.
+    has_at: bool,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -117,6 +119,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn email(&self, i: usize) -> Option<usize> {
+        if !self.has_at {
+            return None;
+        }
         let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
         let bytes = self.text.as_bytes();
         let mut j = i;
@@ -266,7 +271,7 @@ impl<'a> Scanner<'a> {
 
 /// Splits `text` into tokens; `sentence` is left at 0.
 pub fn scan(text: &str, lang: Lang) -> Vec<Token> {
-    let scanner = Scanner { text, lang };
+    let scanner = Scanner { text, lang, has_at: text.contains('@') };
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while let Some(c) = scanner.peek(i) {

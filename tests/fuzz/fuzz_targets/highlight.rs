@@ -1,4 +1,5 @@
-//! `highlight` with options from the first three bytes; the output is read
+//! `highlight` with options from the first five bytes (layers, prefix, search
+//! terms, stemming, reference date); the output is read
 //! back strictly and parsed by html5ever: only text and <mark> elements with
 //! class and data-* attributes, and the input's text.
 #![no_main]
@@ -6,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use lupa_fuzz::checks;
 
 fuzz_target!(|data: &[u8]| {
-    let (head, rest) = lupa_fuzz::split(data, 3);
+    let (head, rest) = lupa_fuzz::split(data, 5);
     let text = lupa_fuzz::text(rest);
     checks::check_highlight(&text, &lupa_fuzz::highlight_options(&head));
 });

@@ -364,7 +364,20 @@ pub fn check_all(text: &str) {
     }
     for opts in [
         HighlightOptions::default(),
-        HighlightOptions { lang: Some(LangOption::En), include: Some(vec![lupa::api::EntityLabel::PER]), class_prefix: Some("x_".into()) },
+        HighlightOptions {
+            lang: Some(LangOption::En),
+            include: Some(vec![lupa::api::HighlightLayer::PER, lupa::api::HighlightLayer::Terms]),
+            class_prefix: Some("x_".into()),
+            ..Default::default()
+        },
+        // Every layer, search terms (with a word of the hostile inputs, a multi-word one and markup) and stemming.
+        HighlightOptions {
+            lang: Some(LangOption::Es),
+            reference_date: Some("2023-10-15".into()),
+            terms: Some(vec!["a".into(), "vladimir putin".into(), "\"><script>".into(), "camión".into()]),
+            stem: Some(true),
+            ..Default::default()
+        },
     ] {
         let a = check_highlight(text, &opts);
         assert!(a == lupa::highlight(text, &opts).unwrap(), "highlight is not deterministic");

@@ -3,7 +3,7 @@
 
 pub mod checks;
 
-use lupa::api::{EntityLabel, ExtractOptions, HighlightOptions, LangOption, Layer};
+use lupa::api::{ExtractOptions, HighlightLayer, HighlightOptions, LangOption, Layer};
 
 /// The text of a fuzz input: its bytes as UTF-8, invalid sequences replaced
 /// by U+FFFD (as a browser's TextDecoder would).
@@ -52,8 +52,17 @@ pub fn extract_options(head: &[u8]) -> (ExtractOptions, bool) {
 }
 
 pub fn highlight_options(head: &[u8]) -> HighlightOptions {
-    let labels = [EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC, EntityLabel::MISC];
-    let include = (head[1] & 0x10 == 0).then(|| labels.into_iter().enumerate().filter(|(i, _)| head[1] & (1 << i) != 0).map(|(_, l)| l).collect());
+    use HighlightLayer::*;
+    let layers = [PER, ORG, LOC, MISC, Dates, Quantities, Quotes, Terms];
+    let include = (head[3] & 0x80 == 0).then(|| layers.into_iter().enumerate().filter(|(i, _)| head[1] & (1 << i) != 0).map(|(_, l)| l).collect());
     let prefixes = ["lupa-", "", "x", "a-b_C9-", "lupa_lupa_lupa_lupa_lupa_lupa_lupa_lupa_lupa_lupa_lupa_lupa_1234"];
-    HighlightOptions { lang: Some(lang(head[0])), include, class_prefix: Some(prefixes[head[2] as usize % prefixes.len()].to_owned()) }
+    let terms = ["a", "el", "vladimir putin", "camión", "\"><", "2023"];
+    HighlightOptions {
+        lang: Some(lang(head[0])),
+        include,
+        class_prefix: Some(prefixes[head[2] as usize % prefixes.len()].to_owned()),
+        terms: (head[3] & 0x40 == 0).then(|| terms.iter().enumerate().filter(|(i, _)| head[3] & (1 << i) != 0).map(|(_, t)| t.to_string()).collect()),
+        stem: Some(head[4] & 1 == 1),
+        reference_date: (head[4] & 2 == 2).then(|| "2023-10-15".to_owned()),
+    }
 }

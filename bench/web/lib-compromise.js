@@ -1,0 +1,2 @@
+import nlp from "compromise";
+export default nlp;

@@ -1,0 +1,2 @@
+import esnlp from "es-compromise";
+export default esnlp;

@@ -1,0 +1,3 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+export { winkNLP, model };
