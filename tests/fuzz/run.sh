@@ -90,6 +90,7 @@ if have_nightly; then
     # a fluke, dropped, and fuzzing goes on for the time left.
     while [ $SECONDS -lt $deadline ] && [ -z "$failed" ]; do
       left=$((deadline - SECONDS))
+      from=$(($(wc -l <"$logf") + 1))
       set +e
       "${fuzz[@]}" run --fuzz-dir tests/fuzz -s none "$t" "$corpus" "$seeds" -- \
         -max_total_time="$left" -timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -max_len=65536 \
@@ -101,8 +102,8 @@ if have_nightly; then
       sed -i 's/stat::number_of_executed_units:/stat::counted_units:/' "$logf"
       cov=$(grep -oE 'cov: [0-9]+' "$logf" | tail -1)
       [ $rc -eq 0 ] && break
-      artifact=$(grep -o "Test unit written to [^ ]*" "$logf" | tail -1 | sed 's/Test unit written to //')
-      if [ -n "$artifact" ] && grep -q "libFuzzer: timeout" <(tail -5 "$logf") \
+      artifact=$(tail -n +"$from" "$logf" | grep -o "Test unit written to [^ ]*" | tail -1 | sed 's/Test unit written to //')
+      if [ -n "$artifact" ] && tail -n +"$from" "$logf" | grep -q "ERROR: libFuzzer: timeout" \
          && "$bin_dir/$t" -timeout="${FUZZ_TIMEOUT:-1}" "$artifact" "$artifact" "$artifact" >/dev/null 2>&1; then
         flukes=$((flukes + 1))
         echo "[run.sh] timeout did not reproduce alone (machine load): $artifact" >>"$logf"
