@@ -319,13 +319,12 @@ fn hostile_inputs() {
         ("many speakers", "Ana dijo «hola, qué tal estás hoy». «Bien», dijo Ana. ".repeat(20_000)),
         ("dates soup", "de del al 3 - / 2023 a las p.m. hace cada every ago ".repeat(10_000)),
     ];
+    // No clock here: that these finish in linear time is checked by
+    // tests/limits.rs (allocation counts) and measured in bench/.
     for (name, text) in &cases {
         for lang in Lang::ALL {
-            let t = std::time::Instant::now();
             let n = all_layers(text, lang);
-            let secs = t.elapsed().as_secs_f64();
-            eprintln!("{name} [{lang}]: {n} spans in {secs:.2}s");
-            assert!(secs < 30.0, "{name}: {secs}s");
+            assert!(n <= text.chars().count(), "{name} [{lang}]: {n} spans in {} characters", text.chars().count());
         }
     }
 }
