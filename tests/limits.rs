@@ -180,26 +180,10 @@ fn a_megabyte_of_digits() {
     run_all(&dates);
 }
 
-/// Distinct capitalised words: "Kaba", "Kabe", … (never a real word's spelling).
-fn names(n: usize) -> Vec<String> {
-    let syll = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru"];
-    (0..n)
-        .map(|mut i| {
-            let mut s = String::from("K");
-            loop {
-                s.push_str(syll[i % 10]);
-                i /= 10;
-                if i == 0 {
-                    break s;
-                }
-            }
-        })
-        .collect()
-}
 
 #[test]
 fn fifty_thousand_capitalised_words() {
-    let words = names(50_000);
+    let words = checks::names(50_000);
     for sep in [" ", ", ", " y ", ". "] {
         let text = words.join(sep);
         let (tokens, _, entities) = run_all(&text);
@@ -233,8 +217,8 @@ fn work_grows_linearly() {
     assert_linear("nested quotes", n, |n| format!("{}Putin{}", "«".repeat(n), "»".repeat(n)), None);
     assert_linear("digits", n, |n| "1".repeat(n), None);
     assert_linear("numbers", n, |n| "100.000 ".repeat(n), Some(1));
-    assert_linear("capitalised", n / 4, |n| names(n).join(" "), Some(1));
-    assert_linear("names in a list", n / 4, |n| names(n).iter().map(|w| format!("{w}, ")).collect(), Some(2));
+    assert_linear("capitalised", n / 4, |n| checks::names(n).join(" "), Some(1));
+    assert_linear("names in a list", n / 4, |n| checks::names(n).iter().map(|w| format!("{w}, ")).collect(), Some(2));
     assert_linear("initials", n, |n| "a. ".repeat(n), Some(1));
     assert_linear("acronym run", n, |n| "a.".repeat(n), None);
     assert_linear("emoji", n, |n| "👨‍👩‍👧".repeat(n), Some(1));
@@ -334,7 +318,7 @@ fn entity_grouping_is_linear() {
     let make = |n: usize, shape: usize| -> (String, Vec<(usize, usize, Label)>) {
         let mut text = String::new();
         let mut mentions = Vec::new();
-        for (i, name) in names(n).into_iter().enumerate() {
+        for (i, name) in checks::names(n).into_iter().enumerate() {
             let (mention, label) = match shape {
                 0 => (name, Label::Per),                                   // all different
                 1 => (format!("Ana {name}"), Label::Per),                  // one shared first name

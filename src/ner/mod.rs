@@ -416,37 +416,26 @@ mod tests {
         }
     }
 
+    /// The mentions found in `text`, as (text, label).
+    fn named(lang: Lang, text: &str) -> Vec<(String, Label)> {
+        let toks = tokenize::tokenize(text, lang);
+        run(lang, text)
+            .iter()
+            .map(|x| (text[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(), x.label))
+            .collect()
+    }
+
     #[test]
     fn finds_names() {
         let es = "El presidente ruso Vladimir Putin llegó hoy a Madrid para reunirse con el Gobierno de España .";
-        let m = run(Lang::Es, es);
-        let toks = tokenize::tokenize(es, Lang::Es);
-        let got: Vec<(String, Label)> = m
-            .iter()
-            .map(|x| {
-                (
-                    es[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(),
-                    x.label,
-                )
-            })
-            .collect();
+        let got = named(Lang::Es, es);
         assert!(
             got.contains(&("Vladimir Putin".to_string(), Label::Per)),
             "{got:?}"
         );
         assert!(got.contains(&("Madrid".to_string(), Label::Loc)), "{got:?}");
         let en = "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .";
-        let m = run(Lang::En, en);
-        let toks = tokenize::tokenize(en, Lang::En);
-        let got: Vec<(String, Label)> = m
-            .iter()
-            .map(|x| {
-                (
-                    en[toks[x.tokens.start].start..toks[x.tokens.end - 1].end].to_string(),
-                    x.label,
-                )
-            })
-            .collect();
+        let got = named(Lang::En, en);
         for want in [
             ("Helmut Kohl", Label::Per),
             ("Boris Yeltsin", Label::Per),

@@ -383,3 +383,21 @@ pub fn check_all(text: &str) {
         assert!(a == lupa::highlight(text, &opts).unwrap(), "highlight is not deterministic");
     }
 }
+
+/// Distinct capitalised made-up words, "Kba", "Kce", … (never a real word's
+/// spelling): the pathological "50,000 capitalised words" input.
+pub fn names(n: usize) -> Vec<String> {
+    let syll = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru"];
+    (0..n)
+        .map(|mut i| {
+            let mut s = String::from("K");
+            loop {
+                s.push_str(syll[i % 10]);
+                i /= 10;
+                if i == 0 {
+                    break s;
+                }
+            }
+        })
+        .collect()
+}

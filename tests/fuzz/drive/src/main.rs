@@ -187,22 +187,6 @@ fn main() {
     }
 }
 
-/// Distinct capitalised made-up words.
-fn names(n: usize) -> Vec<String> {
-    let syll = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru"];
-    (0..n)
-        .map(|mut i| {
-            let mut s = String::from("K");
-            loop {
-                s.push_str(syll[i % 10]);
-                i /= 10;
-                if i == 0 {
-                    break s;
-                }
-            }
-        })
-        .collect()
-}
 
 /// Times every entry point on each family of pathological inputs at n and 2n units.
 fn scale(n: usize) {
@@ -216,8 +200,8 @@ fn scale(n: usize) {
         ("straight quotes", |n| "\"".repeat(n)),
         ("digits", |n| "1".repeat(n)),
         ("grouped number", |n| "1.000".repeat(n / 2)),
-        ("capitalised words", |n| names(n / 2).join(" ")),
-        ("names in a list", |n| names(n / 2).join(", ")),
+        ("capitalised words", |n| checks::names(n / 2).join(" ")),
+        ("names in a list", |n| checks::names(n / 2).join(", ")),
         ("a.", |n| "a.".repeat(n)),
         ("a. spaced", |n| "a. ".repeat(n)),
         ("A. spaced", |n| "A. ".repeat(n)),
