@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod extract;
+pub mod fxhash;
 pub mod highlight;
 pub mod lang;
 pub mod ner;

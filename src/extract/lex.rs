@@ -8,7 +8,7 @@
 //! accents folded (but `ñ` kept) and typographic apostrophes made straight.
 //! Linear in the input; never panics.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LexKind {
@@ -155,14 +155,14 @@ fn is_mark(c: char) -> bool {
 /// together in the text too ("a $95" is not "A$").
 pub struct PhraseSet<T: Copy> {
     /// By first lex: the rest of each phrase (norm, glued to the previous) and its value.
-    map: HashMap<String, Vec<Phrase<T>>>,
+    map: FxHashMap<String, Vec<Phrase<T>>>,
 }
 
 type Phrase<T> = (Vec<(String, bool)>, T);
 
 impl<T: Copy> PhraseSet<T> {
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut map: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        let mut map: FxHashMap<String, Vec<Phrase<T>>> = FxHashMap::default();
         for (phrase, v) in entries {
             let lx = lex(phrase);
             if lx.is_empty() {
