@@ -464,15 +464,40 @@ pub fn tokenize(text: &str, opts: &TokenizeOptions) -> Result<Vec<Token>, Error>
 /// The compact form of [`tokenize`]: `[start, end, kind]` triples, UTF-16
 /// offsets, `kind` an index into `word, number, punct, symbol, url, email,
 /// hashtag, mention, emoji`.
+///
+/// Written straight from the scanner, converting offsets on the way (one
+/// forward pass over the text): no token list in between, and the output is
+/// reserved from the running token rate, so it never doubles past its need.
 pub fn token_spans(text: &str, opts: &TokenizeOptions) -> Result<Vec<u32>, Error> {
     check_size(text)?;
     let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
-    let mut spans = Spans::new(text);
+    let mut map = Utf16Offsets::new(text);
+    let mut out: Vec<u32> = Vec::with_capacity(3 * tokenize::estimate(text.len(), 0, 0));
+    tokenize::scan_each(text, lang, |start, end, kind| {
+        if out.len() + 3 > out.capacity() {
+            let want = 3 * tokenize::estimate(text.len(), start, out.len() / 3);
+            out.reserve_exact(want.saturating_sub(out.len()).max(3));
+        }
+        let s = map.to_utf16(start) as u32;
+        let e = map.to_utf16(end) as u32;
+        out.extend_from_slice(&[s, e, kind.code()]);
+    });
+    Ok(out)
+}
+
+/// [`tokenize`] without the texts: `[start, end, kind, sentence]` for every
+/// token, UTF-16 offsets, `kind` as in [`token_spans`]. The JS facade builds
+/// the token objects from these, slicing the caller's own string.
+pub fn token_quads(text: &str, opts: &TokenizeOptions) -> Result<Vec<u32>, Error> {
+    check_size(text)?;
+    let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
     let tokens = tokenize::tokenize(text, lang);
-    let mut out = Vec::with_capacity(tokens.len() * 3);
-    for t in tokens {
-        let (start, end) = spans.span(t.start, t.end);
-        out.extend([start, end, t.kind.code()]);
+    let mut map = Utf16Offsets::new(text);
+    let mut out: Vec<u32> = Vec::with_capacity(4 * tokens.len());
+    for t in &tokens {
+        let s = map.to_utf16(t.start) as u32;
+        let e = map.to_utf16(t.end) as u32;
+        out.extend_from_slice(&[s, e, t.kind.code(), t.sentence as u32]);
     }
     Ok(out)
 }
@@ -811,7 +836,7 @@ pub fn annotate(text: &str, plan: &HighlightPlan) -> Result<Vec<Annotation>, Err
     if !plan.terms.is_empty() {
         let lang = x.lang.unwrap_or(Lang::Es);
         let terms = highlight::terms::Terms::new(&plan.terms, lang, plan.stem);
-        for t in terms.find(text, &x.tokens) {
+        for t in terms.find(text, &tokenize::tokenize(text, lang)) {
             let mut m = Marked::new(MarkLabel::term);
             m.term = Some(plan.terms[t.term].clone());
             add(t.start, t.end, m);

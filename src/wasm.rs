@@ -13,15 +13,16 @@ fn js_error(e: Error) -> JsError {
 /// The input text. A JS string with lone surrogates arrives with each one
 /// replaced by U+FFFD, which is also one UTF-16 unit, so offsets still match.
 fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
-    match value.as_string() {
-        Some(s) => {
-            // Only a string that came through with U+FFFD can have had lone
-            // surrogates; the exact check costs one JS call per character.
-            let exact = !s.contains('\u{FFFD}') || value.unchecked_ref::<JsString>().is_valid_utf16();
-            Ok((s, exact))
-        }
-        None => Err(JsError::new("text must be a string")),
-    }
+    let s = text_string(value)?;
+    // Only a string that came through with U+FFFD can have had lone
+    // surrogates; the exact check costs one JS call per character.
+    let exact = !s.contains('\u{FFFD}') || value.unchecked_ref::<JsString>().is_valid_utf16();
+    Ok((s, exact))
+}
+
+/// The input text, for callers that need no exactness check.
+fn text_string(value: &JsValue) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| JsError::new("text must be a string"))
 }
 
 fn options<T: OptionsObject>(value: Option<Object>) -> Result<T, JsError> {
@@ -105,18 +106,27 @@ export function highlightElement(element: Element, options?: HighlightElementOpt
 export function clearHighlights(element: Element): boolean;
 "#;
 
+#[wasm_bindgen(module = "/src/js/tokens.js")]
+extern "C" {
+    /// The token objects, `{ text, kind, start, end, sentence }`, from
+    /// `[start, end, kind, sentence]` quadruples, slicing `text` in JS.
+    #[wasm_bindgen(js_name = tokensFromQuads)]
+    fn tokens_from_quads(text: &JsValue, quads: &[u32]) -> JsValue;
+}
+
 /// Splits `text` into tokens.
 #[wasm_bindgen(js_name = tokenize, skip_typescript)]
 pub fn tokenize_js(
     text: JsValue,
     options: Option<Object>,
 ) -> Result<JsValue, JsError> {
-    let (s, exact) = text_arg(&text)?;
-    let tokens = to_js(&api::tokenize(&s, &self::options(options)?).map_err(js_error)?)?;
-    if !exact {
-        restore_texts(&tokens, text.unchecked_ref());
-    }
-    Ok(tokens)
+    let s = text_string(&text)?;
+    let opts = self::options(options)?;
+    let quads = api::token_quads(&s, &opts).map_err(js_error)?;
+    drop(s);
+    // The texts come from slicing the original string, so they are exact even
+    // where the Rust side saw a lone surrogate as U+FFFD.
+    Ok(tokens_from_quads(&text, &quads))
 }
 
 /// Tokens as `[start, end, kind]` triples of UTF-16 offsets; `kind` indexes
@@ -126,7 +136,7 @@ pub fn token_spans_js(
     text: JsValue,
     options: Option<Object>,
 ) -> Result<Vec<u32>, JsError> {
-    let (s, _) = text_arg(&text)?;
+    let s = text_string(&text)?;
     api::token_spans(&s, &self::options(options)?).map_err(js_error)
 }
 
@@ -151,7 +161,7 @@ pub fn highlight_js(
     options: Option<Object>,
 ) -> Result<String, JsError> {
     // A lone surrogate comes out as U+FFFD: HTML text cannot carry one either.
-    let (s, _) = text_arg(&text)?;
+    let s = text_string(&text)?;
     api::highlight(&s, &self::options(options)?).map_err(js_error)
 }
 

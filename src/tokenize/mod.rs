@@ -6,6 +6,7 @@
 mod chars;
 pub use chars::is_mark;
 mod scan;
+pub use scan::{estimate, scan_each};
 mod sentences;
 
 use crate::lang::Lang;
