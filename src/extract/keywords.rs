@@ -12,10 +12,9 @@
 //! phrases sharing two words with a chosen one.
 //! The result is sorted by score, ties by text, so it is deterministic.
 
-use std::collections::HashMap;
-
 use super::lex::{lex, Lex, LexKind};
-use super::lexicon::compiled;
+use super::lexicon::{compiled, Compiled};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token};
 
@@ -37,6 +36,8 @@ pub struct Keyword {
 struct W {
     start: usize,
     end: usize,
+    /// The index of its first lex.
+    lex: usize,
     key: String,
     sentence: usize,
     /// Index of the punctuation-free chunk it belongs to.
@@ -53,196 +54,285 @@ struct Stats {
     tf: usize,
     tf_upper: usize,
     tf_acronym: usize,
-    sentences: Vec<usize>,
-    left: HashMap<usize, usize>,
-    right: HashMap<usize, usize>,
+    /// The sentences it occurs in, ascending.
+    sentences: Vec<u32>,
+    /// Distinct terms seen just before it (within two words), and how often any was.
+    left_distinct: usize,
+    left_total: usize,
+    right_distinct: usize,
+    right_total: usize,
 }
 
+/// A candidate phrase: one to three term ids.
+type PhraseKey = [u32; 4];
+
+struct Cand {
+    /// Every word capitalised (not sentence-initially): a proper name.
+    name: bool,
+    /// Where it is first written: a byte range of the whole text.
+    first: (usize, usize),
+    count: usize,
+    terms: [u32; 3],
+    len: u8,
+}
+
+impl Cand {
+    fn terms(&self) -> &[u32] {
+        &self.terms[..self.len as usize]
+    }
+}
+
+/// Key phrases of `text`: [`Keywords`] over the whole text as one block.
 pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang, limit: usize) -> Vec<Keyword> {
     let _ = (tokens, sentences);
     if limit == 0 {
         return Vec::new();
     }
-    let c = compiled(lang);
-    let lx = lex(text);
-    // Stop words, and calendar and scale words (dates and quantities have their own layers).
-    let one = |set: Option<usize>, k: usize| set == Some(k + 1);
-    let words = words(text, &lx, |k| {
-        one(c.stop.has(&lx, k), k)
-            || one(c.months.has(&lx, k), k)
-            || one(c.month_abbrs.has(&lx, k), k)
-            || one(c.weekdays.has(&lx, k), k)
-            || one(c.units.has(&lx, k), k)
-            || one(c.scales.has(&lx, k), k)
-            || one(c.number_words.has(&lx, k), k)
-            || one(c.currencies.has(&lx, k), k)
-    });
-    let mid_ok = |w: usize| {
-        let l = lex(&text[words[w].start..words[w].end]);
-        c.np_preps.has(&l, 0) == Some(l.len())
-    };
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let n_sent = words.last().map_or(1, |w| w.sentence + 1);
+    let mut k = Keywords::new(lang);
+    k.add_block(text, 0, &lex(text));
+    k.finish(text, limit)
+}
 
-    // Term ids and statistics.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut term_of = Vec::with_capacity(words.len());
-    let mut stats: Vec<Stats> = Vec::new();
-    let mut is_stop: Vec<bool> = Vec::new();
-    for w in &words {
-        let id = *ids.entry(w.key.as_str()).or_insert_with(|| {
-            stats.push(Stats::default());
-            is_stop.push(w.stop);
-            stats.len() - 1
+/// The statistics of key phrases, gathered block by block over a text (every
+/// count is document-wide), then scored once by [`Keywords::finish`]. Over one
+/// block it is exactly [`find_keywords`].
+pub struct Keywords {
+    c: &'static Compiled,
+    ids: FxHashMap<String, u32>,
+    stats: Vec<Stats>,
+    is_stop: Vec<bool>,
+    /// Co-occurring term pairs seen so far: (left, right).
+    pairs: FxHashSet<u64>,
+    cands: FxHashMap<PhraseKey, u32>,
+    list: Vec<Cand>,
+    /// Sentences of the blocks added so far.
+    n_sent: usize,
+}
+
+impl Keywords {
+    pub fn new(lang: Lang) -> Keywords {
+        Keywords {
+            c: compiled(lang),
+            ids: FxHashMap::default(),
+            stats: Vec::new(),
+            is_stop: Vec::new(),
+            pairs: FxHashSet::default(),
+            cands: FxHashMap::default(),
+            list: Vec::new(),
+            n_sent: 0,
+        }
+    }
+
+    /// Counts the words and phrases of one block, `block` at byte `offset` of
+    /// the text, with its lexes `lx`.
+    pub fn add_block(&mut self, block: &str, offset: usize, lx: &[Lex]) {
+        let c = self.c;
+        // Stop words, and calendar and scale words (dates and quantities have their own layers).
+        let one = |set: Option<usize>, k: usize| set == Some(k + 1);
+        let words = words(block, lx, |k| {
+            one(c.stop.has(lx, k), k)
+                || one(c.months.has(lx, k), k)
+                || one(c.month_abbrs.has(lx, k), k)
+                || one(c.weekdays.has(lx, k), k)
+                || one(c.units.has(lx, k), k)
+                || one(c.scales.has(lx, k), k)
+                || one(c.number_words.has(lx, k), k)
+                || one(c.currencies.has(lx, k), k)
         });
-        term_of.push(id);
-        let s = &mut stats[id];
-        s.tf += 1;
-        if w.acronym {
-            s.tf_acronym += 1;
-        } else if w.upper && !w.initial {
-            s.tf_upper += 1;
-        }
-        if s.sentences.last() != Some(&w.sentence) {
-            s.sentences.push(w.sentence);
-        }
-    }
-    // Co-occurrence within a window of 2 in the same chunk.
-    for i in 0..words.len() {
-        for d in 1..=2 {
-            if i < d || words[i - d].chunk != words[i].chunk {
-                break;
-            }
-            let (a, b) = (term_of[i - d], term_of[i]);
-            *stats[b].left.entry(a).or_default() += 1;
-            *stats[a].right.entry(b).or_default() += 1;
-        }
-    }
-    let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
-    let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
-    let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
-    let std = if tfs.is_empty() {
-        0.0
-    } else {
-        (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt()
-    };
-    let max_tf = stats.iter().map(|s| s.tf).max().unwrap_or(1) as f64;
-    let word_score: Vec<f64> = stats
-        .iter()
-        .map(|s| {
-            let tf = s.tf as f64;
-            let t_case = (s.tf_upper.max(s.tf_acronym) as f64) / (1.0 + tf.ln());
-            let median = s.sentences[s.sentences.len() / 2] as f64;
-            let t_pos = (3.0 + median).ln().ln();
-            let t_norm = tf / (mean + std).max(1e-9);
-            let wl = if s.left.is_empty() { 0.0 } else { s.left.len() as f64 / s.left.values().sum::<usize>() as f64 };
-            let wr =
-                if s.right.is_empty() { 0.0 } else { s.right.len() as f64 / s.right.values().sum::<usize>() as f64 };
-            let t_rel = 1.0 + (wl + wr) * tf / max_tf;
-            let t_sent = s.sentences.len() as f64 / n_sent as f64;
-            t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
-        })
-        .collect();
+        // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
+        let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
+        let Some(last) = words.last() else { return };
+        let base = self.n_sent;
+        self.n_sent += last.sentence + 1;
 
-    // Candidate phrases.
-    struct Cand {
-        /// Every word capitalised (not sentence-initially): a proper name.
-        name: bool,
-        first: (usize, usize),
-        count: usize,
-        terms: Vec<usize>,
+        // Term ids and statistics.
+        let mut term_of: Vec<u32> = Vec::with_capacity(words.len());
+        for w in &words {
+            let id = match self.ids.get(w.key.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.stats.len() as u32;
+                    self.ids.insert(w.key.clone(), id);
+                    self.stats.push(Stats::default());
+                    self.is_stop.push(w.stop);
+                    id
+                }
+            };
+            term_of.push(id);
+            let s = &mut self.stats[id as usize];
+            s.tf += 1;
+            if w.acronym {
+                s.tf_acronym += 1;
+            } else if w.upper && !w.initial {
+                s.tf_upper += 1;
+            }
+            let sentence = (base + w.sentence) as u32;
+            if s.sentences.last() != Some(&sentence) {
+                s.sentences.push(sentence);
+            }
+        }
+        // Co-occurrence within a window of 2 in the same chunk.
+        for i in 0..words.len() {
+            for d in 1..=2 {
+                if i < d || words[i - d].chunk != words[i].chunk {
+                    break;
+                }
+                let (a, b) = (term_of[i - d], term_of[i]);
+                let new = self.pairs.insert((a as u64) << 32 | b as u64);
+                let sb = &mut self.stats[b as usize];
+                sb.left_total += 1;
+                sb.left_distinct += usize::from(new);
+                let sa = &mut self.stats[a as usize];
+                sa.right_total += 1;
+                sa.right_distinct += usize::from(new);
+            }
+        }
+        // Candidate phrases.
+        for i in 0..words.len() {
+            for len in 1..=3 {
+                let j = i + len - 1;
+                if j >= words.len() || words[j].chunk != words[i].chunk {
+                    break;
+                }
+                let (a, b) = (&words[i], &words[j]);
+                if a.stop || b.stop || a.number || b.number {
+                    continue;
+                }
+                if words[i..=j].iter().any(|w| w.number || w.key.chars().count() < 2 && !w.acronym) {
+                    continue;
+                }
+                if !c.lx.proper_then_common
+                    && words[i..j]
+                        .iter()
+                        .zip(&words[i + 1..=j])
+                        .any(|(x, y)| (x.upper || x.acronym) && !x.initial && !y.upper && !y.stop)
+                {
+                    continue;
+                }
+                // Inside a phrase, only "of"-like prepositions ("Departamento de Estado").
+                if len == 3 && words[i + 1].stop && !mid_ok(&words[i + 1]) {
+                    continue;
+                }
+                let mut terms = [0u32; 3];
+                terms[..len].copy_from_slice(&term_of[i..=j]);
+                let key = [len as u32, terms[0], terms[1], terms[2]];
+                match self.cands.get(&key) {
+                    Some(&k) => self.list[k as usize].count += 1,
+                    None => {
+                        self.cands.insert(key, self.list.len() as u32);
+                        let name = words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym);
+                        self.list.push(Cand {
+                            name,
+                            first: (offset + a.start, offset + b.end),
+                            count: 1,
+                            terms,
+                            len: len as u8,
+                        });
+                    }
+                }
+            }
+        }
     }
-    let mut cands: HashMap<Vec<usize>, usize> = HashMap::new();
-    let mut list: Vec<Cand> = Vec::new();
-    for i in 0..words.len() {
-        for len in 1..=3 {
-            let j = i + len - 1;
-            if j >= words.len() || words[j].chunk != words[i].chunk {
+
+    /// The best `limit` key phrases of `text`, the whole text the blocks came from.
+    pub fn finish(self, text: &str, limit: usize) -> Vec<Keyword> {
+        if limit == 0 || self.stats.is_empty() {
+            return Vec::new();
+        }
+        let Keywords { stats, is_stop, list, n_sent, cands, pairs, ids, .. } = self;
+        drop((cands, pairs, ids));
+        let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
+        let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
+        let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
+        let std = if tfs.is_empty() {
+            0.0
+        } else {
+            (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt()
+        };
+        let max_tf = stats.iter().map(|s| s.tf).max().unwrap_or(1) as f64;
+        let word_score: Vec<f64> = stats
+            .iter()
+            .map(|s| {
+                let tf = s.tf as f64;
+                let t_case = (s.tf_upper.max(s.tf_acronym) as f64) / (1.0 + tf.ln());
+                let median = s.sentences[s.sentences.len() / 2] as f64;
+                let t_pos = (3.0 + median).ln().ln();
+                let t_norm = tf / (mean + std).max(1e-9);
+                let wl = if s.left_distinct == 0 { 0.0 } else { s.left_distinct as f64 / s.left_total as f64 };
+                let wr = if s.right_distinct == 0 { 0.0 } else { s.right_distinct as f64 / s.right_total as f64 };
+                let t_rel = 1.0 + (wl + wr) * tf / max_tf;
+                let t_sent = s.sentences.len() as f64 / n_sent as f64;
+                t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
+            })
+            .collect();
+        drop(stats);
+
+        let surface = |cand: &Cand| text[cand.first.0..cand.first.1].split_whitespace().collect::<Vec<_>>().join(" ");
+        // The same order as comparing the surfaces, without building them.
+        let surface_chars = |cand: &Cand| {
+            text[cand.first.0..cand.first.1]
+                .split_whitespace()
+                .enumerate()
+                .flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars()))
+        };
+        let mut scored: Vec<(f64, u32)> = list
+            .iter()
+            .enumerate()
+            .map(|(k, cand)| {
+                let mut prod = 1.0;
+                let mut sum = 0.0;
+                for &t in cand.terms() {
+                    if is_stop[t as usize] {
+                        continue;
+                    }
+                    prod *= word_score[t as usize];
+                    sum += word_score[t as usize];
+                }
+                let mut s = prod / (cand.count as f64 * (1.0 + sum));
+                // A phrase seen once is weak evidence of a phrase.
+                if cand.count == 1 && cand.len > 1 && !cand.name {
+                    s *= SINGLETON_PENALTY.powi(cand.len as i32 - 1);
+                }
+                (s, k as u32)
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| surface_chars(&list[a.1 as usize]).cmp(surface_chars(&list[b.1 as usize])))
+        });
+
+        let mut out: Vec<Keyword> = Vec::new();
+        let mut chosen: Vec<Vec<char>> = Vec::new();
+        let mut chosen_terms: Vec<(&[u32], usize)> = Vec::new();
+        // Bounded work when most candidates are near-duplicates.
+        let budget = limit.saturating_mul(50).saturating_add(1000);
+        for (s, k) in scored.into_iter().take(budget) {
+            if out.len() >= limit {
                 break;
             }
-            let (a, b) = (&words[i], &words[j]);
-            if a.stop || b.stop || a.number || b.number {
-                continue;
-            }
-            if words[i..=j].iter().any(|w| w.number || w.key.chars().count() < 2 && !w.acronym) {
-                continue;
-            }
-            if !c.lx.proper_then_common
-                && words[i..j]
-                    .iter()
-                    .zip(&words[i + 1..=j])
-                    .any(|(x, y)| (x.upper || x.acronym) && !x.initial && !y.upper && !y.stop)
+            let cand = &list[k as usize];
+            let (terms, count) = (cand.terms(), cand.count);
+            // A part of a chosen phrase that occurs no more often than it, or a
+            // phrase around a chosen one, adds nothing.
+            // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
+            let shared = |t: &[u32]| terms.iter().filter(|x| t.contains(x)).count();
+            if chosen_terms
+                .iter()
+                .any(|(t, n)| (contains(t, terms) && count <= *n) || contains(terms, t) || shared(t) >= 2)
             {
                 continue;
             }
-            // Inside a phrase, only "of"-like prepositions ("Departamento de Estado").
-            if len == 3 && words[i + 1].stop && !mid_ok(i + 1) {
+            chosen_terms.push((terms, count));
+            let surface = surface(cand);
+            let folded: Vec<char> = super::lex::fold(&surface).chars().collect();
+            if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
                 continue;
             }
-            let key: Vec<usize> = term_of[i..=j].to_vec();
-            match cands.get(&key) {
-                Some(&k) => list[k].count += 1,
-                None => {
-                    cands.insert(key.clone(), list.len());
-                    let name = words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym);
-                    list.push(Cand { name, first: (a.start, b.end), count: 1, terms: key });
-                }
-            }
+            chosen.push(folded);
+            out.push(Keyword { text: surface, score: 1.0 / (1.0 + s), count });
         }
+        out
     }
-    let mut scored: Vec<(f64, String, usize, Vec<usize>)> = list
-        .iter()
-        .map(|cand| {
-            let mut prod = 1.0;
-            let mut sum = 0.0;
-            for &t in &cand.terms {
-                if is_stop[t] {
-                    continue;
-                }
-                prod *= word_score[t];
-                sum += word_score[t];
-            }
-            let mut s = prod / (cand.count as f64 * (1.0 + sum));
-            // A phrase seen once is weak evidence of a phrase.
-            if cand.count == 1 && cand.terms.len() > 1 && !cand.name {
-                s *= SINGLETON_PENALTY.powi(cand.terms.len() as i32 - 1);
-            }
-            let surface = text[cand.first.0..cand.first.1].split_whitespace().collect::<Vec<_>>().join(" ");
-            (s, surface, cand.count, cand.terms.clone())
-        })
-        .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-
-    let mut out: Vec<Keyword> = Vec::new();
-    let mut chosen: Vec<Vec<char>> = Vec::new();
-    let mut chosen_terms: Vec<(Vec<usize>, usize)> = Vec::new();
-    // Bounded work when most candidates are near-duplicates.
-    let budget = limit.saturating_mul(50).saturating_add(1000);
-    for (s, surface, count, terms) in scored.into_iter().take(budget) {
-        if out.len() >= limit {
-            break;
-        }
-        // A part of a chosen phrase that occurs no more often than it, or a
-        // phrase around a chosen one, adds nothing.
-        // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
-        let shared = |t: &[usize]| terms.iter().filter(|x| t.contains(x)).count();
-        if chosen_terms
-            .iter()
-            .any(|(t, n)| (contains(t, &terms) && count <= *n) || contains(&terms, t) || shared(t) >= 2)
-        {
-            continue;
-        }
-        chosen_terms.push((terms, count));
-        let folded: Vec<char> = super::lex::fold(&surface).chars().collect();
-        if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
-            continue;
-        }
-        chosen.push(folded);
-        out.push(Keyword { text: surface, score: 1.0 / (1.0 + s), count });
-    }
-    out
 }
 
 fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
@@ -286,6 +376,7 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
                 out.push(W {
                     start: l.start,
                     end: lx[e].end,
+                    lex: k,
                     key: if e == k { l.norm.clone() } else { super::lex::fold(raw) },
                     sentence,
                     chunk,
@@ -303,7 +394,7 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
     out
 }
 
-fn contains(hay: &[usize], needle: &[usize]) -> bool {
+fn contains(hay: &[u32], needle: &[u32]) -> bool {
     needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 

@@ -58,7 +58,11 @@ pub struct Entity {
 pub struct Extraction {
     /// The language used for analysis; `None` when detection found neither.
     pub lang: Option<Lang>,
+    /// The tokens of a text analysed as one block (at most [`BLOCK_BYTES`]
+    /// bytes, see [`blocks`]); empty for a longer text, which would need them
+    /// all in memory at once.
     pub tokens: Vec<Token>,
+    /// Byte spans; `tokens` ranges index the tokens of the whole text, in order.
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub dates: Vec<dates::DateSpan>,
@@ -82,50 +86,169 @@ pub fn resolve_lang(text: &str, asked: Option<Lang>) -> (Lang, Option<Lang>) {
     }
 }
 
-/// Named entities, grouped into entities with shared ids.
-fn find_entities(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<Entity> {
-    let mentions: Vec<(usize, usize, Label)> = crate::ner::recognise(lang, text, tokens, sentences)
+/// The mentions the tagger finds in one block of text, as byte spans of it.
+fn mentions(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<(usize, usize, Label)> {
+    crate::ner::recognise(lang, text, tokens, sentences)
         .into_iter()
         .filter_map(|m| {
             let first = tokens.get(m.tokens.start)?;
             let last = tokens.get(m.tokens.end.checked_sub(1)?)?;
             Some((first.start, last.end, m.label))
         })
-        .collect();
-    entities::group(text, &mentions, lang)
+        .collect()
+}
+
+/// Texts longer than this many bytes are analysed block by block (see
+/// [`blocks`]), so that tokens, tagger features and layer state exist for one
+/// block at a time: memory stays proportional to the block, not the text.
+pub const BLOCK_BYTES: usize = 64 * 1024;
+
+/// Cuts `text` into consecutive blocks of at least `size` bytes (the last may
+/// be shorter), each ending just after a line break: a paragraph break (an
+/// empty line) within `size` bytes past the minimum if there is one, else the
+/// first line break within `4 * size` bytes, else (one very long line) just
+/// after the first space or tab. A text of at most `2 * size` bytes, or a rest
+/// with nowhere to cut, is one block: a block never splits a word.
+pub fn blocks(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let size = size.max(1);
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while text.len() - from > 2 * size {
+        let min = from + size;
+        let window = |n: usize| &bytes[min..(min + n).min(text.len())];
+        let para = window(size).windows(2).position(|w| w == b"\n\n").map(|k| min + k + 2);
+        let para = para.or_else(|| window(size).windows(4).position(|w| w == b"\r\n\r\n").map(|k| min + k + 4));
+        let line = || window(4 * size).iter().position(|&b| b == b'\n').map(|k| min + k + 1);
+        let space = || bytes[min..].iter().position(|&b| b == b' ' || b == b'\t').map(|k| min + k + 1);
+        let Some(cut) = para.or_else(line).or_else(space) else { break };
+        if cut >= text.len() {
+            break;
+        }
+        out.push(from..cut);
+        from = cut;
+    }
+    out.push(from..text.len());
+    out
+}
+
+fn shift_sentence(s: &Sentence, bytes: usize, tokens: usize) -> Sentence {
+    Sentence { start: s.start + bytes, end: s.end + bytes, tokens: s.tokens.start + tokens..s.tokens.end + tokens }
 }
 
 /// Runs the whole pipeline on `text`.
 pub fn extract(text: &str, opts: &Options) -> Extraction {
+    extract_in_blocks(text, opts, BLOCK_BYTES)
+}
+
+/// [`extract`] with blocks of `block` bytes (see [`blocks`]); a text that is
+/// one block gets exactly what a blockless pipeline would find. Across
+/// blocks, entity ids and canonical names are document-wide (mentions are
+/// grouped once, over the whole text), keyword statistics are counted over
+/// the whole text, and every span is an offset of the whole text; what the
+/// tagger, dates, quantities and quotes see is one block, so a quote left
+/// open at a block's end is not found.
+pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction {
     let (lang, reported) = resolve_lang(text, opts.lang);
-    let tokens = tokenize::tokenize(text, lang);
-    let sentences = tokenize::sentences(&tokens);
     let inc = opts.include;
+    let ranges = blocks(text, block);
     // Quotes link their speakers to entities, so they need the entities even
     // when the caller did not ask for them.
-    let entities = if inc.entities || inc.quotes { find_entities(text, &tokens, &sentences, lang) } else { Vec::new() };
-    let dates = if inc.dates || inc.quantities {
-        dates::find_dates(text, &tokens, lang, opts.reference_date)
-    } else {
-        Vec::new()
-    };
-    let quantities =
-        if inc.quantities { quantities::find_quantities(text, &tokens, lang, &dates) } else { Vec::new() };
-    let quotes =
-        if inc.quotes { quotes::find_quotes(text, &tokens, &sentences, lang, &entities) } else { Vec::new() };
-    let keywords = if inc.keywords {
-        keywords::find_keywords(text, &tokens, &sentences, lang, KEYWORD_LIMIT)
-    } else {
-        Vec::new()
-    };
+    let need_entities = inc.entities || inc.quotes;
+    let need_layers = inc.dates || inc.quantities || inc.quotes || inc.keywords;
+
+    // Pass 1: sentences and entity mentions, block by block.
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut found: Vec<(usize, usize, Label)> = Vec::new();
+    let mut token_base = 0;
+    // A text of one block keeps its tokens for pass 2.
+    let mut kept: Option<(Vec<Token>, Vec<Sentence>)> = None;
+    for r in &ranges {
+        let b = &text[r.clone()];
+        let tokens = tokenize::tokenize(b, lang);
+        let local = tokenize::sentences(&tokens);
+        if need_entities {
+            found.extend(mentions(b, &tokens, &local, lang).into_iter().map(|(s, e, l)| (s + r.start, e + r.start, l)));
+        }
+        sentences.extend(local.iter().map(|s| shift_sentence(s, r.start, token_base)));
+        token_base += tokens.len();
+        if ranges.len() == 1 {
+            kept = Some((tokens, local));
+        }
+    }
+    let entities = if need_entities { entities::group(text, &found, lang) } else { Vec::new() };
+    drop(found);
+
+    // Pass 2: the other layers, block by block, on lexes shared by all of them.
+    let mut dates_out = Vec::new();
+    let mut quantities_out = Vec::new();
+    let mut quotes_out = Vec::new();
+    let mut keywords = inc.keywords.then(|| keywords::Keywords::new(lang));
+    if need_layers {
+        for r in &ranges {
+            let b = &text[r.clone()];
+            let off = r.start;
+            let fresh;
+            let local = match &kept {
+                Some((_, s)) => s,
+                None => {
+                    fresh = tokenize::sentences(&tokenize::tokenize(b, lang));
+                    &fresh
+                }
+            };
+            let lx = lex::lex(b);
+            let dates =
+                if inc.dates || inc.quantities { dates::find_dates_in(b, &lx, lang, opts.reference_date) } else { Vec::new() };
+            if inc.quantities {
+                let found = quantities::find_quantities_in(b, &lx, lang, &dates);
+                quantities_out.extend(found.into_iter().map(|mut q| {
+                    q.start += off;
+                    q.end += off;
+                    q
+                }));
+            }
+            if inc.quotes {
+                // This block's entities, as spans of the block.
+                let lo = entities.partition_point(|e| e.start < r.start);
+                let hi = entities.partition_point(|e| e.start < r.end);
+                let local_entities: Vec<Entity> = entities[lo..hi]
+                    .iter()
+                    .filter(|e| e.end <= r.end)
+                    .map(|e| Entity { start: e.start - off, end: e.end - off, ..e.clone() })
+                    .collect();
+                let found = quotes::find_quotes_in(b, &lx, local, lang, &local_entities);
+                quotes_out.extend(found.into_iter().map(|mut q| {
+                    q.start += off;
+                    q.end += off;
+                    if let Some(s) = q.speaker.as_mut() {
+                        s.start += off;
+                        s.end += off;
+                    }
+                    q.cue = q.cue.map(|(s, e)| (s + off, e + off));
+                    q
+                }));
+            }
+            if let Some(k) = keywords.as_mut() {
+                k.add_block(b, off, &lx);
+            }
+            if inc.dates {
+                dates_out.extend(dates.into_iter().map(|mut d| {
+                    d.start += off;
+                    d.end += off;
+                    d
+                }));
+            }
+        }
+    }
+    let keywords = keywords.map_or_else(Vec::new, |k| k.finish(text, KEYWORD_LIMIT));
     Extraction {
         lang: reported,
-        tokens,
+        tokens: kept.map_or_else(Vec::new, |(t, _)| t),
         sentences,
         entities: if inc.entities { entities } else { Vec::new() },
-        dates: if inc.dates { dates } else { Vec::new() },
-        quantities,
-        quotes,
+        dates: dates_out,
+        quantities: quantities_out,
+        quotes: quotes_out,
         keywords,
     }
 }

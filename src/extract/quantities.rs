@@ -51,7 +51,11 @@ pub struct Quantity {
 
 pub fn find_quantities(text: &str, tokens: &[Token], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
     let _ = tokens;
-    let lx = lex(text);
+    find_quantities_in(text, &lex(text), lang, dates)
+}
+
+/// [`find_quantities`] given the lexes of `text`.
+pub(crate) fn find_quantities_in(text: &str, lx: &[Lex], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
     let c = compiled(lang);
     // Mark lexes inside dates (both lists are sorted by position).
     let mut in_date = vec![false; lx.len()];
@@ -66,7 +70,7 @@ pub fn find_quantities(text: &str, tokens: &[Token], lang: Lang, dates: &[DateSp
             in_date[k] = true;
         }
     }
-    let q = Q { t: text, lx: &lx, c, in_date: &in_date };
+    let q = Q { t: text, lx, c, in_date: &in_date };
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {

@@ -67,9 +67,19 @@ pub fn find_quotes(
     entities: &[Entity],
 ) -> Vec<Quote> {
     let _ = tokens;
-    let lx = lex(text);
+    find_quotes_in(text, &lex(text), sentences, lang, entities)
+}
+
+/// [`find_quotes`] given the lexes of `text`.
+pub(crate) fn find_quotes_in(
+    text: &str,
+    lx: &[Lex],
+    sentences: &[Sentence],
+    lang: Lang,
+    entities: &[Entity],
+) -> Vec<Quote> {
     let c = compiled(lang);
-    let pairs = pair_marks(text, &lx, c);
+    let pairs = pair_marks(text, lx, c);
     if pairs.is_empty() {
         return Vec::new();
     }
@@ -139,7 +149,7 @@ pub fn find_quotes(
     // Entities by start, so that lookups are logarithmic.
     let mut sorted: Vec<Entity> = entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).cloned().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
-    let a = Attr { t: text, lx: &lx, c, entities: &sorted, inside: &inside };
+    let a = Attr { t: text, lx, c, entities: &sorted, inside: &inside };
     let mut out = Vec::with_capacity(pairs.len());
     for &(oi, ci, parent) in &pairs {
         let (mut s, mut e) = (lx[oi].end, lx[ci].start);
