@@ -464,42 +464,71 @@ pub fn tokenize(text: &str, opts: &TokenizeOptions) -> Result<Vec<Token>, Error>
 /// The compact form of [`tokenize`]: `[start, end, kind]` triples, UTF-16
 /// offsets, `kind` an index into `word, number, punct, symbol, url, email,
 /// hashtag, mention, emoji`.
-///
-/// Written straight from the scanner, converting offsets on the way (one
-/// forward pass over the text): no token list in between, and the output is
-/// reserved from the running token rate, so it never doubles past its need.
 pub fn token_spans(text: &str, opts: &TokenizeOptions) -> Result<Vec<u32>, Error> {
-    check_size(text)?;
-    let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
-    let mut map = Utf16Offsets::new(text);
-    let mut out: Vec<u32> = Vec::with_capacity(3 * tokenize::estimate(text.len(), 0, 0));
-    tokenize::scan_each(text, lang, |start, end, kind| {
-        if out.len() + 3 > out.capacity() {
-            let want = 3 * tokenize::estimate(text.len(), start, out.len() / 3);
-            out.reserve_exact(want.saturating_sub(out.len()).max(3));
+    let mut out: Vec<u32> = Vec::new();
+    token_spans_each(text, opts, |chunk| {
+        if out.is_empty() {
+            // The first chunk gives the token rate.
+            out.reserve_exact(3 * tokenize::estimate(text.len(), chunk_bytes(text, chunk), chunk.len() / 3));
         }
-        let s = map.to_utf16(start) as u32;
-        let e = map.to_utf16(end) as u32;
-        out.extend_from_slice(&[s, e, kind.code()]);
-    });
+        out.extend_from_slice(chunk)
+    })?;
     Ok(out)
 }
 
-/// [`tokenize`] without the texts: `[start, end, kind, sentence]` for every
+/// The UTF-8 length of the part of `text` a chunk of spans covers (for the size estimate).
+fn chunk_bytes(text: &str, chunk: &[u32]) -> usize {
+    // UTF-16 units are at most UTF-8 bytes; an estimate needs no more.
+    chunk.len().checked_sub(2).map_or(0, |k| (chunk[k] as usize).min(text.len()))
+}
+
+/// How many tokens [`token_spans_each`] and [`token_quads_each`] hand over at a time.
+pub const TOKEN_CHUNK: usize = 16 * 1024;
+
+/// [`token_spans`] in chunks of at most [`TOKEN_CHUNK`] triples, each passed
+/// to `f` in order: written straight from the scanner, converting offsets on
+/// the way (one forward pass over the text), into one small reused buffer,
+/// so the whole result never exists on the Rust side.
+pub fn token_spans_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32])) -> Result<(), Error> {
+    check_size(text)?;
+    let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
+    let mut map = Utf16Offsets::new(text);
+    let mut buf: Vec<u32> = Vec::with_capacity(3 * TOKEN_CHUNK);
+    tokenize::scan_each(text, lang, |start, end, kind| {
+        let s = map.to_utf16(start) as u32;
+        let e = map.to_utf16(end) as u32;
+        buf.extend_from_slice(&[s, e, kind.code()]);
+        if buf.len() == 3 * TOKEN_CHUNK {
+            f(&buf);
+            buf.clear();
+        }
+    });
+    if !buf.is_empty() {
+        f(&buf);
+    }
+    Ok(())
+}
+
+/// [`tokenize`] without the texts, in chunks of at most [`TOKEN_CHUNK`]
+/// tokens passed to `f` in order: `[start, end, kind, sentence]` for every
 /// token, UTF-16 offsets, `kind` as in [`token_spans`]. The JS facade builds
 /// the token objects from these, slicing the caller's own string.
-pub fn token_quads(text: &str, opts: &TokenizeOptions) -> Result<Vec<u32>, Error> {
+pub fn token_quads_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32])) -> Result<(), Error> {
     check_size(text)?;
     let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
     let tokens = tokenize::tokenize(text, lang);
     let mut map = Utf16Offsets::new(text);
-    let mut out: Vec<u32> = Vec::with_capacity(4 * tokens.len());
-    for t in &tokens {
-        let s = map.to_utf16(t.start) as u32;
-        let e = map.to_utf16(t.end) as u32;
-        out.extend_from_slice(&[s, e, t.kind.code(), t.sentence as u32]);
+    let mut buf: Vec<u32> = Vec::with_capacity(4 * TOKEN_CHUNK.min(tokens.len()));
+    for chunk in tokens.chunks(TOKEN_CHUNK) {
+        buf.clear();
+        for t in chunk {
+            let s = map.to_utf16(t.start) as u32;
+            let e = map.to_utf16(t.end) as u32;
+            buf.extend_from_slice(&[s, e, t.kind.code(), t.sentence as u32]);
+        }
+        f(&buf);
     }
-    Ok(out)
+    Ok(())
 }
 
 fn include(layers: &Option<Vec<Layer>>) -> Include {

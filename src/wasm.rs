@@ -108,10 +108,16 @@ export function clearHighlights(element: Element): boolean;
 
 #[wasm_bindgen(module = "/src/js/tokens.js")]
 extern "C" {
-    /// The token objects, `{ text, kind, start, end, sentence }`, from
-    /// `[start, end, kind, sentence]` quadruples, slicing `text` in JS.
-    #[wasm_bindgen(js_name = tokensFromQuads)]
-    fn tokens_from_quads(text: &JsValue, quads: &[u32]) -> JsValue;
+    /// Appends the token objects, `{ text, kind, start, end, sentence }`, of
+    /// `[start, end, kind, sentence]` quadruples to `out`, slicing `text` in JS.
+    #[wasm_bindgen(js_name = pushTokens)]
+    fn push_tokens(out: &Array, text: &JsValue, quads: &[u32]);
+    /// Appends a copy of `triples` to `chunks`.
+    #[wasm_bindgen(js_name = pushChunk)]
+    fn push_chunk(chunks: &Array, triples: &[u32]);
+    /// The chunks as one `Uint32Array`.
+    #[wasm_bindgen(js_name = joinChunks)]
+    fn join_chunks(chunks: &Array) -> JsValue;
 }
 
 /// Splits `text` into tokens.
@@ -121,12 +127,11 @@ pub fn tokenize_js(
     options: Option<Object>,
 ) -> Result<JsValue, JsError> {
     let s = text_string(&text)?;
-    let opts = self::options(options)?;
-    let quads = api::token_quads(&s, &opts).map_err(js_error)?;
-    drop(s);
+    let out = Array::new();
     // The texts come from slicing the original string, so they are exact even
     // where the Rust side saw a lone surrogate as U+FFFD.
-    Ok(tokens_from_quads(&text, &quads))
+    api::token_quads_each(&s, &self::options(options)?, |quads| push_tokens(&out, &text, quads)).map_err(js_error)?;
+    Ok(out.into())
 }
 
 /// Tokens as `[start, end, kind]` triples of UTF-16 offsets; `kind` indexes
@@ -135,9 +140,14 @@ pub fn tokenize_js(
 pub fn token_spans_js(
     text: JsValue,
     options: Option<Object>,
-) -> Result<Vec<u32>, JsError> {
+) -> Result<JsValue, JsError> {
     let s = text_string(&text)?;
-    api::token_spans(&s, &self::options(options)?).map_err(js_error)
+    let chunks = Array::new();
+    api::token_spans_each(&s, &self::options(options)?, |triples| push_chunk(&chunks, triples)).map_err(js_error)?;
+    if chunks.length() == 0 {
+        return Ok(js_sys::Uint32Array::new_with_length(0).into());
+    }
+    Ok(join_chunks(&chunks))
 }
 
 /// Finds sentences, the language, entities, dates, quantities, quotes and key phrases.

@@ -1,7 +1,7 @@
 //! The JS contract, checked in a real browser: `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JsString, Object, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Reflect, Uint32Array, JSON};
 use lupa::wasm::{extract_js, highlight_js, token_spans_js, tokenize_js};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -108,7 +108,7 @@ fn lone_surrogates_keep_their_exact_text() {
 #[wasm_bindgen_test]
 fn token_spans_match_tokenize() {
     let text = JsValue::from_str("¿Qué? 😀 100.000 #Karabaj");
-    let spans = token_spans_js(text.clone(), None).unwrap();
+    let spans = Uint32Array::from(token_spans_js(text.clone(), None).unwrap()).to_vec();
     let tokens = Array::from(&tokenize_js(text, None).unwrap());
     assert_eq!(spans.len(), tokens.length() as usize * 3);
     let kinds = ["word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"];
@@ -188,4 +188,63 @@ fn highlight_escapes_markup() {
     let text = JsValue::from_str("<img src=x onerror=alert(1)> & \"q\"");
     let html = highlight_js(text, opts(r#"{"include":["terms"]}"#)).unwrap();
     assert_eq!(html, "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;");
+}
+
+/// What `tokenize` returned when serde-wasm-bindgen built the objects in Rust.
+fn serde_tokens(text: &str) -> JsValue {
+    use serde::Serialize;
+    let tokens = lupa::tokenize(text, &Default::default()).unwrap();
+    tokens.serialize(&serde_wasm_bindgen::Serializer::new()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn js_built_tokens_equal_the_serde_ones() {
+    let seed_twice = format!("{SEED}\n\n{SEED}");
+    let texts = [
+        "Azerbaiyán y Ñuñoa: «camión» — “pingüino”",
+        "Hola 👋🏽 España 🇪🇸 familia 👨‍👩‍👧 ok 1️⃣ ❤️! Vladimir Putin",
+        "Ca\u{301}diz\r\nLínea dos\r\n\r\nPárrafo 𝕏 𝒜 https://example.com/a?b=c info@example.com #tag @user",
+        "",
+        "   ",
+        SEED,
+        &seed_twice,
+    ];
+    for text in texts {
+        let ours = JSON::stringify(&tokenize_js(JsValue::from_str(text), None).unwrap()).unwrap();
+        let theirs = JSON::stringify(&serde_tokens(text)).unwrap();
+        assert_eq!(ours.as_string(), theirs.as_string(), "in {text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn results_longer_than_one_chunk_are_whole() {
+    // More tokens than one chunk handed from Rust to JS (16,384), with
+    // astral characters so that UTF-16 offsets and bytes differ.
+    let mut s = String::new();
+    for i in 0..12000 {
+        s.push_str(if i % 3 == 0 { "😀 año, " } else { "dijo. " });
+    }
+    let text = JsValue::from_str(&s);
+    let spans = Uint32Array::from(token_spans_js(text.clone(), None).unwrap()).to_vec();
+    let tokens = Array::from(&tokenize_js(text.clone(), None).unwrap());
+    let native = lupa::token_spans(&s, &Default::default()).unwrap();
+    assert!(native.len() / 3 > 16 * 1024, "{} tokens", native.len() / 3);
+    assert_eq!(spans, native);
+    assert_eq!(tokens.length() as usize, native.len() / 3);
+    assert_eq!(slice_mismatches(&text, &tokens), "");
+    let last = tokens.get(tokens.length() - 1);
+    assert_eq!(get(&last, "end").as_f64(), Some(s.trim_end().encode_utf16().count() as f64));
+    let sentences: Vec<u32> = lupa::tokenize(&s, &Default::default()).unwrap().iter().map(|t| t.sentence).collect();
+    let js_sentences: Vec<u32> = tokens.iter().map(|t| get(&t, "sentence").as_f64().unwrap() as u32).collect();
+    assert_eq!(js_sentences, sentences);
+}
+
+#[wasm_bindgen_test]
+fn token_spans_of_lone_surrogates_and_empty_text() {
+    let spans = Uint32Array::from(token_spans_js(lone_surrogate_text(), None).unwrap()).to_vec();
+    // "a\uD800b …": "a", the lone surrogate (one unit), "b".
+    let starts_ends: Vec<(u32, u32)> = spans.chunks(3).take(3).map(|t| (t[0], t[1])).collect();
+    assert_eq!(starts_ends, [(0, 1), (1, 2), (2, 3)]);
+    let empty = Uint32Array::from(token_spans_js(JsValue::from_str(""), None).unwrap());
+    assert_eq!(empty.length(), 0);
 }
