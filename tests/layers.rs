@@ -462,3 +462,115 @@ fn random_soup() {
         }
     }
 }
+
+// ---- long texts, analysed in blocks -------------------------------------------
+
+/// News paragraphs: the seed and every `>` paragraph of news.txt, joined by
+/// paragraph breaks (about 10 kB).
+fn paragraphs() -> String {
+    let news = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testdata/news.txt")).unwrap();
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_b3dfaa5d8271907c.txt")).unwrap();
+    let mut parts: Vec<&str> = vec![seed.trim()];
+    parts.extend(news.lines().filter_map(|l| l.strip_prefix("> ")));
+    parts.join("\n\n")
+}
+
+fn whole(text: &str, opts: &lupa::extract::Options) -> lupa::extract::Extraction {
+    lupa::extract::extract_in_blocks(text, opts, usize::MAX / 4)
+}
+
+fn all_layers_es() -> lupa::extract::Options {
+    lupa::extract::Options { lang: Some(Lang::Es), reference_date: CivilDate::parse("2023-10-15").ok(), ..Default::default() }
+}
+
+#[test]
+fn blocks_cover_the_text_and_end_at_line_breaks() {
+    use lupa::extract::blocks;
+    let text = paragraphs();
+    let size = 1000;
+    let bs = blocks(&text, size);
+    assert!(bs.len() >= 4, "{} blocks", bs.len());
+    assert_eq!(bs[0].start, 0);
+    assert_eq!(bs.last().unwrap().end, text.len());
+    for w in bs.windows(2) {
+        assert_eq!(w[0].end, w[1].start);
+        assert!(w[0].len() >= size);
+        // A paragraph break is within reach in this text, so every cut is at one.
+        assert!(text[..w[0].end].ends_with("\n\n"), "cut at {}", w[0].end);
+    }
+    // One line: cut after a line break, else after a space, never inside a word.
+    let lines = "palabra ".repeat(300).trim_end().to_owned() + "\n";
+    let bs = blocks(&lines.repeat(3), 1000);
+    assert!(bs.len() > 1);
+    for b in &bs[..bs.len() - 1] {
+        assert!(lines.repeat(3)[..b.end].ends_with('\n'));
+    }
+    let long = "palabra ".repeat(1000);
+    for b in blocks(&long, 1000) {
+        assert!(long[b.clone()].starts_with("palabra"), "{b:?}");
+    }
+    // Nowhere to cut: one block.
+    assert_eq!(blocks(&"a".repeat(5000), 1000), vec![0..5000]);
+    assert_eq!(blocks("", 1000), vec![0..0]);
+    // At most two blocks' worth: one block.
+    assert_eq!(blocks(&text[..2000], 1000), vec![0..2000]);
+}
+
+#[test]
+fn blocks_find_what_the_whole_text_has() {
+    let text = paragraphs();
+    let opts = all_layers_es();
+    let one = whole(&text, &opts);
+    let blocked = lupa::extract::extract_in_blocks(&text, &opts, 1000);
+    assert!(lupa::extract::blocks(&text, 1000).len() >= 4);
+    // Cut at paragraph breaks, the tokenizer and the pattern layers see the same.
+    assert_eq!(blocked.sentences, one.sentences);
+    assert_eq!(blocked.dates, one.dates);
+    assert_eq!(blocked.quantities, one.quantities);
+    assert!(!one.dates.is_empty() && !one.quantities.is_empty());
+    // Keyword statistics are counted over the whole text, not per block.
+    assert_eq!(blocked.keywords, one.keywords);
+    assert!(!one.keywords.is_empty());
+    // Every span is a span of the whole text.
+    for e in &blocked.entities {
+        assert!(e.start < e.end && e.end <= text.len() && text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+    }
+    for q in &blocked.quotes {
+        assert!(q.start < q.end && q.end <= text.len());
+        if let Some(s) = &q.speaker {
+            assert!(s.start < s.end && s.end <= text.len());
+            // A speaker that is an entity carries that entity's (document-wide) id.
+            if let Some(id) = s.entity {
+                assert!(blocked.entities.iter().any(|e| e.id == id && e.start == s.start && e.end == s.end), "{q:?}");
+            }
+        }
+    }
+    assert!(!blocked.quotes.is_empty());
+}
+
+#[test]
+fn entity_ids_are_document_wide_across_blocks() {
+    // The same article twice, each copy one block: the tagger sees the same
+    // words, and the second copy's mentions take the first copy's ids.
+    let a = paragraphs();
+    let text = format!("{a}\n\n{a}");
+    let opts = lupa::extract::Options { lang: Some(Lang::Es), ..Default::default() };
+    let x = lupa::extract::extract_in_blocks(&text, &opts, a.len());
+    assert_eq!(lupa::extract::blocks(&text, a.len()), vec![0..a.len() + 2, a.len() + 2..text.len()]);
+    let n = x.entities.len();
+    assert!(n >= 20 && n % 2 == 0, "{n} mentions");
+    let (first, second) = x.entities.split_at(n / 2);
+    let ids = first.iter().map(|e| e.id).max().unwrap();
+    for (p, q) in first.iter().zip(second) {
+        assert_eq!((q.start - (a.len() + 2), q.end - (a.len() + 2), q.label), (p.start, p.end, p.label));
+        assert_eq!(q.id, p.id, "{}", &text[q.start..q.end]);
+        assert_eq!(q.canonical, p.canonical);
+    }
+    assert!(second.iter().all(|e| e.id <= ids));
+    // Keywords count both copies.
+    let single = whole(&a, &all_layers_es());
+    let double = lupa::extract::extract_in_blocks(&text, &all_layers_es(), a.len());
+    let count = |x: &lupa::extract::Extraction, k: &str| x.keywords.iter().find(|w| w.text == k).map(|w| w.count);
+    let top = &single.keywords[0].text;
+    assert_eq!(count(&double, top), count(&single, top).map(|c| 2 * c), "{top}");
+}

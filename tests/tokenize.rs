@@ -75,3 +75,52 @@ fn tokenizer_cases() {
     }
     assert!(report.is_empty(), "failing cases:{report}");
 }
+
+/// A text of more than one chunk of the JS hand-over, with characters of
+/// one to four UTF-8 bytes.
+fn long_text() -> String {
+    let mut s = String::new();
+    for i in 0..9000 {
+        s.push_str(match i % 4 {
+            0 => "Él dijo: «año 😀», ",
+            1 => "y se fue. ",
+            2 => "El 3,5 % en EE.UU.\n",
+            _ => "https://example.com/x info@example.com #tag ",
+        });
+    }
+    s
+}
+
+#[test]
+fn token_spans_and_quads_in_chunks_equal_the_token_list() {
+    let opts = lupa::TokenizeOptions::default();
+    for text in [long_text(), String::new(), "  \n ".to_owned(), "¿Qué? 😀 100.000 #Karabaj".to_owned()] {
+        let tokens = lupa::tokenize(&text, &opts).unwrap();
+        let mut spans = Vec::new();
+        let mut quads = Vec::new();
+        let mut chunks = 0;
+        lupa::api::token_spans_each(&text, &opts, |c| {
+            assert!(!c.is_empty() && c.len() <= 3 * lupa::api::TOKEN_CHUNK);
+            chunks += 1;
+            spans.extend_from_slice(c)
+        })
+        .unwrap();
+        lupa::api::token_quads_each(&text, &opts, |c| quads.extend_from_slice(c)).unwrap();
+        assert_eq!(spans, lupa::token_spans(&text, &opts).unwrap());
+        assert_eq!(chunks, tokens.len().div_ceil(lupa::api::TOKEN_CHUNK));
+        let want: Vec<u32> = tokens.iter().flat_map(|t| [t.start, t.end, t.kind.code()]).collect();
+        assert_eq!(spans, want);
+        let want: Vec<u32> = tokens.iter().flat_map(|t| [t.start, t.end, t.kind.code(), t.sentence]).collect();
+        assert_eq!(quads, want);
+    }
+    assert!(lupa::tokenize(&long_text(), &opts).unwrap().len() > 2 * lupa::api::TOKEN_CHUNK);
+}
+
+#[test]
+fn token_spans_refuse_what_tokenize_refuses() {
+    let big = "a ".repeat(lupa::api::MAX_INPUT_BYTES / 2 + 1);
+    let opts = lupa::TokenizeOptions::default();
+    assert!(lupa::token_spans(&big, &opts).is_err());
+    assert!(lupa::api::token_spans_each(&big, &opts, |_| panic!("no chunk for a refused input")).is_err());
+    assert!(lupa::api::token_quads_each(&big, &opts, |_| panic!("no chunk for a refused input")).is_err());
+}

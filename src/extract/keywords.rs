@@ -105,7 +105,9 @@ pub struct Keywords {
     pairs: FxHashSet<u64>,
     cands: FxHashMap<PhraseKey, u32>,
     list: Vec<Cand>,
-    /// Sentences of the blocks added so far.
+    /// The sentence count where the last block ended.
+    carry: Carry,
+    /// The sentence of the last word so far, plus one.
     n_sent: usize,
 }
 
@@ -119,6 +121,7 @@ impl Keywords {
             pairs: FxHashSet::default(),
             cands: FxHashMap::default(),
             list: Vec::new(),
+            carry: Carry::default(),
             n_sent: 0,
         }
     }
@@ -129,7 +132,7 @@ impl Keywords {
         let c = self.c;
         // Stop words, and calendar and scale words (dates and quantities have their own layers).
         let one = |set: Option<usize>, k: usize| set == Some(k + 1);
-        let words = words(block, lx, |k| {
+        let (words, carry) = words(block, lx, |k| {
             one(c.stop.has(lx, k), k)
                 || one(c.months.has(lx, k), k)
                 || one(c.month_abbrs.has(lx, k), k)
@@ -138,12 +141,12 @@ impl Keywords {
                 || one(c.scales.has(lx, k), k)
                 || one(c.number_words.has(lx, k), k)
                 || one(c.currencies.has(lx, k), k)
-        });
+        }, self.carry);
+        self.carry = carry;
         // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
         let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
         let Some(last) = words.last() else { return };
-        let base = self.n_sent;
-        self.n_sent += last.sentence + 1;
+        self.n_sent = last.sentence + 1;
 
         // Term ids and statistics.
         let mut term_of: Vec<u32> = Vec::with_capacity(words.len());
@@ -166,7 +169,7 @@ impl Keywords {
             } else if w.upper && !w.initial {
                 s.tf_upper += 1;
             }
-            let sentence = (base + w.sentence) as u32;
+            let sentence = w.sentence as u32;
             if s.sentences.last() != Some(&sentence) {
                 s.sentences.push(sentence);
             }
@@ -335,15 +338,38 @@ impl Keywords {
     }
 }
 
-fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
+/// Where the previous block left the sentence count (see [`words`]).
+#[derive(Clone, Copy, Default)]
+struct Carry {
+    /// Any lex came before.
+    started: bool,
+    /// The sentence index at the end of the previous block.
+    sentence: usize,
+    /// The previous block ended with a sentence mark (".", "!"…).
+    after_mark: bool,
+}
+
+fn is_sentence_mark(l: &Lex) -> bool {
+    l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
+}
+
+/// The keyword view of a block's lexes, its sentence indices continuing from
+/// `carry` exactly as if the blocks were one text, and the carry for the next.
+fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool, carry: Carry) -> (Vec<W>, Carry) {
     let mut out: Vec<W> = Vec::new();
-    let mut sentence = 0;
+    let mut sentence = carry.sentence;
+    if let Some(l) = lx.first() {
+        // What the previous block's last lexes would have decided about this one.
+        if carry.after_mark && (l.upper || l.kind == LexKind::Punct) {
+            sentence += 1;
+        }
+    }
     let mut chunk = 0;
     let mut initial = true;
     let mut k = 0;
     while k < lx.len() {
         let l = &lx[k];
-        if l.newline_before && k > 0 {
+        if l.newline_before && (k > 0 || carry.started) {
             sentence += 1;
             chunk += 1;
             initial = true;
@@ -351,9 +377,7 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
         match l.kind {
             LexKind::Punct => {
                 chunk += 1;
-                if matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
-                    && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct)
-                {
+                if is_sentence_mark(l) && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct) {
                     sentence += 1;
                     initial = true;
                 }
@@ -391,7 +415,15 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool) -> Vec<W> {
             }
         }
     }
-    out
+    let carry = Carry {
+        started: carry.started || !lx.is_empty(),
+        sentence,
+        after_mark: match lx.last() {
+            Some(l) => is_sentence_mark(l),
+            None => carry.after_mark,
+        },
+    };
+    (out, carry)
 }
 
 fn contains(hay: &[u32], needle: &[u32]) -> bool {

@@ -119,7 +119,11 @@ pub fn blocks(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
         let window = |n: usize| &bytes[min..(min + n).min(text.len())];
         let para = window(size).windows(2).position(|w| w == b"\n\n").map(|k| min + k + 2);
         let para = para.or_else(|| window(size).windows(4).position(|w| w == b"\r\n\r\n").map(|k| min + k + 4));
-        let line = || window(4 * size).iter().position(|&b| b == b'\n').map(|k| min + k + 1);
+        // After the line break, the rest of a run of them (a paragraph break).
+        let line = || {
+            let at = window(4 * size).iter().position(|&b| b == b'\n')? + min;
+            Some(at + bytes[at..].iter().take_while(|&&b| b == b'\n' || b == b'\r').count())
+        };
         let space = || bytes[min..].iter().position(|&b| b == b' ' || b == b'\t').map(|k| min + k + 1);
         let Some(cut) = para.or_else(line).or_else(space) else { break };
         if cut >= text.len() {
@@ -196,7 +200,14 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                     &fresh
                 }
             };
-            let lx = lex::lex(b);
+            let mut lx = lex::lex(b);
+            // The first lex follows a line break if the text before it has one
+            // (the lexer, seeing only the block, cannot tell).
+            if let Some(first) = lx.first_mut() {
+                let before = text[..off + first.start].trim_end_matches(|c: char| c.is_whitespace() || c.is_control());
+                let gap = &text[before.len()..off + first.start];
+                first.newline_before = gap.contains(['\n', '\r', '\u{2029}']);
+            }
             let dates =
                 if inc.dates || inc.quantities { dates::find_dates_in(b, &lx, lang, opts.reference_date) } else { Vec::new() };
             if inc.quantities {
