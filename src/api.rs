@@ -561,75 +561,131 @@ impl ExtractOptions {
     }
 }
 
+/// One field of an [`Extraction`], as [`extract_fields`] hands it over.
+pub enum ExtractionField {
+    Lang(DetectedLang),
+    Sentences(Vec<SentenceSpan>),
+    Entities(Vec<Entity>),
+    Dates(Vec<DateSpan>),
+    Quantities(Vec<Quantity>),
+    Quotes(Vec<Quote>),
+    Keywords(Vec<Keyword>),
+}
+
+impl ExtractionField {
+    /// The field's name in the result object.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ExtractionField::Lang(_) => "lang",
+            ExtractionField::Sentences(_) => "sentences",
+            ExtractionField::Entities(_) => "entities",
+            ExtractionField::Dates(_) => "dates",
+            ExtractionField::Quantities(_) => "quantities",
+            ExtractionField::Quotes(_) => "quotes",
+            ExtractionField::Keywords(_) => "keywords",
+        }
+    }
+}
+
 /// Sentences, language and entities, with UTF-16 offsets.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
+    let mut out = Extraction {
+        lang: DetectedLang::Unknown,
+        sentences: Vec::new(),
+        entities: Vec::new(),
+        dates: Vec::new(),
+        quantities: Vec::new(),
+        quotes: Vec::new(),
+        keywords: Vec::new(),
+    };
+    extract_fields(text, opts, |field| match field {
+        ExtractionField::Lang(v) => out.lang = v,
+        ExtractionField::Sentences(v) => out.sentences = v,
+        ExtractionField::Entities(v) => out.entities = v,
+        ExtractionField::Dates(v) => out.dates = v,
+        ExtractionField::Quantities(v) => out.quantities = v,
+        ExtractionField::Quotes(v) => out.quotes = v,
+        ExtractionField::Keywords(v) => out.keywords = v,
+    })?;
+    Ok(out)
+}
+
+/// [`extract`] field by field, in the order of [`Extraction`]'s fields: each
+/// layer is converted to UTF-16 spans and handed to `f` only when the layers
+/// before it are, and its byte-offset form is freed as it is converted, so a
+/// caller that passes each field on (to JS) never holds the whole result twice.
+pub fn extract_fields(text: &str, opts: &ExtractOptions, mut f: impl FnMut(ExtractionField)) -> Result<(), Error> {
     check_size(text)?;
     let x = extract::extract(text, &opts.resolve()?);
     let mut spans = Spans::new(text);
-    let sentences = x
-        .sentences
-        .iter()
-        .map(|s| {
-            let (start, end) = spans.span(s.start, s.end);
-            SentenceSpan { start, end }
-        })
-        .collect();
-    let entities = x
-        .entities
-        .iter()
-        .map(|e| {
-            let (start, end) = spans.span(e.start, e.end);
-            Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32, canonical: e.canonical.clone() }
-        })
-        .collect();
-    let dates = x
-        .dates
-        .iter()
-        .map(|d| {
-            let TextSpan { text, start, end } = spans.text_span(d.start, d.end);
-            DateSpan {
-                text,
-                start,
-                end,
-                kind: d.kind,
-                value: d.value.clone(),
-                end_value: d.end_value.clone(),
-                unresolved: d.unresolved.map(str::to_owned),
-            }
-        })
-        .collect();
-    let quantities = x
-        .quantities
-        .iter()
-        .map(|q| {
-            let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
-            Quantity { text, start, end, kind: q.kind, value: q.value, unit: q.unit.clone(), currency: q.currency.map(str::to_owned) }
-        })
-        .collect();
-    let quotes = x
-        .quotes
-        .iter()
-        .map(|q| {
-            let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
-            let speaker = q.speaker.as_ref().map(|s| {
-                let TextSpan { text, start, end } = spans.text_span(s.start, s.end);
-                Speaker { text, start, end, entity: s.entity.map(|id| id as u32) }
-            });
-            let cue = q.cue.map(|(s, e)| spans.text_span(s, e));
-            Quote { text, start, end, speaker, cue, scare: q.scare }
-        })
-        .collect();
-    let keywords = x
-        .keywords
-        .iter()
-        .map(|k| Keyword { text: k.text.clone(), score: k.score, count: k.count as u32 })
-        .collect();
-    let lang = match x.lang {
+    f(ExtractionField::Lang(match x.lang {
         Some(Lang::Es) => DetectedLang::Es,
         Some(Lang::En) => DetectedLang::En,
         None => DetectedLang::Unknown,
-    };
-    Ok(Extraction { lang, sentences, entities, dates, quantities, quotes, keywords })
+    }));
+    let extract::Extraction { sentences, entities, dates, quantities, quotes, keywords, .. } = x;
+    f(ExtractionField::Sentences(
+        sentences
+            .into_iter()
+            .map(|s| {
+                let (start, end) = spans.span(s.start, s.end);
+                SentenceSpan { start, end }
+            })
+            .collect(),
+    ));
+    f(ExtractionField::Entities(
+        entities
+            .into_iter()
+            .map(|e| {
+                let (start, end) = spans.span(e.start, e.end);
+                Entity { text: spans.text(e.start, e.end), start, end, label: e.label.into(), id: e.id as u32, canonical: e.canonical }
+            })
+            .collect(),
+    ));
+    f(ExtractionField::Dates(
+        dates
+            .into_iter()
+            .map(|d| {
+                let TextSpan { text, start, end } = spans.text_span(d.start, d.end);
+                DateSpan {
+                    text,
+                    start,
+                    end,
+                    kind: d.kind,
+                    value: d.value,
+                    end_value: d.end_value,
+                    unresolved: d.unresolved.map(str::to_owned),
+                }
+            })
+            .collect(),
+    ));
+    f(ExtractionField::Quantities(
+        quantities
+            .into_iter()
+            .map(|q| {
+                let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
+                Quantity { text, start, end, kind: q.kind, value: q.value, unit: q.unit, currency: q.currency.map(str::to_owned) }
+            })
+            .collect(),
+    ));
+    f(ExtractionField::Quotes(
+        quotes
+            .into_iter()
+            .map(|q| {
+                let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
+                let speaker = q.speaker.as_ref().map(|s| {
+                    let TextSpan { text, start, end } = spans.text_span(s.start, s.end);
+                    Speaker { text, start, end, entity: s.entity.map(|id| id as u32) }
+                });
+                let cue = q.cue.map(|(s, e)| spans.text_span(s, e));
+                Quote { text, start, end, speaker, cue, scare: q.scare }
+            })
+            .collect(),
+    ));
+    f(ExtractionField::Keywords(
+        keywords.into_iter().map(|k| Keyword { text: k.text, score: k.score, count: k.count as u32 }).collect(),
+    ));
+    Ok(())
 }
 
 /// What a highlighted span is: an entity label or a layer. The class of its

@@ -157,7 +157,33 @@ pub fn extract_js(
     options: Option<Object>,
 ) -> Result<JsValue, JsError> {
     let (s, exact) = text_arg(&text)?;
-    let result = to_js(&api::extract(&s, &self::options(options)?).map_err(js_error)?)?;
+    // Field by field, each freed on the Rust side once it is a JS value.
+    let result: JsValue = Object::new().into();
+    let mut failed = None;
+    api::extract_fields(&s, &self::options(options)?, |field| {
+        if failed.is_some() {
+            return;
+        }
+        let value = match &field {
+            api::ExtractionField::Lang(v) => to_js(v),
+            api::ExtractionField::Sentences(v) => to_js(v),
+            api::ExtractionField::Entities(v) => to_js(v),
+            api::ExtractionField::Dates(v) => to_js(v),
+            api::ExtractionField::Quantities(v) => to_js(v),
+            api::ExtractionField::Quotes(v) => to_js(v),
+            api::ExtractionField::Keywords(v) => to_js(v),
+        };
+        match value {
+            Ok(v) => {
+                let _ = Reflect::set(&result, &JsValue::from_str(field.name()), &v);
+            }
+            Err(e) => failed = Some(e),
+        }
+    })
+    .map_err(js_error)?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     if !exact {
         restore_extraction(&result, text.unchecked_ref());
     }

@@ -13,6 +13,8 @@
 //! The result is sorted by score, ties by text, so it is deterministic.
 
 use super::lex::{lex, Lex, LexKind};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 use super::lexicon::{compiled, Compiled};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::lang::Lang;
@@ -33,12 +35,12 @@ pub struct Keyword {
 }
 
 /// A word of the keyword view: hyphenated words are joined ("Nagorno-Karabaj").
-struct W {
+struct W<'a> {
     start: usize,
     end: usize,
     /// The index of its first lex.
     lex: usize,
-    key: String,
+    key: Cow<'a, str>,
     sentence: usize,
     /// Index of the punctuation-free chunk it belongs to.
     chunk: usize,
@@ -71,14 +73,45 @@ struct Cand {
     name: bool,
     /// Where it is first written: a byte range of the whole text.
     first: (usize, usize),
-    count: usize,
-    terms: [u32; 3],
-    len: u8,
+    count: u32,
 }
 
-impl Cand {
-    fn terms(&self) -> &[u32] {
-        &self.terms[..self.len as usize]
+/// The term ids of a candidate's key.
+fn key_terms(key: &PhraseKey) -> &[u32] {
+    &key[1..1 + key[0] as usize]
+}
+
+/// The sets that make a word a stop word for key phrases are stop words,
+/// and calendar and scale words (dates and quantities have their own layers).
+/// For each first lex of a phrase of the stop sets: whether some set has it
+/// as a whole phrase, and whether some set has a longer phrase starting with
+/// it (then the sets decide, as the longest match counts).
+fn quick_stops(lang: Lang) -> &'static FxHashMap<String, (bool, bool)> {
+    fn build(lang: Lang) -> FxHashMap<String, (bool, bool)> {
+        let c = compiled(lang);
+        let mut m: FxHashMap<String, (bool, bool)> = FxHashMap::default();
+        let mut add = |firsts: &mut dyn Iterator<Item = (&str, bool, bool)>| {
+            for (w, single, multi) in firsts {
+                let e = m.entry(w.to_owned()).or_insert((false, false));
+                e.0 |= single;
+                e.1 |= multi;
+            }
+        };
+        add(&mut c.stop.firsts());
+        add(&mut c.months.firsts());
+        add(&mut c.month_abbrs.firsts());
+        add(&mut c.weekdays.firsts());
+        add(&mut c.units.firsts());
+        add(&mut c.scales.firsts());
+        add(&mut c.number_words.firsts());
+        add(&mut c.currencies.firsts());
+        m
+    }
+    static ES: OnceLock<FxHashMap<String, (bool, bool)>> = OnceLock::new();
+    static EN: OnceLock<FxHashMap<String, (bool, bool)>> = OnceLock::new();
+    match lang {
+        Lang::Es => ES.get_or_init(|| build(Lang::Es)),
+        Lang::En => EN.get_or_init(|| build(Lang::En)),
     }
 }
 
@@ -97,14 +130,15 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
 /// count is document-wide), then scored once by [`Keywords::finish`]. Over one
 /// block it is exactly [`find_keywords`].
 pub struct Keywords {
+    lang: Lang,
     c: &'static Compiled,
     ids: FxHashMap<String, u32>,
     stats: Vec<Stats>,
     is_stop: Vec<bool>,
     /// Co-occurring term pairs seen so far: (left, right).
     pairs: FxHashSet<u64>,
-    cands: FxHashMap<PhraseKey, u32>,
-    list: Vec<Cand>,
+    /// Candidate phrases by their term ids.
+    cands: FxHashMap<PhraseKey, Cand>,
     /// The sentence count where the last block ended.
     carry: Carry,
     /// The sentence of the last word so far, plus one.
@@ -114,13 +148,13 @@ pub struct Keywords {
 impl Keywords {
     pub fn new(lang: Lang) -> Keywords {
         Keywords {
+            lang,
             c: compiled(lang),
             ids: FxHashMap::default(),
             stats: Vec::new(),
             is_stop: Vec::new(),
             pairs: FxHashSet::default(),
             cands: FxHashMap::default(),
-            list: Vec::new(),
             carry: Carry::default(),
             n_sent: 0,
         }
@@ -132,7 +166,14 @@ impl Keywords {
         let c = self.c;
         // Stop words, and calendar and scale words (dates and quantities have their own layers).
         let one = |set: Option<usize>, k: usize| set == Some(k + 1);
+        let quick = quick_stops(self.lang);
         let (words, carry) = words(block, lx, |k| {
+            // Most words settle with one lookup; the rest as the sets say.
+            match quick.get(lx[k].norm.as_str()) {
+                None => return false,
+                Some(&(single, false)) => return single,
+                Some(_) => {}
+            }
             one(c.stop.has(lx, k), k)
                 || one(c.months.has(lx, k), k)
                 || one(c.month_abbrs.has(lx, k), k)
@@ -151,11 +192,11 @@ impl Keywords {
         // Term ids and statistics.
         let mut term_of: Vec<u32> = Vec::with_capacity(words.len());
         for w in &words {
-            let id = match self.ids.get(w.key.as_str()) {
+            let id = match self.ids.get(&*w.key) {
                 Some(&id) => id,
                 None => {
                     let id = self.stats.len() as u32;
-                    self.ids.insert(w.key.clone(), id);
+                    self.ids.insert(w.key.to_string(), id);
                     self.stats.push(Stats::default());
                     self.is_stop.push(w.stop);
                     id
@@ -219,18 +260,11 @@ impl Keywords {
                 let mut terms = [0u32; 3];
                 terms[..len].copy_from_slice(&term_of[i..=j]);
                 let key = [len as u32, terms[0], terms[1], terms[2]];
-                match self.cands.get(&key) {
-                    Some(&k) => self.list[k as usize].count += 1,
+                match self.cands.get_mut(&key) {
+                    Some(cand) => cand.count += 1,
                     None => {
-                        self.cands.insert(key, self.list.len() as u32);
                         let name = words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym);
-                        self.list.push(Cand {
-                            name,
-                            first: (offset + a.start, offset + b.end),
-                            count: 1,
-                            terms,
-                            len: len as u8,
-                        });
+                        self.cands.insert(key, Cand { name, first: (offset + a.start, offset + b.end), count: 1 });
                     }
                 }
             }
@@ -242,8 +276,8 @@ impl Keywords {
         if limit == 0 || self.stats.is_empty() {
             return Vec::new();
         }
-        let Keywords { stats, is_stop, list, n_sent, cands, pairs, ids, .. } = self;
-        drop((cands, pairs, ids));
+        let Keywords { stats, is_stop, n_sent, cands, pairs, ids, .. } = self;
+        drop((pairs, ids));
         let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
         let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
         let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
@@ -278,43 +312,55 @@ impl Keywords {
                 .enumerate()
                 .flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars()))
         };
-        let mut scored: Vec<(f64, u32)> = list
-            .iter()
-            .enumerate()
-            .map(|(k, cand)| {
-                let mut prod = 1.0;
-                let mut sum = 0.0;
-                for &t in cand.terms() {
-                    if is_stop[t as usize] {
-                        continue;
-                    }
-                    prod *= word_score[t as usize];
-                    sum += word_score[t as usize];
+        let score = |key: &PhraseKey, cand: &Cand| {
+            let terms = key_terms(key);
+            let mut prod = 1.0;
+            let mut sum = 0.0;
+            for &t in terms {
+                if is_stop[t as usize] {
+                    continue;
                 }
-                let mut s = prod / (cand.count as f64 * (1.0 + sum));
-                // A phrase seen once is weak evidence of a phrase.
-                if cand.count == 1 && cand.len > 1 && !cand.name {
-                    s *= SINGLETON_PENALTY.powi(cand.len as i32 - 1);
-                }
-                (s, k as u32)
-            })
-            .collect();
-        scored.sort_by(|a, b| {
+                prod *= word_score[t as usize];
+                sum += word_score[t as usize];
+            }
+            let mut s = prod / (cand.count as f64 * (1.0 + sum));
+            // A phrase seen once is weak evidence of a phrase.
+            if cand.count == 1 && terms.len() > 1 && !cand.name {
+                s *= SINGLETON_PENALTY.powi(terms.len() as i32 - 1);
+            }
+            s
+        };
+        // By score, then text, then first occurrence (the order candidates were found in):
+        // a total order, so the best `budget` are the same however they are found.
+        type Scored<'a> = (f64, &'a PhraseKey, &'a Cand);
+        let order = |a: &Scored, b: &Scored| {
             a.0.total_cmp(&b.0)
-                .then_with(|| surface_chars(&list[a.1 as usize]).cmp(surface_chars(&list[b.1 as usize])))
-        });
+                .then_with(|| surface_chars(a.2).cmp(surface_chars(b.2)))
+                .then_with(|| (a.2.first.0, a.1[0]).cmp(&(b.2.first.0, b.1[0])))
+        };
+        // Bounded work when most candidates are near-duplicates; and only the
+        // best `budget` candidates are kept while scoring (memory of the budget,
+        // not of every candidate of the text).
+        let budget = limit.saturating_mul(50).saturating_add(1000);
+        let mut scored: Vec<Scored> = Vec::with_capacity(2 * budget.min(cands.len()));
+        for (key, cand) in &cands {
+            if scored.len() == 2 * budget {
+                scored.select_nth_unstable_by(budget - 1, order);
+                scored.truncate(budget);
+            }
+            scored.push((score(key, cand), key, cand));
+        }
+        scored.sort_by(order);
+        scored.truncate(budget);
 
         let mut out: Vec<Keyword> = Vec::new();
         let mut chosen: Vec<Vec<char>> = Vec::new();
         let mut chosen_terms: Vec<(&[u32], usize)> = Vec::new();
-        // Bounded work when most candidates are near-duplicates.
-        let budget = limit.saturating_mul(50).saturating_add(1000);
-        for (s, k) in scored.into_iter().take(budget) {
+        for (s, key, cand) in scored {
             if out.len() >= limit {
                 break;
             }
-            let cand = &list[k as usize];
-            let (terms, count) = (cand.terms(), cand.count);
+            let (terms, count) = (key_terms(key), cand.count as usize);
             // A part of a chosen phrase that occurs no more often than it, or a
             // phrase around a chosen one, adds nothing.
             // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
@@ -355,7 +401,7 @@ fn is_sentence_mark(l: &Lex) -> bool {
 
 /// The keyword view of a block's lexes, its sentence indices continuing from
 /// `carry` exactly as if the blocks were one text, and the carry for the next.
-fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool, carry: Carry) -> (Vec<W>, Carry) {
+fn words<'a>(text: &str, lx: &'a [Lex], stop: impl Fn(usize) -> bool, carry: Carry) -> (Vec<W<'a>>, Carry) {
     let mut out: Vec<W> = Vec::new();
     let mut sentence = carry.sentence;
     if let Some(l) = lx.first() {
@@ -396,19 +442,23 @@ fn words(text: &str, lx: &[Lex], stop: impl Fn(usize) -> bool, carry: Carry) -> 
                 }
                 let raw = &text[l.start..lx[e].end];
                 let is_stop = e == k && stop(k);
-                let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+                let (mut letters, mut upper) = (0usize, true);
+                for c in raw.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    upper &= c.is_uppercase();
+                }
                 out.push(W {
                     start: l.start,
                     end: lx[e].end,
                     lex: k,
-                    key: if e == k { l.norm.clone() } else { super::lex::fold(raw) },
+                    key: if e == k { Cow::Borrowed(l.norm.as_str()) } else { Cow::Owned(super::lex::fold(raw)) },
                     sentence,
                     chunk,
                     stop: is_stop,
                     upper: l.upper,
-                    acronym: letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()),
+                    acronym: letters > 1 && upper,
                     initial,
-                    number: letters.is_empty(),
+                    number: letters == 0,
                 });
                 initial = false;
                 k = e + 1;

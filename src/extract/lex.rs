@@ -197,6 +197,12 @@ impl<T: Copy> PhraseSet<T> {
         None
     }
 
+    /// The first lexes of the phrases: for each, whether a one-lex phrase is
+    /// that lex alone, and whether longer phrases start with it.
+    pub fn firsts(&self) -> impl Iterator<Item = (&str, bool, bool)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v.iter().any(|p| p.0.is_empty()), v.iter().any(|p| !p.0.is_empty())))
+    }
+
     pub fn has(&self, lx: &[Lex], i: usize) -> Option<usize> {
         self.at(lx, i).map(|(e, _)| e)
     }
