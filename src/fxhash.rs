@@ -59,9 +59,13 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// The high bits of a product mix every input bit, the low ones only the
+    /// low input bits; hash tables index by the low bits, so rotate the high
+    /// ones down (as rustc-hash 2 does). Without it, keys that differ only in
+    /// their high half (term pairs packed in a `u64`) share buckets.
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
     }
 }
 
@@ -89,5 +93,13 @@ mod tests {
         };
         assert_ne!(h("ab"), h("ba"));
         assert_ne!(h("abcdefgh1"), h("abcdefgh2"));
+        // Keys that differ only in their high half spread over the low bits too.
+        let low = |x: u64| {
+            let mut h = FxHasher::default();
+            h.write_u64(x);
+            h.finish() & 0xFFFF
+        };
+        let buckets: std::collections::HashSet<u64> = (0..1000u64).map(|k| low(k << 32 | 7)).collect();
+        assert!(buckets.len() > 900, "{} distinct low halves", buckets.len());
     }
 }
