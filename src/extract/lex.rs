@@ -23,6 +23,9 @@ pub struct Lex {
     pub end: usize,
     pub kind: LexKind,
     pub norm: String,
+    /// [`norm_key`] of `norm`: lets a [`PhraseSet`] turn most lexes away
+    /// without hashing `norm` again for every set.
+    pub key: u64,
     /// Whitespace separates this lex from the previous one (or it is the first).
     pub space_before: bool,
     /// A line break separates this lex from the previous one.
@@ -132,12 +135,21 @@ pub fn lex(text: &str) -> Vec<Lex> {
                 fold_char(ch, &mut norm);
             }
         }
-        out.push(Lex { start, end, kind, norm, space_before: space, newline_before: newline, upper: c.is_uppercase() });
+        let key = norm_key(&norm);
+        out.push(Lex { start, end, kind, norm, key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
         space = false;
         newline = false;
         i = j;
     }
     out
+}
+
+/// A hash of a lex's normalised form.
+pub fn norm_key(norm: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::fxhash::FxHasher::default();
+    h.write(norm.as_bytes());
+    h.finish()
 }
 
 /// Spaces used to group digits ("2 000"): no-break and thin spaces.
@@ -156,6 +168,15 @@ fn is_mark(c: char) -> bool {
 pub struct PhraseSet<T: Copy> {
     /// By first lex: the rest of each phrase (norm, glued to the previous) and its value.
     map: FxHashMap<String, Vec<Phrase<T>>>,
+    /// A Bloom filter (one bit per first lex) over the [`norm_key`]s of the
+    /// first lexes: a lex whose bit is clear starts no phrase.
+    filter: [u64; 8],
+}
+
+/// The filter bit of a [`norm_key`].
+fn filter_bit(key: u64) -> (usize, u64) {
+    let b = (key >> 55) as usize; // 9 bits: 512 positions
+    (b >> 6, 1u64 << (b & 63))
 }
 
 type Phrase<T> = (Vec<(String, bool)>, T);
@@ -175,12 +196,21 @@ impl<T: Copy> PhraseSet<T> {
         for v in map.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        PhraseSet { map }
+        let mut filter = [0u64; 8];
+        for first in map.keys() {
+            let (w, bit) = filter_bit(norm_key(first));
+            filter[w] |= bit;
+        }
+        PhraseSet { map, filter }
     }
 
     /// The longest phrase starting at lex `i`: its end (exclusive lex index) and value.
     pub fn at(&self, lx: &[Lex], i: usize) -> Option<(usize, T)> {
         let first = lx.get(i)?;
+        let (w, bit) = filter_bit(first.key);
+        if self.filter[w] & bit == 0 {
+            return None;
+        }
         let cands = self.map.get(&first.norm)?;
         'c: for (rest, v) in cands {
             if i + 1 + rest.len() > lx.len() {
