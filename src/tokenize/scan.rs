@@ -18,6 +18,10 @@ struct Scanner<'a> {
     lang: Lang,
     /// Whether the text has an `@` at all: e-mail look-ahead is skipped otherwise.
     has_at: bool,
+    /// The position of the first `@` at or after some earlier position (the
+    /// text's length if none): e-mail look-ahead is skipped where the next `@`
+    /// is out of reach. Scans only move forward, so this stays linear.
+    next_at: std::cell::Cell<usize>,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -84,6 +88,9 @@ impl<'a> Scanner<'a> {
 
     fn url(&self, i: usize) -> Option<usize> {
         let b = self.text[i..].as_bytes();
+        if !matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W')) {
+            return None;
+        }
         let scheme = ["https://", "http://", "www."]
             .iter()
             .find(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))?;
@@ -120,6 +127,13 @@ impl<'a> Scanner<'a> {
 
     fn email(&self, i: usize) -> Option<usize> {
         if !self.has_at {
+            return None;
+        }
+        if self.next_at.get() < i {
+            let at = self.text.as_bytes()[i..].iter().position(|&b| b == b'@').map_or(self.text.len(), |k| i + k);
+            self.next_at.set(at);
+        }
+        if self.next_at.get() > i + MAX_LOCAL_PART {
             return None;
         }
         let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
@@ -190,6 +204,10 @@ impl<'a> Scanner<'a> {
     /// "1.º", "1ª", "17th", "1er": the suffix joins the number.
     fn ordinal_suffix(&self, end: usize) -> Option<usize> {
         let rest = &self.text[end..];
+        // The first bytes of the markers and suffixes below ("º" and "ª" are C2 BA, C2 AA).
+        if !matches!(rest.as_bytes().first(), Some(b'.' | 0xC2 | b's' | b'n' | b'r' | b't' | b'e' | b'd')) {
+            return None;
+        }
         for marker in [".º", ".ª", "º", "ª"] {
             if rest.starts_with(marker) {
                 return Some(end + marker.len());
@@ -300,7 +318,7 @@ pub fn estimate(len: usize, done: usize, count: usize) -> usize {
 /// Calls `f(start, end, kind)` for every token of `text`, in order: the scan
 /// without the token list, for callers that write their own output.
 pub fn scan_each(text: &str, lang: Lang, mut f: impl FnMut(usize, usize, TokenKind)) {
-    let scanner = Scanner { text, lang, has_at: text.contains('@') };
+    let scanner = Scanner { text, lang, has_at: text.contains('@'), next_at: std::cell::Cell::new(0) };
     let mut i = 0;
     while let Some(c) = scanner.peek(i) {
         if is_space(c) {
