@@ -255,10 +255,22 @@ impl<'a> Scanner<'a> {
         while groups < MAX_ACRONYM_GROUPS {
             let spaced = groups > 0 && prev_capitals && self.peek(j) == Some(' ');
             let start = if spaced { j + 1 } else { j };
-            let letters_end = self.run(start, char::is_alphabetic);
-            let group = &self.text[start..letters_end];
-            let n = group.chars().count();
-            let capitals = n >= 2 && group.chars().all(char::is_uppercase);
+            // The group's letters, looking no further than a fourth one (a
+            // group has at most three), so that ordinary words are not
+            // scanned twice.
+            let (mut n, mut letters_end, mut upper) = (0, start, true);
+            for c in self.text[start..].chars() {
+                if !c.is_alphabetic() {
+                    break;
+                }
+                n += 1;
+                if n > 3 {
+                    break;
+                }
+                upper &= c.is_uppercase();
+                letters_end += c.len_utf8();
+            }
+            let capitals = n >= 2 && upper;
             if n == 0 || n > 3 || self.peek(letters_end) != Some('.') || (spaced && !capitals) {
                 break;
             }
