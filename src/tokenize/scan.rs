@@ -30,7 +30,40 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 impl<'a> Scanner<'a> {
     fn peek(&self, i: usize) -> Option<char> {
-        char_at(self.text, i)
+        // ASCII without decoding; a byte of 0x80 or more is a lead or a
+        // continuation byte, which the general path tells apart.
+        match self.text.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => char_at(self.text, i),
+        }
+    }
+
+    /// The end of the run of word-body characters (letters, marks, joiners,
+    /// digits) from `i`: ASCII letters and digits byte by byte, the general
+    /// check from the first other byte on.
+    fn word_body_end(&self, i: usize) -> usize {
+        let b = self.text.as_bytes();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j < b.len() && b[j] >= 0x80 {
+            return self.run(j, |c| is_word_char(c) || c.is_numeric());
+        }
+        j
+    }
+
+    /// The end of the run of numeric characters from `i`, ASCII digits byte by byte.
+    fn digits_end(&self, i: usize) -> usize {
+        let b = self.text.as_bytes();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j < b.len() && b[j] >= 0x80 {
+            return self.run(j, |c| c.is_numeric());
+        }
+        j
     }
 
     fn next_token(&self, i: usize, c: char) -> (usize, TokenKind) {
@@ -188,7 +221,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn number(&self, i: usize) -> usize {
-        let digits = |j: usize| self.run(j, |c| c.is_numeric());
+        let digits = |j: usize| self.digits_end(j);
         let mut end = digits(i);
         // Group and decimal separators, times, dates and scores: "100.000", "3,5",
         // "15:30", "1/10/2023", "1996-08-22", "6-3".
@@ -226,8 +259,7 @@ impl<'a> Scanner<'a> {
         if let Some(end) = self.acronym(i) {
             return end;
         }
-        let body = |c: char| is_word_char(c) || c.is_numeric();
-        let mut end = self.run(i, body);
+        let mut end = self.word_body_end(i);
         // Apostrophes and hyphens join two word parts: "don't", "O'Neill", "Nagorno-Karabaj".
         while let Some(c) = self.peek(end) {
             let joins = (is_apostrophe(c) || is_hyphen(c))
@@ -235,7 +267,7 @@ impl<'a> Scanner<'a> {
             if !joins {
                 break;
             }
-            end = self.run(end + c.len_utf8(), body);
+            end = self.word_body_end(end + c.len_utf8());
         }
         if self.peek(end) == Some('.') && self.is_abbreviation(&self.text[i..end]) {
             end += 1;
@@ -248,6 +280,10 @@ impl<'a> Scanner<'a> {
     /// writes "EE. UU." with a space too: capital groups of two or three letters
     /// may be separated by one space (initials, "J. R. R.", stay apart).
     fn acronym(&self, i: usize) -> Option<usize> {
+        // Four ASCII letters in a row cannot start one (a group has at most three).
+        if self.text.as_bytes().get(i..i + 4).is_some_and(|b| b.iter().all(u8::is_ascii_alphabetic)) {
+            return None;
+        }
         let mut j = i;
         let mut end = i;
         let mut groups = 0;
