@@ -466,45 +466,43 @@ pub fn tokenize(text: &str, opts: &TokenizeOptions) -> Result<Vec<Token>, Error>
 /// hashtag, mention, emoji`.
 pub fn token_spans(text: &str, opts: &TokenizeOptions) -> Result<Vec<u32>, Error> {
     let mut out: Vec<u32> = Vec::new();
-    token_spans_each(text, opts, |chunk| {
+    token_spans_each(text, opts, |chunk, total| {
         if out.is_empty() {
             // The first chunk gives the token rate.
-            out.reserve_exact(3 * tokenize::estimate(text.len(), chunk_bytes(text, chunk), chunk.len() / 3));
+            out.reserve_exact(total);
         }
         out.extend_from_slice(chunk)
     })?;
     Ok(out)
 }
 
-/// The UTF-8 length of the part of `text` a chunk of spans covers (for the size estimate).
-fn chunk_bytes(text: &str, chunk: &[u32]) -> usize {
-    // UTF-16 units are at most UTF-8 bytes; an estimate needs no more.
-    chunk.len().checked_sub(2).map_or(0, |k| (chunk[k] as usize).min(text.len()))
-}
-
 /// How many tokens [`token_spans_each`] and [`token_quads_each`] hand over at a time.
 pub const TOKEN_CHUNK: usize = 16 * 1024;
 
 /// [`token_spans`] in chunks of at most [`TOKEN_CHUNK`] triples, each passed
-/// to `f` in order: written straight from the scanner, converting offsets on
+/// to `f` in order with an estimate of the whole output's length in u32s
+/// (from the token rate so far; exact with the last chunk): written straight from the scanner, converting offsets on
 /// the way (one forward pass over the text), into one small reused buffer,
 /// so the whole result never exists on the Rust side.
-pub fn token_spans_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32])) -> Result<(), Error> {
+pub fn token_spans_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32], usize)) -> Result<(), Error> {
     check_size(text)?;
     let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
     let mut map = Utf16Offsets::new(text);
     let mut buf: Vec<u32> = Vec::with_capacity(3 * TOKEN_CHUNK);
+    let (mut count, mut done) = (0, 0);
     tokenize::scan_each(text, lang, |start, end, kind| {
         let s = map.to_utf16(start) as u32;
         let e = map.to_utf16(end) as u32;
         buf.extend_from_slice(&[s, e, kind.code()]);
+        count += 1;
+        done = end;
         if buf.len() == 3 * TOKEN_CHUNK {
-            f(&buf);
+            f(&buf, 3 * tokenize::estimate(text.len(), done, count));
             buf.clear();
         }
     });
     if !buf.is_empty() {
-        f(&buf);
+        f(&buf, 3 * count);
     }
     Ok(())
 }

@@ -112,12 +112,15 @@ extern "C" {
     /// `[start, end, kind, sentence]` quadruples to `out`, slicing `text` in JS.
     #[wasm_bindgen(js_name = pushTokens)]
     fn push_tokens(out: &Array, text: &JsValue, quads: &[u32]);
-    /// Appends a copy of `triples` to `chunks`.
-    #[wasm_bindgen(js_name = pushChunk)]
-    fn push_chunk(chunks: &Array, triples: &[u32]);
-    /// The chunks as one `Uint32Array`.
-    #[wasm_bindgen(js_name = joinChunks)]
-    fn join_chunks(chunks: &Array) -> JsValue;
+    /// An empty `tokenSpans` output.
+    #[wasm_bindgen(js_name = newSpans)]
+    fn new_spans() -> JsValue;
+    /// Copies `triples` into the output, sized for `total` u32s if it must grow.
+    #[wasm_bindgen(js_name = pushSpans)]
+    fn push_spans(spans: &JsValue, triples: &[u32], total: u32);
+    /// The output as a `Uint32Array` of exactly the triples' length.
+    #[wasm_bindgen(js_name = finishSpans)]
+    fn finish_spans(spans: &JsValue) -> JsValue;
 }
 
 /// Splits `text` into tokens.
@@ -142,12 +145,10 @@ pub fn token_spans_js(
     options: Option<Object>,
 ) -> Result<JsValue, JsError> {
     let s = text_string(&text)?;
-    let chunks = Array::new();
-    api::token_spans_each(&s, &self::options(options)?, |triples| push_chunk(&chunks, triples)).map_err(js_error)?;
-    if chunks.length() == 0 {
-        return Ok(js_sys::Uint32Array::new_with_length(0).into());
-    }
-    Ok(join_chunks(&chunks))
+    let spans = new_spans();
+    api::token_spans_each(&s, &self::options(options)?, |triples, total| push_spans(&spans, triples, total as u32))
+        .map_err(js_error)?;
+    Ok(finish_spans(&spans))
 }
 
 /// Finds sentences, the language, entities, dates, quantities, quotes and key phrases.

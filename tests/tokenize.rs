@@ -99,12 +99,16 @@ fn token_spans_and_quads_in_chunks_equal_the_token_list() {
         let mut spans = Vec::new();
         let mut quads = Vec::new();
         let mut chunks = 0;
-        lupa::api::token_spans_each(&text, &opts, |c| {
+        let mut last_total = 0;
+        lupa::api::token_spans_each(&text, &opts, |c, total| {
             assert!(!c.is_empty() && c.len() <= 3 * lupa::api::TOKEN_CHUNK);
             chunks += 1;
-            spans.extend_from_slice(c)
+            spans.extend_from_slice(c);
+            assert!(total >= spans.len(), "the estimate covers what was handed over");
+            last_total = total;
         })
         .unwrap();
+        assert_eq!(last_total, spans.len(), "the last chunk gives the exact length");
         lupa::api::token_quads_each(&text, &opts, |c| quads.extend_from_slice(c)).unwrap();
         assert_eq!(spans, lupa::token_spans(&text, &opts).unwrap());
         assert_eq!(chunks, tokens.len().div_ceil(lupa::api::TOKEN_CHUNK));
@@ -121,6 +125,6 @@ fn token_spans_refuse_what_tokenize_refuses() {
     let big = "a ".repeat(lupa::api::MAX_INPUT_BYTES / 2 + 1);
     let opts = lupa::TokenizeOptions::default();
     assert!(lupa::token_spans(&big, &opts).is_err());
-    assert!(lupa::api::token_spans_each(&big, &opts, |_| panic!("no chunk for a refused input")).is_err());
+    assert!(lupa::api::token_spans_each(&big, &opts, |_, _| panic!("no chunk for a refused input")).is_err());
     assert!(lupa::api::token_quads_each(&big, &opts, |_| panic!("no chunk for a refused input")).is_err());
 }

@@ -16,21 +16,28 @@ export function pushTokens(out, text, quads) {
   }
 }
 
-// Appends a copy of one chunk of `[start, end, kind]` triples to `chunks`.
-export function pushChunk(chunks, triples) {
-  chunks.push(triples.slice());
+// `tokenSpans` output: one Uint32Array, allocated at the size Rust estimates
+// (`total`, in u32s, from the tokens so far) and filled chunk by chunk, so each
+// triple is copied once out of wasm memory; grown if the estimate falls short.
+export function newSpans() {
+  return { out: null, at: 0 };
 }
 
-// The chunks as one Uint32Array.
-export function joinChunks(chunks) {
-  if (chunks.length === 1) return chunks[0];
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint32Array(n);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+// Copies one chunk of `[start, end, kind]` triples into `spans`.
+export function pushSpans(spans, triples, total) {
+  const need = spans.at + triples.length;
+  if (spans.out === null || need > spans.out.length) {
+    const out = new Uint32Array(Math.max(total, need));
+    if (spans.out !== null) out.set(spans.out.subarray(0, spans.at));
+    spans.out = out;
   }
-  return out;
+  spans.out.set(triples, spans.at);
+  spans.at = need;
 }
+
+// The triples as a Uint32Array of exactly their length.
+export function finishSpans(spans) {
+  if (spans.out === null) return new Uint32Array(0);
+  return spans.at === spans.out.length ? spans.out : spans.out.slice(0, spans.at);
+}
+
