@@ -172,6 +172,23 @@ fn places(lang: Lang) -> &'static HashSet<String> {
     cell.get_or_init(|| lang.data().places.iter().map(|p| fold(p)).collect())
 }
 
+/// Whether the MISC mention at `start` follows a title and a link word
+/// ("viceministro de Asuntos Exteriores"): a portfolio, part of a role.
+/// CoNLL-2002 tags these MISC; as a name of its own it would be the ministry
+/// (ORG), which the text does not name, so the pipeline leaves it out.
+fn is_portfolio(text: &str, start: usize, lang: Lang) -> bool {
+    let data = lang.data();
+    if data.office_links.is_empty() {
+        return false;
+    }
+    let mut before = text[..start].rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+    let (Some(link), Some(title)) = (before.next(), before.next()) else {
+        return false;
+    };
+    let title: String = title.chars().flat_map(char::to_lowercase).collect();
+    data.office_links.contains(&link) && data.is_title(&title)
+}
+
 /// Whether `text` reads as a sports report: two or more of the language's sport words.
 fn is_sport(text: &str, lang: Lang) -> bool {
     let words = lang.data().sport_words;
@@ -220,6 +237,7 @@ pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<
         mentions.to_vec()
     };
     place_labels(text, &mut mentions, lang);
+    mentions.retain(|&(s, _, l)| !(l == Label::Misc && is_portfolio(text, s, lang)));
     let mentions = &mentions[..];
     let mut groups: Vec<Group> = Vec::new();
     let mut index = Index::default();

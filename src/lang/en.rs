@@ -50,6 +50,7 @@ pub static DATA: LangData = LangData {
     stemming: STEMMING,
     one_label_per_name: false,
     places: &[],
+    office_links: &[],
     sport_words: &[],
 };
 

@@ -55,6 +55,7 @@ pub static DATA: LangData = LangData {
     stemming: STEMMING,
     one_label_per_name: true,
     places: super::es_places::PLACES,
+    office_links: &["de", "del"],
     sport_words: super::es_places::SPORT_WORDS,
 };
 

@@ -88,6 +88,10 @@ pub struct LangData {
     /// with two or more of them a place name may be a team ("Brasil ganó",
     /// "el Barcelona"), so [`LangData::places`] does not override the tagger.
     pub sport_words: &'static [&'static str],
+    /// Words that join a title to the portfolio it holds ("ministro de Asuntos
+    /// Exteriores"). A MISC mention right after a title and one of these is
+    /// part of the person's role, not a name of its own, and is dropped.
+    pub office_links: &'static [&'static str],
 }
 
 /// One step of the light stemmer ([`crate::text::stem`]), applied to a
