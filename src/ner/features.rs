@@ -749,70 +749,152 @@ pub fn stage2(
     out.fold.clone_from(&df.fold);
     out.case.clone_from(&df.case);
     out.form.clone_from(&df.form);
-    // Label counts per word over the document.
-    let mut words: IdMap<[u16; 5]> = IdMap::default();
-    for i in 0..n.min(tags.len()).min(label.len()) {
-        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
-            let e = words.entry(df.fold[i]).or_insert([0; 5]);
-            e[label[i] as usize % 5] = e[label[i] as usize % 5].saturating_add(1);
-        }
-    }
-    // Label counts per entity string.
-    let ent_hash = |s: usize, e: usize| df.fold[s..e].iter().fold(SEED, |h, &x| mix(h, x));
-    let mut ents: IdMap<[u16; 5]> = IdMap::default();
-    let mut ent_of = vec![usize::MAX; n];
-    // Each span's hash, computed once (a token must not rehash its whole span).
-    let span_hash: Vec<u64> = spans
-        .iter()
-        .map(|&(s, e)| if s < e && e <= n { ent_hash(s, e) } else { 0 })
-        .collect();
-    for (k, &(s, e)) in spans.iter().enumerate() {
-        if s < e && e <= n {
-            let l = label[s] as usize % 5;
-            let en = ents.entry(span_hash[k]).or_insert([0; 5]);
-            en[l] = en[l].saturating_add(1);
-            for x in &mut ent_of[s..e] {
-                *x = k;
-            }
-        }
-    }
-    let majority = |c: &[u16; 5]| -> u64 {
-        // The most frequent non-O label, 0 when there is none; ties to the lower index.
-        let mut best = 0usize;
-        for l in 1..5 {
-            if c[l] > 0 && (best == 0 || c[l] > c[best]) {
-                best = l;
-            }
-        }
-        best as u64
+    let word = |i: usize| StageWord {
+        fold: df.fold[i],
+        case: df.case[i],
+        form: df.form.get(i).copied(),
     };
-    let tag = |i: isize| -> u64 {
-        if i < 0 || i as usize >= n {
-            99
-        } else {
-            tags.get(i as usize).copied().unwrap_or(0) as u64
-        }
-    };
+    let tag = |i: usize| tags.get(i).map(|&t| t as u64);
+    let s2 = Stage2::new(n, &word, tags.len(), label, spans);
+    let mut cur = Stage2Cursor::default();
     for i in 0..n {
         if with_base {
             out.feats.extend_from_slice(df.token(i));
         }
-        let f = &mut out.feats;
-        let ii = i as isize;
-        let own = tag(ii);
-        {
-            f.push(bucket(t2::OWN_CASE, mix(own, df.case[i] as u64)));
-            if let Some(&b) = df.form.get(i) {
-                // The bucket of the word-form feature.
-                f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
+        s2.token(i, &word, &tag, label, spans, &mut cur, &mut out.feats);
+        let len = out.feats.len() as u32;
+        out.offsets.push(len);
+    }
+}
+
+/// What the second stage needs of token `i` beyond the first stage's output.
+#[derive(Clone, Copy, Debug)]
+pub struct StageWord {
+    /// Folded-form hash (0 for tokens without a letter or digit).
+    pub fold: u64,
+    /// Bit 0 capitalised, bit 1 sentence-initial.
+    pub case: u8,
+    /// The bucket of the word-form feature.
+    pub form: Option<u32>,
+}
+
+/// The document-wide label counts the second stage consults, built once
+/// from the first stage's output; [`Stage2::token`] then gives one token's
+/// features, so that a caller never stores them for the whole document.
+pub struct Stage2 {
+    n: usize,
+    words: IdMap<[u16; 5]>,
+    ents: IdMap<[u16; 5]>,
+    span_hash: Vec<u64>,
+}
+
+/// Which span the tokens walked so far in order fall into.
+#[derive(Default)]
+pub struct Stage2Cursor {
+    next_span: usize,
+    cur: Option<usize>,
+}
+
+impl Stage2 {
+    pub fn new(
+        n: usize,
+        word: &impl Fn(usize) -> StageWord,
+        ntags: usize,
+        label: &[u8],
+        spans: &[(usize, usize)],
+    ) -> Stage2 {
+        // Label counts per word over the document.
+        let mut words: IdMap<[u16; 5]> = IdMap::default();
+        for i in 0..n.min(ntags).min(label.len()) {
+            let w = word(i);
+            if w.fold != 0 && w.case & 1 != 0 {
+                let e = words.entry(w.fold).or_insert([0; 5]);
+                e[label[i] as usize % 5] = e[label[i] as usize % 5].saturating_add(1);
             }
         }
+        // Label counts per entity string; each span's hash computed once (a
+        // token must not rehash its whole span).
+        let mut ents: IdMap<[u16; 5]> = IdMap::default();
+        let span_hash: Vec<u64> = spans
+            .iter()
+            .map(|&(s, e)| {
+                if s < e && e <= n {
+                    (s..e).fold(SEED, |h, x| mix(h, word(x).fold))
+                } else {
+                    0
+                }
+            })
+            .collect();
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            if s < e && e <= n {
+                let l = label.get(s).copied().unwrap_or(0) as usize % 5;
+                let en = ents.entry(span_hash[k]).or_insert([0; 5]);
+                en[l] = en[l].saturating_add(1);
+            }
+        }
+        Stage2 {
+            n,
+            words,
+            ents,
+            span_hash,
+        }
+    }
+
+    /// Appends the second-stage features of token `i` to `f`. Tokens must be
+    /// visited in increasing order with one `cur`; `spans` sorted by start.
+    #[allow(clippy::too_many_arguments)]
+    pub fn token(
+        &self,
+        i: usize,
+        word: &impl Fn(usize) -> StageWord,
+        tag: &impl Fn(usize) -> Option<u64>,
+        label: &[u8],
+        spans: &[(usize, usize)],
+        cur: &mut Stage2Cursor,
+        f: &mut Vec<u32>,
+    ) {
+        let n = self.n;
+        let majority = |c: &[u16; 5]| -> u64 {
+            // The most frequent non-O label, 0 when there is none; ties to the lower index.
+            let mut best = 0usize;
+            for l in 1..5 {
+                if c[l] > 0 && (best == 0 || c[l] > c[best]) {
+                    best = l;
+                }
+            }
+            best as u64
+        };
+        let tag_at = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                99
+            } else {
+                tag(i as usize).unwrap_or(0)
+            }
+        };
+        // The span covering `i`: the last valid one starting at or before it
+        // (a later span overrides an earlier one, as spans never overlap).
+        while cur.next_span < spans.len() && spans[cur.next_span].0 <= i {
+            let (s, e) = spans[cur.next_span];
+            if s < e && e <= n {
+                cur.cur = Some(cur.next_span);
+            }
+            cur.next_span += 1;
+        }
+        let ent = cur.cur.filter(|&k| i < spans[k].1);
+        let w = word(i);
+        let ii = i as isize;
+        let own = tag_at(ii);
+        f.push(bucket(t2::OWN_CASE, mix(own, w.case as u64)));
+        if let Some(b) = w.form {
+            // The bucket of the word-form feature.
+            f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
+        }
         f.push(bucket(t2::OWN, own));
-        f.push(bucket(t2::PREV, mix(tag(ii - 1), own)));
-        f.push(bucket(t2::NEXT, mix(own, tag(ii + 1))));
-        f.push(bucket(t2::PREV_NEXT, mix(tag(ii - 1), tag(ii + 1))));
-        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
-            if let Some(c) = words.get(&df.fold[i]) {
+        f.push(bucket(t2::PREV, mix(tag_at(ii - 1), own)));
+        f.push(bucket(t2::NEXT, mix(own, tag_at(ii + 1))));
+        f.push(bucket(t2::PREV_NEXT, mix(tag_at(ii - 1), tag_at(ii + 1))));
+        if w.fold != 0 && w.case & 1 != 0 {
+            if let Some(c) = self.words.get(&w.fold) {
                 let mut c = *c;
                 let l = label.get(i).copied().unwrap_or(0) as usize % 5;
                 c[l] = c[l].saturating_sub(1);
@@ -822,20 +904,18 @@ pub fn stage2(
                 f.push(bucket(t2::WORD_OTHER_OWN, m | (l as u64) << 4));
                 f.push(bucket(
                     t2::WORD_OTHER_INIT,
-                    m | ((df.case[i] >> 1) as u64) << 4 | any_o << 5,
+                    m | ((w.case >> 1) as u64) << 4 | any_o << 5,
                 ));
             }
         }
-        if ent_of[i] != usize::MAX {
-            let (s, _) = spans[ent_of[i]];
-            if let Some(c) = ents.get(&span_hash[ent_of[i]]) {
+        if let Some(k) = ent {
+            let (s, _) = spans[k];
+            if let Some(c) = self.ents.get(&self.span_hash[k]) {
                 let mut c = *c;
-                let l = label[s] as usize % 5;
+                let l = label.get(s).copied().unwrap_or(0) as usize % 5;
                 c[l] = c[l].saturating_sub(1);
                 f.push(bucket(t2::ENT_OTHER, majority(&c) | (l as u64) << 4));
             }
         }
-        let len = f.len() as u32;
-        out.offsets.push(len);
     }
 }
