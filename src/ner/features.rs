@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Number of hash bits of a feature bucket.
 pub const HASH_BITS: u32 = 20;
 
-const SEED: u64 = 0x243f_6a88_85a3_08d3;
+pub(crate) const SEED: u64 = 0x243f_6a88_85a3_08d3;
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
 #[inline]
@@ -21,7 +21,7 @@ pub fn mix(h: u64, x: u64) -> u64 {
 }
 
 #[inline]
-fn finish(mut z: u64) -> u64 {
+pub(crate) fn finish(mut z: u64) -> u64 {
     // splitmix64 finaliser: spreads every input bit over the high bits.
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -137,39 +137,39 @@ impl Gazetteer {
 pub const GAZ_TRAIN: u8 = 0x80;
 
 // Token flags.
-const F_CAP: u32 = 1; // first letter upper-case
-const F_ALLCAP: u32 = 1 << 1;
-const F_DIGIT: u32 = 1 << 2;
-const F_ALLDIGIT: u32 = 1 << 3;
-const F_HYPHEN: u32 = 1 << 4;
-const F_PERIOD: u32 = 1 << 5;
-const F_NOALNUM: u32 = 1 << 6;
-const F_STOP: u32 = 1 << 7;
-const F_TITLE: u32 = 1 << 8;
-const F_QUOTE: u32 = 1 << 9;
-const F_INITIAL: u32 = 1 << 10; // first word of its sentence
-const F_LOWER: u32 = 1 << 11; // has a letter, all letters lower-case
-const F_OPEN: u32 = 1 << 12; // opening bracket / dash / inverted marks
+pub(crate) const F_CAP: u32 = 1; // first letter upper-case
+pub(crate) const F_ALLCAP: u32 = 1 << 1;
+pub(crate) const F_DIGIT: u32 = 1 << 2;
+pub(crate) const F_ALLDIGIT: u32 = 1 << 3;
+pub(crate) const F_HYPHEN: u32 = 1 << 4;
+pub(crate) const F_PERIOD: u32 = 1 << 5;
+pub(crate) const F_NOALNUM: u32 = 1 << 6;
+pub(crate) const F_STOP: u32 = 1 << 7;
+pub(crate) const F_TITLE: u32 = 1 << 8;
+pub(crate) const F_QUOTE: u32 = 1 << 9;
+pub(crate) const F_INITIAL: u32 = 1 << 10; // first word of its sentence
+pub(crate) const F_LOWER: u32 = 1 << 11; // has a letter, all letters lower-case
+pub(crate) const F_OPEN: u32 = 1 << 12; // opening bracket / dash / inverted marks
 
 /// What the featuriser computes once per token.
 #[derive(Clone, Copy, Debug, Default)]
-struct TokInfo {
-    form: u64,
-    lower: u64,
-    fold: u64,
-    shape: u64,
-    short: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
-    flags: u32,
-    gaz: u16,
-    len: u8,
+pub(crate) struct TokInfo {
+    pub(crate) form: u64,
+    pub(crate) lower: u64,
+    pub(crate) fold: u64,
+    pub(crate) shape: u64,
+    pub(crate) short: u64,
+    pub(crate) pre: [u64; 4],
+    pub(crate) suf: [u64; 4],
+    pub(crate) flags: u32,
+    pub(crate) gaz: u16,
+    pub(crate) len: u8,
     /// Training-data entity match: 0, or B (4) / I (8) | label index.
-    tg: u8,
+    pub(crate) tg: u8,
 }
 
 impl TokInfo {
-    fn casing(&self) -> u64 {
+    pub(crate) fn casing(&self) -> u64 {
         if self.flags & F_ALLCAP != 0 && self.len > 1 {
             2
         } else if self.flags & F_CAP != 0 {
@@ -196,7 +196,7 @@ fn shape_class(c: char) -> char {
 }
 
 #[derive(Default)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -210,12 +210,12 @@ impl Hasher for IdHasher {
         self.0 = n;
     }
 }
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Scratch buffers and the language data needed to featurise documents.
 pub struct Featurizer<'g> {
     lang: Lang,
-    gaz: &'g Gazetteer,
+    pub(crate) gaz: &'g Gazetteer,
     chars: Vec<char>,
     lower: String,
 }
@@ -246,7 +246,7 @@ impl DocFeatures {
 }
 
 // Templates.
-mod t {
+pub(crate) mod t {
     pub const BIAS: u64 = 1;
     pub const FORM: u64 = 2;
     pub const LOWER: u64 = 3;
@@ -301,7 +301,7 @@ impl<'g> Featurizer<'g> {
         }
     }
 
-    fn info(&mut self, word: &str) -> TokInfo {
+    pub(crate) fn info(&mut self, word: &str) -> TokInfo {
         let mut ti = TokInfo::default();
         self.chars.clear();
         self.lower.clear();

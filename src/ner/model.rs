@@ -468,6 +468,35 @@ impl Model {
         }
     }
 
+    /// Row width of the joint table (both stages' tags), when there is one.
+    pub(crate) fn joint_width(&self) -> Option<usize> {
+        let j = self.joint.as_ref()?;
+        let m2 = self.next.as_ref()?;
+        (m2.tags.len() == self.tags.len()).then_some(())?;
+        let w = 2 * self.tags.len();
+        (j.rows.len() % w.max(1) == 0).then_some(w)
+    }
+
+    /// Both stages' quantised weights of bucket `b` (see [`Model::joint_width`]).
+    #[inline]
+    pub(crate) fn joint_row(&self, b: u32, w: usize) -> Option<&[i8]> {
+        let j = self.joint.as_ref()?;
+        let mask = j.bits.len().wrapping_sub(1);
+        let wi = (b as usize >> 6) & mask;
+        let word = *j.bits.get(wi)?;
+        let bit = b & 63;
+        if (word >> bit) & 1 == 0 {
+            return None;
+        }
+        let r = j.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        j.rows.get(r * w..(r + 1) * w)
+    }
+
+    /// 1 / the quantisation scale: a weight sum times this is a score.
+    pub(crate) fn inv_scale(&self) -> f32 {
+        1.0 / self.scale
+    }
+
     fn index(&mut self, buckets: &[u32]) {
         let words = (1usize << HASH_BITS) / 64;
         self.bits = vec![0u64; words];

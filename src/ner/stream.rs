@@ -1,0 +1,542 @@
+//! Tagging with a two-stage model without materialising features.
+//!
+//! Most first-stage features depend on one word only, at a fixed offset from
+//! the token they describe (its form, affixes and shape; the forms and shapes
+//! of its neighbours; the bags of words around it). Their weights are summed
+//! once per distinct word of the text into one row per offset, for both
+//! stages at once, so a token's emission is seven row additions plus the
+//! dozen features that really depend on context (bigrams, document and
+//! gazetteer evidence). Per token only a few bytes are kept (which word it
+//! is, its context flags, the first stage's tag); emissions live one line at
+//! a time. Weights are integers until the final scaling, so the scores are
+//! bit for bit those of [`super::tag_words`], which stays the reference.
+
+use super::features::{
+    self, bucket, finish, mix, t, Featurizer, Gazetteer, Stage2, Stage2Cursor, StageWord, TokInfo,
+    F_ALLCAP, F_CAP, F_INITIAL, F_LOWER, F_NOALNUM, F_OPEN, F_QUOTE, F_STOP, F_TITLE,
+};
+use super::model::{self, Model};
+use super::Label;
+use crate::lang::Lang;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// An Fx-style hasher for the words of the text: they come from the user's
+/// own document, so a keyed (SipHash) hash buys nothing but time.
+#[derive(Default)]
+struct WordHasher(u64);
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ x).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(K);
+    }
+}
+
+/// What the contextual features need of one distinct word.
+#[derive(Clone, Copy, Default)]
+struct Word {
+    lower: u64,
+    fold: u64,
+    short: u64,
+    /// Bucket of the word-form feature (the second stage's `OWN_FORM`).
+    form: u32,
+    /// Flags that depend on the word alone (all but `F_INITIAL`).
+    flags: u32,
+    len: u8,
+}
+
+impl Word {
+    fn of(ti: &TokInfo) -> Word {
+        Word {
+            lower: ti.lower,
+            fold: ti.fold,
+            short: ti.short,
+            form: bucket(t::FORM, ti.form),
+            flags: ti.flags,
+            len: ti.len,
+        }
+    }
+    fn casing(&self) -> u64 {
+        TokInfo {
+            flags: self.flags,
+            len: self.len,
+            ..Default::default()
+        }
+        .casing()
+    }
+}
+
+/// Rows of the per-word cache: the word itself, as the token's left
+/// neighbour at distance 1, 2, 3, and as its right neighbour at 1, 2, 3.
+const OWN: usize = 0;
+const SLOTS: [(usize, isize); 6] = [(1, -1), (2, -2), (3, -3), (4, 1), (5, 2), (6, 3)];
+
+/// The word beyond either end of the text ("empty" in [`Featurizer::document_with`]).
+const EDGE: u32 = 0;
+
+/// Tags `n` tokens (`word(i)` is the text of token `i`) with a two-stage model
+/// whose joint table has rows of width `W` (twice the number of tags).
+/// `None` when the model is not of that shape.
+pub fn tag<'t, const W: usize>(
+    m: &Model,
+    lang: Lang,
+    n: usize,
+    word: impl Fn(usize) -> &'t str,
+    starts: &[bool],
+    breaks: &[bool],
+) -> Option<Vec<(usize, usize, Label)>> {
+    let m2 = m.next.as_deref()?;
+    if m.joint_width()? != W || m.tags.len() * 2 != W {
+        return None;
+    }
+    let nt = W / 2;
+    let mut fz = Featurizer::new(lang, &m.gazetteer);
+
+    // Distinct words, each with its summed weights per slot.
+    let mut ids: HashMap<&'t str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut words: Vec<Word> = Vec::new();
+    let mut cache: Vec<[[i16; W]; 7]> = Vec::new();
+    let edge = TokInfo {
+        form: 1,
+        lower: 1,
+        shape: 1,
+        short: 1,
+        ..Default::default()
+    };
+    words.push(Word::of(&edge));
+    cache.push(word_rows::<W>(m, &edge));
+    let mut tid: Vec<u32> = Vec::with_capacity(n);
+    for i in 0..n {
+        let w = word(i);
+        let next = words.len() as u32;
+        let id = *ids.entry(w).or_insert(next);
+        if id == next {
+            let ti = fz.info(w);
+            words.push(Word::of(&ti));
+            cache.push(word_rows::<W>(m, &ti));
+        }
+        tid.push(id);
+    }
+    drop(ids);
+
+    // Per token: bit 0 sentence-initial, bit 1 inside quotes; and the
+    // document evidence per folded form, as in `document_with`.
+    let is_start = |i: usize| starts.get(i).copied().unwrap_or(i == 0);
+    let mut ctx = vec![0u8; n];
+    let mut doc: features::IdMap<[u32; 3]> = features::IdMap::default();
+    let (mut seen_word, mut q) = (false, false);
+    for i in 0..n {
+        let w = &words[tid[i] as usize];
+        if is_start(i) {
+            seen_word = false;
+            q = false;
+        }
+        let mut flags = w.flags;
+        if w.flags & F_NOALNUM == 0 {
+            if !seen_word {
+                flags |= F_INITIAL;
+                ctx[i] |= 1;
+            }
+            seen_word = true;
+        }
+        if w.flags & F_QUOTE != 0 {
+            q = !q;
+        } else if q {
+            ctx[i] |= 2;
+        }
+        if w.flags & F_NOALNUM == 0 {
+            let e = doc.entry(w.fold).or_insert([0; 3]);
+            match w.casing() {
+                0 => e[0] += 1,
+                1 if flags & F_INITIAL == 0 => e[1] += 1,
+                2 => e[2] += 1,
+                _ => {}
+            }
+        }
+    }
+
+    // Gazetteer matches (class bits, training-data entity tags).
+    let gz: &Gazetteer = fz.gaz;
+    let (mut gaz, mut tg) = (Vec::new(), Vec::new());
+    if !gz.keys.is_empty() {
+        gaz = vec![0u16; n];
+        tg = vec![0u8; n];
+        for i in 0..n {
+            if words[tid[i] as usize].flags & F_CAP == 0 {
+                continue;
+            }
+            let mut h = features::SEED;
+            for len in 1..=Gazetteer::MAX_WORDS {
+                let j = i + len - 1;
+                if j >= n || (len > 1 && starts.get(j).copied().unwrap_or(false)) {
+                    break;
+                }
+                h = mix(mix(h, 0x20), words[tid[j] as usize].fold);
+                let cls = gz.lookup((finish(h) >> 32) as u32);
+                if cls & features::GAZ_TRAIN != 0 {
+                    let lab = (cls >> 5) & 3;
+                    tg[i] = 4 | lab;
+                    for x in &mut tg[i + 1..=j] {
+                        *x = 8 | lab;
+                    }
+                }
+                if cls != 0 {
+                    for c in 0..features::GAZ_CLASSES {
+                        if cls & (1 << c) != 0 {
+                            gaz[i] |= 1 << (2 * c);
+                            for x in &mut gaz[i + 1..=j] {
+                                *x |= 1 << (2 * c + 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Runs of capitalised words joined by short connectors: (position, length).
+    let mut run = vec![(0u8, 0u8); n];
+    let mut i = 0;
+    while i < n {
+        if words[tid[i] as usize].flags & F_CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut end = i + 1;
+        while j < n && !starts.get(j).copied().unwrap_or(false) {
+            let wj = &words[tid[j] as usize];
+            if wj.flags & F_CAP != 0 {
+                j += 1;
+                end = j;
+            } else if wj.flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER) && wj.len <= 3 && j - i < 8 {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let len = (end - i).min(6) as u8;
+        for (k, r) in run[i..end].iter_mut().enumerate() {
+            *r = ((k as u8).min(5) + 1, len);
+        }
+        i = end.max(i + 1);
+    }
+
+    let cx = Context {
+        m,
+        words: &words,
+        cache: &cache,
+        tid: &tid,
+        ctx: &ctx,
+        doc: &doc,
+        gaz: &gaz,
+        tg: &tg,
+        run: &run,
+    };
+    let end_ok = |mm: &Model| -> Vec<bool> {
+        mm.tags.iter().map(|&t| model::allowed_end(t, mm.scheme)).collect()
+    };
+    let segments = || {
+        let mut s = 0;
+        std::iter::from_fn(move || {
+            if s >= n {
+                return None;
+            }
+            let mut e = s + 1;
+            while e < n && !breaks.get(e).copied().unwrap_or(false) {
+                e += 1;
+            }
+            let r = (s, e);
+            s = e;
+            Some(r)
+        })
+    };
+
+    // Stage 1, line by line.
+    let (i1, i2) = (m.inv_scale(), m2.inv_scale());
+    let end1 = end_ok(m);
+    let mut path1 = vec![0u8; n];
+    let mut em: Vec<f32> = Vec::new();
+    let mut path = Vec::new();
+    let mut buf: Vec<u32> = Vec::with_capacity(32);
+    for (s, e) in segments() {
+        em.clear();
+        em.resize((e - s) * nt, 0.0);
+        for i in s..e {
+            let acc = cx.shared(i, &mut buf);
+            for (o, &a) in em[(i - s) * nt..(i - s + 1) * nt].iter_mut().zip(&acc[..nt]) {
+                *o += a as f32 * i1;
+            }
+        }
+        model::viterbi(&em, nt, &m.trans, &end1, &mut path);
+        for (x, &p) in path1[s..e].iter_mut().zip(&path) {
+            *x = p as u8;
+        }
+    }
+
+    // What stage 2 sees of stage 1: labels per token, entity spans.
+    let spans = super::spans_of(m, &path1, breaks);
+    let mut label = vec![0u8; n];
+    let mut bounds = Vec::with_capacity(spans.len());
+    for &(s, e, l) in &spans {
+        let k = 1 + Label::ALL.iter().position(|&x| x == l).unwrap_or(0) as u8;
+        for x in &mut label[s..e] {
+            *x = k;
+        }
+        bounds.push((s, e));
+    }
+    drop(spans);
+    let stage_word = |i: usize| {
+        let w = &words[tid[i] as usize];
+        StageWord {
+            fold: if w.flags & F_NOALNUM != 0 { 0 } else { w.fold },
+            case: (w.flags & F_CAP != 0) as u8 | (ctx[i] & 1) << 1,
+            form: Some(w.form),
+        }
+    };
+    let tag_of = |i: usize| path1.get(i).map(|&t| t as u64);
+    let s2 = Stage2::new(n, &stage_word, n, &label, &bounds);
+    let mut cur = Stage2Cursor::default();
+
+    // Stage 2, line by line.
+    let end2 = end_ok(m2);
+    let mut out = Vec::new();
+    let mut tags = Vec::new();
+    let mut buf2: Vec<u32> = Vec::with_capacity(16);
+    for (s, e) in segments() {
+        em.clear();
+        em.resize((e - s) * nt, 0.0);
+        for i in s..e {
+            let acc = cx.shared(i, &mut buf);
+            let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
+            for (o, &a) in o.iter_mut().zip(&acc[nt..]) {
+                *o += a as f32 * i2;
+            }
+            buf2.clear();
+            s2.token(i, &stage_word, &tag_of, &label, &bounds, &mut cur, &mut buf2);
+            m2.emit(&buf2, o);
+        }
+        model::viterbi(&em, nt, &m2.trans, &end2, &mut path);
+        tags.clear();
+        tags.extend(path.iter().map(|&k| m2.tags.get(k).copied().unwrap_or(model::Tag::O)));
+        out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
+    }
+    Some(out)
+}
+
+/// The summed joint weights of the features that depend on word `ti` alone,
+/// one row per slot (see [`OWN`] and [`SLOTS`]), as in `document_with`.
+fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
+    let mut rows = [[0i16; W]; 7];
+    let mut add = |slot: usize, b: u32| {
+        if let Some(r) = m.joint_row(b, W) {
+            for (a, &x) in rows[slot].iter_mut().zip(r) {
+                *a = a.wrapping_add(x as i16);
+            }
+        }
+    };
+    let alnum = ti.flags & F_NOALNUM == 0;
+    add(OWN, bucket(t::BIAS, 0));
+    add(OWN, bucket(t::FORM, ti.form));
+    add(OWN, bucket(t::LOWER, ti.lower));
+    add(OWN, bucket(t::SHAPE, ti.shape));
+    add(OWN, bucket(t::SHORT, ti.short));
+    add(OWN, bucket(t::LEN, ti.len.min(12) as u64));
+    if alnum {
+        for k in 0..4 {
+            if ti.pre[k] != 0 {
+                add(OWN, bucket(t::PRE + k as u64, ti.pre[k]));
+                add(OWN, bucket(t::SUF + k as u64, ti.suf[k]));
+            }
+        }
+        add(OWN, bucket(t::LOWER_SHAPE, mix(ti.lower, ti.short)));
+    }
+    // As a neighbour: `W + d` / `S + d` with d = 0, 1, 2, 3 for offsets -2, -1, +1, +2.
+    add(2, bucket(t::W, ti.lower));
+    add(2, bucket(t::S, ti.short));
+    add(1, bucket(t::W + 1, ti.lower));
+    add(1, bucket(t::S + 1, ti.short));
+    add(4, bucket(t::W + 2, ti.lower));
+    add(4, bucket(t::S + 2, ti.short));
+    add(5, bucket(t::W + 3, ti.lower));
+    add(5, bucket(t::S + 3, ti.short));
+    add(1, bucket(t::FORM_PREV, ti.form));
+    add(1, bucket(t::SUF_PREV, ti.suf[2]));
+    add(4, bucket(t::FORM_NEXT, ti.form));
+    add(4, bucket(t::SUF_NEXT, ti.suf[2]));
+    add(
+        4,
+        bucket(
+            t::NEXT_FLAGS,
+            (ti.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64,
+        ),
+    );
+    if alnum && ti.len > 0 {
+        for slot in [1, 2, 3] {
+            add(slot, bucket(t::BAG_L, ti.lower));
+        }
+        for slot in [4, 5, 6] {
+            add(slot, bucket(t::BAG_R, ti.lower));
+        }
+    }
+    rows
+}
+
+struct Context<'a, const W: usize> {
+    m: &'a Model,
+    words: &'a [Word],
+    cache: &'a [[[i16; W]; 7]],
+    tid: &'a [u32],
+    ctx: &'a [u8],
+    doc: &'a features::IdMap<[u32; 3]>,
+    gaz: &'a [u16],
+    tg: &'a [u8],
+    run: &'a [(u8, u8)],
+}
+
+impl<const W: usize> Context<'_, W> {
+    /// Word, full flags, gazetteer bits and entity tag of token `i` (the edge beyond the text).
+    #[inline]
+    fn at(&self, i: isize) -> (&Word, u32, u16, u8) {
+        if i < 0 || i as usize >= self.tid.len() {
+            return (&self.words[EDGE as usize], 0, 0, 0);
+        }
+        let i = i as usize;
+        let w = &self.words[self.tid[i] as usize];
+        let init = if self.ctx[i] & 1 != 0 { F_INITIAL } else { 0 };
+        (
+            w,
+            w.flags | init,
+            self.gaz.get(i).copied().unwrap_or(0),
+            self.tg.get(i).copied().unwrap_or(0),
+        )
+    }
+
+    /// Both stages' integer scores of token `i`'s first-stage features.
+    #[inline]
+    fn shared(&self, i: usize, f: &mut Vec<u32>) -> [i32; W] {
+        let n = self.tid.len();
+        let mut acc = [0i32; W];
+        let own = &self.cache[self.tid[i] as usize][OWN];
+        for (a, &x) in acc.iter_mut().zip(own) {
+            *a += x as i32;
+        }
+        for (slot, off) in SLOTS {
+            let j = i as isize + off;
+            let t = if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
+            for (a, &x) in acc.iter_mut().zip(&self.cache[t as usize][slot]) {
+                *a += x as i32;
+            }
+        }
+        f.clear();
+        self.contextual(i, f);
+        for &b in f.iter() {
+            if let Some(r) = self.m.joint_row(b, W) {
+                for (a, &x) in acc.iter_mut().zip(r) {
+                    *a += x as i32;
+                }
+            }
+        }
+        acc
+    }
+
+    /// The first-stage features of token `i` that depend on more than one word.
+    fn contextual(&self, i: usize, f: &mut Vec<u32>) {
+        let ii = i as isize;
+        let (ti, flags, gaz, tg) = self.at(ii);
+        let (p, pflags, pgaz, ptg) = self.at(ii - 1);
+        let (nx, _, ngaz, ntg) = self.at(ii + 1);
+        let (_, p2flags, _, _) = self.at(ii - 2);
+        f.push(bucket(t::FLAGS, flags as u64));
+        if flags & F_INITIAL != 0 {
+            f.push(bucket(t::INIT_LOWER, ti.lower));
+            f.push(bucket(t::INIT_SHAPE, ti.short));
+        }
+        f.push(bucket(t::BI_PREV, mix(p.lower, ti.lower)));
+        f.push(bucket(t::BI_NEXT, mix(ti.lower, nx.lower)));
+        f.push(bucket(t::SH_PREV, mix(p.short, ti.short)));
+        f.push(bucket(t::SH_NEXT, mix(ti.short, nx.short)));
+        f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
+        f.push(bucket(
+            t::PREV_FLAGS,
+            (pflags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP)) as u64,
+        ));
+        if pflags & F_TITLE != 0 || p2flags & F_TITLE != 0 {
+            f.push(bucket(t::PREV_TITLE, ti.short));
+        }
+        if self.ctx[i] & 2 != 0 {
+            f.push(bucket(t::QUOTE, ti.casing()));
+        }
+        f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
+        f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
+        let run = self.run[i];
+        if run.1 > 0 {
+            f.push(bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64));
+        }
+        if gaz != 0 {
+            for b in 0..(2 * features::GAZ_CLASSES as u64) {
+                if gaz & (1 << b) != 0 {
+                    f.push(bucket(t::GAZ, b));
+                }
+            }
+            f.push(bucket(t::GAZ_ALL, gaz as u64));
+        }
+        if tg != 0 {
+            f.push(bucket(t::GAZT, tg as u64));
+            f.push(bucket(t::GAZT_SHAPE, mix(tg as u64, ti.short)));
+        }
+        if ptg != 0 || ntg != 0 {
+            f.push(bucket(t::GAZT_CTX, mix(mix(ptg as u64, tg as u64), ntg as u64)));
+        }
+        if pgaz != 0 {
+            f.push(bucket(t::GAZ_PREV, mix(pgaz as u64, ti.short)));
+        }
+        if ngaz != 0 {
+            f.push(bucket(t::GAZ_NEXT, mix(ngaz as u64, ti.short)));
+        }
+        if flags & F_NOALNUM == 0 {
+            let c = ti.casing();
+            let e = self.doc.get(&ti.fold).copied().unwrap_or([0; 3]);
+            // Exclude this token's own count.
+            let mut own = [0u32; 3];
+            match c {
+                0 => own[0] = 1,
+                1 if flags & F_INITIAL == 0 => own[1] = 1,
+                2 => own[2] = 1,
+                _ => {}
+            }
+            let lc = e[0].saturating_sub(own[0]).min(2) as u64;
+            let tc = e[1].saturating_sub(own[1]).min(2) as u64;
+            let ac = e[2].saturating_sub(own[2]).min(1) as u64;
+            let init = (flags & F_INITIAL != 0) as u64;
+            let key = c | init << 2 | lc << 3 | tc << 5 | ac << 7;
+            f.push(bucket(t::DOC, key));
+            if c != 0 {
+                f.push(bucket(
+                    t::DOC_FORM,
+                    mix(key & 0b111, mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1)),
+                ));
+            }
+        }
+    }
+}
