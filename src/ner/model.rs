@@ -577,6 +577,13 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     if nt == 0 {
         return;
     }
+    if trans.len() >= (nt + 1) * nt {
+        match nt {
+            9 => return viterbi_n::<9>(emissions, trans, end_ok, out),
+            17 => return viterbi_n::<17>(emissions, trans, end_ok, out),
+            _ => {}
+        }
+    }
     let n = emissions.len() / nt;
     if n == 0 {
         return;
@@ -623,6 +630,62 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     out[n - 1] = arg;
     for i in (1..n).rev() {
         arg = back[i * nt + arg] as usize;
+        out[i - 1] = arg;
+    }
+}
+
+/// [`viterbi`] for `N` tags known at compile time (the tagger's 9 or 17), so
+/// that the inner loops unroll; the same additions and comparisons in the
+/// same order, hence the same path.
+fn viterbi_n<const N: usize>(emissions: &[f32], trans: &[f32], end_ok: &[bool], out: &mut Vec<usize>) {
+    let n = emissions.len() / N;
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![[0u8; N]; n];
+    let mut prev = [0f32; N];
+    for t in 0..N {
+        prev[t] = trans[t] + emissions[t];
+    }
+    let mut tr = [[0f32; N]; N];
+    for (a, row) in tr.iter_mut().enumerate() {
+        row.copy_from_slice(&trans[(a + 1) * N..(a + 2) * N]);
+    }
+    for (i, bk) in back.iter_mut().enumerate().skip(1) {
+        let em: &[f32; N] = emissions[i * N..(i + 1) * N].try_into().unwrap();
+        let mut cur = [f32::NEG_INFINITY; N];
+        for a in 0..N {
+            let pa = prev[a];
+            for b in 0..N {
+                let s = pa + tr[a][b];
+                if s > cur[b] {
+                    cur[b] = s;
+                    bk[b] = a as u8;
+                }
+            }
+        }
+        for b in 0..N {
+            cur[b] += em[b];
+        }
+        prev = cur;
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0usize;
+    for (t, &s) in prev.iter().enumerate() {
+        let s = if end_ok.get(t).copied().unwrap_or(true) {
+            s
+        } else {
+            f32::NEG_INFINITY
+        };
+        if s > best {
+            best = s;
+            arg = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        arg = back[i][arg] as usize;
         out[i - 1] = arg;
     }
 }

@@ -276,6 +276,10 @@ pub fn tag<'t, const W: usize>(
     let (i1, i2) = (m.inv_scale(), m2.inv_scale());
     let end1 = end_ok(m);
     let mut path1 = vec![0u8; n];
+    // Stage 2's integer scores of the same features, kept for its pass. Each
+    // is a sum of at most about 60 weights of magnitude at most 127, so it
+    // fits an i16 exactly.
+    let mut shared2 = vec![0i16; n * nt];
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
     let mut buf: Vec<u32> = Vec::with_capacity(32);
@@ -286,6 +290,9 @@ pub fn tag<'t, const W: usize>(
             let acc = cx.shared(i, &mut buf);
             for (o, &a) in em[(i - s) * nt..(i - s + 1) * nt].iter_mut().zip(&acc[..nt]) {
                 *o += a as f32 * i1;
+            }
+            for (o, &a) in shared2[i * nt..(i + 1) * nt].iter_mut().zip(&acc[nt..]) {
+                *o = a as i16;
             }
         }
         model::viterbi(&em, nt, &m.trans, &end1, &mut path);
@@ -327,10 +334,9 @@ pub fn tag<'t, const W: usize>(
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
-            let acc = cx.shared(i, &mut buf);
             let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
-            for (o, &a) in o.iter_mut().zip(&acc[nt..]) {
-                *o += a as f32 * i2;
+            for (o, &a) in o.iter_mut().zip(&shared2[i * nt..(i + 1) * nt]) {
+                *o += a as i32 as f32 * i2;
             }
             buf2.clear();
             s2.token(i, &stage_word, &tag_of, &label, &bounds, &mut cur, &mut buf2);
