@@ -227,6 +227,30 @@ fn place_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) 
     }
 }
 
+/// A one-word mention that is the surname of a person named in full
+/// elsewhere in the text ("Cannavaro" after "Fabio Cannavaro") is that person;
+/// but a known place stays a place ("Washington" after "George Washington").
+fn surname_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) {
+    let mut surnames: HashSet<String> = HashSet::new();
+    for &(s, e, l) in mentions.iter() {
+        let m = &text[s..e];
+        if l == Label::Per && m.split_whitespace().count() >= 2 {
+            if let Some(last) = m.split_whitespace().last() {
+                surnames.insert(fold(last));
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let t = &text[m.0..m.1];
+        if m.2 != Label::Per && !t.contains(char::is_whitespace) && surnames.contains(&fold(t)) && !(m.2 == Label::Loc && places(lang).contains(&fold(t))) {
+            m.2 = Label::Per;
+        }
+    }
+}
+
 /// Assigns ids (in order of first mention) and canonical names to mentions,
 /// given as byte spans sorted by start.
 pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<Entity> {
@@ -236,6 +260,7 @@ pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<
     } else {
         mentions.to_vec()
     };
+    surname_labels(text, &mut mentions, lang);
     place_labels(text, &mut mentions, lang);
     mentions.retain(|&(s, _, l)| !(l == Label::Misc && is_portfolio(text, s, lang)));
     let mentions = &mentions[..];
@@ -380,5 +405,18 @@ mod tests {
             labels("Rusia ganó a Georgia con dos goles en el estadio; el entrenador celebró."),
             [Label::Org, Label::Per]
         );
+    }
+
+    #[test]
+    fn a_surname_is_its_person() {
+        let text = "Fabio Cannavaro llegó. Cannavaro dijo que sí.";
+        let got = run(text, &[("Fabio Cannavaro", Label::Per), ("Cannavaro", Label::Loc)]);
+        assert_eq!(got[1].1, got[0].1);
+        let c = text.rfind("Cannavaro").unwrap();
+        let labels: Vec<Label> = group(text, &[(0, 15, Label::Per), (c, c + 9, Label::Loc)], Lang::Es)
+            .iter()
+            .map(|e| e.label)
+            .collect();
+        assert_eq!(labels, [Label::Per, Label::Per]);
     }
 }
