@@ -654,16 +654,19 @@ fn viterbi_n<const N: usize>(emissions: &[f32], trans: &[f32], end_ok: &[bool], 
     for (i, bk) in back.iter_mut().enumerate().skip(1) {
         let em: &[f32; N] = emissions[i * N..(i + 1) * N].try_into().unwrap();
         let mut cur = [f32::NEG_INFINITY; N];
+        let mut arg = [0u8; N];
         for a in 0..N {
             let pa = prev[a];
+            let row = &tr[a];
             for b in 0..N {
-                let s = pa + tr[a][b];
-                if s > cur[b] {
-                    cur[b] = s;
-                    bk[b] = a as u8;
-                }
+                // Selects rather than branches, so the loop vectorises.
+                let s = pa + row[b];
+                let gt = s > cur[b];
+                cur[b] = if gt { s } else { cur[b] };
+                arg[b] = if gt { a as u8 } else { arg[b] };
             }
         }
+        *bk = arg;
         for b in 0..N {
             cur[b] += em[b];
         }
