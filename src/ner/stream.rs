@@ -91,6 +91,38 @@ impl Word {
 const OWN: usize = 0;
 const SLOTS: [(usize, isize); 6] = [(1, -1), (2, -2), (3, -3), (4, 1), (5, 2), (6, 3)];
 
+/// The per-word rows, in blocks of fixed size: growing never copies them
+/// (a doubling `Vec` would briefly hold three times the rows).
+struct Rows<const W: usize> {
+    blocks: Vec<Vec<[[i16; W]; 7]>>,
+}
+
+const BLOCK: usize = 1024;
+
+impl<const W: usize> Default for Rows<W> {
+    fn default() -> Self {
+        Rows { blocks: Vec::new() }
+    }
+}
+
+impl<const W: usize> Rows<W> {
+    fn push(&mut self, rows: [[i16; W]; 7]) {
+        match self.blocks.last_mut() {
+            Some(b) if b.len() < BLOCK => b.push(rows),
+            _ => {
+                let mut b = Vec::with_capacity(BLOCK);
+                b.push(rows);
+                self.blocks.push(b);
+            }
+        }
+    }
+    #[inline]
+    fn get(&self, id: u32) -> &[[i16; W]; 7] {
+        let id = id as usize;
+        &self.blocks[id / BLOCK][id % BLOCK]
+    }
+}
+
 /// The word beyond either end of the text ("empty" in [`Featurizer::document_with`]).
 const EDGE: u32 = 0;
 
@@ -115,7 +147,7 @@ pub fn tag<'t, const W: usize>(
     // Distinct words, each with its summed weights per slot.
     let mut ids: HashMap<&'t str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
     let mut words: Vec<Word> = Vec::new();
-    let mut cache: Vec<[[i16; W]; 7]> = Vec::new();
+    let mut cache: Rows<W> = Rows::default();
     let edge = TokInfo {
         form: 1,
         lower: 1,
@@ -411,7 +443,7 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
 struct Context<'a, const W: usize> {
     m: &'a Model,
     words: &'a [Word],
-    cache: &'a [[[i16; W]; 7]],
+    cache: &'a Rows<W>,
     tid: &'a [u32],
     ctx: &'a [u8],
     doc: &'a features::IdMap<[u32; 3]>,
@@ -443,14 +475,14 @@ impl<const W: usize> Context<'_, W> {
     fn shared(&self, i: usize, f: &mut Vec<u32>) -> [i32; W] {
         let n = self.tid.len();
         let mut acc = [0i32; W];
-        let own = &self.cache[self.tid[i] as usize][OWN];
+        let own = &self.cache.get(self.tid[i])[OWN];
         for (a, &x) in acc.iter_mut().zip(own) {
             *a += x as i32;
         }
         for (slot, off) in SLOTS {
             let j = i as isize + off;
             let t = if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
-            for (a, &x) in acc.iter_mut().zip(&self.cache[t as usize][slot]) {
+            for (a, &x) in acc.iter_mut().zip(&self.cache.get(t)[slot]) {
                 *a += x as i32;
             }
         }
