@@ -315,11 +315,12 @@ pub fn tag<'t, const W: usize>(
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
     let mut buf: Vec<u32> = Vec::with_capacity(32);
+    let mut pairs = PairCache::<W>::new();
     for (s, e) in segments() {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
-            let acc = cx.shared(i, &mut buf);
+            let acc = cx.shared(i, &mut buf, &mut pairs);
             for (o, &a) in em[(i - s) * nt..(i - s + 1) * nt].iter_mut().zip(&acc[..nt]) {
                 *o += a as f32 * i1;
             }
@@ -440,6 +441,34 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
     rows
 }
 
+/// A direct-mapped cache of [`Context::pair_rows`] by word pair: frequent
+/// pairs ("de la", "el presidente") are looked up once, in fixed memory.
+struct PairCache<const W: usize> {
+    keys: Vec<u64>,
+    rows: Vec<[[i16; W]; 2]>,
+}
+
+const PAIR_SLOTS: usize = 1 << 12;
+
+impl<const W: usize> PairCache<W> {
+    fn new() -> Self {
+        PairCache {
+            keys: vec![u64::MAX; PAIR_SLOTS],
+            rows: vec![[[0; W]; 2]; PAIR_SLOTS],
+        }
+    }
+    #[inline]
+    fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> [[i16; W]; 2] {
+        let key = (a as u64) << 32 | b as u64;
+        let slot = (key.wrapping_mul(K) >> 52) as usize % PAIR_SLOTS;
+        if self.keys[slot] != key {
+            self.keys[slot] = key;
+            self.rows[slot] = cx.pair_rows(a, b);
+        }
+        self.rows[slot]
+    }
+}
+
 struct Context<'a, const W: usize> {
     m: &'a Model,
     words: &'a [Word],
@@ -472,7 +501,7 @@ impl<const W: usize> Context<'_, W> {
 
     /// Both stages' integer scores of token `i`'s first-stage features.
     #[inline]
-    fn shared(&self, i: usize, f: &mut Vec<u32>) -> [i32; W] {
+    fn shared(&self, i: usize, f: &mut Vec<u32>, pairs: &mut PairCache<W>) -> [i32; W] {
         let n = self.tid.len();
         let mut acc = [0i32; W];
         let own = &self.cache.get(self.tid[i])[OWN];
@@ -486,6 +515,16 @@ impl<const W: usize> Context<'_, W> {
                 *a += x as i32;
             }
         }
+        let id = |j: isize| if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
+        let (before, after) = (id(i as isize - 1), id(i as isize + 1));
+        let left = pairs.get(self, before, self.tid[i]);
+        for (a, &x) in acc.iter_mut().zip(&left[0]) {
+            *a += x as i32;
+        }
+        let right = pairs.get(self, self.tid[i], after);
+        for (a, &x) in acc.iter_mut().zip(&right[1]) {
+            *a += x as i32;
+        }
         f.clear();
         self.contextual(i, f);
         for &b in f.iter() {
@@ -498,7 +537,31 @@ impl<const W: usize> Context<'_, W> {
         acc
     }
 
-    /// The first-stage features of token `i` that depend on more than one word.
+    /// The summed joint rows of the features of a pair of adjacent words
+    /// `a b`: row 0 for `b` (its left neighbour's), row 1 for `a` (its right's).
+    fn pair_rows(&self, a: u32, b: u32) -> [[i16; W]; 2] {
+        let (a, b) = (&self.words[a as usize], &self.words[b as usize]);
+        let mut rows = [[0i16; W]; 2];
+        let feats = [
+            (0, bucket(t::BI_PREV, mix(a.lower, b.lower))),
+            (0, bucket(t::SH_PREV, mix(a.short, b.short))),
+            (0, bucket(t::WPREV_SHAPE, mix(a.lower, b.short))),
+            (1, bucket(t::BI_NEXT, mix(a.lower, b.lower))),
+            (1, bucket(t::SH_NEXT, mix(a.short, b.short))),
+            (1, bucket(t::WNEXT_SHAPE, mix(b.lower, a.short))),
+        ];
+        for (k, f) in feats {
+            if let Some(r) = self.m.joint_row(f, W) {
+                for (x, &w) in rows[k].iter_mut().zip(r) {
+                    *x += w as i16;
+                }
+            }
+        }
+        rows
+    }
+
+    /// The first-stage features of token `i` that depend on more than one word
+    /// (but the pair features of [`Context::pair_rows`]).
     fn contextual(&self, i: usize, f: &mut Vec<u32>) {
         let ii = i as isize;
         let (ti, flags, gaz, tg) = self.at(ii);
@@ -510,10 +573,6 @@ impl<const W: usize> Context<'_, W> {
             f.push(bucket(t::INIT_LOWER, ti.lower));
             f.push(bucket(t::INIT_SHAPE, ti.short));
         }
-        f.push(bucket(t::BI_PREV, mix(p.lower, ti.lower)));
-        f.push(bucket(t::BI_NEXT, mix(ti.lower, nx.lower)));
-        f.push(bucket(t::SH_PREV, mix(p.short, ti.short)));
-        f.push(bucket(t::SH_NEXT, mix(ti.short, nx.short)));
         f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
         f.push(bucket(
             t::PREV_FLAGS,
@@ -525,8 +584,6 @@ impl<const W: usize> Context<'_, W> {
         if self.ctx[i] & 2 != 0 {
             f.push(bucket(t::QUOTE, ti.casing()));
         }
-        f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
-        f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
         let run = self.run[i];
         if run.1 > 0 {
             f.push(bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64));
