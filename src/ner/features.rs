@@ -761,10 +761,22 @@ pub fn stage2(
         if with_base {
             out.feats.extend_from_slice(df.token(i));
         }
-        s2.token(i, &word, &tag, label, spans, &mut cur, &mut out.feats);
+        s2.token(i, &word, &tag, label, spans, &mut cur, true, &mut out.feats);
         let len = out.feats.len() as u32;
         out.offsets.push(len);
     }
+}
+
+/// The second-stage features of a token that depend only on the first
+/// stage's tags around it (`prev`, `own`, `next`: tag indices, 99 beyond the
+/// text) and its case bits: few enough combinations to tabulate. The same
+/// features as [`Stage2::token`] gives with `local`.
+pub fn stage2_local(prev: u64, own: u64, next: u64, case: u8, f: &mut Vec<u32>) {
+    f.push(bucket(t2::OWN_CASE, mix(own, case as u64)));
+    f.push(bucket(t2::OWN, own));
+    f.push(bucket(t2::PREV, mix(prev, own)));
+    f.push(bucket(t2::NEXT, mix(own, next)));
+    f.push(bucket(t2::PREV_NEXT, mix(prev, next)));
 }
 
 /// What the second stage needs of token `i` beyond the first stage's output.
@@ -851,6 +863,7 @@ impl Stage2 {
         label: &[u8],
         spans: &[(usize, usize)],
         cur: &mut Stage2Cursor,
+        local: bool,
         f: &mut Vec<u32>,
     ) {
         let n = self.n;
@@ -884,15 +897,22 @@ impl Stage2 {
         let w = word(i);
         let ii = i as isize;
         let own = tag_at(ii);
-        f.push(bucket(t2::OWN_CASE, mix(own, w.case as u64)));
+        // In the order training has always seen them (its float sums follow
+        // the order, and the model files must rebuild bit for bit).
+        if local {
+            f.push(bucket(t2::OWN_CASE, mix(own, w.case as u64)));
+        }
         if let Some(b) = w.form {
             // The bucket of the word-form feature.
             f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
         }
-        f.push(bucket(t2::OWN, own));
-        f.push(bucket(t2::PREV, mix(tag_at(ii - 1), own)));
-        f.push(bucket(t2::NEXT, mix(own, tag_at(ii + 1))));
-        f.push(bucket(t2::PREV_NEXT, mix(tag_at(ii - 1), tag_at(ii + 1))));
+        if local {
+            let (prev, next) = (tag_at(ii - 1), tag_at(ii + 1));
+            f.push(bucket(t2::OWN, own));
+            f.push(bucket(t2::PREV, mix(prev, own)));
+            f.push(bucket(t2::NEXT, mix(own, next)));
+            f.push(bucket(t2::PREV_NEXT, mix(prev, next)));
+        }
         if w.fold != 0 && w.case & 1 != 0 {
             if let Some(c) = self.words.get(&w.fold) {
                 let mut c = *c;

@@ -521,6 +521,29 @@ impl Model {
         self.weights.get(r * nt..(r + 1) * nt)
     }
 
+    /// Adds the quantised weights of `feats` into `acc` (length `ntags`):
+    /// the integer sum that [`Model::emit`] scales.
+    pub(crate) fn add_weights(&self, feats: &[u32], acc: &mut [i32]) {
+        let nt = self.tags.len();
+        let mask = self.ix.len().wrapping_sub(1);
+        for &b in feats {
+            let wi = (b as usize >> 6) & mask;
+            let Some(&[word, rank]) = self.ix.get(wi) else {
+                continue;
+            };
+            let bit = b & 63;
+            if (word >> bit) & 1 == 0 {
+                continue;
+            }
+            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+    }
+
     /// Adds the emission scores of `feats` into `out` (length `ntags`).
     pub fn emit(&self, feats: &[u32], out: &mut [f32]) {
         match self.tags.len() {

@@ -363,6 +363,12 @@ pub fn tag<'t, const W: usize>(
     let mut out = Vec::new();
     let mut tags = Vec::new();
     let mut buf2: Vec<u32> = Vec::with_capacity(16);
+    // Stage 2's weights of `stage2_local`, by (previous, own, next) tag and
+    // case bits, filled as they are met.
+    let combos = (nt + 1) * (nt + 1) * (nt + 1) * 4;
+    let mut local = vec![[0i32; W]; combos];
+    let mut local_done = vec![false; combos];
+    let mut buf3: Vec<u32> = Vec::with_capacity(8);
     for (s, e) in segments() {
         em.clear();
         em.resize((e - s) * nt, 0.0);
@@ -372,8 +378,33 @@ pub fn tag<'t, const W: usize>(
                 *o += a as i32 as f32 * i2;
             }
             buf2.clear();
-            s2.token(i, &stage_word, &tag_of, &label, &bounds, &mut cur, &mut buf2);
-            m2.emit(&buf2, o);
+            s2.token(i, &stage_word, &tag_of, &label, &bounds, &mut cur, false, &mut buf2);
+            let t = |j: isize| -> usize {
+                if j < 0 || j as usize >= n {
+                    nt
+                } else {
+                    (path1[j as usize] as usize).min(nt - 1)
+                }
+            };
+            let w = stage_word(i);
+            let key = ((t(i as isize - 1) * (nt + 1) + t(i as isize)) * (nt + 1) + t(i as isize + 1)) * 4
+                + (w.case & 3) as usize;
+            if !local_done[key] {
+                // Tag indices back to the values the features hash (99 beyond the text).
+                let v = |k: usize| if k == nt { 99 } else { k as u64 };
+                let (p, o, x) = (key / 4 / (nt + 1) / (nt + 1), key / 4 / (nt + 1) % (nt + 1), key / 4 % (nt + 1));
+                buf3.clear();
+                features::stage2_local(v(p), v(o), v(x), (key % 4) as u8, &mut buf3);
+                let mut a = [0i32; W];
+                m2.add_weights(&buf3, &mut a[..nt]);
+                local[key] = a;
+                local_done[key] = true;
+            }
+            let mut a2 = local[key];
+            m2.add_weights(&buf2, &mut a2[..nt]);
+            for (o, &a) in o.iter_mut().zip(&a2[..nt]) {
+                *o += a as f32 * i2;
+            }
         }
         model::viterbi(&em, nt, &m2.trans, &end2, &mut path);
         tags.clear();
