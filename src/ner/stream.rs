@@ -309,7 +309,7 @@ pub fn tag<'t, const W: usize>(
     let end1 = end_ok(m);
     let mut path1 = vec![0u8; n];
     // Stage 2's integer scores of the same features, kept for its pass. Each
-    // is a sum of at most about 60 weights of magnitude at most 127, so it
+    // is a sum of fewer than 70 i8 weights (under 9,000 in magnitude), so it
     // fits an i16 exactly.
     let mut shared2 = vec![0i16; n * nt];
     let mut em: Vec<f32> = Vec::new();
