@@ -315,7 +315,7 @@ pub fn tag<'t, const W: usize>(
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
     let mut buf: Vec<u32> = Vec::with_capacity(32);
-    let mut pairs = PairCache::<W>::new();
+    let mut pairs = PairCache::<W>::new(n);
     for (s, e) in segments() {
         em.clear();
         em.resize((e - s) * nt, 0.0);
@@ -479,19 +479,21 @@ struct PairCache<const W: usize> {
     rows: Vec<[[i16; W]; 2]>,
 }
 
+/// At most this many pairs (about 300 kB), fewer for short texts.
 const PAIR_SLOTS: usize = 1 << 12;
 
 impl<const W: usize> PairCache<W> {
-    fn new() -> Self {
+    fn new(tokens: usize) -> Self {
+        let slots = tokens.next_power_of_two().clamp(64, PAIR_SLOTS);
         PairCache {
-            keys: vec![u64::MAX; PAIR_SLOTS],
-            rows: vec![[[0; W]; 2]; PAIR_SLOTS],
+            keys: vec![u64::MAX; slots],
+            rows: vec![[[0; W]; 2]; slots],
         }
     }
     #[inline]
     fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> [[i16; W]; 2] {
         let key = (a as u64) << 32 | b as u64;
-        let slot = (key.wrapping_mul(K) >> 52) as usize % PAIR_SLOTS;
+        let slot = (key.wrapping_mul(K) >> 40) as usize & (self.keys.len() - 1);
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.rows[slot] = cx.pair_rows(a, b);
