@@ -95,22 +95,25 @@ const SLOTS: [(usize, isize); 6] = [(1, -1), (2, -2), (3, -3), (4, 1), (5, 2), (
 /// (a doubling `Vec` would briefly hold three times the rows).
 struct Rows<const W: usize> {
     blocks: Vec<Vec<[[i16; W]; 7]>>,
+    /// Capacity of the first block: small for a short text.
+    first: usize,
 }
 
 const BLOCK: usize = 1024;
 
-impl<const W: usize> Default for Rows<W> {
-    fn default() -> Self {
-        Rows { blocks: Vec::new() }
-    }
-}
-
 impl<const W: usize> Rows<W> {
+    fn new(tokens: usize) -> Self {
+        Rows {
+            blocks: Vec::new(),
+            first: (tokens + 1).min(BLOCK),
+        }
+    }
     fn push(&mut self, rows: [[i16; W]; 7]) {
         match self.blocks.last_mut() {
             Some(b) if b.len() < BLOCK => b.push(rows),
             _ => {
-                let mut b = Vec::with_capacity(BLOCK);
+                let cap = if self.blocks.is_empty() { self.first } else { BLOCK };
+                let mut b = Vec::with_capacity(cap);
                 b.push(rows);
                 self.blocks.push(b);
             }
@@ -147,7 +150,7 @@ pub fn tag<'t, const W: usize>(
     // Distinct words, each with its summed weights per slot.
     let mut ids: HashMap<&'t str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
     let mut words: Vec<Word> = Vec::new();
-    let mut cache: Rows<W> = Rows::default();
+    let mut cache: Rows<W> = Rows::new(n);
     let edge = TokInfo {
         form: 1,
         lower: 1,
