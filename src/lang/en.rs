@@ -49,6 +49,9 @@ pub static DATA: LangData = LangData {
     marker_chars: "",
     stemming: STEMMING,
     one_label_per_name: false,
+    places: &[],
+    office_links: &[],
+    sport_words: &[],
 };
 
 const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {

@@ -54,6 +54,9 @@ pub static DATA: LangData = LangData {
     marker_chars: "ñáéíóú¿¡",
     stemming: STEMMING,
     one_label_per_name: true,
+    places: super::es_places::PLACES,
+    office_links: &["de", "del"],
+    sport_words: super::es_places::SPORT_WORDS,
 };
 
 const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {

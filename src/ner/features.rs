@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Number of hash bits of a feature bucket.
 pub const HASH_BITS: u32 = 20;
 
-const SEED: u64 = 0x243f_6a88_85a3_08d3;
+pub(crate) const SEED: u64 = 0x243f_6a88_85a3_08d3;
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
 #[inline]
@@ -21,7 +21,7 @@ pub fn mix(h: u64, x: u64) -> u64 {
 }
 
 #[inline]
-fn finish(mut z: u64) -> u64 {
+pub(crate) fn finish(mut z: u64) -> u64 {
     // splitmix64 finaliser: spreads every input bit over the high bits.
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -137,39 +137,39 @@ impl Gazetteer {
 pub const GAZ_TRAIN: u8 = 0x80;
 
 // Token flags.
-const F_CAP: u32 = 1; // first letter upper-case
-const F_ALLCAP: u32 = 1 << 1;
-const F_DIGIT: u32 = 1 << 2;
-const F_ALLDIGIT: u32 = 1 << 3;
-const F_HYPHEN: u32 = 1 << 4;
-const F_PERIOD: u32 = 1 << 5;
-const F_NOALNUM: u32 = 1 << 6;
-const F_STOP: u32 = 1 << 7;
-const F_TITLE: u32 = 1 << 8;
-const F_QUOTE: u32 = 1 << 9;
-const F_INITIAL: u32 = 1 << 10; // first word of its sentence
-const F_LOWER: u32 = 1 << 11; // has a letter, all letters lower-case
-const F_OPEN: u32 = 1 << 12; // opening bracket / dash / inverted marks
+pub(crate) const F_CAP: u32 = 1; // first letter upper-case
+pub(crate) const F_ALLCAP: u32 = 1 << 1;
+pub(crate) const F_DIGIT: u32 = 1 << 2;
+pub(crate) const F_ALLDIGIT: u32 = 1 << 3;
+pub(crate) const F_HYPHEN: u32 = 1 << 4;
+pub(crate) const F_PERIOD: u32 = 1 << 5;
+pub(crate) const F_NOALNUM: u32 = 1 << 6;
+pub(crate) const F_STOP: u32 = 1 << 7;
+pub(crate) const F_TITLE: u32 = 1 << 8;
+pub(crate) const F_QUOTE: u32 = 1 << 9;
+pub(crate) const F_INITIAL: u32 = 1 << 10; // first word of its sentence
+pub(crate) const F_LOWER: u32 = 1 << 11; // has a letter, all letters lower-case
+pub(crate) const F_OPEN: u32 = 1 << 12; // opening bracket / dash / inverted marks
 
 /// What the featuriser computes once per token.
 #[derive(Clone, Copy, Debug, Default)]
-struct TokInfo {
-    form: u64,
-    lower: u64,
-    fold: u64,
-    shape: u64,
-    short: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
-    flags: u32,
-    gaz: u16,
-    len: u8,
+pub(crate) struct TokInfo {
+    pub(crate) form: u64,
+    pub(crate) lower: u64,
+    pub(crate) fold: u64,
+    pub(crate) shape: u64,
+    pub(crate) short: u64,
+    pub(crate) pre: [u64; 4],
+    pub(crate) suf: [u64; 4],
+    pub(crate) flags: u32,
+    pub(crate) gaz: u16,
+    pub(crate) len: u8,
     /// Training-data entity match: 0, or B (4) / I (8) | label index.
-    tg: u8,
+    pub(crate) tg: u8,
 }
 
 impl TokInfo {
-    fn casing(&self) -> u64 {
+    pub(crate) fn casing(&self) -> u64 {
         if self.flags & F_ALLCAP != 0 && self.len > 1 {
             2
         } else if self.flags & F_CAP != 0 {
@@ -196,7 +196,7 @@ fn shape_class(c: char) -> char {
 }
 
 #[derive(Default)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -210,12 +210,12 @@ impl Hasher for IdHasher {
         self.0 = n;
     }
 }
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Scratch buffers and the language data needed to featurise documents.
 pub struct Featurizer<'g> {
     lang: Lang,
-    gaz: &'g Gazetteer,
+    pub(crate) gaz: &'g Gazetteer,
     chars: Vec<char>,
     lower: String,
 }
@@ -246,7 +246,7 @@ impl DocFeatures {
 }
 
 // Templates.
-mod t {
+pub(crate) mod t {
     pub const BIAS: u64 = 1;
     pub const FORM: u64 = 2;
     pub const LOWER: u64 = 3;
@@ -301,7 +301,7 @@ impl<'g> Featurizer<'g> {
         }
     }
 
-    fn info(&mut self, word: &str) -> TokInfo {
+    pub(crate) fn info(&mut self, word: &str) -> TokInfo {
         let mut ti = TokInfo::default();
         self.chars.clear();
         self.lower.clear();
@@ -749,70 +749,172 @@ pub fn stage2(
     out.fold.clone_from(&df.fold);
     out.case.clone_from(&df.case);
     out.form.clone_from(&df.form);
-    // Label counts per word over the document.
-    let mut words: IdMap<[u16; 5]> = IdMap::default();
-    for i in 0..n.min(tags.len()).min(label.len()) {
-        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
-            let e = words.entry(df.fold[i]).or_insert([0; 5]);
-            e[label[i] as usize % 5] = e[label[i] as usize % 5].saturating_add(1);
-        }
-    }
-    // Label counts per entity string.
-    let ent_hash = |s: usize, e: usize| df.fold[s..e].iter().fold(SEED, |h, &x| mix(h, x));
-    let mut ents: IdMap<[u16; 5]> = IdMap::default();
-    let mut ent_of = vec![usize::MAX; n];
-    // Each span's hash, computed once (a token must not rehash its whole span).
-    let span_hash: Vec<u64> = spans
-        .iter()
-        .map(|&(s, e)| if s < e && e <= n { ent_hash(s, e) } else { 0 })
-        .collect();
-    for (k, &(s, e)) in spans.iter().enumerate() {
-        if s < e && e <= n {
-            let l = label[s] as usize % 5;
-            let en = ents.entry(span_hash[k]).or_insert([0; 5]);
-            en[l] = en[l].saturating_add(1);
-            for x in &mut ent_of[s..e] {
-                *x = k;
-            }
-        }
-    }
-    let majority = |c: &[u16; 5]| -> u64 {
-        // The most frequent non-O label, 0 when there is none; ties to the lower index.
-        let mut best = 0usize;
-        for l in 1..5 {
-            if c[l] > 0 && (best == 0 || c[l] > c[best]) {
-                best = l;
-            }
-        }
-        best as u64
+    let word = |i: usize| StageWord {
+        fold: df.fold[i],
+        case: df.case[i],
+        form: df.form.get(i).copied(),
     };
-    let tag = |i: isize| -> u64 {
-        if i < 0 || i as usize >= n {
-            99
-        } else {
-            tags.get(i as usize).copied().unwrap_or(0) as u64
-        }
-    };
+    let tag = |i: usize| tags.get(i).map(|&t| t as u64);
+    let s2 = Stage2::new(n, &word, tags.len(), label, spans);
+    let mut cur = Stage2Cursor::default();
     for i in 0..n {
         if with_base {
             out.feats.extend_from_slice(df.token(i));
         }
-        let f = &mut out.feats;
-        let ii = i as isize;
-        let own = tag(ii);
-        {
-            f.push(bucket(t2::OWN_CASE, mix(own, df.case[i] as u64)));
-            if let Some(&b) = df.form.get(i) {
-                // The bucket of the word-form feature.
-                f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
+        s2.token(i, &word, &tag, label, spans, &mut cur, true, &mut out.feats);
+        let len = out.feats.len() as u32;
+        out.offsets.push(len);
+    }
+}
+
+/// The second-stage features of a token that depend only on the first
+/// stage's tags around it (`prev`, `own`, `next`: tag indices, 99 beyond the
+/// text) and its case bits: few enough combinations to tabulate. The same
+/// features as [`Stage2::token`] gives with `local`.
+pub fn stage2_local(prev: u64, own: u64, next: u64, case: u8, f: &mut Vec<u32>) {
+    f.push(bucket(t2::OWN_CASE, mix(own, case as u64)));
+    f.push(bucket(t2::OWN, own));
+    f.push(bucket(t2::PREV, mix(prev, own)));
+    f.push(bucket(t2::NEXT, mix(own, next)));
+    f.push(bucket(t2::PREV_NEXT, mix(prev, next)));
+}
+
+/// What the second stage needs of token `i` beyond the first stage's output.
+#[derive(Clone, Copy, Debug)]
+pub struct StageWord {
+    /// Folded-form hash (0 for tokens without a letter or digit).
+    pub fold: u64,
+    /// Bit 0 capitalised, bit 1 sentence-initial.
+    pub case: u8,
+    /// The bucket of the word-form feature.
+    pub form: Option<u32>,
+}
+
+/// The document-wide label counts the second stage consults, built once
+/// from the first stage's output; [`Stage2::token`] then gives one token's
+/// features, so that a caller never stores them for the whole document.
+pub struct Stage2 {
+    n: usize,
+    words: IdMap<[u16; 5]>,
+    ents: IdMap<[u16; 5]>,
+    span_hash: Vec<u64>,
+}
+
+/// Which span the tokens walked so far in order fall into.
+#[derive(Default)]
+pub struct Stage2Cursor {
+    next_span: usize,
+    cur: Option<usize>,
+}
+
+impl Stage2 {
+    pub fn new(
+        n: usize,
+        word: &impl Fn(usize) -> StageWord,
+        ntags: usize,
+        label: &[u8],
+        spans: &[(usize, usize)],
+    ) -> Stage2 {
+        // Label counts per word over the document.
+        let mut words: IdMap<[u16; 5]> = IdMap::default();
+        for i in 0..n.min(ntags).min(label.len()) {
+            let w = word(i);
+            if w.fold != 0 && w.case & 1 != 0 {
+                let e = words.entry(w.fold).or_insert([0; 5]);
+                e[label[i] as usize % 5] = e[label[i] as usize % 5].saturating_add(1);
             }
         }
-        f.push(bucket(t2::OWN, own));
-        f.push(bucket(t2::PREV, mix(tag(ii - 1), own)));
-        f.push(bucket(t2::NEXT, mix(own, tag(ii + 1))));
-        f.push(bucket(t2::PREV_NEXT, mix(tag(ii - 1), tag(ii + 1))));
-        if df.fold[i] != 0 && df.case[i] & 1 != 0 {
-            if let Some(c) = words.get(&df.fold[i]) {
+        // Label counts per entity string; each span's hash computed once (a
+        // token must not rehash its whole span).
+        let mut ents: IdMap<[u16; 5]> = IdMap::default();
+        let span_hash: Vec<u64> = spans
+            .iter()
+            .map(|&(s, e)| {
+                if s < e && e <= n {
+                    (s..e).fold(SEED, |h, x| mix(h, word(x).fold))
+                } else {
+                    0
+                }
+            })
+            .collect();
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            if s < e && e <= n {
+                let l = label.get(s).copied().unwrap_or(0) as usize % 5;
+                let en = ents.entry(span_hash[k]).or_insert([0; 5]);
+                en[l] = en[l].saturating_add(1);
+            }
+        }
+        Stage2 {
+            n,
+            words,
+            ents,
+            span_hash,
+        }
+    }
+
+    /// Appends the second-stage features of token `i` to `f`. Tokens must be
+    /// visited in increasing order with one `cur`; `spans` sorted by start.
+    #[allow(clippy::too_many_arguments)]
+    pub fn token(
+        &self,
+        i: usize,
+        word: &impl Fn(usize) -> StageWord,
+        tag: &impl Fn(usize) -> Option<u64>,
+        label: &[u8],
+        spans: &[(usize, usize)],
+        cur: &mut Stage2Cursor,
+        local: bool,
+        f: &mut Vec<u32>,
+    ) {
+        let n = self.n;
+        let majority = |c: &[u16; 5]| -> u64 {
+            // The most frequent non-O label, 0 when there is none; ties to the lower index.
+            let mut best = 0usize;
+            for l in 1..5 {
+                if c[l] > 0 && (best == 0 || c[l] > c[best]) {
+                    best = l;
+                }
+            }
+            best as u64
+        };
+        let tag_at = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                99
+            } else {
+                tag(i as usize).unwrap_or(0)
+            }
+        };
+        // The span covering `i`: the last valid one starting at or before it
+        // (a later span overrides an earlier one, as spans never overlap).
+        while cur.next_span < spans.len() && spans[cur.next_span].0 <= i {
+            let (s, e) = spans[cur.next_span];
+            if s < e && e <= n {
+                cur.cur = Some(cur.next_span);
+            }
+            cur.next_span += 1;
+        }
+        let ent = cur.cur.filter(|&k| i < spans[k].1);
+        let w = word(i);
+        let ii = i as isize;
+        let own = tag_at(ii);
+        // In the order training has always seen them (its float sums follow
+        // the order, and the model files must rebuild bit for bit).
+        if local {
+            f.push(bucket(t2::OWN_CASE, mix(own, w.case as u64)));
+        }
+        if let Some(b) = w.form {
+            // The bucket of the word-form feature.
+            f.push(bucket(t2::OWN_FORM, mix(own, b as u64)));
+        }
+        if local {
+            let (prev, next) = (tag_at(ii - 1), tag_at(ii + 1));
+            f.push(bucket(t2::OWN, own));
+            f.push(bucket(t2::PREV, mix(prev, own)));
+            f.push(bucket(t2::NEXT, mix(own, next)));
+            f.push(bucket(t2::PREV_NEXT, mix(prev, next)));
+        }
+        if w.fold != 0 && w.case & 1 != 0 {
+            if let Some(c) = self.words.get(&w.fold) {
                 let mut c = *c;
                 let l = label.get(i).copied().unwrap_or(0) as usize % 5;
                 c[l] = c[l].saturating_sub(1);
@@ -822,20 +924,18 @@ pub fn stage2(
                 f.push(bucket(t2::WORD_OTHER_OWN, m | (l as u64) << 4));
                 f.push(bucket(
                     t2::WORD_OTHER_INIT,
-                    m | ((df.case[i] >> 1) as u64) << 4 | any_o << 5,
+                    m | ((w.case >> 1) as u64) << 4 | any_o << 5,
                 ));
             }
         }
-        if ent_of[i] != usize::MAX {
-            let (s, _) = spans[ent_of[i]];
-            if let Some(c) = ents.get(&span_hash[ent_of[i]]) {
+        if let Some(k) = ent {
+            let (s, _) = spans[k];
+            if let Some(c) = self.ents.get(&self.span_hash[k]) {
                 let mut c = *c;
-                let l = label[s] as usize % 5;
+                let l = label.get(s).copied().unwrap_or(0) as usize % 5;
                 c[l] = c[l].saturating_sub(1);
                 f.push(bucket(t2::ENT_OTHER, majority(&c) | (l as u64) << 4));
             }
         }
-        let len = f.len() as u32;
-        out.offsets.push(len);
     }
 }

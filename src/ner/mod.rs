@@ -46,6 +46,7 @@ pub mod conll;
 pub mod features;
 pub mod model;
 pub mod score;
+mod stream;
 #[cfg(feature = "cli")]
 pub mod train;
 
@@ -82,10 +83,20 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
     let Some(m) = model(lang) else {
         return Vec::new();
     };
-    let words: Vec<&str> = tokens.iter().map(|t| text.get(t.start..t.end).unwrap_or("")).collect();
     let starts = segment_starts(text, tokens, sentences);
     let breaks = line_starts(text, tokens);
-    tag_words(m, lang, &words, &starts, &breaks)
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+    let n = tokens.len();
+    let fast = match m.tags.len() {
+        9 => stream::tag::<18>(m, lang, n, word, &starts, &breaks),
+        17 => stream::tag::<34>(m, lang, n, word, &starts, &breaks),
+        _ => None,
+    };
+    let spans = fast.unwrap_or_else(|| {
+        let words: Vec<&str> = (0..n).map(word).collect();
+        tag_words(m, lang, &words, &starts, &breaks)
+    });
+    spans
         .into_iter()
         .map(|(s, e, label)| Mention {
             tokens: s..e,
@@ -234,7 +245,7 @@ pub fn viterbi_doc2(
 }
 
 /// Entity spans from per-token tags, never crossing a segment start.
-pub fn spans_of(m: &Model, path: &[usize], starts: &[bool]) -> Vec<(usize, usize, Label)> {
+pub fn spans_of<T: Copy + Into<usize>>(m: &Model, path: &[T], starts: &[bool]) -> Vec<(usize, usize, Label)> {
     let n = path.len();
     let mut out = Vec::new();
     let mut tags = Vec::new();
@@ -248,7 +259,7 @@ pub fn spans_of(m: &Model, path: &[usize], starts: &[bool]) -> Vec<(usize, usize
         tags.extend(
             path[s..e]
                 .iter()
-                .map(|&k| m.tags.get(k).copied().unwrap_or(model::Tag::O)),
+                .map(|&k| m.tags.get(k.into()).copied().unwrap_or(model::Tag::O)),
         );
         out.extend(
             model::decode(&tags)
@@ -413,6 +424,36 @@ mod tests {
             let _ = recognise(lang, text, &tokens, &sentences);
             let _ = recognise(lang, text, &[], &sentences);
             let _ = recognise(lang, "", &tokens, &[]);
+        }
+    }
+
+    #[test]
+    fn streaming_tagger_matches_the_reference() {
+        // `recognise` caches per-word scores and streams lines; `tag_words`
+        // materialises every feature. They must agree exactly.
+        let seed = include_str!("../../seeds/000_b3dfaa5d8271907c.txt");
+        let texts = [
+            seed,
+            "El presidente ruso Vladimir Putin llegó hoy a Madrid .\n\"Dijo\" que « España » y EE.UU. ( EFE )\n",
+            "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .",
+            "A\n\nB C D E F G\n“ Hola ” , dijo Ana García-López en Nueva York , Estados Unidos .",
+            "",
+            "x",
+        ];
+        for lang in Lang::ALL {
+            let m = model(lang).unwrap();
+            for text in texts {
+                let tokens = tokenize::tokenize(text, lang);
+                let sentences = tokenize::sentences(&tokens);
+                let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+                let starts = segment_starts(text, &tokens, &sentences);
+                let breaks = line_starts(text, &tokens);
+                let want: Vec<Mention> = tag_words(m, lang, &words, &starts, &breaks)
+                    .into_iter()
+                    .map(|(s, e, label)| Mention { tokens: s..e, label })
+                    .collect();
+                assert_eq!(recognise(lang, text, &tokens, &sentences), want, "{lang}: {text}");
+            }
         }
     }
 

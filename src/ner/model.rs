@@ -170,10 +170,10 @@ pub struct Model {
     /// Disallowed transitions are `-inf`.
     pub trans: Vec<f32>,
     /// Open-addressing table from bucket to row; `u32::MAX` is empty.
-    /// Which buckets have a row: one bit per bucket (exact, 2^HASH_BITS bits).
-    bits: Vec<u64>,
-    /// Number of rows before each word of `bits`.
-    rank: Vec<u32>,
+    /// Which buckets have a row, one bit per bucket (exact, 2^HASH_BITS bits),
+    /// 64 to an entry, each with the number of rows before it: bits and rank
+    /// side by side, so a lookup touches one cache line before its row.
+    ix: Vec<[u64; 2]>,
     /// `rows × ntags` quantised weights, rows in bucket order.
     weights: Vec<i8>,
     /// Weight = quantised / scale.
@@ -188,8 +188,7 @@ pub struct Model {
 
 #[derive(Clone, Debug)]
 struct Joint {
-    bits: Vec<u64>,
-    rank: Vec<u32>,
+    ix: Vec<[u64; 2]>,
     /// `rows × 2·ntags`: stage 1's weights, then stage 2's (zeros where a stage has no row).
     rows: Vec<i8>,
 }
@@ -353,8 +352,7 @@ impl Model {
             scheme,
             tags,
             trans,
-            bits: Vec::new(),
-            rank: Vec::new(),
+            ix: Vec::new(),
             weights,
             scale,
             gazetteer,
@@ -375,16 +373,14 @@ impl Model {
 
     fn build_joint(&self, m2: &Model) -> Joint {
         let nt = self.tags.len();
-        let words = self.bits.len().min(m2.bits.len());
-        let mut bits = Vec::with_capacity(words);
-        let mut rank = Vec::with_capacity(words);
+        let words = self.ix.len().min(m2.ix.len());
+        let mut ix = Vec::with_capacity(words);
         let mut rows = Vec::new();
         let mut acc = 0u32;
         for w in 0..words {
-            let (a, b) = (self.bits[w], m2.bits[w]);
+            let (a, b) = (self.ix[w][0], m2.ix[w][0]);
             let u = a | b;
-            bits.push(u);
-            rank.push(acc);
+            ix.push([u, acc as u64]);
             acc += u.count_ones();
             let mut x = u;
             while x != 0 {
@@ -401,18 +397,18 @@ impl Model {
                 }
             }
         }
-        Joint { bits, rank, rows }
+        Joint { ix, rows }
     }
 
     #[inline]
     fn row_index(&self, b: u32) -> Option<usize> {
         let wi = b as usize >> 6;
-        let word = *self.bits.get(wi)?;
+        let [word, rank] = *self.ix.get(wi)?;
         let bit = b & 63;
         if (word >> bit) & 1 == 0 {
             return None;
         }
-        Some(self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+        Some(rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize)
     }
 
     /// Adds the emission scores of `feats` for this stage into `out1` and for
@@ -441,17 +437,17 @@ impl Model {
     ) {
         let mut a1 = [0i32; N];
         let mut a2 = [0i32; N];
-        let mask = j.bits.len().wrapping_sub(1);
+        let mask = j.ix.len().wrapping_sub(1);
         for &b in feats {
             let wi = (b as usize >> 6) & mask;
-            let Some(&word) = j.bits.get(wi) else {
+            let Some(&[word, rank]) = j.ix.get(wi) else {
                 continue;
             };
             let bit = b & 63;
             if (word >> bit) & 1 == 0 {
                 continue;
             }
-            let r = j.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
             if let Some(row) = j.rows.get(r * 2 * N..(r + 1) * 2 * N) {
                 for t in 0..N {
                     a1[t] += row[t] as i32;
@@ -468,17 +464,45 @@ impl Model {
         }
     }
 
+    /// Row width of the joint table (both stages' tags), when there is one.
+    pub(crate) fn joint_width(&self) -> Option<usize> {
+        let j = self.joint.as_ref()?;
+        let m2 = self.next.as_ref()?;
+        (m2.tags.len() == self.tags.len()).then_some(())?;
+        let w = 2 * self.tags.len();
+        (j.rows.len() % w.max(1) == 0).then_some(w)
+    }
+
+    /// Both stages' quantised weights of bucket `b` (see [`Model::joint_width`]).
+    #[inline]
+    pub(crate) fn joint_row(&self, b: u32, w: usize) -> Option<&[i8]> {
+        let j = self.joint.as_ref()?;
+        let mask = j.ix.len().wrapping_sub(1);
+        let wi = (b as usize >> 6) & mask;
+        let [word, rank] = *j.ix.get(wi)?;
+        let bit = b & 63;
+        if (word >> bit) & 1 == 0 {
+            return None;
+        }
+        let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        j.rows.get(r * w..(r + 1) * w)
+    }
+
+    /// 1 / the quantisation scale: a weight sum times this is a score.
+    pub(crate) fn inv_scale(&self) -> f32 {
+        1.0 / self.scale
+    }
+
     fn index(&mut self, buckets: &[u32]) {
         let words = (1usize << HASH_BITS) / 64;
-        self.bits = vec![0u64; words];
+        self.ix = vec![[0u64; 2]; words];
         for &b in buckets {
-            self.bits[b as usize >> 6] |= 1 << (b & 63);
+            self.ix[b as usize >> 6][0] |= 1 << (b & 63);
         }
-        self.rank = Vec::with_capacity(words);
-        let mut acc = 0u32;
-        for &w in &self.bits {
-            self.rank.push(acc);
-            acc += w.count_ones();
+        let mut acc = 0u64;
+        for e in &mut self.ix {
+            e[1] = acc;
+            acc += e[0].count_ones() as u64;
         }
     }
 
@@ -486,15 +510,38 @@ impl Model {
     #[inline]
     #[cfg(test)]
     fn row(&self, b: u32) -> Option<&[i8]> {
-        let wi = (b as usize >> 6) & (self.bits.len().wrapping_sub(1));
-        let word = *self.bits.get(wi)?;
+        let wi = (b as usize >> 6) & (self.ix.len().wrapping_sub(1));
+        let [word, rank] = *self.ix.get(wi)?;
         let bit = b & 63;
         if (word >> bit) & 1 == 0 {
             return None;
         }
         let nt = self.tags.len();
-        let r = self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
         self.weights.get(r * nt..(r + 1) * nt)
+    }
+
+    /// Adds the quantised weights of `feats` into `acc` (length `ntags`):
+    /// the integer sum that [`Model::emit`] scales.
+    pub(crate) fn add_weights(&self, feats: &[u32], acc: &mut [i32]) {
+        let nt = self.tags.len();
+        let mask = self.ix.len().wrapping_sub(1);
+        for &b in feats {
+            let wi = (b as usize >> 6) & mask;
+            let Some(&[word, rank]) = self.ix.get(wi) else {
+                continue;
+            };
+            let bit = b & 63;
+            if (word >> bit) & 1 == 0 {
+                continue;
+            }
+            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
     }
 
     /// Adds the emission scores of `feats` into `out` (length `ntags`).
@@ -510,17 +557,17 @@ impl Model {
     fn emit_n<const N: usize>(&self, feats: &[u32], out: &mut [f32]) {
         let mut acc = [0i32; N];
         let nt = self.tags.len().min(N);
-        let mask = self.bits.len().wrapping_sub(1);
+        let mask = self.ix.len().wrapping_sub(1);
         for &b in feats {
             let wi = (b as usize >> 6) & mask;
-            let Some(&word) = self.bits.get(wi) else {
+            let Some(&[word, rank]) = self.ix.get(wi) else {
                 continue;
             };
             let bit = b & 63;
             if (word >> bit) & 1 == 0 {
                 continue;
             }
-            let r = self.rank[wi] as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
             if nt == N {
                 if let Some(row) = self.weights.get(r * N..(r + 1) * N) {
                     let row: &[i8; N] = row.try_into().unwrap();
@@ -547,6 +594,13 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     out.clear();
     if nt == 0 {
         return;
+    }
+    if trans.len() >= (nt + 1) * nt {
+        match nt {
+            9 => return viterbi_n::<9>(emissions, trans, end_ok, out),
+            17 => return viterbi_n::<17>(emissions, trans, end_ok, out),
+            _ => {}
+        }
     }
     let n = emissions.len() / nt;
     if n == 0 {
@@ -594,6 +648,65 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
     out[n - 1] = arg;
     for i in (1..n).rev() {
         arg = back[i * nt + arg] as usize;
+        out[i - 1] = arg;
+    }
+}
+
+/// [`viterbi`] for `N` tags known at compile time (the tagger's 9 or 17), so
+/// that the inner loops unroll; the same additions and comparisons in the
+/// same order, hence the same path.
+fn viterbi_n<const N: usize>(emissions: &[f32], trans: &[f32], end_ok: &[bool], out: &mut Vec<usize>) {
+    let n = emissions.len() / N;
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![[0u8; N]; n];
+    let mut prev = [0f32; N];
+    for t in 0..N {
+        prev[t] = trans[t] + emissions[t];
+    }
+    let mut tr = [[0f32; N]; N];
+    for (a, row) in tr.iter_mut().enumerate() {
+        row.copy_from_slice(&trans[(a + 1) * N..(a + 2) * N]);
+    }
+    for (i, bk) in back.iter_mut().enumerate().skip(1) {
+        let em: &[f32; N] = emissions[i * N..(i + 1) * N].try_into().unwrap();
+        let mut cur = [f32::NEG_INFINITY; N];
+        let mut arg = [0u8; N];
+        for a in 0..N {
+            let pa = prev[a];
+            let row = &tr[a];
+            for b in 0..N {
+                // Selects rather than branches, so the loop vectorises.
+                let s = pa + row[b];
+                let gt = s > cur[b];
+                cur[b] = if gt { s } else { cur[b] };
+                arg[b] = if gt { a as u8 } else { arg[b] };
+            }
+        }
+        *bk = arg;
+        for b in 0..N {
+            cur[b] += em[b];
+        }
+        prev = cur;
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0usize;
+    for (t, &s) in prev.iter().enumerate() {
+        let s = if end_ok.get(t).copied().unwrap_or(true) {
+            s
+        } else {
+            f32::NEG_INFINITY
+        };
+        if s > best {
+            best = s;
+            arg = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        arg = back[i][arg] as usize;
         out[i - 1] = arg;
     }
 }
