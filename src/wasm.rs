@@ -63,7 +63,8 @@ fn restore_texts(spans: &JsValue, original: &JsString) {
 /// [`restore_texts`] over every layer of an extraction, nested spans included.
 fn restore_extraction(result: &JsValue, original: &JsString) {
     let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-    for layer in ["entities", "dates", "quantities", "quotes"] {
+    // Entities are built in JS from the original string already.
+    for layer in ["dates", "quantities", "quotes"] {
         restore_texts(&field(result, layer), original);
     }
     for quote in Array::from(&field(result, "quotes")).iter() {
@@ -112,6 +113,13 @@ extern "C" {
     /// `[start, end, kind, sentence]` quadruples to `out`, slicing `text` in JS.
     #[wasm_bindgen(js_name = pushTokens)]
     fn push_tokens(out: &Array, text: &JsValue, quads: &[u32]);
+    /// `extract`'s sentences from `[start, end]` pairs.
+    #[wasm_bindgen(js_name = sentencesFrom)]
+    fn sentences_from(pairs: &[u32]) -> JsValue;
+    /// `extract`'s entities from `[start, end, label, id, canonical]`, the
+    /// canonical names joined in `names` at UTF-16 offsets `at`.
+    #[wasm_bindgen(js_name = entitiesFrom)]
+    fn entities_from(text: &JsValue, data: &[u32], names: &str, at: &[u32]) -> JsValue;
     /// An empty `tokenSpans` output.
     #[wasm_bindgen(js_name = newSpans)]
     fn new_spans() -> JsValue;
@@ -167,8 +175,11 @@ pub fn extract_js(
         }
         let value = match &field {
             api::ExtractionField::Lang(v) => to_js(v),
-            api::ExtractionField::Sentences(v) => to_js(v),
-            api::ExtractionField::Entities(v) => to_js(v),
+            api::ExtractionField::Sentences(v) => {
+                let pairs: Vec<u32> = v.iter().flat_map(|s| [s.start, s.end]).collect();
+                Ok(sentences_from(&pairs))
+            }
+            api::ExtractionField::Entities(v) => Ok(entities_js(&text, v)),
             api::ExtractionField::Dates(v) => to_js(v),
             api::ExtractionField::Quantities(v) => to_js(v),
             api::ExtractionField::Quotes(v) => to_js(v),
@@ -189,6 +200,37 @@ pub fn extract_js(
         restore_extraction(&result, text.unchecked_ref());
     }
     Ok(result)
+}
+
+/// The entity objects, built in JS: their texts slice the original string,
+/// and each distinct canonical name crosses the boundary once.
+fn entities_js(text: &JsValue, entities: &[api::Entity]) -> JsValue {
+    let mut data: Vec<u32> = Vec::with_capacity(5 * entities.len());
+    let mut names = String::new();
+    // Where each name starts and ends in `names`: UTF-16 units (for JS) and bytes.
+    let mut at: Vec<u32> = vec![0];
+    let mut bytes_at: Vec<usize> = vec![0];
+    // The name of an entity id so far (mentions of one entity share it).
+    let mut by_id: crate::fxhash::FxHashMap<u32, u32> = Default::default();
+    for e in entities {
+        let known = by_id
+            .get(&e.id)
+            .copied()
+            .filter(|&k| names[bytes_at[k as usize]..bytes_at[k as usize + 1]] == *e.canonical);
+        let k = match known {
+            Some(k) => k,
+            None => {
+                let k = at.len() as u32 - 1;
+                names.push_str(&e.canonical);
+                at.push(at[k as usize] + e.canonical.encode_utf16().count() as u32);
+                bytes_at.push(names.len());
+                by_id.insert(e.id, k);
+                k
+            }
+        };
+        data.extend_from_slice(&[e.start, e.end, e.label as u32, e.id, k]);
+    }
+    entities_from(text, &data, &names, &at)
 }
 
 /// Returns safe HTML of `text` with the entities wrapped in `<mark>`.

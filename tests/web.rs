@@ -248,3 +248,52 @@ fn token_spans_of_lone_surrogates_and_empty_text() {
     let empty = Uint32Array::from(token_spans_js(JsValue::from_str(""), None).unwrap());
     assert_eq!(empty.length(), 0);
 }
+
+/// What `extract` returned when serde-wasm-bindgen built every layer in Rust,
+/// with each span's text sliced from the original string (lone surrogates).
+fn serde_extraction(text: &JsValue, include: &str) -> JsValue {
+    use serde::Serialize;
+    let s = text.as_string().unwrap();
+    let opts: lupa::ExtractOptions =
+        lupa::api::parse_options(serde_wasm_bindgen::Deserializer::from(JsValue::from(object_from_json(include)))).unwrap();
+    let x = lupa::extract(&s, &opts).unwrap();
+    let value = x.serialize(&serde_wasm_bindgen::Serializer::new()).unwrap();
+    restore_span_texts(text, &value);
+    value
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function restore_span_texts(text, x) {
+  const spans = [...x.entities, ...x.dates, ...x.quantities, ...x.quotes];
+  for (const q of x.quotes) { if (q.speaker) spans.push(q.speaker); if (q.cue) spans.push(q.cue); }
+  for (const s of spans) s.text = text.slice(s.start, s.end);
+}
+"#)]
+extern "C" {
+    fn restore_span_texts(text: &JsValue, extraction: &JsValue);
+}
+
+#[wasm_bindgen_test]
+fn js_built_extractions_equal_the_serde_ones() {
+    let seed_twice = format!("{SEED}\n\n{SEED}");
+    let mut texts: Vec<JsValue> = [
+        "Azerbaiyán y Ñuñoa: «camión» — “pingüino”. Vladimir Putin visitó Madrid. Putin habló con la ONU.",
+        "Hola 👋🏽 España 🇪🇸 familia 👨‍👩‍👧 ok 1️⃣ ❤️! Vladimir Putin y 😀 Angela Merkel en Berlín.",
+        "",
+        "   ",
+        SEED,
+        &seed_twice,
+    ]
+    .iter()
+    .map(|s| JsValue::from_str(s))
+    .collect();
+    texts.push(lone_surrogate_text());
+    texts.push(JsValue::from_str("\u{FFFD} Angela Merkel \u{FFFD} y Merkel en París."));
+    for text in &texts {
+        for include in [r#"{"include":["entities"]}"#, "{}"] {
+            let ours = JSON::stringify(&extract_js(text.clone(), opts(include)).unwrap()).unwrap();
+            let theirs = JSON::stringify(&serde_extraction(text, include)).unwrap();
+            assert_eq!(ours.as_string(), theirs.as_string(), "in {text:?} with {include}");
+        }
+    }
+}

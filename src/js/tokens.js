@@ -41,3 +41,29 @@ export function finishSpans(spans) {
   return spans.at === spans.out.length ? spans.out : spans.out.slice(0, spans.at);
 }
 
+// `extract`'s sentences, `{ start, end }`, from `[start, end]` pairs.
+export function sentencesFrom(pairs) {
+  const out = new Array(pairs.length >> 1);
+  for (let j = 0, k = 0; j + 1 < pairs.length; j += 2, k++) {
+    out[k] = { start: pairs[j], end: pairs[j + 1] };
+  }
+  return out;
+}
+
+const LABELS = ["PER", "ORG", "LOC", "MISC"];
+
+// `extract`'s entities, `{ text, start, end, label, id, canonical }`, from
+// `[start, end, label, id, canonical]` quintuples. The text slices the caller's
+// own string (exact even with lone surrogates); `canonical` indexes the names,
+// which are `names.slice(at[k], at[k + 1])`, one string per entity.
+export function entitiesFrom(text, data, names, at) {
+  const canon = new Array(Math.max(at.length - 1, 0));
+  for (let k = 0; k + 1 < at.length; k++) canon[k] = names.slice(at[k], at[k + 1]);
+  const out = new Array((data.length / 5) | 0);
+  for (let j = 0, k = 0; j + 4 < data.length; j += 5, k++) {
+    const start = data[j];
+    const end = data[j + 1];
+    out[k] = { text: text.slice(start, end), start, end, label: LABELS[data[j + 2]], id: data[j + 3], canonical: canon[data[j + 4]] };
+  }
+  return out;
+}
