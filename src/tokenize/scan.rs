@@ -112,6 +112,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn cluster_end(&self, i: usize) -> usize {
+        // An ASCII character other than CR followed by an ASCII character (or
+        // the end) is a cluster of its own: no grapheme rule joins two ASCII
+        // characters but CR LF.
+        let b = self.text.as_bytes();
+        if b.get(i).is_some_and(|&c| c < 0x80 && c != b'\r') && b.get(i + 1).is_none_or(|&n| n < 0x80) {
+            return i + 1;
+        }
         let cluster = self.text[i..].graphemes(true).next().unwrap_or("");
         // A prepended mark (U+0600, U+0890…) clusters with whatever follows,
         // even a space; a token never takes in a separator.
