@@ -19,9 +19,9 @@
 # search down: super-linear costs are caught at 100,000+ units by
 # tests/limits.rs, where a one-second limit on a 64 kB input would not see them).
 # FUZZ_MAX_TIME caps each target's seconds in --runs mode. FUZZ_TRACE_COMPARES=0
-# builds without cargo-fuzz's comparison tracing: about three times the
-# executions per second (the tokenizer is all character comparisons, and
-# the tracing hooks took 70% of its time), for a search that solves
+# builds without cargo-fuzz's comparison tracing: more executions per second
+# (the tokenizer is all character comparisons, and the tracing hooks took 73%
+# of the tokenize target's time in perf), for a search that solves
 # comparisons less well; lupa.dict gives it the words they compare with.
 #
 # No clock is read here: libFuzzer keeps its own budgets; drive is bounded by
