@@ -1,35 +1,63 @@
 #!/usr/bin/env bash
-# Fuzzes every Lupa entry point: tests/fuzz/run.sh SECONDS [TARGET...]
+# Fuzzes every Lupa entry point.
 #
-# Runs each cargo-fuzz target (tokenize extract_es extract_en extract_options
-# highlight, or those named) for SECONDS, then replays every corpus through
-# every check with tests/fuzz/drive (which also parses highlight output with
-# html5ever). Without a nightly toolchain it falls back to drive's seeded
-# mutator for the same total time. Installs cargo-fuzz if missing.
+#   tests/fuzz/run.sh SECONDS [TARGET...]     each target for SECONDS
+#   tests/fuzz/run.sh --runs N [TARGET...]    each target for N executions
+#
+# Targets: tokenize extract_es extract_en extract_options highlight (default:
+# all, one after the other). Then every corpus is replayed through every check
+# by tests/fuzz/drive (which also parses highlight output with html5ever).
+#
+# Engine: libFuzzer through cargo-fuzz when a nightly toolchain is installed
+# (cargo-fuzz itself is installed from crates.io if missing); otherwise, as on
+# a fresh CI machine with only stable Rust, drive's seeded mutator runs each
+# target for the same budget. FUZZ_ENGINE=drive forces the fallback.
+#
+# Limits per input, the same for both engines: FUZZ_TIMEOUT seconds (1),
+# FUZZ_RSS_MB of memory (2048), FUZZ_MAX_LEN bytes (4096: a news paragraph
+# or several; the seed articles are cut there. Longer inputs only slow the
+# search down: super-linear costs are caught at 100,000+ units by
+# tests/limits.rs, where a one-second limit on a 64 kB input would not see them).
+# FUZZ_MAX_TIME caps each target's seconds in --runs mode. FUZZ_TRACE_COMPARES=0
+# builds without cargo-fuzz's comparison tracing: more executions per second
+# (the tokenizer is all character comparisons, and the tracing hooks took 73%
+# of the tokenize target's time in perf), for a search that solves
+# comparisons less well; lupa.dict gives it the words they compare with.
+#
+# No clock is read here: libFuzzer keeps its own budgets; drive is bounded by
+# `timeout`, or by its execution count.
 #
 # Seed corpus, rebuilt on each run and never committed: the seed articles in
-# seeds/, the adversarial inputs in tests/testdata/fuzz-regressions/, and a
-# few hundred sentences of ../shared/data (CoNLL-2002 Spanish, CoNLL-2003
-# English) when that folder is present. Findings go to tests/fuzz/artifacts/.
-# Per input: 1 s time limit, 2 GiB memory limit. Exit status non-zero on any
-# crash, timeout or out-of-memory.
+# seeds/, the inputs in tests/testdata/fuzz-regressions/, and a few hundred
+# sentences of ../shared/data (CoNLL-2002 Spanish, CoNLL-2003 English) when
+# that folder is present. Findings go to tests/fuzz/artifacts/, logs to
+# tests/fuzz/logs/. Exit status non-zero on any crash, reproducible timeout
+# or out-of-memory.
 set -euo pipefail
 
-seconds=${1:-60}
-shift || true
+usage() { echo "usage: $0 SECONDS [TARGET...] | $0 --runs N [TARGET...]" >&2; exit 2; }
+seconds="" runs=""
+case "${1:-}" in
+  --runs) runs=${2:-}; shift 2 || usage ;;
+  "") seconds=60 ;;
+  *) seconds=$1; shift ;;
+esac
+[[ "${seconds}${runs}" =~ ^[0-9]+$ ]] || usage
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$fuzz_dir/../.." && pwd)
 cd "$root"
 export PATH="$HOME/.cargo/bin:$PATH"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tokenize extract_es extract_en extract_options highlight)
+timeout_s=${FUZZ_TIMEOUT:-1} rss_mb=${FUZZ_RSS_MB:-2048} max_len=${FUZZ_MAX_LEN:-4096} max_time=${FUZZ_MAX_TIME:-}
+budget=$([ -n "$runs" ] && echo "$runs executions${max_time:+ (at most ${max_time}s)}" || echo "${seconds}s")
 
 log() { printf '\033[1m[fuzz]\033[0m %s\n' "$*"; }
 
 # ---- the seed corpus --------------------------------------------------------
 seeds="$fuzz_dir/corpus/_seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"
+mkdir -p "$seeds" "$fuzz_dir/logs"
 cp seeds/*.txt "$seeds/" 2>/dev/null || true
 for f in tests/testdata/fuzz-regressions/*; do
   case "$f" in *.md) ;; *) cp "$f" "$seeds/" ;; esac
@@ -50,95 +78,147 @@ fi
 if [ -f "$data/conll2003-en/eng.testa" ]; then
   conll_sentences "$data/conll2003-en/eng.testa" en 100
 fi
-log "seed corpus: $(ls "$seeds" | wc -l) files"
+log "seed corpus: $(find "$seeds" -type f | wc -l) files"
 
 # ---- the replay and fallback driver (stable toolchain) ----------------------
 drive="$fuzz_dir/target/drive/release/drive"
 cargo build --quiet --release --manifest-path "$fuzz_dir/drive/Cargo.toml" --target-dir "$fuzz_dir/target/drive"
+limits=(--timeout "$timeout_s" --rss-limit-mb "$rss_mb" --max-len "$max_len")
+
+# ---- the engine -------------------------------------------------------------
+# rustup cannot fetch a nightly on a machine that reaches only package
+# registries, so none is installed here: it is used when present.
+engine=${FUZZ_ENGINE:-}
+if [ -z "$engine" ]; then
+  engine=drive
+  if rustup run nightly rustc --version >/dev/null 2>&1; then
+    if cargo fuzz --version >/dev/null 2>&1 || { log "installing cargo-fuzz"; cargo install cargo-fuzz --locked >/dev/null 2>&1; }; then
+      engine=libfuzzer
+    fi
+  fi
+fi
+case "$engine" in
+  libfuzzer)
+    # Lupa has no unsafe code: AddressSanitizer would only halve the speed.
+    # cargo-fuzz keeps debug assertions and overflow checks on.
+    build_flags=(--fuzz-dir tests/fuzz -s none)
+    [ "${FUZZ_TRACE_COMPARES:-1}" = 0 ] && build_flags+=(--no-trace-compares)
+    cargo +nightly fuzz build "${build_flags[@]}"
+    bin_dir="$fuzz_dir/target/x86_64-unknown-linux-gnu/release" ;;
+  drive) log "no nightly toolchain (or FUZZ_ENGINE=drive): fuzzing with drive's seeded mutator" ;;
+  *) echo "FUZZ_ENGINE must be libfuzzer or drive" >&2; exit 2 ;;
+esac
+
+# One engine run of target $1 for the budget left, appending to $logf.
+# Sets rc and artifact (the finding's path, when there is one).
+run_once() {
+  local t=$1 left_runs=$2 attempt=$3 from
+  from=$(($(wc -l <"$logf") + 1))
+  set +e
+  if [ "$engine" = libfuzzer ]; then
+    local budget_flags=()
+    [ -n "$runs" ] && budget_flags+=(-runs="$left_runs")
+    [ -n "$seconds" ] && budget_flags+=(-max_total_time="$seconds")
+    [ -n "$runs" ] && [ -n "$max_time" ] && budget_flags+=(-max_total_time="$max_time")
+    cargo +nightly fuzz run "${build_flags[@]}" "$t" "$fuzz_dir/corpus/$t" "$seeds" -- \
+      "${budget_flags[@]}" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len="$max_len" \
+      -dict="$fuzz_dir/lupa.dict" -print_final_stats=1 >>"$logf" 2>&1
+    rc=$?
+    artifact=$(tail -n +"$from" "$logf" | grep -o "Test unit written to [^ ]*" | tail -1 | sed 's/Test unit written to //')
+    kind=$(tail -n +"$from" "$logf" | grep -oE "ERROR: libFuzzer: [a-z-]+" | tail -1 | sed 's/.*: //')
+  else
+    local cmd=("$drive" fuzz --target "$t" --seed "$attempt" "${limits[@]}")
+    [ -n "$runs" ] && cmd+=(--runs "$left_runs")
+    cmd+=("$seeds")
+    local cap=${seconds:-$max_time}
+    if [ -n "$cap" ]; then
+      timeout --signal=TERM --kill-after=10 "$cap" "${cmd[@]}" >>"$logf" 2>&1
+      rc=$?
+      [ $rc -eq 124 ] && rc=0 # the time budget ran out, as it should
+    else
+      "${cmd[@]}" >>"$logf" 2>&1
+      rc=$?
+    fi
+    artifact=$(tail -n +"$from" "$logf" | grep -o "saved as [^ ]*" | tail -1 | sed 's/saved as //')
+    kind=$(tail -n +"$from" "$logf" | grep -oE "^drive: [a-z]+ in target" | tail -1 | awk '{print $2}')
+  fi
+  set -e
+}
+
+# Executions so far in $logf: the sum over its engine runs.
+executions() {
+  if [ "$engine" = libfuzzer ]; then
+    { grep -o 'stat::number_of_executed_units: *[0-9]*' "$logf" || true; } | awk '{n += $2} END {print n + 0}'
+  else
+    # drive prints its count every thousand inputs and when done; a run cut
+    # by `timeout` counts to its last report.
+    awk '/^drive fuzz: [0-9]+ inputs/ {last = $3} /^== run ==/ {n += last; last = 0} END {print n + last}' "$logf"
+  fi
+}
 
 status=0
 summary=()
-
-have_nightly() { rustup run nightly rustc --version >/dev/null 2>&1; }
-if ! have_nightly; then
-  log "no nightly toolchain; trying to install one"
-  rustup toolchain install nightly --profile minimal >/dev/null 2>&1 || true
-fi
-
-if have_nightly; then
-  if ! cargo fuzz --version >/dev/null 2>&1; then
-    log "installing cargo-fuzz"
-    cargo install cargo-fuzz --locked >/dev/null 2>&1 || cargo install cargo-fuzz
-  fi
-  # Lupa has no unsafe code: AddressSanitizer would only halve the speed.
-  # Debug assertions (overflow checks) stay on.
-  fuzz=(cargo +nightly fuzz)
-  "${fuzz[@]}" build --fuzz-dir tests/fuzz -s none
-  mkdir -p "$fuzz_dir/logs"
-  bin_dir="$fuzz_dir/target/x86_64-unknown-linux-gnu/release"
-  for t in "${targets[@]}"; do
-    corpus="$fuzz_dir/corpus/$t"
-    mkdir -p "$corpus" "$fuzz_dir/artifacts/$t"
-    log "fuzzing $t for ${seconds}s"
-    logf="$fuzz_dir/logs/$t.log"
-    : >"$logf"
-    total=0 cov="" failed="" flukes=0
-    deadline=$((SECONDS + seconds))
-    # libFuzzer stops at the first timeout. On a busy machine a one-second
-    # limit can trip on an input that takes milliseconds, so a timeout is
-    # re-run alone three times: if it never exceeds the limit it is counted as
-    # a fluke, dropped, and fuzzing goes on for the time left.
-    while [ $SECONDS -lt $deadline ] && [ -z "$failed" ]; do
-      left=$((deadline - SECONDS))
-      from=$(($(wc -l <"$logf") + 1))
-      set +e
-      "${fuzz[@]}" run --fuzz-dir tests/fuzz -s none "$t" "$corpus" "$seeds" -- \
-        -max_total_time="$left" -timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -max_len=65536 \
-        -dict="$fuzz_dir/lupa.dict" -print_final_stats=1 >>"$logf" 2>&1
-      rc=$?
-      set -e
-      runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logf" | grep -o '[0-9]*$' | tail -1)
-      total=$((total + ${runs:-0}))
-      sed -i 's/stat::number_of_executed_units:/stat::counted_units:/' "$logf"
-      cov=$(grep -oE 'cov: [0-9]+' "$logf" | tail -1)
-      [ $rc -eq 0 ] && break
-      artifact=$(tail -n +"$from" "$logf" | grep -o "Test unit written to [^ ]*" | tail -1 | sed 's/Test unit written to //')
-      if [ -n "$artifact" ] && tail -n +"$from" "$logf" | grep -q "ERROR: libFuzzer: timeout" \
-         && "$bin_dir/$t" -timeout="${FUZZ_TIMEOUT:-1}" "$artifact" "$artifact" "$artifact" >/dev/null 2>&1; then
+for t in "${targets[@]}"; do
+  mkdir -p "$fuzz_dir/corpus/$t" "$fuzz_dir/artifacts/$t"
+  log "fuzzing $t for $budget ($engine)"
+  logf="$fuzz_dir/logs/$t.log"
+  : >"$logf"
+  failed="" flukes=0 attempt=0
+  # The first timeout ends a run. On a busy machine a one-second limit can
+  # trip on an input that takes milliseconds, so a timeout is re-run alone
+  # three times: if it never exceeds the limit it is counted as load, dropped,
+  # and fuzzing starts again (at most three times; a restart in SECONDS mode
+  # gets the whole budget again, as nothing here reads a clock).
+  while :; do
+    attempt=$((attempt + 1))
+    echo "== run == $attempt" >>"$logf"
+    done_runs=$(executions)
+    run_once "$t" "$((${runs:-0} - done_runs))" "$attempt"
+    [ $rc -eq 0 ] && break
+    if [ "$kind" = timeout ] && [ -n "$artifact" ] && [ $flukes -lt 3 ]; then
+      if [ "$engine" = libfuzzer ]; then
+        "$bin_dir/$t" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "$artifact" "$artifact" "$artifact" >/dev/null 2>&1
+      else
+        "$drive" replay --target "$t" "${limits[@]}" "$artifact" "$artifact" "$artifact" >/dev/null 2>&1
+      fi
+      if [ $? -eq 0 ]; then
         flukes=$((flukes + 1))
         echo "[run.sh] timeout did not reproduce alone (machine load): $artifact" >>"$logf"
         rm -f "$artifact"
-      else
-        failed="exit $rc"
+        [ -n "$runs" ] && [ "$(executions)" -ge "$runs" ] && break
+        continue
       fi
-    done
-    if [ -n "$failed" ]; then
-      status=1
-      grep -E 'ERROR|panicked|Test unit written|SUMMARY' "$logf" | tail -20 || true
-      summary+=("$t: FAILED after $total executions ($failed), see $logf and tests/fuzz/artifacts/$t/")
-    else
-      summary+=("$t: $total executions in ${seconds}s, ${cov:-cov ?}, no crash, timeout or OOM ($flukes load-induced timeouts that did not reproduce)")
     fi
+    failed="${kind:-exit $rc}${artifact:+: $artifact}"
+    break
   done
-  log "replaying every corpus through every check (html5ever included)"
-  set +e
-  replay=$("$drive" replay "$seeds" "${targets[@]/#/$fuzz_dir/corpus/}" 2>&1)
-  rc=$?
-  set -e
-  echo "$replay" | tail -5
-  [ $rc -eq 0 ] || status=1
-  summary+=("replay: $(echo "$replay" | tail -1)")
-else
-  total=$((seconds * ${#targets[@]}))
-  log "no nightly toolchain: libFuzzer unavailable; running the seeded mutator (drive) for ${total}s"
-  set +e
-  out=$("$drive" fuzz "$total" "$seeds" 2>&1)
-  rc=$?
-  set -e
-  echo "$out" | tail -5
-  [ $rc -eq 0 ] || status=1
-  summary+=("drive fuzz: $(echo "$out" | tail -1)")
-fi
+  total=$(executions)
+  if [ "$engine" = libfuzzer ]; then
+    speed="$({ grep -o 'stat::average_exec_per_sec: *[0-9]*' "$logf" || true; } | tail -1 | awk '{print $2}') exec/s, $({ grep -oE 'cov: [0-9]+' "$logf" || true; } | tail -1)"
+  else
+    speed=$([ -n "$seconds" ] && echo "$((total / (seconds > 0 ? seconds : 1))) exec/s" || echo "no clock here: time it outside")
+  fi
+  if [ -n "$failed" ]; then
+    status=1
+    grep -E 'ERROR|panicked|Test unit written|saved as|SUMMARY' "$logf" | tail -20 || true
+    summary+=("$t: FAILED after $total executions ($failed); see $logf")
+  else
+    summary+=("$t: $total executions ($speed), no crash, timeout or OOM ($flukes load-induced timeouts that did not reproduce)")
+  fi
+done
+
+log "replaying every corpus through every check (html5ever included)"
+corpora=("$seeds")
+for t in "${targets[@]}"; do
+  [ -d "$fuzz_dir/corpus/$t" ] && corpora+=("$fuzz_dir/corpus/$t")
+done
+set +e
+replay=$("$drive" replay "${limits[@]}" "${corpora[@]}" 2>&1)
+rc=$?
+set -e
+echo "$replay" | tail -5
+[ $rc -eq 0 ] || status=1
+summary+=("replay: $(echo "$replay" | tail -1)")
 
 log "summary"
 printf '  %s\n' "${summary[@]}"

@@ -1,13 +1,5 @@
-//! `highlight` with options from the first five bytes (layers, prefix, search
-//! terms, stemming, reference date); the output is read
-//! back strictly and parsed by html5ever: only text and <mark> elements with
-//! class and data-* attributes, and the input's text.
+//! The `highlight` target; its body, shared with the stable fallback and the regression replay, is in src/targets.rs.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use lupa_fuzz::checks;
 
-fuzz_target!(|data: &[u8]| {
-    let (head, rest) = lupa_fuzz::split(data, 5);
-    let text = lupa_fuzz::text(rest);
-    checks::check_highlight(&text, &lupa_fuzz::highlight_options(&head));
-});
+fuzz_target!(|data: &[u8]| lupa_fuzz::targets::highlight(data));

@@ -2,6 +2,7 @@
 //! property tests) and the decoding of raw fuzz input into text and options.
 
 pub mod checks;
+pub mod targets;
 
 use lupa::api::{ExtractOptions, HighlightLayer, HighlightOptions, LangOption, Layer};
 
