@@ -465,11 +465,15 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
         ),
     );
     if alnum && ti.len > 0 {
-        for slot in [1, 2, 3] {
-            add(slot, bucket(t::BAG_L, ti.lower));
-        }
-        for slot in [4, 5, 6] {
-            add(slot, bucket(t::BAG_R, ti.lower));
+        // One lookup per bag, three slots each.
+        for (b, slots) in [(bucket(t::BAG_L, ti.lower), [1, 2, 3]), (bucket(t::BAG_R, ti.lower), [4, 5, 6])] {
+            if let Some(r) = m.joint_row(b, W) {
+                for slot in slots {
+                    for (a, &x) in rows[slot].iter_mut().zip(r) {
+                        *a = a.wrapping_add(x as i16);
+                    }
+                }
+            }
         }
     }
     rows
@@ -494,14 +498,14 @@ impl<const W: usize> PairCache<W> {
         }
     }
     #[inline]
-    fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> [[i16; W]; 2] {
+    fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> &[[i16; W]; 2] {
         let key = (a as u64) << 32 | b as u64;
         let slot = (key.wrapping_mul(K) >> 40) as usize & (self.keys.len() - 1);
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.rows[slot] = cx.pair_rows(a, b);
         }
-        self.rows[slot]
+        &self.rows[slot]
     }
 }
 
