@@ -6,7 +6,7 @@ use super::Entity;
 use crate::lang::Lang;
 use crate::ner::Label;
 use crate::text::fold::{fold, fold_into};
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 struct Group {
@@ -85,13 +85,13 @@ fn same(form: &[String], form_acronyms: &[String; 2], mention_acronym: Option<&s
 /// that [`same`] can accept is found under one of the mention's keys.
 #[derive(Default)]
 struct Index {
-    first: HashMap<(Label, String), Vec<usize>>,
-    last: HashMap<(Label, String), Vec<usize>>,
-    form: HashMap<(Label, Vec<String>), Vec<usize>>,
-    acronym: HashMap<(Label, String), Vec<usize>>,
+    first: FxHashMap<(Label, String), Vec<usize>>,
+    last: FxHashMap<(Label, String), Vec<usize>>,
+    form: FxHashMap<(Label, Vec<String>), Vec<usize>>,
+    acronym: FxHashMap<(Label, String), Vec<usize>>,
 }
 
-fn push<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, id: usize) {
+fn push<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Vec<usize>>, key: K, id: usize) {
     let ids = map.entry(key).or_default();
     if ids.last() != Some(&id) {
         ids.push(id);
@@ -145,7 +145,7 @@ impl Index {
 /// its mentions have (the first mention's on a tie). The tagger alone calls
 /// "Azerbaiyán" ORG once and LOC twice. Used where the language data says so.
 fn consistent_labels(text: &str, mentions: &[(usize, usize, Label)]) -> Vec<Label> {
-    let mut votes: HashMap<String, ([usize; 4], Label)> = HashMap::new();
+    let mut votes: FxHashMap<String, ([usize; 4], Label)> = FxHashMap::default();
     let forms: Vec<String> = mentions.iter().map(|&(s, e, _)| fold(&text[s..e])).collect();
     for (form, &(_, _, label)) in forms.iter().zip(mentions) {
         let entry = votes.entry(form.clone()).or_insert(([0; 4], label));
@@ -162,9 +162,9 @@ fn consistent_labels(text: &str, mentions: &[(usize, usize, Label)]) -> Vec<Labe
 }
 
 /// The language's place names (see [`crate::lang::LangData::places`]), folded.
-fn places(lang: Lang) -> &'static HashSet<String> {
-    static ES: OnceLock<HashSet<String>> = OnceLock::new();
-    static EN: OnceLock<HashSet<String>> = OnceLock::new();
+fn places(lang: Lang) -> &'static FxHashSet<String> {
+    static ES: OnceLock<FxHashSet<String>> = OnceLock::new();
+    static EN: OnceLock<FxHashSet<String>> = OnceLock::new();
     let cell = match lang {
         Lang::Es => &ES,
         Lang::En => &EN,
@@ -231,7 +231,7 @@ fn place_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) 
 /// elsewhere in the text ("Cannavaro" after "Fabio Cannavaro") is that person;
 /// but a known place stays a place ("Washington" after "George Washington").
 fn surname_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) {
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
     for &(s, e, l) in mentions.iter() {
         let m = &text[s..e];
         if l == Label::Per && m.split_whitespace().count() >= 2 {

@@ -312,8 +312,8 @@ pub fn tag<'t, const W: usize>(
     let end1 = end_ok(m);
     let mut path1 = vec![0u8; n];
     // Stage 2's integer scores of the same features, kept for its pass. Each
-    // is a sum of fewer than 70 i8 weights (under 9,000 in magnitude), so it
-    // fits an i16 exactly.
+    // score of either stage is a sum of fewer than 70 i8 weights (under 9,000
+    // in magnitude), so it fits an i16 exactly; `shared` sums in i16 lanes.
     let mut shared2 = vec![0i16; n * nt];
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
@@ -327,9 +327,7 @@ pub fn tag<'t, const W: usize>(
             for (o, &a) in em[(i - s) * nt..(i - s + 1) * nt].iter_mut().zip(&acc[..nt]) {
                 *o += a as f32 * i1;
             }
-            for (o, &a) in shared2[i * nt..(i + 1) * nt].iter_mut().zip(&acc[nt..]) {
-                *o = a as i16;
-            }
+            shared2[i * nt..(i + 1) * nt].copy_from_slice(&acc[nt..]);
         }
         model::viterbi(&em, nt, &m.trans, &end1, &mut path);
         for (x, &p) in path1[s..e].iter_mut().zip(&path) {
@@ -417,15 +415,69 @@ pub fn tag<'t, const W: usize>(
     Some(out)
 }
 
+/// `acc += row`, lane by lane. Wrapping: a token's full sum fits an i16 (see
+/// `shared2` in [`tag`]), so partial sums may wrap and the total is still exact.
+#[inline(always)]
+fn add16<const W: usize>(acc: &mut [i16; W], row: &[i16; W]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::{i16x8_add, v128, v128_load, v128_store};
+        let mut k = 0;
+        while k + 8 <= W {
+            // SAFETY: lanes k..k+8 are inside both arrays; wasm loads and stores may be unaligned.
+            unsafe {
+                let p = acc.as_mut_ptr().add(k) as *mut v128;
+                let q = row.as_ptr().add(k) as *const v128;
+                v128_store(p, i16x8_add(v128_load(p), v128_load(q)));
+            }
+            k += 8;
+        }
+        for j in k..W {
+            acc[j] = acc[j].wrapping_add(row[j]);
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a = a.wrapping_add(x);
+    }
+}
+
+/// `acc += row` for a model row of `W` i8 weights (as [`add16`]).
+#[inline(always)]
+fn add8<const W: usize>(acc: &mut [i16; W], row: &[i8]) {
+    let Some(row) = row.get(..W) else {
+        return;
+    };
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::{i16x8_add, i16x8_extend_low_i8x16, v128, v128_load, v128_load64_zero, v128_store};
+        let mut k = 0;
+        while k + 8 <= W {
+            // SAFETY: lanes k..k+8 are inside both; wasm loads and stores may be unaligned.
+            unsafe {
+                let p = acc.as_mut_ptr().add(k) as *mut v128;
+                let q = v128_load64_zero(row.as_ptr().add(k) as *const u64);
+                v128_store(p, i16x8_add(v128_load(p), i16x8_extend_low_i8x16(q)));
+            }
+            k += 8;
+        }
+        for j in k..W {
+            acc[j] = acc[j].wrapping_add(row[j] as i16);
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a = a.wrapping_add(x as i16);
+    }
+}
+
 /// The summed joint weights of the features that depend on word `ti` alone,
 /// one row per slot (see [`OWN`] and [`SLOTS`]), as in `document_with`.
 fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
     let mut rows = [[0i16; W]; 7];
     let mut add = |slot: usize, b: u32| {
         if let Some(r) = m.joint_row(b, W) {
-            for (a, &x) in rows[slot].iter_mut().zip(r) {
-                *a = a.wrapping_add(x as i16);
-            }
+            add8(&mut rows[slot], r);
         }
     };
     let alnum = ti.flags & F_NOALNUM == 0;
@@ -465,11 +517,13 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
         ),
     );
     if alnum && ti.len > 0 {
-        for slot in [1, 2, 3] {
-            add(slot, bucket(t::BAG_L, ti.lower));
-        }
-        for slot in [4, 5, 6] {
-            add(slot, bucket(t::BAG_R, ti.lower));
+        // One lookup per bag, three slots each.
+        for (b, slots) in [(bucket(t::BAG_L, ti.lower), [1, 2, 3]), (bucket(t::BAG_R, ti.lower), [4, 5, 6])] {
+            if let Some(r) = m.joint_row(b, W) {
+                for slot in slots {
+                    add8(&mut rows[slot], r);
+                }
+            }
         }
     }
     rows
@@ -494,14 +548,14 @@ impl<const W: usize> PairCache<W> {
         }
     }
     #[inline]
-    fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> [[i16; W]; 2] {
+    fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> &[[i16; W]; 2] {
         let key = (a as u64) << 32 | b as u64;
         let slot = (key.wrapping_mul(K) >> 40) as usize & (self.keys.len() - 1);
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.rows[slot] = cx.pair_rows(a, b);
         }
-        self.rows[slot]
+        &self.rows[slot]
     }
 }
 
@@ -537,37 +591,23 @@ impl<const W: usize> Context<'_, W> {
 
     /// Both stages' integer scores of token `i`'s first-stage features.
     #[inline]
-    fn shared(&self, i: usize, f: &mut Vec<u32>, pairs: &mut PairCache<W>) -> [i32; W] {
+    fn shared(&self, i: usize, f: &mut Vec<u32>, pairs: &mut PairCache<W>) -> [i16; W] {
         let n = self.tid.len();
-        let mut acc = [0i32; W];
-        let own = &self.cache.get(self.tid[i])[OWN];
-        for (a, &x) in acc.iter_mut().zip(own) {
-            *a += x as i32;
-        }
+        let mut acc = *self.cache.get(self.tid[i]).get(OWN).unwrap_or(&[0; W]);
         for (slot, off) in SLOTS {
             let j = i as isize + off;
             let t = if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
-            for (a, &x) in acc.iter_mut().zip(&self.cache.get(t)[slot]) {
-                *a += x as i32;
-            }
+            add16(&mut acc, &self.cache.get(t)[slot]);
         }
         let id = |j: isize| if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
         let (before, after) = (id(i as isize - 1), id(i as isize + 1));
-        let left = pairs.get(self, before, self.tid[i]);
-        for (a, &x) in acc.iter_mut().zip(&left[0]) {
-            *a += x as i32;
-        }
-        let right = pairs.get(self, self.tid[i], after);
-        for (a, &x) in acc.iter_mut().zip(&right[1]) {
-            *a += x as i32;
-        }
+        add16(&mut acc, &pairs.get(self, before, self.tid[i])[0]);
+        add16(&mut acc, &pairs.get(self, self.tid[i], after)[1]);
         f.clear();
         self.contextual(i, f);
         for &b in f.iter() {
             if let Some(r) = self.m.joint_row(b, W) {
-                for (a, &x) in acc.iter_mut().zip(r) {
-                    *a += x as i32;
-                }
+                add8(&mut acc, r);
             }
         }
         acc
@@ -588,9 +628,7 @@ impl<const W: usize> Context<'_, W> {
         ];
         for (k, f) in feats {
             if let Some(r) = self.m.joint_row(f, W) {
-                for (x, &w) in rows[k].iter_mut().zip(r) {
-                    *x += w as i16;
-                }
+                add8(&mut rows[k], r);
             }
         }
         rows
