@@ -298,35 +298,12 @@ fn js_built_extractions_equal_the_serde_ones() {
     }
 }
 
+#[path = "support/ner_stream.rs"]
+mod ner_stream;
+
 /// The wasm build sums the tagger's rows with SIMD (native builds do not), so
 /// the streaming tagger is checked against the reference here too.
 #[wasm_bindgen_test]
 fn streaming_tagger_matches_the_reference_in_wasm() {
-    use lupa::lang::Lang;
-    use lupa::ner::{line_starts, model, recognise, segment_starts, tag_words};
-    use lupa::tokenize::{sentences, tokenize};
-    let seed = include_str!("../seeds/000_b3dfaa5d8271907c.txt");
-    let texts = [
-        seed,
-        "El presidente ruso Vladimir Putin llegó hoy a Madrid .\n\"Dijo\" que « España » y EE.UU. ( EFE )\n",
-        "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .",
-        "A\n\nB C D E F G\n“ Hola ” , dijo Ana García-López en Nueva York , Estados Unidos .",
-        "",
-        "x",
-    ];
-    for lang in Lang::ALL {
-        let m = model(lang).unwrap();
-        for text in texts {
-            let tokens = tokenize(text, lang);
-            let sents = sentences(&tokens);
-            let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-            let want: Vec<(usize, usize, lupa::ner::Label)> =
-                tag_words(m, lang, &words, &segment_starts(text, &tokens, &sents), &line_starts(text, &tokens));
-            let got: Vec<(usize, usize, lupa::ner::Label)> = recognise(lang, text, &tokens, &sents)
-                .into_iter()
-                .map(|x| (x.tokens.start, x.tokens.end, x.label))
-                .collect();
-            assert_eq!(got, want, "{lang}: {text}");
-        }
-    }
+    ner_stream::assert_streaming_tagger_matches_the_reference();
 }

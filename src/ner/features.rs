@@ -151,6 +151,40 @@ pub(crate) const F_INITIAL: u32 = 1 << 10; // first word of its sentence
 pub(crate) const F_LOWER: u32 = 1 << 11; // has a letter, all letters lower-case
 pub(crate) const F_OPEN: u32 = 1 << 12; // opening bracket / dash / inverted marks
 
+/// Runs of capitalised words, possibly joined by short lower-case connectors
+/// ("Departamento de Estado de Estados Unidos"): for each token, its position in
+/// its run and the run's length (both capped, 0 outside a run). A run never
+/// crosses a segment start. `info(i)` is token `i`'s flags and length; the
+/// training featuriser and the streaming tagger share this so they agree.
+pub(crate) fn capital_runs(n: usize, starts: &[bool], info: impl Fn(usize) -> (u32, u8)) -> Vec<(u8, u8)> {
+    let mut run = vec![(0u8, 0u8); n];
+    let mut i = 0;
+    while i < n {
+        if info(i).0 & F_CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut end = i + 1;
+        while j < n && !starts.get(j).copied().unwrap_or(false) {
+            let (flags, len) = info(j);
+            if flags & F_CAP != 0 {
+                j += 1;
+                end = j;
+            } else if flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER) && len <= 3 && j - i < 8 {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let len = (end - i).min(6) as u8;
+        for (k, r) in run[i..end].iter_mut().enumerate() {
+            *r = ((k as u8).min(5) + 1, len);
+        }
+        i = end.max(i + 1);
+    }
+    run
+}
 /// What the featuriser computes once per token.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TokInfo {
@@ -524,36 +558,7 @@ impl<'g> Featurizer<'g> {
                 in_quote[i] = q;
             }
         }
-        // Runs of capitalised words, possibly joined by short lower-case connectors
-        // ("Departamento de Estado de Estados Unidos"): (position, length) per token.
-        let mut run = vec![(0u8, 0u8); n];
-        let mut i = 0;
-        while i < n {
-            if infos[i].flags & F_CAP == 0 {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            let mut end = i + 1;
-            while j < n && !starts.get(j).copied().unwrap_or(false) {
-                if infos[j].flags & F_CAP != 0 {
-                    j += 1;
-                    end = j;
-                } else if infos[j].flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER)
-                    && infos[j].len <= 3
-                    && j - i < 8
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let len = (end - i).min(6) as u8;
-            for (k, r) in run[i..end].iter_mut().enumerate() {
-                *r = ((k as u8).min(5) + 1, len);
-            }
-            i = end.max(i + 1);
-        }
+        let run = capital_runs(n, starts, |j| (infos[j].flags, infos[j].len));
         // Document evidence per folded form: [lower-case, capitalised not sentence-initial, all-caps].
         let mut doc: IdMap<[u32; 3]> = IdMap::default();
         for ti in &infos {

@@ -427,36 +427,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn streaming_tagger_matches_the_reference() {
-        // `recognise` caches per-word scores and streams lines; `tag_words`
-        // materialises every feature. They must agree exactly.
-        let seed = include_str!("../../seeds/000_b3dfaa5d8271907c.txt");
-        let texts = [
-            seed,
-            "El presidente ruso Vladimir Putin llegó hoy a Madrid .\n\"Dijo\" que « España » y EE.UU. ( EFE )\n",
-            "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .",
-            "A\n\nB C D E F G\n“ Hola ” , dijo Ana García-López en Nueva York , Estados Unidos .",
-            "",
-            "x",
-        ];
-        for lang in Lang::ALL {
-            let m = model(lang).unwrap();
-            for text in texts {
-                let tokens = tokenize::tokenize(text, lang);
-                let sentences = tokenize::sentences(&tokens);
-                let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-                let starts = segment_starts(text, &tokens, &sentences);
-                let breaks = line_starts(text, &tokens);
-                let want: Vec<Mention> = tag_words(m, lang, &words, &starts, &breaks)
-                    .into_iter()
-                    .map(|(s, e, label)| Mention { tokens: s..e, label })
-                    .collect();
-                assert_eq!(recognise(lang, text, &tokens, &sentences), want, "{lang}: {text}");
-            }
-        }
-    }
-
     /// The mentions found in `text`, as (text, label).
     fn named(lang: Lang, text: &str) -> Vec<(String, Label)> {
         let toks = tokenize::tokenize(text, lang);

@@ -631,25 +631,28 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let mut best = f32::NEG_INFINITY;
-    let mut arg = 0usize;
-    for (t, &s) in prev.iter().enumerate() {
-        let s = if end_ok.get(t).copied().unwrap_or(true) {
-            s
-        } else {
-            f32::NEG_INFINITY
-        };
-        if s > best {
-            best = s;
-            arg = t;
-        }
-    }
+    let mut arg = best_end(&prev, end_ok);
     out.resize(n, 0);
     out[n - 1] = arg;
     for i in (1..n).rev() {
         arg = back[i * nt + arg] as usize;
         out[i - 1] = arg;
     }
+}
+
+/// The best last tag of a Viterbi path: the highest score among the tags a
+/// segment may end with (the first on ties, as both decoders always did).
+fn best_end(last: &[f32], end_ok: &[bool]) -> usize {
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0usize;
+    for (t, &s) in last.iter().enumerate() {
+        let s = if end_ok.get(t).copied().unwrap_or(true) { s } else { f32::NEG_INFINITY };
+        if s > best {
+            best = s;
+            arg = t;
+        }
+    }
+    arg
 }
 
 /// [`viterbi`] for `N` tags known at compile time (the tagger's 9 or 17), so
@@ -690,19 +693,7 @@ fn viterbi_n<const N: usize>(emissions: &[f32], trans: &[f32], end_ok: &[bool], 
         }
         prev = cur;
     }
-    let mut best = f32::NEG_INFINITY;
-    let mut arg = 0usize;
-    for (t, &s) in prev.iter().enumerate() {
-        let s = if end_ok.get(t).copied().unwrap_or(true) {
-            s
-        } else {
-            f32::NEG_INFINITY
-        };
-        if s > best {
-            best = s;
-            arg = t;
-        }
-    }
+    let mut arg = best_end(&prev, end_ok);
     out.resize(n, 0);
     out[n - 1] = arg;
     for i in (1..n).rev() {

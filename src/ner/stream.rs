@@ -13,7 +13,7 @@
 
 use super::features::{
     self, bucket, finish, mix, t, Featurizer, Gazetteer, Stage2, Stage2Cursor, StageWord, TokInfo,
-    F_ALLCAP, F_CAP, F_INITIAL, F_LOWER, F_NOALNUM, F_OPEN, F_QUOTE, F_STOP, F_TITLE,
+    F_ALLCAP, F_CAP, F_INITIAL, F_NOALNUM, F_OPEN, F_QUOTE, F_STOP, F_TITLE,
 };
 use super::model::{self, Model};
 use super::Label;
@@ -249,33 +249,10 @@ pub fn tag<'t, const W: usize>(
         }
     }
 
-    // Runs of capitalised words joined by short connectors: (position, length).
-    let mut run = vec![(0u8, 0u8); n];
-    let mut i = 0;
-    while i < n {
-        if words[tid[i] as usize].flags & F_CAP == 0 {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        let mut end = i + 1;
-        while j < n && !starts.get(j).copied().unwrap_or(false) {
-            let wj = &words[tid[j] as usize];
-            if wj.flags & F_CAP != 0 {
-                j += 1;
-                end = j;
-            } else if wj.flags & (F_STOP | F_LOWER) == (F_STOP | F_LOWER) && wj.len <= 3 && j - i < 8 {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let len = (end - i).min(6) as u8;
-        for (k, r) in run[i..end].iter_mut().enumerate() {
-            *r = ((k as u8).min(5) + 1, len);
-        }
-        i = end.max(i + 1);
-    }
+    let run = features::capital_runs(n, starts, |j| {
+        let w = &words[tid[j] as usize];
+        (w.flags, w.len)
+    });
 
     let cx = Context {
         m,

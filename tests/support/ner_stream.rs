@@ -1,0 +1,35 @@
+//! One check, run natively (tests/ner_stream.rs) and in the browser
+//! (tests/web.rs): `recognise` caches per-word scores, streams lines and, in
+//! wasm, sums rows with SIMD; `tag_words` materialises every feature. They
+//! must find exactly the same mentions.
+
+use lupa::lang::Lang;
+use lupa::ner::{line_starts, model, recognise, segment_starts, tag_words, Label};
+use lupa::tokenize::{sentences, tokenize};
+
+pub fn assert_streaming_tagger_matches_the_reference() {
+    let seed = include_str!("../../seeds/000_b3dfaa5d8271907c.txt");
+    let texts = [
+        seed,
+        "El presidente ruso Vladimir Putin llegó hoy a Madrid .\n\"Dijo\" que « España » y EE.UU. ( EFE )\n",
+        "German Chancellor Helmut Kohl met Boris Yeltsin in Moscow on Tuesday , Reuters reported .",
+        "A\n\nB C D E F G\n“ Hola ” , dijo Ana García-López en Nueva York , Estados Unidos .",
+        "",
+        "x",
+    ];
+    for lang in Lang::ALL {
+        let m = model(lang).unwrap();
+        for text in texts {
+            let tokens = tokenize(text, lang);
+            let sents = sentences(&tokens);
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+            let want: Vec<(usize, usize, Label)> =
+                tag_words(m, lang, &words, &segment_starts(text, &tokens, &sents), &line_starts(text, &tokens));
+            let got: Vec<(usize, usize, Label)> = recognise(lang, text, &tokens, &sents)
+                .into_iter()
+                .map(|x| (x.tokens.start, x.tokens.end, x.label))
+                .collect();
+            assert_eq!(got, want, "{lang}: {text}");
+        }
+    }
+}
