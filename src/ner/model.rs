@@ -186,6 +186,18 @@ pub struct Model {
     joint: Option<Joint>,
 }
 
+/// The row of bucket `b` in a bitmap-and-rank index (`ix`, `mask` = its length
+/// − 1), or `None` when the bucket has no weights.
+#[inline(always)]
+fn row_of(ix: &[[u64; 2]], mask: usize, b: u32) -> Option<usize> {
+    let [word, rank] = *ix.get((b as usize >> 6) & mask)?;
+    let bit = b & 63;
+    if (word >> bit) & 1 == 0 {
+        return None;
+    }
+    Some(rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+}
+
 #[derive(Clone, Debug)]
 struct Joint {
     ix: Vec<[u64; 2]>,
@@ -402,13 +414,7 @@ impl Model {
 
     #[inline]
     fn row_index(&self, b: u32) -> Option<usize> {
-        let wi = b as usize >> 6;
-        let [word, rank] = *self.ix.get(wi)?;
-        let bit = b & 63;
-        if (word >> bit) & 1 == 0 {
-            return None;
-        }
-        Some(rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+        row_of(&self.ix, usize::MAX, b)
     }
 
     /// Adds the emission scores of `feats` for this stage into `out1` and for
@@ -439,15 +445,9 @@ impl Model {
         let mut a2 = [0i32; N];
         let mask = j.ix.len().wrapping_sub(1);
         for &b in feats {
-            let wi = (b as usize >> 6) & mask;
-            let Some(&[word, rank]) = j.ix.get(wi) else {
+            let Some(r) = row_of(&j.ix, mask, b) else {
                 continue;
             };
-            let bit = b & 63;
-            if (word >> bit) & 1 == 0 {
-                continue;
-            }
-            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
             if let Some(row) = j.rows.get(r * 2 * N..(r + 1) * 2 * N) {
                 for t in 0..N {
                     a1[t] += row[t] as i32;
@@ -478,13 +478,7 @@ impl Model {
     pub(crate) fn joint_row(&self, b: u32, w: usize) -> Option<&[i8]> {
         let j = self.joint.as_ref()?;
         let mask = j.ix.len().wrapping_sub(1);
-        let wi = (b as usize >> 6) & mask;
-        let [word, rank] = *j.ix.get(wi)?;
-        let bit = b & 63;
-        if (word >> bit) & 1 == 0 {
-            return None;
-        }
-        let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        let r = row_of(&j.ix, mask, b)?;
         j.rows.get(r * w..(r + 1) * w)
     }
 
@@ -510,14 +504,8 @@ impl Model {
     #[inline]
     #[cfg(test)]
     fn row(&self, b: u32) -> Option<&[i8]> {
-        let wi = (b as usize >> 6) & (self.ix.len().wrapping_sub(1));
-        let [word, rank] = *self.ix.get(wi)?;
-        let bit = b & 63;
-        if (word >> bit) & 1 == 0 {
-            return None;
-        }
+        let r = row_of(&self.ix, self.ix.len().wrapping_sub(1), b)?;
         let nt = self.tags.len();
-        let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
         self.weights.get(r * nt..(r + 1) * nt)
     }
 
@@ -527,15 +515,9 @@ impl Model {
         let nt = self.tags.len();
         let mask = self.ix.len().wrapping_sub(1);
         for &b in feats {
-            let wi = (b as usize >> 6) & mask;
-            let Some(&[word, rank]) = self.ix.get(wi) else {
+            let Some(r) = row_of(&self.ix, mask, b) else {
                 continue;
             };
-            let bit = b & 63;
-            if (word >> bit) & 1 == 0 {
-                continue;
-            }
-            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
             if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
                 for (a, &w) in acc.iter_mut().zip(row) {
                     *a += w as i32;
@@ -559,15 +541,9 @@ impl Model {
         let nt = self.tags.len().min(N);
         let mask = self.ix.len().wrapping_sub(1);
         for &b in feats {
-            let wi = (b as usize >> 6) & mask;
-            let Some(&[word, rank]) = self.ix.get(wi) else {
+            let Some(r) = row_of(&self.ix, mask, b) else {
                 continue;
             };
-            let bit = b & 63;
-            if (word >> bit) & 1 == 0 {
-                continue;
-            }
-            let r = rank as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize;
             if nt == N {
                 if let Some(row) = self.weights.get(r * N..(r + 1) * N) {
                     let row: &[i8; N] = row.try_into().unwrap();
