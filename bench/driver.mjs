@@ -215,6 +215,8 @@ try {
   gz = gzipSync(wasm, { level: 9 }).length;
 }
 result.size = { wasmBytes: wasm.length, gzip9Bytes: gz, jsGlueBytes: statSync(join(root, cfg.pkg.replace(/^\//, ""), "lupa.js")).size };
+// bench/core-size, run by bench/run on each build: the same package without the NER models.
+try { result.size.core = JSON.parse(readFileSync(join(here, "build", "core-size.json"), "utf8")); } catch {}
 
 // ---- ratios and budgets
 const ratio = (a, b) => (a && b ? b.medianMs / a.medianMs : null);
@@ -261,6 +263,7 @@ for (const r of result.rows) {
 lines.push("");
 lines.push(`wasm-opt: ${result.build.wasmOpt}`);
 lines.push(`wasm: ${result.size.wasmBytes.toLocaleString("en-US")} bytes raw, ${result.size.gzip9Bytes.toLocaleString("en-US")} bytes gzip -9 (lupa.js glue ${result.size.jsGlueBytes.toLocaleString("en-US")} bytes)`);
+if (result.size.core) lines.push(`core without the NER models (bench/core-size): ${result.size.core.wasmBytes.toLocaleString("en-US")} bytes raw, ${result.size.core.gzip9Bytes.toLocaleString("en-US")} bytes gzip -9`);
 if (result.init) lines.push(`init() to ready: median ${fmt(result.init.medianMs)} ms over ${result.init.loads.length} fresh page loads (${result.init.loads.map((x) => x.toFixed(1)).join(", ")})`);
 if (result.memory.length) {
   const mib = (b) => (b == null ? "-" : `${(b / 2 ** 20).toFixed(1)} MiB`);
