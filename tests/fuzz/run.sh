@@ -18,7 +18,8 @@
 # or several; the seed articles are cut there. Longer inputs only slow the
 # search down: super-linear costs are caught at 100,000+ units by
 # tests/limits.rs, where a one-second limit on a 64 kB input would not see them).
-# FUZZ_MAX_TIME caps each target's seconds in --runs mode. FUZZ_TRACE_COMPARES=0
+# FUZZ_MAX_TIME caps each target's seconds in --runs mode; FUZZ_FLUKES how
+# many load-induced timeouts (see below) a target may have. FUZZ_TRACE_COMPARES=0
 # builds without cargo-fuzz's comparison tracing: more executions per second
 # (the tokenizer is all character comparisons, and the tracing hooks took 73%
 # of the tokenize target's time in perf), for a search that solves
@@ -49,6 +50,7 @@ cd "$root"
 export PATH="$HOME/.cargo/bin:$PATH"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tokenize extract_es extract_en extract_options highlight)
+max_flukes=${FUZZ_FLUKES:-3}
 timeout_s=${FUZZ_TIMEOUT:-1} rss_mb=${FUZZ_RSS_MB:-2048} max_len=${FUZZ_MAX_LEN:-4096} max_time=${FUZZ_MAX_TIME:-}
 budget=$([ -n "$runs" ] && echo "$runs executions${max_time:+ (at most ${max_time}s)}" || echo "${seconds}s")
 
@@ -167,15 +169,16 @@ for t in "${targets[@]}"; do
   # The first timeout ends a run. On a busy machine a one-second limit can
   # trip on an input that takes milliseconds, so a timeout is re-run alone
   # three times: if it never exceeds the limit it is counted as load, dropped,
-  # and fuzzing starts again (at most three times; a restart in SECONDS mode
-  # gets the whole budget again, as nothing here reads a clock).
+  # and fuzzing starts again (at most FUZZ_FLUKES times, 3 by default: long
+  # --runs jobs beside other work need more; a restart in SECONDS mode gets
+  # the whole budget again, as nothing here reads a clock).
   while :; do
     attempt=$((attempt + 1))
     echo "== run == $attempt" >>"$logf"
     done_runs=$(executions)
     run_once "$t" "$((${runs:-0} - done_runs))" "$attempt"
     [ $rc -eq 0 ] && break
-    if [ "$kind" = timeout ] && [ -n "$artifact" ] && [ $flukes -lt 3 ]; then
+    if [ "$kind" = timeout ] && [ -n "$artifact" ] && [ $flukes -lt "$max_flukes" ]; then
       if [ "$engine" = libfuzzer ]; then
         "$bin_dir/$t" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "$artifact" "$artifact" "$artifact" >/dev/null 2>&1
       else
