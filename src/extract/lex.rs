@@ -22,7 +22,7 @@ pub struct Lex {
     pub start: usize,
     pub end: usize,
     pub kind: LexKind,
-    pub norm: String,
+    pub norm: Norm,
     /// [`norm_key`] of `norm`: lets a [`PhraseSet`] turn most lexes away
     /// without hashing `norm` again for every set.
     pub key: u64,
@@ -43,8 +43,81 @@ impl Lex {
     }
 }
 
+/// How many bytes of a [`Norm`] are kept in the lex itself.
+const NORM_INLINE: usize = 22;
+
+/// A lex's normalised form: short ones (nearly all) stored inline, so that
+/// lexing a block allocates nothing per lex.
+#[derive(Clone)]
+pub enum Norm {
+    Inline(u8, [u8; NORM_INLINE]),
+    Heap(Box<str>),
+}
+
+impl Norm {
+    pub fn new(s: &str) -> Norm {
+        if s.len() <= NORM_INLINE {
+            let mut b = [0u8; NORM_INLINE];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            Norm::Inline(s.len() as u8, b)
+        } else {
+            Norm::Heap(s.into())
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the bytes are a whole `&str` copied by `Norm::new`.
+            Norm::Inline(n, b) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<str> for Norm {
+    #[inline]
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    #[inline]
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for Norm {
+    #[inline]
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
 /// Lower-cases and folds accents of one character into `out`.
+#[inline]
 pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        // What the general path gives for ASCII, without the case tables.
+        out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+        return;
+    }
     for l in c.to_lowercase() {
         let f = match l {
             'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
@@ -79,6 +152,7 @@ pub fn lex(text: &str) -> Vec<Lex> {
     let mut i = 0;
     let mut space = true;
     let mut newline = false;
+    let mut norm = String::new();
     while i < n {
         let (start, c) = chars[i];
         if c.is_whitespace() || c.is_control() {
@@ -126,7 +200,7 @@ pub fn lex(text: &str) -> Vec<Lex> {
             kind = LexKind::Punct;
         }
         let end = if j < n { chars[j].0 } else { text.len() };
-        let mut norm = String::new();
+        norm.clear();
         if kind == LexKind::Num && end - start > 64 {
             // Long digit runs: the norm is only compared, never parsed in full.
             norm.push_str(&text[start..start + 64]);
@@ -136,7 +210,7 @@ pub fn lex(text: &str) -> Vec<Lex> {
             }
         }
         let key = norm_key(&norm);
-        out.push(Lex { start, end, kind, norm, key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
+        out.push(Lex { start, end, kind, norm: Norm::new(&norm), key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
         space = false;
         newline = false;
         i = j;
@@ -189,7 +263,7 @@ impl<T: Copy> PhraseSet<T> {
             if lx.is_empty() {
                 continue;
             }
-            let mut norms: Vec<(String, bool)> = lx.into_iter().map(|l| (l.norm, !l.space_before)).collect();
+            let mut norms: Vec<(String, bool)> = lx.into_iter().map(|l| (l.norm.to_string(), !l.space_before)).collect();
             let first = norms.remove(0).0;
             map.entry(first).or_default().push((norms, v));
         }
@@ -211,7 +285,7 @@ impl<T: Copy> PhraseSet<T> {
         if self.filter[w] & bit == 0 {
             return None;
         }
-        let cands = self.map.get(&first.norm)?;
+        let cands = self.map.get(first.norm.as_str())?;
         'c: for (rest, v) in cands {
             if i + 1 + rest.len() > lx.len() {
                 continue;

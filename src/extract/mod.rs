@@ -167,6 +167,9 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut token_base = 0;
     // A text of one block keeps its tokens for pass 2.
     let mut kept: Option<(Vec<Token>, Vec<Sentence>)> = None;
+    // Each block's sentences in `sentences` and its first token, so that
+    // pass 2 need not tokenize the block again.
+    let mut block_sentences: Vec<(std::ops::Range<usize>, usize)> = Vec::with_capacity(ranges.len());
     for r in &ranges {
         let b = &text[r.clone()];
         let tokens = tokenize::tokenize(b, lang);
@@ -174,6 +177,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
         if need_entities {
             found.extend(mentions(b, &tokens, &local, lang).into_iter().map(|(s, e, l)| (s + r.start, e + r.start, l)));
         }
+        block_sentences.push((sentences.len()..sentences.len() + local.len(), token_base));
         sentences.extend(local.iter().map(|s| shift_sentence(s, r.start, token_base)));
         token_base += tokens.len();
         if ranges.len() == 1 {
@@ -189,14 +193,26 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut quotes_out = Vec::new();
     let mut keywords = inc.keywords.then(|| keywords::Keywords::new(lang));
     if need_layers {
-        for r in &ranges {
+        for (r, (in_block, first_token)) in ranges.iter().zip(&block_sentences) {
             let b = &text[r.clone()];
             let off = r.start;
-            let fresh;
+            let fresh: Vec<Sentence>;
             let local = match &kept {
                 Some((_, s)) => s,
+                None if inc.quotes => {
+                    // Exactly what tokenizing the block again would give.
+                    fresh = sentences[in_block.clone()]
+                        .iter()
+                        .map(|s| Sentence {
+                            start: s.start - off,
+                            end: s.end - off,
+                            tokens: s.tokens.start - first_token..s.tokens.end - first_token,
+                        })
+                        .collect();
+                    &fresh
+                }
                 None => {
-                    fresh = tokenize::sentences(&tokenize::tokenize(b, lang));
+                    fresh = Vec::new();
                     &fresh
                 }
             };
