@@ -325,6 +325,42 @@ impl<T: Copy> PhraseSet<T> {
     }
 }
 
+/// A filter over the first lexes of several [`PhraseSet`]s: a lex it turns
+/// away starts no phrase of any of them (one it lets through may not either).
+pub struct Starts {
+    bits: Box<[u64; 128]>,
+}
+
+impl Starts {
+    pub fn new() -> Starts {
+        Starts { bits: Box::new([0; 128]) }
+    }
+
+    fn bit(key: u64) -> (usize, u64) {
+        let b = (key >> 51) as usize; // 13 bits: 8192 positions
+        (b >> 6, 1u64 << (b & 63))
+    }
+
+    pub fn add<T: Copy>(&mut self, set: &PhraseSet<T>) {
+        for first in set.map.keys() {
+            let (w, bit) = Self::bit(norm_key(first));
+            self.bits[w] |= bit;
+        }
+    }
+
+    #[inline]
+    pub fn may_start(&self, l: &Lex) -> bool {
+        let (w, bit) = Self::bit(l.key);
+        self.bits[w] & bit != 0
+    }
+}
+
+impl Default for Starts {
+    fn default() -> Self {
+        Starts::new()
+    }
+}
+
 pub fn set(words: &[&'static str]) -> PhraseSet<()> {
     PhraseSet::new(words.iter().map(|w| (*w, ())))
 }
