@@ -144,54 +144,63 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The character at byte `p` of `text` (a character boundary) and its length.
+#[inline]
+fn char_at(text: &str, p: usize) -> (char, usize) {
+    let b = text.as_bytes()[p];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[p..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
 /// Scans `text` into lexes.
 pub fn lex(text: &str) -> Vec<Lex> {
+    let bytes = text.as_bytes();
+    let n = text.len();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
     let mut i = 0;
     let mut space = true;
     let mut newline = false;
     let mut norm = String::new();
     while i < n {
-        let (start, c) = chars[i];
+        let start = i;
+        let (c, cl) = char_at(text, i);
         if c.is_whitespace() || c.is_control() {
             space = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 newline = true;
             }
-            i += 1;
+            i += cl;
             continue;
         }
         let kind;
-        let mut j = i + 1;
+        let mut j = i + cl;
         if c.is_alphabetic() {
             kind = LexKind::Word;
             while j < n {
-                let d = chars[j].1;
+                let (d, dl) = char_at(text, j);
                 if d.is_alphabetic() || is_mark(d) {
-                    j += 1;
-                } else if is_apostrophe(d) && j + 1 < n && chars[j + 1].1.is_alphabetic() {
-                    j += 2;
+                    j += dl;
+                } else if is_apostrophe(d) && j + dl < n && char_at(text, j + dl).0.is_alphabetic() {
+                    j += dl + char_at(text, j + dl).1;
                 } else {
                     break;
                 }
             }
         } else if c.is_ascii_digit() {
             kind = LexKind::Num;
+            let digit = |p: usize| p < n && bytes[p].is_ascii_digit();
             while j < n {
-                let d = chars[j].1;
+                let (d, dl) = char_at(text, j);
                 if d.is_ascii_digit() {
                     j += 1;
-                } else if (d == '.' || d == ',') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                } else if (d == '.' || d == ',') && digit(j + 1) {
                     j += 2;
-                } else if is_group_space(d)
-                    && j + 3 < n
-                    && chars[j + 1..j + 4].iter().all(|x| x.1.is_ascii_digit())
-                    && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit())
-                {
+                } else if is_group_space(d) && (0..3).all(|k| digit(j + dl + k)) && !digit(j + dl + 3) {
                     // "2 000" with a no-break or thin space: one number.
-                    j += 4;
+                    j += dl + 3;
                 } else {
                     break;
                 }
@@ -199,13 +208,13 @@ pub fn lex(text: &str) -> Vec<Lex> {
         } else {
             kind = LexKind::Punct;
         }
-        let end = if j < n { chars[j].0 } else { text.len() };
+        let end = j;
         norm.clear();
         if kind == LexKind::Num && end - start > 64 {
             // Long digit runs: the norm is only compared, never parsed in full.
             norm.push_str(&text[start..start + 64]);
         } else {
-            for &(_, ch) in &chars[i..j] {
+            for ch in text[start..end].chars() {
                 fold_char(ch, &mut norm);
             }
         }

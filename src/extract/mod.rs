@@ -238,10 +238,10 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                 // This block's entities, as spans of the block.
                 let lo = entities.partition_point(|e| e.start < r.start);
                 let hi = entities.partition_point(|e| e.start < r.end);
-                let local_entities: Vec<Entity> = entities[lo..hi]
+                let local_entities: Vec<quotes::EntitySpan> = entities[lo..hi]
                     .iter()
                     .filter(|e| e.end <= r.end)
-                    .map(|e| Entity { start: e.start - off, end: e.end - off, ..e.clone() })
+                    .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, id: e.id })
                     .collect();
                 let found = quotes::find_quotes_in(b, &lx, local, lang, &local_entities);
                 quotes_out.extend(found.into_iter().map(|mut q| {

@@ -67,7 +67,16 @@ pub fn find_quotes(
     entities: &[Entity],
 ) -> Vec<Quote> {
     let _ = tokens;
-    find_quotes_in(text, &lex(text), sentences, lang, entities)
+    let spans: Vec<EntitySpan> = entities.iter().map(|e| EntitySpan { start: e.start, end: e.end, id: e.id }).collect();
+    find_quotes_in(text, &lex(text), sentences, lang, &spans)
+}
+
+/// What attribution needs of an entity mention (no canonical name to copy).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntitySpan {
+    pub start: usize,
+    pub end: usize,
+    pub id: usize,
 }
 
 /// [`find_quotes`] given the lexes of `text`.
@@ -76,7 +85,7 @@ pub(crate) fn find_quotes_in(
     lx: &[Lex],
     sentences: &[Sentence],
     lang: Lang,
-    entities: &[Entity],
+    entities: &[EntitySpan],
 ) -> Vec<Quote> {
     let c = compiled(lang);
     let pairs = pair_marks(text, lx, c);
@@ -147,7 +156,8 @@ pub(crate) fn find_quotes_in(
     }
 
     // Entities by start, so that lookups are logarithmic.
-    let mut sorted: Vec<Entity> = entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).cloned().collect();
+    let mut sorted: Vec<EntitySpan> =
+        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
     let a = Attr { t: text, lx, c, entities: &sorted, inside: &inside };
     let mut out = Vec::with_capacity(pairs.len());
@@ -265,7 +275,7 @@ struct Attr<'a> {
     t: &'a str,
     lx: &'a [Lex],
     c: &'static Compiled,
-    entities: &'a [Entity],
+    entities: &'a [EntitySpan],
     inside: &'a [bool],
 }
 
