@@ -167,9 +167,6 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut token_base = 0;
     // A text of one block keeps its tokens for pass 2.
     let mut kept: Option<(Vec<Token>, Vec<Sentence>)> = None;
-    // Each block's sentences in `sentences` and its first token, so that
-    // pass 2 need not tokenize the block again.
-    let mut block_sentences: Vec<(std::ops::Range<usize>, usize)> = Vec::with_capacity(ranges.len());
     for r in &ranges {
         let b = &text[r.clone()];
         let tokens = tokenize::tokenize(b, lang);
@@ -177,7 +174,6 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
         if need_entities {
             found.extend(mentions(b, &tokens, &local, lang).into_iter().map(|(s, e, l)| (s + r.start, e + r.start, l)));
         }
-        block_sentences.push((sentences.len()..sentences.len() + local.len(), token_base));
         sentences.extend(local.iter().map(|s| shift_sentence(s, r.start, token_base)));
         token_base += tokens.len();
         if ranges.len() == 1 {
@@ -193,27 +189,17 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut quotes_out = Vec::new();
     let mut keywords = inc.keywords.then(|| keywords::Keywords::new(lang));
     if need_layers {
-        for (r, (in_block, first_token)) in ranges.iter().zip(&block_sentences) {
+        for r in &ranges {
             let b = &text[r.clone()];
             let off = r.start;
-            let fresh: Vec<Sentence>;
-            let local = match &kept {
-                Some((_, s)) => s,
-                None if inc.quotes => {
-                    // Exactly what tokenizing the block again would give.
-                    fresh = sentences[in_block.clone()]
-                        .iter()
-                        .map(|s| Sentence {
-                            start: s.start - off,
-                            end: s.end - off,
-                            tokens: s.tokens.start - first_token..s.tokens.end - first_token,
-                        })
-                        .collect();
-                    &fresh
-                }
+            // The block's sentences: those of pass 1 (no block is tokenized
+            // twice), which lie within the block, as spans of the whole text.
+            let (local, shift) = match &kept {
+                Some((_, s)) => (&s[..], 0),
                 None => {
-                    fresh = Vec::new();
-                    &fresh
+                    let lo = sentences.partition_point(|s| s.start < r.start);
+                    let hi = sentences.partition_point(|s| s.start < r.end);
+                    (&sentences[lo..hi], off)
                 }
             };
             let mut lx = lex::lex(b);
@@ -243,7 +229,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                     .filter(|e| e.end <= r.end)
                     .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, id: e.id })
                     .collect();
-                let found = quotes::find_quotes_in(b, &lx, local, lang, &local_entities);
+                let found = quotes::find_quotes_in(b, &lx, local, shift, lang, &local_entities);
                 quotes_out.extend(found.into_iter().map(|mut q| {
                     q.start += off;
                     q.end += off;

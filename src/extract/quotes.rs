@@ -68,7 +68,7 @@ pub fn find_quotes(
 ) -> Vec<Quote> {
     let _ = tokens;
     let spans: Vec<EntitySpan> = entities.iter().map(|e| EntitySpan { start: e.start, end: e.end, id: e.id }).collect();
-    find_quotes_in(text, &lex(text), sentences, lang, &spans)
+    find_quotes_in(text, &lex(text), sentences, 0, lang, &spans)
 }
 
 /// What attribution needs of an entity mention (no canonical name to copy).
@@ -79,11 +79,13 @@ pub(crate) struct EntitySpan {
     pub id: usize,
 }
 
-/// [`find_quotes`] given the lexes of `text`.
+/// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
+/// bytes after their offsets in `text` (they may be spans of a larger text).
 pub(crate) fn find_quotes_in(
     text: &str,
     lx: &[Lex],
     sentences: &[Sentence],
+    shift: usize,
     lang: Lang,
     entities: &[EntitySpan],
 ) -> Vec<Quote> {
@@ -117,10 +119,10 @@ pub(crate) fn find_quotes_in(
             starts[k] = true;
             continue;
         }
-        while si < sentences.len() && sentences[si].start < lx[k].start {
+        while si < sentences.len() && sentences[si].start - shift < lx[k].start {
             si += 1;
         }
-        if si < sentences.len() && sentences[si].start == lx[k].start && !inside[k] {
+        if si < sentences.len() && sentences[si].start - shift == lx[k].start && !inside[k] {
             starts[k] = true;
         }
         let p = &lx[k - 1];
