@@ -105,6 +105,7 @@ impl Terms {
     }
 
     /// The id of `s` (whose [`norm_key`] is `h`), and whether it is new.
+    #[inline(never)]
     fn id(&mut self, h: u64, s: &str) -> (u32, bool) {
         if 2 * (self.len() + 1) > self.slots.len() {
             self.grow();
@@ -268,8 +269,6 @@ impl Keywords {
         };
         let (mut words, carry) = words(block, lx, self.carry);
         self.carry = carry;
-        // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
-        let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
         let Some(last) = words.last() else { return };
         self.n_sent = last.sentence + 1;
 
@@ -301,7 +300,13 @@ impl Keywords {
                 s.sentences.push(sentence);
             }
         }
-        // Co-occurrence within a window of 2 in the same chunk.
+        self.cooccur(&words, &term_of);
+        self.candidates(lx, offset, &words, &term_of);
+    }
+
+    /// Co-occurrence within a window of 2 in the same chunk.
+    #[inline(never)]
+    fn cooccur(&mut self, words: &[W], term_of: &[u32]) {
         for i in 0..words.len() {
             for d in 1..=2 {
                 if i < d || words[i - d].chunk != words[i].chunk {
@@ -317,7 +322,14 @@ impl Keywords {
                 sa.right_distinct += usize::from(new);
             }
         }
-        // Candidate phrases.
+    }
+
+    /// Candidate phrases.
+    #[inline(never)]
+    fn candidates(&mut self, lx: &[Lex], offset: usize, words: &[W], term_of: &[u32]) {
+        let c = self.c;
+        // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
+        let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
         for i in 0..words.len() {
             for len in 1..=3 {
                 let j = i + len - 1;
@@ -514,6 +526,7 @@ fn is_sentence_mark(l: &Lex) -> bool {
 /// The keyword view of a block's lexes, its sentence indices continuing from
 /// `carry` exactly as if the blocks were one text, and the carry for the next.
 /// `stop` and `short` are left for the caller, which knows the terms.
+#[inline(never)]
 fn words<'a>(text: &str, lx: &'a [Lex], carry: Carry) -> (Vec<W<'a>>, Carry) {
     let mut out: Vec<W> = Vec::new();
     let mut sentence = carry.sentence;
@@ -555,9 +568,16 @@ fn words<'a>(text: &str, lx: &'a [Lex], carry: Carry) -> (Vec<W<'a>>, Carry) {
                 }
                 let raw = &text[l.start..lx[e].end];
                 let (mut letters, mut upper) = (0usize, true);
-                for c in raw.chars().filter(|c| c.is_alphabetic()) {
-                    letters += 1;
-                    upper &= c.is_uppercase();
+                if raw.is_ascii() {
+                    for &b in raw.as_bytes().iter().filter(|b| b.is_ascii_alphabetic()) {
+                        letters += 1;
+                        upper &= b.is_ascii_uppercase();
+                    }
+                } else {
+                    for c in raw.chars().filter(|c| c.is_alphabetic()) {
+                        letters += 1;
+                        upper &= c.is_uppercase();
+                    }
                 }
                 let (key, hash) = if e == k {
                     (Cow::Borrowed(l.norm.as_str()), l.key)

@@ -163,7 +163,7 @@ pub fn lex(text: &str) -> Vec<Lex> {
     let mut i = 0;
     let mut space = true;
     let mut newline = false;
-    let mut norm = String::new();
+    let mut scratch = String::new();
     while i < n {
         let start = i;
         let (c, cl) = char_at(text, i);
@@ -209,17 +209,28 @@ pub fn lex(text: &str) -> Vec<Lex> {
             kind = LexKind::Punct;
         }
         let end = j;
-        norm.clear();
-        if kind == LexKind::Num && end - start > 64 {
-            // Long digit runs: the norm is only compared, never parsed in full.
-            norm.push_str(&text[start..start + 64]);
-        } else {
-            for ch in text[start..end].chars() {
-                fold_char(ch, &mut norm);
+        let raw = &bytes[start..end];
+        let norm = if raw.len() <= NORM_INLINE && raw.is_ascii() {
+            // Most lexes: folding is ASCII lower-casing (and "`" as "'").
+            let mut b = [0u8; NORM_INLINE];
+            for (o, &x) in b.iter_mut().zip(raw) {
+                *o = if x == b'`' { b'\'' } else { x.to_ascii_lowercase() };
             }
-        }
+            Norm::Inline(raw.len() as u8, b)
+        } else {
+            scratch.clear();
+            if kind == LexKind::Num && end - start > 64 {
+                // Long digit runs: the norm is only compared, never parsed in full.
+                scratch.push_str(&text[start..start + 64]);
+            } else {
+                for ch in text[start..end].chars() {
+                    fold_char(ch, &mut scratch);
+                }
+            }
+            Norm::new(&scratch)
+        };
         let key = norm_key(&norm);
-        out.push(Lex { start, end, kind, norm: Norm::new(&norm), key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
+        out.push(Lex { start, end, kind, norm, key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
         space = false;
         newline = false;
         i = j;
