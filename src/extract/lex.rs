@@ -220,8 +220,13 @@ pub fn lex(text: &str) -> Vec<Lex> {
         } else {
             scratch.clear();
             if kind == LexKind::Num && end - start > 64 {
-                // Long digit runs: the norm is only compared, never parsed in full.
-                scratch.push_str(&text[start..start + 64]);
+                // Long digit runs: the norm is only compared, never parsed in
+                // full. Group spaces are several bytes: cut at a character.
+                let mut cut = start + 64;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                scratch.push_str(&text[start..cut]);
             } else {
                 for ch in text[start..end].chars() {
                     fold_char(ch, &mut scratch);
@@ -456,6 +461,17 @@ mod tests {
         assert_eq!(parse_number("0,125", true), Some(0.125));
         assert_eq!(parse_number("1,000,000", true), Some(1e6));
         assert_eq!(parse_number("100.000,500", true), Some(100000.5));
+    }
+    #[test]
+    fn long_grouped_numbers_do_not_split_a_character() {
+        for first in ["1", "12", "123"] {
+            for space in ["\u{a0}", "\u{2009}"] {
+                let t = format!("{first}{}", format!("{space}456").repeat(20));
+                let l = lex(&t);
+                assert_eq!(l.len(), 1);
+                assert!(l[0].norm.len() <= 64 && t.starts_with(l[0].norm.as_str()));
+            }
+        }
     }
     #[test]
     fn lexes() {
