@@ -76,6 +76,10 @@ pub(crate) fn find_dates_in(text: &str, lx: &[Lex], lang: Lang, reference: Optio
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {
+        if !s.c.may_start_date(&lx[i]) {
+            i += 1;
+            continue;
+        }
         match s.at(i) {
             Some(m) if m.end > m.start => {
                 out.push(DateSpan {

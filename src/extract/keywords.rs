@@ -12,11 +12,12 @@
 //! phrases sharing two words with a chosen one.
 //! The result is sorted by score, ties by text, so it is deterministic.
 
-use super::lex::{lex, Lex, LexKind};
+use super::lex::{lex, norm_key, Lex, LexKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use super::lexicon::{compiled, Compiled};
 use crate::fxhash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token};
 
@@ -38,13 +39,18 @@ pub struct Keyword {
 struct W<'a> {
     start: usize,
     end: usize,
-    /// The index of its first lex.
+    /// The index of its first and last lex.
     lex: usize,
+    lex_end: usize,
     key: Cow<'a, str>,
+    /// [`norm_key`] of `key`.
+    hash: u64,
     sentence: usize,
     /// Index of the punctuation-free chunk it belongs to.
     chunk: usize,
     stop: bool,
+    /// Fewer than two characters.
+    short: bool,
     upper: bool,
     acronym: bool,
     initial: bool,
@@ -74,6 +80,77 @@ struct Cand {
     /// Where it is first written: a byte range of the whole text.
     first: (usize, usize),
     count: u32,
+}
+
+/// Term ids by their text, probed with the hash every lex already carries
+/// (so no word is hashed twice), in one arena instead of a `String` per term.
+#[derive(Default)]
+struct Terms {
+    /// Open addressing, linear probing: a term id plus one, or 0 for empty.
+    slots: Vec<u32>,
+    /// By term id.
+    hashes: Vec<u64>,
+    ends: Vec<u32>,
+    text: String,
+}
+
+impl Terms {
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    fn text_of(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// The id of `s` (whose [`norm_key`] is `h`), and whether it is new.
+    #[inline(never)]
+    fn id(&mut self, h: u64, s: &str) -> (u32, bool) {
+        if 2 * (self.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let v = self.slots[i];
+            if v == 0 {
+                let id = self.len() as u32;
+                self.slots[i] = id + 1;
+                self.hashes.push(h);
+                self.text.push_str(s);
+                self.ends.push(self.text.len() as u32);
+                return (id, true);
+            }
+            let id = (v - 1) as usize;
+            if self.hashes[id] == h && self.text_of(id) == s {
+                return (id as u32, false);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(1024);
+        let mut slots = vec![0u32; n];
+        for (id, &h) in self.hashes.iter().enumerate() {
+            let mut i = h as usize & (n - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (n - 1);
+            }
+            slots[i] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
+/// What a term's text alone says, found once per term.
+#[derive(Clone, Copy)]
+struct TermInfo {
+    /// Its entry in [`quick_stops`].
+    quick: Option<(bool, bool)>,
+    /// Fewer than two characters.
+    short: bool,
 }
 
 /// The term ids of a candidate's key.
@@ -132,13 +209,17 @@ pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang:
 pub struct Keywords {
     lang: Lang,
     c: &'static Compiled,
-    ids: FxHashMap<String, u32>,
+    terms: Terms,
+    info: Vec<TermInfo>,
     stats: Vec<Stats>,
     is_stop: Vec<bool>,
     /// Co-occurring term pairs seen so far: (left, right).
     pairs: FxHashSet<u64>,
-    /// Candidate phrases by their term ids.
-    cands: FxHashMap<PhraseKey, Cand>,
+    /// Candidate phrases by their term ids: of one term (by id; count 0 if
+    /// none yet), of two (packed in a `u64`) and of three.
+    cands1: Vec<Cand>,
+    cands2: FxHashMap<u64, Cand>,
+    cands3: FxHashMap<[u32; 3], Cand>,
     /// The sentence count where the last block ended.
     carry: Carry,
     /// The sentence of the last word so far, plus one.
@@ -150,11 +231,14 @@ impl Keywords {
         Keywords {
             lang,
             c: compiled(lang),
-            ids: FxHashMap::default(),
+            terms: Terms::default(),
+            info: Vec::new(),
             stats: Vec::new(),
             is_stop: Vec::new(),
             pairs: FxHashSet::default(),
-            cands: FxHashMap::default(),
+            cands1: Vec::new(),
+            cands2: FxHashMap::default(),
+            cands3: FxHashMap::default(),
             carry: Carry::default(),
             n_sent: 0,
         }
@@ -167,11 +251,11 @@ impl Keywords {
         // Stop words, and calendar and scale words (dates and quantities have their own layers).
         let one = |set: Option<usize>, k: usize| set == Some(k + 1);
         let quick = quick_stops(self.lang);
-        let (words, carry) = words(block, lx, |k| {
-            // Most words settle with one lookup; the rest as the sets say.
-            match quick.get(lx[k].norm.as_str()) {
+        // Most words settle with their term's entry in `quick`; the rest as the sets say.
+        let stop = |k: usize, quick: Option<(bool, bool)>| {
+            match quick {
                 None => return false,
-                Some(&(single, false)) => return single,
+                Some((single, false)) => return single,
                 Some(_) => {}
             }
             one(c.stop.has(lx, k), k)
@@ -182,26 +266,27 @@ impl Keywords {
                 || one(c.scales.has(lx, k), k)
                 || one(c.number_words.has(lx, k), k)
                 || one(c.currencies.has(lx, k), k)
-        }, self.carry);
+        };
+        let (mut words, carry) = words(block, lx, self.carry);
         self.carry = carry;
-        // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
-        let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
         let Some(last) = words.last() else { return };
         self.n_sent = last.sentence + 1;
 
         // Term ids and statistics.
         let mut term_of: Vec<u32> = Vec::with_capacity(words.len());
-        for w in &words {
-            let id = match self.ids.get(&*w.key) {
-                Some(&id) => id,
-                None => {
-                    let id = self.stats.len() as u32;
-                    self.ids.insert(w.key.to_string(), id);
-                    self.stats.push(Stats::default());
-                    self.is_stop.push(w.stop);
-                    id
-                }
-            };
+        for w in &mut words {
+            let (id, new) = self.terms.id(w.hash, &w.key);
+            if new {
+                self.info.push(TermInfo { quick: quick.get(&*w.key).copied(), short: w.key.chars().count() < 2 });
+            }
+            // A stop word is one lex ([`words`] joins hyphenated words).
+            w.stop = w.lex_end == w.lex && stop(w.lex, self.info[id as usize].quick);
+            if new {
+                self.stats.push(Stats::default());
+                self.is_stop.push(w.stop);
+                self.cands1.push(Cand { name: false, first: (0, 0), count: 0 });
+            }
+            w.short = self.info[id as usize].short;
             term_of.push(id);
             let s = &mut self.stats[id as usize];
             s.tf += 1;
@@ -215,7 +300,13 @@ impl Keywords {
                 s.sentences.push(sentence);
             }
         }
-        // Co-occurrence within a window of 2 in the same chunk.
+        self.cooccur(&words, &term_of);
+        self.candidates(lx, offset, &words, &term_of);
+    }
+
+    /// Co-occurrence within a window of 2 in the same chunk.
+    #[inline(never)]
+    fn cooccur(&mut self, words: &[W], term_of: &[u32]) {
         for i in 0..words.len() {
             for d in 1..=2 {
                 if i < d || words[i - d].chunk != words[i].chunk {
@@ -231,7 +322,14 @@ impl Keywords {
                 sa.right_distinct += usize::from(new);
             }
         }
-        // Candidate phrases.
+    }
+
+    /// Candidate phrases.
+    #[inline(never)]
+    fn candidates(&mut self, lx: &[Lex], offset: usize, words: &[W], term_of: &[u32]) {
+        let c = self.c;
+        // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
+        let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
         for i in 0..words.len() {
             for len in 1..=3 {
                 let j = i + len - 1;
@@ -242,7 +340,7 @@ impl Keywords {
                 if a.stop || b.stop || a.number || b.number {
                     continue;
                 }
-                if words[i..=j].iter().any(|w| w.number || w.key.chars().count() < 2 && !w.acronym) {
+                if words[i..=j].iter().any(|w| w.number || w.short && !w.acronym) {
                     continue;
                 }
                 if !c.lx.proper_then_common
@@ -257,16 +355,38 @@ impl Keywords {
                 if len == 3 && words[i + 1].stop && !mid_ok(&words[i + 1]) {
                     continue;
                 }
-                let mut terms = [0u32; 3];
-                terms[..len].copy_from_slice(&term_of[i..=j]);
-                let key = [len as u32, terms[0], terms[1], terms[2]];
-                match self.cands.get_mut(&key) {
-                    Some(cand) => cand.count += 1,
-                    None => {
-                        let name = words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym);
-                        self.cands.insert(key, Cand { name, first: (offset + a.start, offset + b.end), count: 1 });
+                let fresh = || Cand {
+                    name: words[i..=j].iter().all(|w| w.stop || (w.upper && !w.initial) || w.acronym),
+                    first: (offset + a.start, offset + b.end),
+                    count: 1,
+                };
+                let t = &term_of[i..=j];
+                let cand = match *t {
+                    [x] => {
+                        let e = &mut self.cands1[x as usize];
+                        if e.count == 0 {
+                            *e = fresh();
+                            continue;
+                        }
+                        e
                     }
-                }
+                    [x, y] => match self.cands2.entry((x as u64) << 32 | y as u64) {
+                        Entry::Occupied(e) => e.into_mut(),
+                        Entry::Vacant(e) => {
+                            e.insert(fresh());
+                            continue;
+                        }
+                    },
+                    [x, y, z] => match self.cands3.entry([x, y, z]) {
+                        Entry::Occupied(e) => e.into_mut(),
+                        Entry::Vacant(e) => {
+                            e.insert(fresh());
+                            continue;
+                        }
+                    },
+                    _ => unreachable!(),
+                };
+                cand.count += 1;
             }
         }
     }
@@ -276,8 +396,8 @@ impl Keywords {
         if limit == 0 || self.stats.is_empty() {
             return Vec::new();
         }
-        let Keywords { stats, is_stop, n_sent, cands, pairs, ids, .. } = self;
-        drop((pairs, ids));
+        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, .. } = self;
+        drop((pairs, terms, info));
         let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
         let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
         let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
@@ -332,7 +452,7 @@ impl Keywords {
         };
         // By score, then text, then first occurrence (the order candidates were found in):
         // a total order, so the best `budget` are the same however they are found.
-        type Scored<'a> = (f64, &'a PhraseKey, &'a Cand);
+        type Scored<'a> = (f64, PhraseKey, &'a Cand);
         let order = |a: &Scored, b: &Scored| {
             a.0.total_cmp(&b.0)
                 .then_with(|| surface_chars(a.2).cmp(surface_chars(b.2)))
@@ -342,36 +462,40 @@ impl Keywords {
         // best `budget` candidates are kept while scoring (memory of the budget,
         // not of every candidate of the text).
         let budget = limit.saturating_mul(50).saturating_add(1000);
-        let mut scored: Vec<Scored> = Vec::with_capacity(2 * budget.min(cands.len()));
-        for (key, cand) in &cands {
+        let n_cands = cands1.iter().filter(|c| c.count > 0).count() + cands2.len() + cands3.len();
+        let all = (cands1.iter().enumerate().filter(|(_, c)| c.count > 0).map(|(t, c)| ([1, t as u32, 0, 0], c)))
+            .chain(cands2.iter().map(|(k, c)| ([2, (k >> 32) as u32, *k as u32, 0], c)))
+            .chain(cands3.iter().map(|(k, c)| ([3, k[0], k[1], k[2]], c)));
+        let mut scored: Vec<Scored> = Vec::with_capacity(2 * budget.min(n_cands));
+        for (key, cand) in all {
             if scored.len() == 2 * budget {
                 scored.select_nth_unstable_by(budget - 1, order);
                 scored.truncate(budget);
             }
-            scored.push((score(key, cand), key, cand));
+            scored.push((score(&key, cand), key, cand));
         }
         scored.sort_by(order);
         scored.truncate(budget);
 
         let mut out: Vec<Keyword> = Vec::new();
         let mut chosen: Vec<Vec<char>> = Vec::new();
-        let mut chosen_terms: Vec<(&[u32], usize)> = Vec::new();
+        let mut chosen_terms: Vec<(PhraseKey, usize)> = Vec::new();
         for (s, key, cand) in scored {
             if out.len() >= limit {
                 break;
             }
-            let (terms, count) = (key_terms(key), cand.count as usize);
+            let (terms, count) = (key_terms(&key), cand.count as usize);
             // A part of a chosen phrase that occurs no more often than it, or a
             // phrase around a chosen one, adds nothing.
             // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
             let shared = |t: &[u32]| terms.iter().filter(|x| t.contains(x)).count();
-            if chosen_terms
-                .iter()
-                .any(|(t, n)| (contains(t, terms) && count <= *n) || contains(terms, t) || shared(t) >= 2)
-            {
+            if chosen_terms.iter().any(|(t, n)| {
+                let t = key_terms(t);
+                (contains(t, terms) && count <= *n) || contains(terms, t) || shared(t) >= 2
+            }) {
                 continue;
             }
-            chosen_terms.push((terms, count));
+            chosen_terms.push((key, count));
             let surface = surface(cand);
             let folded: Vec<char> = super::lex::fold(&surface).chars().collect();
             if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
@@ -401,7 +525,9 @@ fn is_sentence_mark(l: &Lex) -> bool {
 
 /// The keyword view of a block's lexes, its sentence indices continuing from
 /// `carry` exactly as if the blocks were one text, and the carry for the next.
-fn words<'a>(text: &str, lx: &'a [Lex], stop: impl Fn(usize) -> bool, carry: Carry) -> (Vec<W<'a>>, Carry) {
+/// `stop` and `short` are left for the caller, which knows the terms.
+#[inline(never)]
+fn words<'a>(text: &str, lx: &'a [Lex], carry: Carry) -> (Vec<W<'a>>, Carry) {
     let mut out: Vec<W> = Vec::new();
     let mut sentence = carry.sentence;
     if let Some(l) = lx.first() {
@@ -441,20 +567,36 @@ fn words<'a>(text: &str, lx: &'a [Lex], stop: impl Fn(usize) -> bool, carry: Car
                     e += 2;
                 }
                 let raw = &text[l.start..lx[e].end];
-                let is_stop = e == k && stop(k);
                 let (mut letters, mut upper) = (0usize, true);
-                for c in raw.chars().filter(|c| c.is_alphabetic()) {
-                    letters += 1;
-                    upper &= c.is_uppercase();
+                if raw.is_ascii() {
+                    for &b in raw.as_bytes().iter().filter(|b| b.is_ascii_alphabetic()) {
+                        letters += 1;
+                        upper &= b.is_ascii_uppercase();
+                    }
+                } else {
+                    for c in raw.chars().filter(|c| c.is_alphabetic()) {
+                        letters += 1;
+                        upper &= c.is_uppercase();
+                    }
                 }
+                let (key, hash) = if e == k {
+                    (Cow::Borrowed(l.norm.as_str()), l.key)
+                } else {
+                    let f = super::lex::fold(raw);
+                    let h = norm_key(&f);
+                    (Cow::Owned(f), h)
+                };
                 out.push(W {
                     start: l.start,
                     end: lx[e].end,
                     lex: k,
-                    key: if e == k { Cow::Borrowed(l.norm.as_str()) } else { Cow::Owned(super::lex::fold(raw)) },
+                    lex_end: e,
+                    key,
+                    hash,
                     sentence,
                     chunk,
-                    stop: is_stop,
+                    stop: false,
+                    short: false,
                     upper: l.upper,
                     acronym: letters > 1 && upper,
                     initial,

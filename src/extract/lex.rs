@@ -22,7 +22,7 @@ pub struct Lex {
     pub start: usize,
     pub end: usize,
     pub kind: LexKind,
-    pub norm: String,
+    pub norm: Norm,
     /// [`norm_key`] of `norm`: lets a [`PhraseSet`] turn most lexes away
     /// without hashing `norm` again for every set.
     pub key: u64,
@@ -43,8 +43,81 @@ impl Lex {
     }
 }
 
+/// How many bytes of a [`Norm`] are kept in the lex itself.
+const NORM_INLINE: usize = 22;
+
+/// A lex's normalised form: short ones (nearly all) stored inline, so that
+/// lexing a block allocates nothing per lex.
+#[derive(Clone)]
+pub enum Norm {
+    Inline(u8, [u8; NORM_INLINE]),
+    Heap(Box<str>),
+}
+
+impl Norm {
+    pub fn new(s: &str) -> Norm {
+        if s.len() <= NORM_INLINE {
+            let mut b = [0u8; NORM_INLINE];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            Norm::Inline(s.len() as u8, b)
+        } else {
+            Norm::Heap(s.into())
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the bytes are a whole `&str` copied by `Norm::new`.
+            Norm::Inline(n, b) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<str> for Norm {
+    #[inline]
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    #[inline]
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for Norm {
+    #[inline]
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
 /// Lower-cases and folds accents of one character into `out`.
+#[inline]
 pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        // What the general path gives for ASCII, without the case tables.
+        out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+        return;
+    }
     for l in c.to_lowercase() {
         let f = match l {
             'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
@@ -71,53 +144,63 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The character at byte `p` of `text` (a character boundary) and its length.
+#[inline]
+fn char_at(text: &str, p: usize) -> (char, usize) {
+    let b = text.as_bytes()[p];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[p..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
 /// Scans `text` into lexes.
 pub fn lex(text: &str) -> Vec<Lex> {
+    let bytes = text.as_bytes();
+    let n = text.len();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
     let mut i = 0;
     let mut space = true;
     let mut newline = false;
+    let mut scratch = String::new();
     while i < n {
-        let (start, c) = chars[i];
+        let start = i;
+        let (c, cl) = char_at(text, i);
         if c.is_whitespace() || c.is_control() {
             space = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 newline = true;
             }
-            i += 1;
+            i += cl;
             continue;
         }
         let kind;
-        let mut j = i + 1;
+        let mut j = i + cl;
         if c.is_alphabetic() {
             kind = LexKind::Word;
             while j < n {
-                let d = chars[j].1;
+                let (d, dl) = char_at(text, j);
                 if d.is_alphabetic() || is_mark(d) {
-                    j += 1;
-                } else if is_apostrophe(d) && j + 1 < n && chars[j + 1].1.is_alphabetic() {
-                    j += 2;
+                    j += dl;
+                } else if is_apostrophe(d) && j + dl < n && char_at(text, j + dl).0.is_alphabetic() {
+                    j += dl + char_at(text, j + dl).1;
                 } else {
                     break;
                 }
             }
         } else if c.is_ascii_digit() {
             kind = LexKind::Num;
+            let digit = |p: usize| p < n && bytes[p].is_ascii_digit();
             while j < n {
-                let d = chars[j].1;
+                let (d, dl) = char_at(text, j);
                 if d.is_ascii_digit() {
                     j += 1;
-                } else if (d == '.' || d == ',') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                } else if (d == '.' || d == ',') && digit(j + 1) {
                     j += 2;
-                } else if is_group_space(d)
-                    && j + 3 < n
-                    && chars[j + 1..j + 4].iter().all(|x| x.1.is_ascii_digit())
-                    && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit())
-                {
+                } else if is_group_space(d) && (0..3).all(|k| digit(j + dl + k)) && !digit(j + dl + 3) {
                     // "2 000" with a no-break or thin space: one number.
-                    j += 4;
+                    j += dl + 3;
                 } else {
                     break;
                 }
@@ -125,16 +208,32 @@ pub fn lex(text: &str) -> Vec<Lex> {
         } else {
             kind = LexKind::Punct;
         }
-        let end = if j < n { chars[j].0 } else { text.len() };
-        let mut norm = String::new();
-        if kind == LexKind::Num && end - start > 64 {
-            // Long digit runs: the norm is only compared, never parsed in full.
-            norm.push_str(&text[start..start + 64]);
-        } else {
-            for &(_, ch) in &chars[i..j] {
-                fold_char(ch, &mut norm);
+        let end = j;
+        let raw = &bytes[start..end];
+        let norm = if raw.len() <= NORM_INLINE && raw.is_ascii() {
+            // Most lexes: folding is ASCII lower-casing (and "`" as "'").
+            let mut b = [0u8; NORM_INLINE];
+            for (o, &x) in b.iter_mut().zip(raw) {
+                *o = if x == b'`' { b'\'' } else { x.to_ascii_lowercase() };
             }
-        }
+            Norm::Inline(raw.len() as u8, b)
+        } else {
+            scratch.clear();
+            if kind == LexKind::Num && end - start > 64 {
+                // Long digit runs: the norm is only compared, never parsed in
+                // full. Group spaces are several bytes: cut at a character.
+                let mut cut = start + 64;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                scratch.push_str(&text[start..cut]);
+            } else {
+                for ch in text[start..end].chars() {
+                    fold_char(ch, &mut scratch);
+                }
+            }
+            Norm::new(&scratch)
+        };
         let key = norm_key(&norm);
         out.push(Lex { start, end, kind, norm, key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
         space = false;
@@ -189,7 +288,7 @@ impl<T: Copy> PhraseSet<T> {
             if lx.is_empty() {
                 continue;
             }
-            let mut norms: Vec<(String, bool)> = lx.into_iter().map(|l| (l.norm, !l.space_before)).collect();
+            let mut norms: Vec<(String, bool)> = lx.into_iter().map(|l| (l.norm.to_string(), !l.space_before)).collect();
             let first = norms.remove(0).0;
             map.entry(first).or_default().push((norms, v));
         }
@@ -211,7 +310,7 @@ impl<T: Copy> PhraseSet<T> {
         if self.filter[w] & bit == 0 {
             return None;
         }
-        let cands = self.map.get(&first.norm)?;
+        let cands = self.map.get(first.norm.as_str())?;
         'c: for (rest, v) in cands {
             if i + 1 + rest.len() > lx.len() {
                 continue;
@@ -248,6 +347,42 @@ impl<T: Copy> PhraseSet<T> {
             }
         }
         None
+    }
+}
+
+/// A filter over the first lexes of several [`PhraseSet`]s: a lex it turns
+/// away starts no phrase of any of them (one it lets through may not either).
+pub struct Starts {
+    bits: Box<[u64; 128]>,
+}
+
+impl Starts {
+    pub fn new() -> Starts {
+        Starts { bits: Box::new([0; 128]) }
+    }
+
+    fn bit(key: u64) -> (usize, u64) {
+        let b = (key >> 51) as usize; // 13 bits: 8192 positions
+        (b >> 6, 1u64 << (b & 63))
+    }
+
+    pub fn add<T: Copy>(&mut self, set: &PhraseSet<T>) {
+        for first in set.map.keys() {
+            let (w, bit) = Self::bit(norm_key(first));
+            self.bits[w] |= bit;
+        }
+    }
+
+    #[inline]
+    pub fn may_start(&self, l: &Lex) -> bool {
+        let (w, bit) = Self::bit(l.key);
+        self.bits[w] & bit != 0
+    }
+}
+
+impl Default for Starts {
+    fn default() -> Self {
+        Starts::new()
     }
 }
 
@@ -326,6 +461,17 @@ mod tests {
         assert_eq!(parse_number("0,125", true), Some(0.125));
         assert_eq!(parse_number("1,000,000", true), Some(1e6));
         assert_eq!(parse_number("100.000,500", true), Some(100000.5));
+    }
+    #[test]
+    fn long_grouped_numbers_do_not_split_a_character() {
+        for first in ["1", "12", "123"] {
+            for space in ["\u{a0}", "\u{2009}"] {
+                let t = format!("{first}{}", format!("{space}456").repeat(20));
+                let l = lex(&t);
+                assert_eq!(l.len(), 1);
+                assert!(l[0].norm.len() <= 64 && t.starts_with(l[0].norm.as_str()));
+            }
+        }
     }
     #[test]
     fn lexes() {

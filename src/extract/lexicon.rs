@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::lex::{set, PhraseSet};
+use super::lex::{set, Lex, LexKind, PhraseSet, Starts};
 use crate::lang::Lang;
 
 /// A calendar unit.
@@ -230,6 +230,11 @@ pub struct Compiled {
     pub stop: PhraseSet<()>,
     /// Function words only (`LangData::stop_words`).
     pub function_words: PhraseSet<()>,
+    /// The first lexes of every word phrase a date expression can start with
+    /// (see [`Compiled::may_start_date`]).
+    pub date_starts: Starts,
+    /// The same for quantities (see [`Compiled::may_start_quantity`]).
+    pub quantity_starts: Starts,
 }
 
 impl Compiled {
@@ -240,12 +245,81 @@ impl Compiled {
     }
 }
 
+/// A [`PhraseSet`] of any value type, for [`Starts`].
+trait FirstLexes {
+    fn add_to(&self, starts: &mut Starts);
+}
+
+impl<T: Copy> FirstLexes for PhraseSet<T> {
+    fn add_to(&self, starts: &mut Starts) {
+        starts.add(self);
+    }
+}
+
 fn pairs<T: Copy>(v: &'static [(&'static str, T)]) -> PhraseSet<T> {
     PhraseSet::new(v.iter().map(|(w, t)| (*w, *t)))
 }
 
 impl Compiled {
+    /// Whether a date expression can start at `l`: every matcher of
+    /// `dates::Scan::at` starts with a number, with a word of one of the
+    /// sets in `date_starts`, or (a quarter code, "Q3") with a capital letter
+    /// alone. False only where no matcher can match.
+    #[inline]
+    pub fn may_start_date(&self, l: &Lex) -> bool {
+        match l.kind {
+            LexKind::Num => true,
+            LexKind::Word => (l.upper && l.end - l.start == 1) || self.date_starts.may_start(l),
+            LexKind::Punct => self.date_starts.may_start(l),
+        }
+    }
+
+    /// Whether a quantity can start at `l`: `quantities::Q::at` starts with
+    /// a number, a minus sign, or a word of one of the sets in `quantity_starts`.
+    #[inline]
+    pub fn may_start_quantity(&self, l: &Lex) -> bool {
+        l.kind == LexKind::Num || self.quantity_starts.may_start(l) || l.norm == "-" || l.norm == "−"
+    }
+
     fn new(lang: Lang) -> Compiled {
+        let mut c = Compiled::sets(lang);
+        let mut q = Starts::new();
+        for set in [&c.currencies as &dyn FirstLexes, &c.ordinal_words, &c.half, &c.number_words] {
+            set.add_to(&mut q);
+        }
+        c.quantity_starts = q;
+        let mut starts = Starts::new();
+        for set in [
+            &c.parts_of_day as &dyn FirstLexes,
+            &c.range_from,
+            &c.ordinal_words,
+            &c.months,
+            &c.month_abbrs,
+            &c.decade_intro,
+            &c.weekdays,
+            &c.day_noun,
+            &c.date_articles,
+            &c.last_before,
+            &c.next_before,
+            &c.this_words,
+            &c.units,
+            &c.ago_before,
+            &c.in_future,
+            &c.set_words,
+            &c.fixed_times,
+            &c.time_intro,
+            &c.half,
+            &c.approx,
+            &c.day_words,
+            &c.number_words,
+        ] {
+            set.add_to(&mut starts);
+        }
+        c.date_starts = starts;
+        c
+    }
+
+    fn sets(lang: Lang) -> Compiled {
         let lx: &'static Lexicon = match lang {
             Lang::Es => &crate::lang::es_extract::LEXICON,
             Lang::En => &crate::lang::en_extract::LEXICON,
@@ -315,6 +389,8 @@ impl Compiled {
             cue_fillers: set(lx.cue_fillers),
             stop: set(&stop),
             function_words: set(lang.data().stop_words),
+            date_starts: Starts::new(),
+            quantity_starts: Starts::new(),
         }
     }
 }

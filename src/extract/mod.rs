@@ -192,12 +192,14 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
         for r in &ranges {
             let b = &text[r.clone()];
             let off = r.start;
-            let fresh;
-            let local = match &kept {
-                Some((_, s)) => s,
+            // The block's sentences: those of pass 1 (no block is tokenized
+            // twice), which lie within the block, as spans of the whole text.
+            let (local, shift) = match &kept {
+                Some((_, s)) => (&s[..], 0),
                 None => {
-                    fresh = tokenize::sentences(&tokenize::tokenize(b, lang));
-                    &fresh
+                    let lo = sentences.partition_point(|s| s.start < r.start);
+                    let hi = sentences.partition_point(|s| s.start < r.end);
+                    (&sentences[lo..hi], off)
                 }
             };
             let mut lx = lex::lex(b);
@@ -222,12 +224,12 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                 // This block's entities, as spans of the block.
                 let lo = entities.partition_point(|e| e.start < r.start);
                 let hi = entities.partition_point(|e| e.start < r.end);
-                let local_entities: Vec<Entity> = entities[lo..hi]
+                let local_entities: Vec<quotes::EntitySpan> = entities[lo..hi]
                     .iter()
                     .filter(|e| e.end <= r.end)
-                    .map(|e| Entity { start: e.start - off, end: e.end - off, ..e.clone() })
+                    .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, id: e.id })
                     .collect();
-                let found = quotes::find_quotes_in(b, &lx, local, lang, &local_entities);
+                let found = quotes::find_quotes_in(b, &lx, local, shift, lang, &local_entities);
                 quotes_out.extend(found.into_iter().map(|mut q| {
                     q.start += off;
                     q.end += off;

@@ -74,7 +74,7 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Lex], lang: Lang, dates: &[Da
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if in_date[i] {
+        if in_date[i] || !c.may_start_quantity(&lx[i]) {
             i += 1;
             continue;
         }

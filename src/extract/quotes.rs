@@ -67,16 +67,27 @@ pub fn find_quotes(
     entities: &[Entity],
 ) -> Vec<Quote> {
     let _ = tokens;
-    find_quotes_in(text, &lex(text), sentences, lang, entities)
+    let spans: Vec<EntitySpan> = entities.iter().map(|e| EntitySpan { start: e.start, end: e.end, id: e.id }).collect();
+    find_quotes_in(text, &lex(text), sentences, 0, lang, &spans)
 }
 
-/// [`find_quotes`] given the lexes of `text`.
+/// What attribution needs of an entity mention (no canonical name to copy).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntitySpan {
+    pub start: usize,
+    pub end: usize,
+    pub id: usize,
+}
+
+/// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
+/// bytes after their offsets in `text` (they may be spans of a larger text).
 pub(crate) fn find_quotes_in(
     text: &str,
     lx: &[Lex],
     sentences: &[Sentence],
+    shift: usize,
     lang: Lang,
-    entities: &[Entity],
+    entities: &[EntitySpan],
 ) -> Vec<Quote> {
     let c = compiled(lang);
     let pairs = pair_marks(text, lx, c);
@@ -108,10 +119,10 @@ pub(crate) fn find_quotes_in(
             starts[k] = true;
             continue;
         }
-        while si < sentences.len() && sentences[si].start < lx[k].start {
+        while si < sentences.len() && sentences[si].start - shift < lx[k].start {
             si += 1;
         }
-        if si < sentences.len() && sentences[si].start == lx[k].start && !inside[k] {
+        if si < sentences.len() && sentences[si].start - shift == lx[k].start && !inside[k] {
             starts[k] = true;
         }
         let p = &lx[k - 1];
@@ -147,7 +158,8 @@ pub(crate) fn find_quotes_in(
     }
 
     // Entities by start, so that lookups are logarithmic.
-    let mut sorted: Vec<Entity> = entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).cloned().collect();
+    let mut sorted: Vec<EntitySpan> =
+        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
     let a = Attr { t: text, lx, c, entities: &sorted, inside: &inside };
     let mut out = Vec::with_capacity(pairs.len());
@@ -265,7 +277,7 @@ struct Attr<'a> {
     t: &'a str,
     lx: &'a [Lex],
     c: &'static Compiled,
-    entities: &'a [Entity],
+    entities: &'a [EntitySpan],
     inside: &'a [bool],
 }
 
