@@ -17,39 +17,28 @@ use super::features::{
 };
 use super::model::{self, Model};
 use super::Label;
+use crate::fxhash::FxHashMap;
 use crate::lang::Lang;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// An Fx-style hasher for the words of the text: they come from the user's
-/// own document, so a keyed (SipHash) hash buys nothing but time.
-#[derive(Default)]
-struct WordHasher(u64);
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// Hash of a word's bytes (Fx-style, eight bytes at a time): the words come
+/// from the user's own document, so a keyed hash buys nothing but time.
+#[inline]
+fn text_hash(bytes: &[u8]) -> u64 {
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ x).wrapping_mul(K);
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ x).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        self.0 = h;
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
     }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(K);
-    }
+    h
 }
 
 /// What the contextual features need of one distinct word.
@@ -63,27 +52,15 @@ struct Word {
     /// Flags that depend on the word alone (all but `F_INITIAL`).
     flags: u32,
     len: u8,
-}
-
-impl Word {
-    fn of(ti: &TokInfo) -> Word {
-        Word {
-            lower: ti.lower,
-            fold: ti.fold,
-            short: ti.short,
-            form: bucket(t::FORM, ti.form),
-            flags: ti.flags,
-            len: ti.len,
-        }
-    }
-    fn casing(&self) -> u64 {
-        TokInfo {
-            flags: self.flags,
-            len: self.len,
-            ..Default::default()
-        }
-        .casing()
-    }
+    /// [`TokInfo::casing`].
+    casing: u8,
+    /// Small ids of the folded form (for the document counts) and of the short shape.
+    fold_id: u32,
+    short_id: u32,
+    /// Where the word's text is in [`Store::text`], and its hash.
+    at: u32,
+    bytes: u32,
+    hash: u64,
 }
 
 /// Rows of the per-word cache: the word itself, as the token's left
@@ -95,28 +72,26 @@ const SLOTS: [(usize, isize); 6] = [(1, -1), (2, -2), (3, -3), (4, 1), (5, 2), (
 /// (a doubling `Vec` would briefly hold three times the rows).
 struct Rows<const W: usize> {
     blocks: Vec<Vec<[[i16; W]; 7]>>,
-    /// Capacity of the first block: small for a short text.
-    first: usize,
 }
 
 const BLOCK: usize = 1024;
 
 impl<const W: usize> Rows<W> {
-    fn new(tokens: usize) -> Self {
-        Rows {
-            blocks: Vec::new(),
-            first: (tokens + 1).min(BLOCK),
-        }
-    }
-    fn push(&mut self, rows: [[i16; W]; 7]) {
+    fn push(&mut self, rows: [[i16; W]; 7], hint: usize) {
         match self.blocks.last_mut() {
             Some(b) if b.len() < BLOCK => b.push(rows),
             _ => {
-                let cap = if self.blocks.is_empty() { self.first } else { BLOCK };
+                let cap = if self.blocks.is_empty() { hint.clamp(1, BLOCK) } else { BLOCK };
                 let mut b = Vec::with_capacity(cap);
                 b.push(rows);
                 self.blocks.push(b);
             }
+        }
+    }
+    fn truncate(&mut self, len: usize) {
+        self.blocks.truncate(len.div_ceil(BLOCK));
+        if let Some(b) = self.blocks.last_mut() {
+            b.truncate(len - (len - 1) / BLOCK * BLOCK);
         }
     }
     #[inline]
@@ -129,12 +104,228 @@ impl<const W: usize> Rows<W> {
 /// The word beyond either end of the text ("empty" in [`Featurizer::document_with`]).
 const EDGE: u32 = 0;
 
+/// At most this many distinct words are kept across the blocks of a text
+/// (about 4 MB with their rows); words met after that are kept for their
+/// block only. Frequent words come early, so most tokens still find theirs.
+const MAX_WORDS: usize = 1 << 14;
+
+/// Rows summed once per value of a small key (a feature with few values).
+struct Table<const W: usize> {
+    rows: Vec<[i16; W]>,
+    done: Vec<bool>,
+}
+
+impl<const W: usize> Table<W> {
+    fn new(n: usize) -> Self {
+        Table { rows: vec![[0; W]; n], done: vec![false; n] }
+    }
+    #[inline]
+    fn get(&mut self, k: usize, f: impl FnOnce() -> [i16; W]) -> &[i16; W] {
+        if !self.done[k] {
+            self.rows[k] = f();
+            self.done[k] = true;
+        }
+        &self.rows[k]
+    }
+}
+
+/// What the streaming tagger keeps from one block of a text to the next
+/// (a text is tagged block by block): the distinct words met so far, each
+/// with its summed rows, and the caches of rows by word pair and by the
+/// values of the features with few values. Nothing in it depends on the
+/// block: a word's rows are the same wherever it occurs.
+pub(crate) struct Store<const W: usize> {
+    lang: Lang,
+    text: String,
+    words: Vec<Word>,
+    rows: Rows<W>,
+    /// Open addressing over word ids + 1 (0 is empty), by [`text_hash`]:
+    /// the words kept, and (once they are [`MAX_WORDS`]) the block's others.
+    table: Vec<u32>,
+    local: Vec<u32>,
+    /// How many words are kept across blocks (the rest are the block's).
+    kept: usize,
+    folds: FxHashMap<u64, u32>,
+    shorts: FxHashMap<u64, u32>,
+    pairs: PairCache<W>,
+    tri: PairCache<W>,
+    own_form: PairCache<W>,
+    doc: Table<W>,
+    quote: Table<W>,
+    run: Table<W>,
+    gaz: Table<W>,
+    gazt: Table<W>,
+}
+
+impl<const W: usize> Store<W> {
+    pub(crate) fn new(lang: Lang) -> Self {
+        Store {
+            lang,
+            text: String::new(),
+            words: Vec::new(),
+            rows: Rows { blocks: Vec::new() },
+            table: Vec::new(),
+            local: Vec::new(),
+            kept: 0,
+            folds: FxHashMap::default(),
+            shorts: FxHashMap::default(),
+            pairs: PairCache::new(0),
+            tri: PairCache::new(0),
+            own_form: PairCache::new(0),
+            doc: Table::new(256),
+            quote: Table::new(4),
+            run: Table::new(64),
+            gaz: Table::new(1 << (2 * features::GAZ_CLASSES)),
+            gazt: Table::new(16),
+        }
+    }
+
+    pub(crate) fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Sizes the caches for a block of `n` tokens, and starts afresh when
+    /// the words of earlier blocks fill the store.
+    fn begin(&mut self, m: &Model, n: usize) {
+        if self.words.len() > self.kept {
+            // The words of the last block that were not kept (the caches
+            // by word id never hold them).
+            self.words.truncate(self.kept);
+            self.rows.truncate(self.kept);
+            let end = self.words.last().map_or(0, |x| (x.at + x.bytes) as usize);
+            self.text.truncate(end);
+            self.local.fill(0);
+        }
+        if self.words.is_empty() {
+            let edge = TokInfo {
+                form: 1,
+                lower: 1,
+                shape: 1,
+                short: 1,
+                ..Default::default()
+            };
+            self.add(m, &edge, 0, 0, 0, n);
+            self.kept = 1;
+        }
+        let slots = n.next_power_of_two().clamp(64, PAIR_SLOTS);
+        if self.pairs.keys.len() < slots {
+            self.pairs = PairCache::new(slots);
+            self.tri = PairCache::new(slots.min(TRI_SLOTS));
+            self.own_form = PairCache::new(slots);
+        }
+    }
+
+    fn add(&mut self, m: &Model, ti: &TokInfo, at: u32, bytes: u32, hash: u64, hint: usize) -> u32 {
+        let next = self.folds.len() as u32;
+        let fold_id = *self.folds.entry(ti.fold).or_insert(next);
+        let next = self.shorts.len() as u32;
+        let short_id = *self.shorts.entry(ti.short).or_insert(next);
+        let id = self.words.len() as u32;
+        self.words.push(Word {
+            lower: ti.lower,
+            fold: ti.fold,
+            short: ti.short,
+            form: bucket(t::FORM, ti.form),
+            flags: ti.flags,
+            len: ti.len,
+            casing: ti.casing() as u8,
+            fold_id,
+            short_id,
+            at,
+            bytes,
+            hash,
+        });
+        self.rows.push(word_rows::<W>(m, ti), hint);
+        id
+    }
+
+    /// The id of word `w`, adding it (with its rows) when it is new.
+    #[inline]
+    fn id(&mut self, m: &Model, fz: &mut Featurizer, w: &str, hint: usize) -> u32 {
+        let full = self.kept >= MAX_WORDS;
+        if !full && self.table.len() < 2 * self.words.len() + 2 {
+            self.table = self.rehash(1, self.kept);
+        }
+        let h = text_hash(w.as_bytes());
+        let mut k = match self.find(&self.table, h, w) {
+            Ok(id) => return id,
+            Err(k) => k,
+        };
+        if full {
+            if self.local.len() < 2 * (self.words.len() - self.kept) + 2 {
+                self.local = self.rehash(self.kept, self.words.len());
+            }
+            match self.find(&self.local, h, w) {
+                Ok(id) => return id,
+                Err(j) => k = j,
+            }
+        }
+        let at = self.text.len() as u32;
+        self.text.push_str(w);
+        let ti = fz.info(w);
+        let id = self.add(m, &ti, at, w.len() as u32, h, hint);
+        if full {
+            self.local[k] = id + 1;
+        } else {
+            self.table[k] = id + 1;
+            self.kept = self.words.len();
+        }
+        id
+    }
+
+    /// The id of `w` in `table`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, table: &[u32], h: u64, w: &str) -> Result<u32, usize> {
+        let mask = table.len() - 1;
+        let mut k = (h >> 40) as usize & mask;
+        loop {
+            let e = table[k];
+            if e == 0 {
+                return Err(k);
+            }
+            let x = &self.words[e as usize - 1];
+            if x.hash == h && x.bytes as usize == w.len() && &self.text.as_bytes()[x.at as usize..][..w.len()] == w.as_bytes() {
+                return Ok(e - 1);
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// A table of the words `from..upto`: the kept ones (id 0, the edge, is
+    /// never looked up by text) or the block's others.
+    fn rehash(&self, from: usize, upto: usize) -> Vec<u32> {
+        let size = (4 * (upto + 1 - from)).next_power_of_two().max(1024);
+        let mut table = vec![0; size];
+        let mask = size - 1;
+        for (id, x) in self.words.iter().enumerate().take(upto).skip(from) {
+            let mut k = (x.hash >> 40) as usize & mask;
+            while table[k] != 0 {
+                k = (k + 1) & mask;
+            }
+            table[k] = id as u32 + 1;
+        }
+        table
+    }
+}
+
+/// The sum of the joint rows of `buckets`.
+fn rows_of<const W: usize>(m: &Model, buckets: &[u32]) -> [i16; W] {
+    let mut a = [0i16; W];
+    for &b in buckets {
+        if let Some(r) = m.joint_row(b, W) {
+            add8(&mut a, r);
+        }
+    }
+    a
+}
+
 /// Tags `n` tokens (`word(i)` is the text of token `i`) with a two-stage model
 /// whose joint table has rows of width `W` (twice the number of tags).
-/// `None` when the model is not of that shape.
+/// `None` when the model is not of that shape. `store` carries the words
+/// of earlier blocks of the same text (any store of the same language will do).
 pub fn tag<'t, const W: usize>(
     m: &Model,
-    lang: Lang,
+    store: &mut Store<W>,
     n: usize,
     word: impl Fn(usize) -> &'t str,
     starts: &[bool],
@@ -145,40 +336,23 @@ pub fn tag<'t, const W: usize>(
         return None;
     }
     let nt = W / 2;
+    let lang = store.lang;
     let mut fz = Featurizer::new(lang, &m.gazetteer);
+    store.begin(m, n);
 
     // Distinct words, each with its summed weights per slot.
-    let mut ids: HashMap<&'t str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let mut words: Vec<Word> = Vec::new();
-    let mut cache: Rows<W> = Rows::new(n);
-    let edge = TokInfo {
-        form: 1,
-        lower: 1,
-        shape: 1,
-        short: 1,
-        ..Default::default()
-    };
-    words.push(Word::of(&edge));
-    cache.push(word_rows::<W>(m, &edge));
     let mut tid: Vec<u32> = Vec::with_capacity(n);
     for i in 0..n {
-        let w = word(i);
-        let next = words.len() as u32;
-        let id = *ids.entry(w).or_insert(next);
-        if id == next {
-            let ti = fz.info(w);
-            words.push(Word::of(&ti));
-            cache.push(word_rows::<W>(m, &ti));
-        }
-        tid.push(id);
+        tid.push(store.id(m, &mut fz, word(i), n));
     }
-    drop(ids);
+    let st = &mut *store;
+    let words = &st.words[..];
 
     // Per token: bit 0 sentence-initial, bit 1 inside quotes; and the
     // document evidence per folded form, as in `document_with`.
     let is_start = |i: usize| starts.get(i).copied().unwrap_or(i == 0);
     let mut ctx = vec![0u8; n];
-    let mut doc: features::IdMap<[u32; 3]> = features::IdMap::default();
+    let mut doc: Vec<[u32; 3]> = vec![[0; 3]; st.folds.len()];
     let (mut seen_word, mut q) = (false, false);
     for i in 0..n {
         let w = &words[tid[i] as usize];
@@ -186,10 +360,10 @@ pub fn tag<'t, const W: usize>(
             seen_word = false;
             q = false;
         }
-        let mut flags = w.flags;
+        let mut init = false;
         if w.flags & F_NOALNUM == 0 {
             if !seen_word {
-                flags |= F_INITIAL;
+                init = true;
                 ctx[i] |= 1;
             }
             seen_word = true;
@@ -200,10 +374,10 @@ pub fn tag<'t, const W: usize>(
             ctx[i] |= 2;
         }
         if w.flags & F_NOALNUM == 0 {
-            let e = doc.entry(w.fold).or_insert([0; 3]);
-            match w.casing() {
+            let e = &mut doc[w.fold_id as usize];
+            match w.casing {
                 0 => e[0] += 1,
-                1 if flags & F_INITIAL == 0 => e[1] += 1,
+                1 if !init => e[1] += 1,
                 2 => e[2] += 1,
                 _ => {}
             }
@@ -227,7 +401,7 @@ pub fn tag<'t, const W: usize>(
                     break;
                 }
                 h = mix(mix(h, 0x20), words[tid[j] as usize].fold);
-                let cls = gz.lookup((finish(h) >> 32) as u32);
+                let cls = m.gaz_lookup((finish(h) >> 32) as u32);
                 if cls & features::GAZ_TRAIN != 0 {
                     let lab = (cls >> 5) & 3;
                     tg[i] = 4 | lab;
@@ -256,33 +430,30 @@ pub fn tag<'t, const W: usize>(
 
     let cx = Context {
         m,
-        words: &words,
-        cache: &cache,
+        words,
+        cache: &st.rows,
         tid: &tid,
         ctx: &ctx,
         doc: &doc,
         gaz: &gaz,
         tg: &tg,
         run: &run,
+        kept: st.kept as u32,
     };
-    let end_ok = |mm: &Model| -> Vec<bool> {
-        mm.tags.iter().map(|&t| model::allowed_end(t, mm.scheme)).collect()
+    let mut caches = Caches {
+        win: [[0; W]; 8],
+        fed: -3,
+        left: (usize::MAX, [0; W]),
+        pairs: &mut st.pairs,
+        tri: &mut st.tri,
+        doc: &mut st.doc,
+        quote: &mut st.quote,
+        run: &mut st.run,
+        gaz: &mut st.gaz,
+        gazt: &mut st.gazt,
     };
-    let segments = || {
-        let mut s = 0;
-        std::iter::from_fn(move || {
-            if s >= n {
-                return None;
-            }
-            let mut e = s + 1;
-            while e < n && !breaks.get(e).copied().unwrap_or(false) {
-                e += 1;
-            }
-            let r = (s, e);
-            s = e;
-            Some(r)
-        })
-    };
+    let segments = || super::segments(n, breaks);
+    let end_ok = super::end_ok;
 
     // Stage 1, line by line.
     let (i1, i2) = (m.inv_scale(), m2.inv_scale());
@@ -295,12 +466,11 @@ pub fn tag<'t, const W: usize>(
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
     let mut buf: Vec<u32> = Vec::with_capacity(32);
-    let mut pairs = PairCache::<W>::new(n);
     for (s, e) in segments() {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
-            let acc = cx.shared(i, &mut buf, &mut pairs);
+            let acc = cx.shared(i, &mut buf, &mut caches);
             for (o, &a) in em[(i - s) * nt..(i - s + 1) * nt].iter_mut().zip(&acc[..nt]) {
                 *o += a as f32 * i1;
             }
@@ -324,12 +494,14 @@ pub fn tag<'t, const W: usize>(
         bounds.push((s, e));
     }
     drop(spans);
+    // The word-form feature (`OWN_FORM`) is left out here and looked up
+    // by word and tag in `own_form` below.
     let stage_word = |i: usize| {
         let w = &words[tid[i] as usize];
         StageWord {
             fold: if w.flags & F_NOALNUM != 0 { 0 } else { w.fold },
             case: (w.flags & F_CAP != 0) as u8 | (ctx[i] & 1) << 1,
-            form: Some(w.form),
+            form: None,
         }
     };
     let tag_of = |i: usize| path1.get(i).map(|&t| t as u64);
@@ -347,6 +519,8 @@ pub fn tag<'t, const W: usize>(
     let mut local = vec![[0i32; W]; combos];
     let mut local_done = vec![false; combos];
     let mut buf3: Vec<u32> = Vec::with_capacity(8);
+    let own_form = &mut st.own_form;
+    let kept = st.kept;
     for (s, e) in segments() {
         em.clear();
         em.resize((e - s) * nt, 0.0);
@@ -379,6 +553,26 @@ pub fn tag<'t, const W: usize>(
                 local_done[key] = true;
             }
             let mut a2 = local[key];
+            let own = path1[i] as u64;
+            let form = words[tid[i] as usize].form;
+            let own_form_row = || {
+                let mut a = [0i32; W];
+                m2.add_weights(&[bucket(features::t2::OWN_FORM, mix(own, form as u64))], &mut a[..nt]);
+                let mut r = [[0i16; W]; 2];
+                for (r, &a) in r[0].iter_mut().zip(&a) {
+                    // One weight: an i8.
+                    *r = a as i16;
+                }
+                r
+            };
+            let of = if (tid[i] as usize) < kept {
+                own_form.get(tid[i] as u64 | own << 32, own_form_row)
+            } else {
+                own_form_row()
+            };
+            for (a, &x) in a2[..nt].iter_mut().zip(&of[0][..nt]) {
+                *a += x as i32;
+            }
             m2.add_weights(&buf2, &mut a2[..nt]);
             for (o, &a) in o.iter_mut().zip(&a2[..nt]) {
                 *o += a as f32 * i2;
@@ -408,6 +602,17 @@ fn add16<const W: usize>(acc: &mut [i16; W], row: &[i16; W]) {
                 v128_store(p, i16x8_add(v128_load(p), v128_load(q)));
             }
             k += 8;
+        }
+        if k + 2 == W {
+            // The last two lanes of the 9-tag models' rows, as one 32-bit lane.
+            use core::arch::wasm32::{v128_load32_zero, v128_store32_lane};
+            // SAFETY: lanes k..k+2 (four bytes) are inside both arrays.
+            unsafe {
+                let p = acc.as_mut_ptr().add(k);
+                let x = i16x8_add(v128_load32_zero(p as *const u32), v128_load32_zero(row.as_ptr().add(k) as *const u32));
+                v128_store32_lane::<0>(x, p as *mut u32);
+            }
+            return;
         }
         for j in k..W {
             acc[j] = acc[j].wrapping_add(row[j]);
@@ -464,6 +669,9 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
     add(OWN, bucket(t::SHAPE, ti.shape));
     add(OWN, bucket(t::SHORT, ti.short));
     add(OWN, bucket(t::LEN, ti.len.min(12) as u64));
+    // The flags of a token that does not begin its sentence (see `Context::shared`).
+    add(OWN, bucket(t::FLAGS, ti.flags as u64));
+    add(1, bucket(t::PREV_FLAGS, (ti.flags & PREV_MASK) as u64));
     if alnum {
         for k in 0..4 {
             if ti.pre[k] != 0 {
@@ -506,34 +714,69 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
     rows
 }
 
-/// A direct-mapped cache of [`Context::pair_rows`] by word pair: frequent
+/// The flags `PREV_FLAGS` looks at.
+const PREV_MASK: u32 = F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP;
+
+/// A direct-mapped cache of rows by a key of two small ids: frequent word
 /// pairs ("de la", "el presidente") are looked up once, in fixed memory.
 struct PairCache<const W: usize> {
     keys: Vec<u64>,
     rows: Vec<[[i16; W]; 2]>,
+    /// Per slot: hit since it was filled. A miss on a slot that was hit
+    /// clears this instead of evicting it (a second chance), so that a
+    /// frequent key survives the rare ones passing through its slot.
+    hit: Vec<bool>,
 }
 
-/// At most this many pairs (about 300 kB), fewer for short texts.
-const PAIR_SLOTS: usize = 1 << 12;
+/// At most this many pairs (about 300 kB), fewer for short texts; and
+/// shape trigrams, which are few.
+const PAIR_SLOTS: usize = 1 << 14;
+const TRI_SLOTS: usize = 1 << 12;
+/// Short-shape ids that fit the keys of `tri` (21 bits each; bit 63 tells
+/// a shape pair from a trigram). Texts have a few hundred shapes.
+const SHORT_IDS: u32 = 1 << 20;
 
 impl<const W: usize> PairCache<W> {
-    fn new(tokens: usize) -> Self {
-        let slots = tokens.next_power_of_two().clamp(64, PAIR_SLOTS);
+    fn new(slots: usize) -> Self {
+        let slots = slots.next_power_of_two();
         PairCache {
             keys: vec![u64::MAX; slots],
             rows: vec![[[0; W]; 2]; slots],
+            hit: vec![false; slots],
         }
     }
     #[inline]
-    fn get(&mut self, cx: &Context<'_, W>, a: u32, b: u32) -> &[[i16; W]; 2] {
-        let key = (a as u64) << 32 | b as u64;
+    fn get(&mut self, key: u64, f: impl FnOnce() -> [[i16; W]; 2]) -> [[i16; W]; 2] {
         let slot = (key.wrapping_mul(K) >> 40) as usize & (self.keys.len() - 1);
-        if self.keys[slot] != key {
-            self.keys[slot] = key;
-            self.rows[slot] = cx.pair_rows(a, b);
+        if self.keys[slot] == key {
+            self.hit[slot] = true;
+            return self.rows[slot];
         }
-        &self.rows[slot]
+        if self.hit[slot] {
+            self.hit[slot] = false;
+            return f();
+        }
+        self.keys[slot] = key;
+        self.rows[slot] = f();
+        self.rows[slot]
     }
+}
+
+/// The caches [`Context::shared`] fills as it goes.
+struct Caches<'a, const W: usize> {
+    /// The per-word rows summed so far for tokens `fed - 3 .. fed + 3` (by
+    /// index mod 8), and the next word to add.
+    win: [[i16; W]; 8],
+    fed: isize,
+    /// The pair row of token `left.0` from its left neighbour.
+    left: (usize, [i16; W]),
+    pairs: &'a mut PairCache<W>,
+    tri: &'a mut PairCache<W>,
+    doc: &'a mut Table<W>,
+    quote: &'a mut Table<W>,
+    run: &'a mut Table<W>,
+    gaz: &'a mut Table<W>,
+    gazt: &'a mut Table<W>,
 }
 
 struct Context<'a, const W: usize> {
@@ -542,10 +785,20 @@ struct Context<'a, const W: usize> {
     cache: &'a Rows<W>,
     tid: &'a [u32],
     ctx: &'a [u8],
-    doc: &'a features::IdMap<[u32; 3]>,
+    doc: &'a [[u32; 3]],
     gaz: &'a [u16],
     tg: &'a [u8],
     run: &'a [(u8, u8)],
+    /// Word ids below this are kept across blocks (see [`Store`]).
+    kept: u32,
+}
+
+/// `acc -= row` (wrapping, as [`add8`]).
+#[inline]
+fn sub8<const W: usize>(acc: &mut [i16; W], row: &[i8]) {
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a = a.wrapping_sub(x as i16);
+    }
 }
 
 impl<const W: usize> Context<'_, W> {
@@ -566,106 +819,157 @@ impl<const W: usize> Context<'_, W> {
         )
     }
 
-    /// Both stages' integer scores of token `i`'s first-stage features.
     #[inline]
-    fn shared(&self, i: usize, f: &mut Vec<u32>, pairs: &mut PairCache<W>) -> [i16; W] {
+    fn add(&self, acc: &mut [i16; W], b: u32) {
+        if let Some(r) = self.m.joint_row(b, W) {
+            add8(acc, r);
+        }
+    }
+
+    /// Both stages' integer scores of token `i`'s first-stage features: the
+    /// same features as `document_with` gives, summed in another order (the
+    /// sums are integers, so the order does not matter).
+    #[inline]
+    fn shared(&self, i: usize, f: &mut Vec<u32>, c: &mut Caches<'_, W>) -> [i16; W] {
         let n = self.tid.len();
-        let mut acc = *self.cache.get(self.tid[i]).get(OWN).unwrap_or(&[0; W]);
-        for (slot, off) in SLOTS {
-            let j = i as isize + off;
-            let t = if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
-            add16(&mut acc, &self.cache.get(t)[slot]);
-        }
-        let id = |j: isize| if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
-        let (before, after) = (id(i as isize - 1), id(i as isize + 1));
-        add16(&mut acc, &pairs.get(self, before, self.tid[i])[0]);
-        add16(&mut acc, &pairs.get(self, self.tid[i], after)[1]);
-        f.clear();
-        self.contextual(i, f);
-        for &b in f.iter() {
-            if let Some(r) = self.m.joint_row(b, W) {
-                add8(&mut acc, r);
-            }
-        }
-        acc
-    }
-
-    /// The summed joint rows of the features of a pair of adjacent words
-    /// `a b`: row 0 for `b` (its left neighbour's), row 1 for `a` (its right's).
-    fn pair_rows(&self, a: u32, b: u32) -> [[i16; W]; 2] {
-        let (a, b) = (&self.words[a as usize], &self.words[b as usize]);
-        let mut rows = [[0i16; W]; 2];
-        let feats = [
-            (0, bucket(t::BI_PREV, mix(a.lower, b.lower))),
-            (0, bucket(t::SH_PREV, mix(a.short, b.short))),
-            (0, bucket(t::WPREV_SHAPE, mix(a.lower, b.short))),
-            (1, bucket(t::BI_NEXT, mix(a.lower, b.lower))),
-            (1, bucket(t::SH_NEXT, mix(a.short, b.short))),
-            (1, bucket(t::WNEXT_SHAPE, mix(b.lower, a.short))),
-        ];
-        for (k, f) in feats {
-            if let Some(r) = self.m.joint_row(f, W) {
-                add8(&mut rows[k], r);
-            }
-        }
-        rows
-    }
-
-    /// The first-stage features of token `i` that depend on more than one word
-    /// (but the pair features of [`Context::pair_rows`]).
-    fn contextual(&self, i: usize, f: &mut Vec<u32>) {
         let ii = i as isize;
+        let id = |j: isize| if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
+        let me = self.tid[i];
+        // The rows of the words at i-3..=i+3: word by word (each word's rows
+        // are read once, for the seven tokens they count for) rather than
+        // seven scattered reads per token.
+        while c.fed <= ii + 3 {
+            let j = c.fed;
+            let rows = self.cache.get(id(j));
+            c.win[(j + 3) as usize & 7] = [0; W];
+            if j >= 0 && (j as usize) < n {
+                add16(&mut c.win[j as usize & 7], &rows[OWN]);
+            }
+            for (slot, off) in SLOTS {
+                // Token j - off has this word at offset `off`.
+                let k = j - off;
+                if k >= 0 && (k as usize) < n {
+                    add16(&mut c.win[k as usize & 7], &rows[slot]);
+                }
+            }
+            c.fed += 1;
+        }
+        let mut acc = c.win[i & 7];
+        let (before, after) = (id(ii - 1), id(ii + 1));
+        // Pairs by word id (but for the words kept for one block only). The
+        // pair of a token and the next serves both: tokens come in order, so
+        // its row for the next token waits in `c.left`.
+        let kept = self.kept;
+        let pair = |c: &mut Caches<'_, W>, a: u32, b: u32| {
+            let mut r = if a.max(b) < kept {
+                c.pairs.get((a as u64) << 32 | b as u64, || self.pair_rows(a, b))
+            } else {
+                self.pair_rows(a, b)
+            };
+            // The shape bigrams, by the two short-shape ids (few).
+            let (x, y) = (&self.words[a as usize], &self.words[b as usize]);
+            let rows = || {
+                let mut r = [[0i16; W]; 2];
+                self.add(&mut r[0], bucket(t::SH_PREV, mix(x.short, y.short)));
+                self.add(&mut r[1], bucket(t::SH_NEXT, mix(x.short, y.short)));
+                r
+            };
+            let sh = if x.short_id.max(y.short_id) < SHORT_IDS {
+                c.tri.get(1 << 63 | (x.short_id as u64) << 21 | y.short_id as u64, rows)
+            } else {
+                rows()
+            };
+            add16(&mut r[0], &sh[0]);
+            add16(&mut r[1], &sh[1]);
+            r
+        };
+        if c.left.0 != i {
+            c.left.1 = pair(c, before, me)[0];
+        }
+        add16(&mut acc, &c.left.1);
+        let right = pair(c, me, after);
+        add16(&mut acc, &right[1]);
+        c.left = (i + 1, right[0]);
+
         let (ti, flags, gaz, tg) = self.at(ii);
         let (p, pflags, pgaz, ptg) = self.at(ii - 1);
         let (nx, _, ngaz, ntg) = self.at(ii + 1);
         let (_, p2flags, _, _) = self.at(ii - 2);
-        f.push(bucket(t::FLAGS, flags as u64));
+        // Shape trigram, by the three words' short-shape ids.
+        let key = (p.short_id as u64) << 42 | (ti.short_id as u64) << 21 | nx.short_id as u64;
+        let tri = || {
+            let mut r = [[0i16; W]; 2];
+            self.add(&mut r[0], bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
+            r
+        };
+        let tri = if p.short_id.max(ti.short_id).max(nx.short_id) < SHORT_IDS { c.tri.get(key, tri) } else { tri() };
+        add16(&mut acc, &tri[0]);
+        // The rows hold the flags of a token, and of its left neighbour, that
+        // does not begin its sentence; a token that does swaps them.
+        let m = self.m;
         if flags & F_INITIAL != 0 {
-            f.push(bucket(t::INIT_LOWER, ti.lower));
-            f.push(bucket(t::INIT_SHAPE, ti.short));
+            if let Some(r) = m.joint_row(bucket(t::FLAGS, ti.flags as u64), W) {
+                sub8(&mut acc, r);
+            }
+            self.add(&mut acc, bucket(t::FLAGS, flags as u64));
+            self.add(&mut acc, bucket(t::INIT_LOWER, ti.lower));
+            self.add(&mut acc, bucket(t::INIT_SHAPE, ti.short));
         }
-        f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
-        f.push(bucket(
-            t::PREV_FLAGS,
-            (pflags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP)) as u64,
-        ));
+        if pflags & F_INITIAL != 0 {
+            if let Some(r) = m.joint_row(bucket(t::PREV_FLAGS, (p.flags & PREV_MASK) as u64), W) {
+                sub8(&mut acc, r);
+            }
+            self.add(&mut acc, bucket(t::PREV_FLAGS, (pflags & PREV_MASK) as u64));
+        }
         if pflags & F_TITLE != 0 || p2flags & F_TITLE != 0 {
-            f.push(bucket(t::PREV_TITLE, ti.short));
+            self.add(&mut acc, bucket(t::PREV_TITLE, ti.short));
         }
         if self.ctx[i] & 2 != 0 {
-            f.push(bucket(t::QUOTE, ti.casing()));
+            let k = ti.casing as usize;
+            add16(&mut acc, c.quote.get(k, || rows_of(m, &[bucket(t::QUOTE, k as u64)])));
         }
         let run = self.run[i];
         if run.1 > 0 {
-            f.push(bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64));
+            let k = (run.0 as usize) << 3 | run.1 as usize;
+            add16(
+                &mut acc,
+                c.run.get(k & 63, || rows_of(m, &[bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64)])),
+            );
         }
         if gaz != 0 {
-            for b in 0..(2 * features::GAZ_CLASSES as u64) {
-                if gaz & (1 << b) != 0 {
-                    f.push(bucket(t::GAZ, b));
-                }
-            }
-            f.push(bucket(t::GAZ_ALL, gaz as u64));
+            add16(
+                &mut acc,
+                c.gaz.get(gaz as usize, || {
+                    f.clear();
+                    for b in 0..(2 * features::GAZ_CLASSES as u64) {
+                        if gaz & (1 << b) != 0 {
+                            f.push(bucket(t::GAZ, b));
+                        }
+                    }
+                    f.push(bucket(t::GAZ_ALL, gaz as u64));
+                    rows_of(m, f)
+                }),
+            );
         }
         if tg != 0 {
-            f.push(bucket(t::GAZT, tg as u64));
-            f.push(bucket(t::GAZT_SHAPE, mix(tg as u64, ti.short)));
+            add16(&mut acc, c.gazt.get(tg as usize & 15, || rows_of(m, &[bucket(t::GAZT, tg as u64)])));
+            self.add(&mut acc, bucket(t::GAZT_SHAPE, mix(tg as u64, ti.short)));
         }
         if ptg != 0 || ntg != 0 {
-            f.push(bucket(t::GAZT_CTX, mix(mix(ptg as u64, tg as u64), ntg as u64)));
+            self.add(&mut acc, bucket(t::GAZT_CTX, mix(mix(ptg as u64, tg as u64), ntg as u64)));
         }
         if pgaz != 0 {
-            f.push(bucket(t::GAZ_PREV, mix(pgaz as u64, ti.short)));
+            self.add(&mut acc, bucket(t::GAZ_PREV, mix(pgaz as u64, ti.short)));
         }
         if ngaz != 0 {
-            f.push(bucket(t::GAZ_NEXT, mix(ngaz as u64, ti.short)));
+            self.add(&mut acc, bucket(t::GAZ_NEXT, mix(ngaz as u64, ti.short)));
         }
         if flags & F_NOALNUM == 0 {
-            let c = ti.casing();
-            let e = self.doc.get(&ti.fold).copied().unwrap_or([0; 3]);
+            let c0 = ti.casing as u64;
+            let e = self.doc.get(ti.fold_id as usize).copied().unwrap_or([0; 3]);
             // Exclude this token's own count.
             let mut own = [0u32; 3];
-            match c {
+            match c0 {
                 0 => own[0] = 1,
                 1 if flags & F_INITIAL == 0 => own[1] = 1,
                 2 => own[2] = 1,
@@ -675,14 +979,36 @@ impl<const W: usize> Context<'_, W> {
             let tc = e[1].saturating_sub(own[1]).min(2) as u64;
             let ac = e[2].saturating_sub(own[2]).min(1) as u64;
             let init = (flags & F_INITIAL != 0) as u64;
-            let key = c | init << 2 | lc << 3 | tc << 5 | ac << 7;
-            f.push(bucket(t::DOC, key));
-            if c != 0 {
-                f.push(bucket(
-                    t::DOC_FORM,
-                    mix(key & 0b111, mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1)),
-                ));
+            let key = c0 | init << 2 | lc << 3 | tc << 5 | ac << 7;
+            add16(&mut acc, c.doc.get(key as usize, || rows_of(m, &[bucket(t::DOC, key)])));
+            if c0 != 0 {
+                self.add(
+                    &mut acc,
+                    bucket(t::DOC_FORM, mix(key & 0b111, mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1))),
+                );
             }
         }
+        acc
+    }
+
+    /// The summed joint rows of the features of a pair of adjacent words
+    /// `a b` (but their shapes'): row 0 for `b` (its left neighbour's), row
+    /// 1 for `a` (its right's).
+    fn pair_rows(&self, a: u32, b: u32) -> [[i16; W]; 2] {
+        let (a, b) = (&self.words[a as usize], &self.words[b as usize]);
+        let mut rows = [[0i16; W]; 2];
+        let feats = [
+            (0, bucket(t::BI_PREV, mix(a.lower, b.lower))),
+            (0, bucket(t::WPREV_SHAPE, mix(a.lower, b.short))),
+            (1, bucket(t::BI_NEXT, mix(a.lower, b.lower))),
+            (1, bucket(t::WNEXT_SHAPE, mix(b.lower, a.short))),
+        ];
+        for (k, f) in feats {
+            if let Some(r) = self.m.joint_row(f, W) {
+                add8(&mut rows[k], r);
+            }
+        }
+        rows
     }
 }
+
