@@ -533,23 +533,6 @@ impl Model {
         self.weights.get(r * nt..(r + 1) * nt)
     }
 
-    /// Adds the quantised weights of `feats` into `acc` (length `ntags`):
-    /// the integer sum that [`Model::emit`] scales.
-    pub(crate) fn add_weights(&self, feats: &[u32], acc: &mut [i32]) {
-        let nt = self.tags.len();
-        let mask = self.ix.len().wrapping_sub(1);
-        for &b in feats {
-            let Some(r) = row_of(&self.ix, mask, b) else {
-                continue;
-            };
-            if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += w as i32;
-                }
-            }
-        }
-    }
-
     /// Adds the emission scores of `feats` into `out` (length `ntags`).
     pub fn emit(&self, feats: &[u32], out: &mut [f32]) {
         match self.tags.len() {
@@ -726,6 +709,9 @@ fn viterbi_simd<const N: usize, const V: usize>(emissions: &[f32], trans: &[f32]
         core::array::from_fn(|k| f32x4(a[4 * k], a[4 * k + 1], a[4 * k + 2], a[4 * k + 3]))
     };
     let tr: [[v128; V]; N] = core::array::from_fn(|a| lanes(&trans[(a + 1) * N..(a + 2) * N]));
+    // Whether some transition from `a` into the third vector's tags is not `-inf`.
+    let live: [bool; N] =
+        core::array::from_fn(|a| trans[(a + 1) * N..(a + 2) * N].iter().skip(8).any(|&x| x != f32::NEG_INFINITY));
     let mut back = vec![[0u8; N]; n];
     let mut prev = [0f32; 32];
     for t in 0..N {
@@ -746,14 +732,20 @@ fn viterbi_simd<const N: usize, const V: usize>(emissions: &[f32], trans: &[f32]
                 let pa = f32x4_splat(prev[a]);
                 let av = i32x4_splat(a as i32);
                 let row = &tr[a];
-                let (s0, s1, s2) = (f32x4_add(pa, row[0]), f32x4_add(pa, row[1]), f32x4_add(pa, row[2]));
-                let (t0, t1, t2) = (f32x4_gt(s0, c0), f32x4_gt(s1, c1), f32x4_gt(s2, c2));
+                let (s0, s1) = (f32x4_add(pa, row[0]), f32x4_add(pa, row[1]));
+                let (t0, t1) = (f32x4_gt(s0, c0), f32x4_gt(s1, c1));
                 c0 = f32x4_pmax(c0, s0);
                 c1 = f32x4_pmax(c1, s1);
-                c2 = f32x4_pmax(c2, s2);
                 g0 = i32x4_max(g0, v128_and(av, t0));
                 g1 = i32x4_max(g1, v128_and(av, t1));
-                g2 = i32x4_max(g2, v128_and(av, t2));
+                // Lanes whose transitions from `a` are all `-inf` never
+                // change (`s > c` is false for `s = -inf` or NaN).
+                if live[a] {
+                    let s2 = f32x4_add(pa, row[2]);
+                    let t2 = f32x4_gt(s2, c2);
+                    c2 = f32x4_pmax(c2, s2);
+                    g2 = i32x4_max(g2, v128_and(av, t2));
+                }
             }
             cur[..3].copy_from_slice(&[c0, c1, c2]);
             arg[..3].copy_from_slice(&[g0, g1, g2]);

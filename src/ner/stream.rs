@@ -67,17 +67,21 @@ struct Word {
 /// neighbour at distance 1, 2, 3, and as its right neighbour at 1, 2, 3.
 const OWN: usize = 0;
 const SLOTS: [(usize, isize); 6] = [(1, -1), (2, -2), (3, -3), (4, 1), (5, 2), (6, 3)];
+/// And a last row: the second stage's weights (in the second half) of its
+/// word-form feature with the first stage's tag O, the tag of most tokens.
+const OWN_FORM_O: usize = 7;
+const ROWS: usize = 8;
 
 /// The per-word rows, in blocks of fixed size: growing never copies them
 /// (a doubling `Vec` would briefly hold three times the rows).
 struct Rows<const W: usize> {
-    blocks: Vec<Vec<[[i16; W]; 7]>>,
+    blocks: Vec<Vec<[[i16; W]; ROWS]>>,
 }
 
 const BLOCK: usize = 1024;
 
 impl<const W: usize> Rows<W> {
-    fn push(&mut self, rows: [[i16; W]; 7], hint: usize) {
+    fn push(&mut self, rows: [[i16; W]; ROWS], hint: usize) {
         match self.blocks.last_mut() {
             Some(b) if b.len() < BLOCK => b.push(rows),
             _ => {
@@ -95,7 +99,7 @@ impl<const W: usize> Rows<W> {
         }
     }
     #[inline]
-    fn get(&self, id: u32) -> &[[i16; W]; 7] {
+    fn get(&self, id: u32) -> &[[i16; W]; ROWS] {
         let id = id as usize;
         &self.blocks[id / BLOCK][id % BLOCK]
     }
@@ -105,9 +109,11 @@ impl<const W: usize> Rows<W> {
 const EDGE: u32 = 0;
 
 /// At most this many distinct words are kept across the blocks of a text
-/// (about 4 MB with their rows); words met after that are kept for their
+/// (about 3 MB with their rows); words met after that are kept for their
 /// block only. Frequent words come early, so most tokens still find theirs.
-const MAX_WORDS: usize = 1 << 14;
+/// (Twice as many was no faster on the 5 MB benchmark text and left the
+/// second call on it more wasm memory: 8.3× the input against 7.6×.)
+const MAX_WORDS: usize = 1 << 13;
 
 /// Rows summed once per value of a small key (a feature with few values).
 struct Table<const W: usize> {
@@ -197,6 +203,13 @@ impl<const W: usize> Store<W> {
             self.local.fill(0);
         }
         if self.words.is_empty() {
+            // Room for the words of a few blocks at once: growing by doubling
+            // would leave holes in the wasm heap that later calls cannot use.
+            let cap = (4 * n).clamp(64, MAX_WORDS + 1);
+            self.words.reserve_exact(cap);
+            self.text.reserve_exact(8 * cap);
+            self.folds.reserve(cap);
+            self.table = vec![0; (4 * cap).next_power_of_two()];
             let edge = TokInfo {
                 form: 1,
                 lower: 1,
@@ -208,10 +221,11 @@ impl<const W: usize> Store<W> {
             self.kept = 1;
         }
         let slots = n.next_power_of_two().clamp(64, PAIR_SLOTS);
-        if self.pairs.keys.len() < slots {
+        if self.pairs.len() < slots {
             self.pairs = PairCache::new(slots);
             self.tri = PairCache::new(slots.min(TRI_SLOTS));
-            self.own_form = PairCache::new(slots);
+            // Stage 2's word-form rows for tags other than O (few tokens).
+            self.own_form = PairCache::new(slots.min(OWN_FORM_SLOTS));
         }
     }
 
@@ -443,6 +457,7 @@ pub fn tag<'t, const W: usize>(
     let mut caches = Caches {
         win: [[0; W]; 8],
         fed: -3,
+        own_form_o: vec![0; n * nt],
         left: (usize::MAX, [0; W]),
         pairs: &mut st.pairs,
         tri: &mut st.tri,
@@ -471,9 +486,7 @@ pub fn tag<'t, const W: usize>(
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
             let acc = cx.shared(i, &mut buf, &mut caches);
-            for (o, &a) in em[(i - s) * nt..(i - s + 1) * nt].iter_mut().zip(&acc[..nt]) {
-                *o += a as f32 * i1;
-            }
+            scale_into(&acc[..nt], i1, &mut em[(i - s) * nt..(i - s + 1) * nt]);
             shared2[i * nt..(i + 1) * nt].copy_from_slice(&acc[nt..]);
         }
         model::viterbi(&em, nt, &m.trans, &end1, &mut path);
@@ -515,20 +528,17 @@ pub fn tag<'t, const W: usize>(
     let mut buf2: Vec<u32> = Vec::with_capacity(16);
     // Stage 2's weights of `stage2_local`, by (previous, own, next) tag and
     // case bits, filled as they are met.
-    let combos = (nt + 1) * (nt + 1) * (nt + 1) * 4;
-    let mut local = vec![[0i32; W]; combos];
-    let mut local_done = vec![false; combos];
+    let mut local = Table::<W>::new((nt + 1) * (nt + 1) * (nt + 1) * 4);
     let mut buf3: Vec<u32> = Vec::with_capacity(8);
     let own_form = &mut st.own_form;
+    let own_form_o = std::mem::take(&mut caches.own_form_o);
     let kept = st.kept;
     for (s, e) in segments() {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
             let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
-            for (o, &a) in o.iter_mut().zip(&shared2[i * nt..(i + 1) * nt]) {
-                *o += a as i32 as f32 * i2;
-            }
+            scale_into(&shared2[i * nt..(i + 1) * nt], i2, o);
             buf2.clear();
             s2.token(i, &stage_word, &tag_of, &label, &bounds, &mut cur, false, &mut buf2);
             let t = |j: isize| -> usize {
@@ -541,42 +551,31 @@ pub fn tag<'t, const W: usize>(
             let w = stage_word(i);
             let key = ((t(i as isize - 1) * (nt + 1) + t(i as isize)) * (nt + 1) + t(i as isize + 1)) * 4
                 + (w.case & 3) as usize;
-            if !local_done[key] {
+            // Stage 2's own features, summed in the second half of joint rows
+            // (each is a sum of a dozen i8 weights at most: an i16).
+            let mut a2 = *local.get(key, || {
                 // Tag indices back to the values the features hash (99 beyond the text).
                 let v = |k: usize| if k == nt { 99 } else { k as u64 };
                 let (p, o, x) = (key / 4 / (nt + 1) / (nt + 1), key / 4 / (nt + 1) % (nt + 1), key / 4 % (nt + 1));
                 buf3.clear();
                 features::stage2_local(v(p), v(o), v(x), (key % 4) as u8, &mut buf3);
-                let mut a = [0i32; W];
-                m2.add_weights(&buf3, &mut a[..nt]);
-                local[key] = a;
-                local_done[key] = true;
-            }
-            let mut a2 = local[key];
+                rows_of(m, &buf3)
+            });
             let own = path1[i] as u64;
-            let form = words[tid[i] as usize].form;
-            let own_form_row = || {
-                let mut a = [0i32; W];
-                m2.add_weights(&[bucket(features::t2::OWN_FORM, mix(own, form as u64))], &mut a[..nt]);
-                let mut r = [[0i16; W]; 2];
-                for (r, &a) in r[0].iter_mut().zip(&a) {
-                    // One weight: an i8.
-                    *r = a as i16;
-                }
-                r
-            };
-            let of = if (tid[i] as usize) < kept {
-                own_form.get(tid[i] as u64 | own << 32, own_form_row)
+            if own == 0 {
+                add16_half(&mut a2, &own_form_o[i * nt..(i + 1) * nt]);
             } else {
-                own_form_row()
-            };
-            for (a, &x) in a2[..nt].iter_mut().zip(&of[0][..nt]) {
-                *a += x as i32;
+                let form = words[tid[i] as usize].form;
+                let row = || [rows_of(m, &[bucket(features::t2::OWN_FORM, mix(own, form as u64))]), [0; W]];
+                let r = if (tid[i] as usize) < kept { own_form.get(tid[i] as u64 | own << 32, row) } else { row() };
+                add16(&mut a2, &r[0]);
             }
-            m2.add_weights(&buf2, &mut a2[..nt]);
-            for (o, &a) in o.iter_mut().zip(&a2[..nt]) {
-                *o += a as f32 * i2;
+            for &b in &buf2 {
+                if let Some(r) = m.joint_row(b, W) {
+                    add8(&mut a2, r);
+                }
             }
+            scale_into(&a2[nt..], i2, o);
         }
         model::viterbi(&em, nt, &m2.trans, &end2, &mut path);
         tags.clear();
@@ -584,6 +583,40 @@ pub fn tag<'t, const W: usize>(
         out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
     }
     Some(out)
+}
+
+/// `out += acc · inv`, lane by lane, in single precision: a score from its
+/// integer sum, as `Model::emit` makes it.
+#[inline(always)]
+fn scale_into(acc: &[i16], inv: f32, out: &mut [f32]) {
+    let n = acc.len().min(out.len());
+    let mut k = 0;
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::*;
+        let v = f32x4_splat(inv);
+        while k + 4 <= n {
+            // SAFETY: lanes k..k+4 are inside both slices; wasm loads and stores may be unaligned.
+            unsafe {
+                let a = f32x4_convert_i32x4(i32x4_extend_low_i16x8(v128_load64_zero(acc.as_ptr().add(k) as *const u64)));
+                let p = out.as_mut_ptr().add(k) as *mut v128;
+                v128_store(p, f32x4_add(v128_load(p), f32x4_mul(a, v)));
+            }
+            k += 4;
+        }
+    }
+    while k < n {
+        out[k] += acc[k] as f32 * inv;
+        k += 1;
+    }
+}
+
+/// `acc[W/2..] += half`: a second stage's row into the second half.
+#[inline(always)]
+fn add16_half<const W: usize>(acc: &mut [i16; W], half: &[i16]) {
+    for (a, &x) in acc[W / 2..].iter_mut().zip(half) {
+        *a = a.wrapping_add(x);
+    }
 }
 
 /// `acc += row`, lane by lane. Wrapping: a token's full sum fits an i16 (see
@@ -655,8 +688,8 @@ fn add8<const W: usize>(acc: &mut [i16; W], row: &[i8]) {
 
 /// The summed joint weights of the features that depend on word `ti` alone,
 /// one row per slot (see [`OWN`] and [`SLOTS`]), as in `document_with`.
-fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
-    let mut rows = [[0i16; W]; 7];
+fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; ROWS] {
+    let mut rows = [[0i16; W]; ROWS];
     let mut add = |slot: usize, b: u32| {
         if let Some(r) = m.joint_row(b, W) {
             add8(&mut rows[slot], r);
@@ -701,6 +734,7 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; 7] {
             (ti.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64,
         ),
     );
+    add(OWN_FORM_O, bucket(features::t2::OWN_FORM, mix(0, bucket(t::FORM, ti.form) as u64)));
     if alnum && ti.len > 0 {
         // One lookup per bag, three slots each.
         for (b, slots) in [(bucket(t::BAG_L, ti.lower), [1, 2, 3]), (bucket(t::BAG_R, ti.lower), [4, 5, 6])] {
@@ -720,18 +754,25 @@ const PREV_MASK: u32 = F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL |
 /// A direct-mapped cache of rows by a key of two small ids: frequent word
 /// pairs ("de la", "el presidente") are looked up once, in fixed memory.
 struct PairCache<const W: usize> {
-    keys: Vec<u64>,
-    rows: Vec<[[i16; W]; 2]>,
-    /// Per slot: hit since it was filled. A miss on a slot that was hit
-    /// clears this instead of evicting it (a second chance), so that a
-    /// frequent key survives the rare ones passing through its slot.
-    hit: Vec<bool>,
+    slots: Vec<Slot<W>>,
 }
 
-/// At most this many pairs (about 300 kB), fewer for short texts; and
-/// shape trigrams, which are few.
-const PAIR_SLOTS: usize = 1 << 14;
+/// A key, its rows, and whether it was hit since it was filled: a miss on a
+/// slot that was hit clears this instead of evicting it (a second chance),
+/// so that a frequent key survives the rare ones passing through its slot.
+/// Side by side, so that a lookup touches one place.
+#[derive(Clone, Copy)]
+struct Slot<const W: usize> {
+    key: u64,
+    hit: bool,
+    rows: [[i16; W]; 2],
+}
+
+/// At most this many pairs (about 650 kB), fewer for short texts; and
+/// shape trigrams and shape pairs, which are few.
+const PAIR_SLOTS: usize = 1 << 13;
 const TRI_SLOTS: usize = 1 << 12;
+const OWN_FORM_SLOTS: usize = 1 << 10;
 /// Short-shape ids that fit the keys of `tri` (21 bits each; bit 63 tells
 /// a shape pair from a trigram). Texts have a few hundred shapes.
 const SHORT_IDS: u32 = 1 << 20;
@@ -740,25 +781,27 @@ impl<const W: usize> PairCache<W> {
     fn new(slots: usize) -> Self {
         let slots = slots.next_power_of_two();
         PairCache {
-            keys: vec![u64::MAX; slots],
-            rows: vec![[[0; W]; 2]; slots],
-            hit: vec![false; slots],
+            slots: vec![Slot { key: u64::MAX, hit: false, rows: [[0; W]; 2] }; slots],
         }
+    }
+    fn len(&self) -> usize {
+        self.slots.len()
     }
     #[inline]
     fn get(&mut self, key: u64, f: impl FnOnce() -> [[i16; W]; 2]) -> [[i16; W]; 2] {
-        let slot = (key.wrapping_mul(K) >> 40) as usize & (self.keys.len() - 1);
-        if self.keys[slot] == key {
-            self.hit[slot] = true;
-            return self.rows[slot];
+        let k = (key.wrapping_mul(K) >> 40) as usize & (self.slots.len() - 1);
+        let slot = &mut self.slots[k];
+        if slot.key == key {
+            slot.hit = true;
+            return slot.rows;
         }
-        if self.hit[slot] {
-            self.hit[slot] = false;
+        if slot.hit {
+            slot.hit = false;
             return f();
         }
-        self.keys[slot] = key;
-        self.rows[slot] = f();
-        self.rows[slot]
+        slot.key = key;
+        slot.rows = f();
+        slot.rows
     }
 }
 
@@ -768,6 +811,8 @@ struct Caches<'a, const W: usize> {
     /// index mod 8), and the next word to add.
     win: [[i16; W]; 8],
     fed: isize,
+    /// Per token, its word's [`OWN_FORM_O`] row (for stage 2).
+    own_form_o: Vec<i16>,
     /// The pair row of token `left.0` from its left neighbour.
     left: (usize, [i16; W]),
     pairs: &'a mut PairCache<W>,
@@ -844,6 +889,10 @@ impl<const W: usize> Context<'_, W> {
             c.win[(j + 3) as usize & 7] = [0; W];
             if j >= 0 && (j as usize) < n {
                 add16(&mut c.win[j as usize & 7], &rows[OWN]);
+                let nt = W / 2;
+                if let Some(o) = c.own_form_o.get_mut(j as usize * nt..(j as usize + 1) * nt) {
+                    o.copy_from_slice(&rows[OWN_FORM_O][nt..]);
+                }
             }
             for (slot, off) in SLOTS {
                 // Token j - off has this word at offset `off`.
