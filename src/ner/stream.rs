@@ -98,6 +98,10 @@ impl<const W: usize> Rows<W> {
             b.truncate(len - (len - 1) / BLOCK * BLOCK);
         }
     }
+    fn get_mut(&mut self, id: u32) -> &mut [[i16; W]; ROWS] {
+        let id = id as usize;
+        &mut self.blocks[id / BLOCK][id % BLOCK]
+    }
     #[inline]
     fn get(&self, id: u32) -> &[[i16; W]; ROWS] {
         let id = id as usize;
@@ -109,8 +113,8 @@ impl<const W: usize> Rows<W> {
 const EDGE: u32 = 0;
 
 /// At most this many distinct words are kept across the blocks of a text
-/// (about 3 MB with their rows); words met after that are kept for their
-/// block only. Frequent words come early, so most tokens still find theirs.
+/// (about 3 MB with their rows), those met twice (see [`Store::keep`]); the
+/// others are kept for their block only.
 /// (Twice as many was no faster on the 5 MB benchmark text and left the
 /// second call on it more wasm memory: 8.3× the input against 7.6×.)
 const MAX_WORDS: usize = 1 << 13;
@@ -142,15 +146,20 @@ impl<const W: usize> Table<W> {
 /// block: a word's rows are the same wherever it occurs.
 pub(crate) struct Store<const W: usize> {
     lang: Lang,
-    text: String,
+    /// The words' bytes.
+    text: Vec<u8>,
     words: Vec<Word>,
     rows: Rows<W>,
     /// Open addressing over word ids + 1 (0 is empty), by [`text_hash`]:
     /// the words kept, and (once they are [`MAX_WORDS`]) the block's others.
     table: Vec<u32>,
     local: Vec<u32>,
-    /// How many words are kept across blocks (the rest are the block's).
+    /// How many words are kept across blocks (the rest are the block's),
+    /// how often each of the block's others occurred in it, and which words
+    /// (by 20 bits of their hash) were met in an earlier block.
     kept: usize,
+    count: Vec<u32>,
+    seen: Vec<u64>,
     folds: FxHashMap<u64, u32>,
     shorts: FxHashMap<u64, u32>,
     pairs: PairCache<W>,
@@ -167,12 +176,14 @@ impl<const W: usize> Store<W> {
     pub(crate) fn new(lang: Lang) -> Self {
         Store {
             lang,
-            text: String::new(),
+            text: Vec::new(),
             words: Vec::new(),
             rows: Rows { blocks: Vec::new() },
             table: Vec::new(),
             local: Vec::new(),
             kept: 0,
+            count: Vec::new(),
+            seen: Vec::new(),
             folds: FxHashMap::default(),
             shorts: FxHashMap::default(),
             pairs: PairCache::new(0),
@@ -194,13 +205,7 @@ impl<const W: usize> Store<W> {
     /// the words of earlier blocks fill the store.
     fn begin(&mut self, m: &Model, n: usize) {
         if self.words.len() > self.kept {
-            // The words of the last block that were not kept (the caches
-            // by word id never hold them).
-            self.words.truncate(self.kept);
-            self.rows.truncate(self.kept);
-            let end = self.words.last().map_or(0, |x| (x.at + x.bytes) as usize);
-            self.text.truncate(end);
-            self.local.fill(0);
+            self.keep();
         }
         if self.words.is_empty() {
             // Room for the words of a few blocks at once: growing by doubling
@@ -210,6 +215,7 @@ impl<const W: usize> Store<W> {
             self.text.reserve_exact(8 * cap);
             self.folds.reserve(cap);
             self.table = vec![0; (4 * cap).next_power_of_two()];
+            self.seen = vec![0; 1 << 14];
             let edge = TokInfo {
                 form: 1,
                 lower: 1,
@@ -226,6 +232,51 @@ impl<const W: usize> Store<W> {
             self.tri = PairCache::new(slots.min(TRI_SLOTS));
             // Stage 2's word-form rows for tags other than O (few tokens).
             self.own_form = PairCache::new(slots.min(OWN_FORM_SLOTS));
+        }
+    }
+
+    /// At the end of a block: keeps the block's new words that occurred
+    /// twice in it or were met in an earlier block (while there is room),
+    /// and forgets the others. The kept words stay first (ids below `kept`);
+    /// the caches by word id never hold the others.
+    fn keep(&mut self) {
+        let (kept, len) = (self.kept, self.words.len());
+        let mut d = kept;
+        let mut end = self.words[kept - 1].at as usize + self.words[kept - 1].bytes as usize;
+        for id in kept..len {
+            let mut x = self.words[id];
+            let bit = (x.hash >> 44) as usize;
+            let seen = (self.seen[bit >> 6] >> (bit & 63)) & 1 == 1;
+            self.seen[bit >> 6] |= 1 << (bit & 63);
+            if (seen || self.count[id - kept] >= 2) && d < MAX_WORDS {
+                // Ids, rows and text only move down.
+                let (at, bytes) = (x.at as usize, x.bytes as usize);
+                self.text.copy_within(at..at + bytes, end);
+                x.at = end as u32;
+                end += bytes;
+                self.words[d] = x;
+                let r = *self.rows.get(id as u32);
+                *self.rows.get_mut(d as u32) = r;
+                d += 1;
+            }
+        }
+        self.words.truncate(d);
+        self.rows.truncate(d);
+        self.text.truncate(end);
+        self.local.fill(0);
+        self.count.clear();
+        self.kept = d;
+        if self.table.len() < 2 * d + 2 {
+            self.table = self.rehash(1, d);
+        } else {
+            let mask = self.table.len() - 1;
+            for (id, x) in self.words.iter().enumerate().skip(kept) {
+                let mut k = (x.hash >> 40) as usize & mask;
+                while self.table[k] != 0 {
+                    k = (k + 1) & mask;
+                }
+                self.table[k] = id as u32 + 1;
+            }
         }
     }
 
@@ -256,34 +307,26 @@ impl<const W: usize> Store<W> {
     /// The id of word `w`, adding it (with its rows) when it is new.
     #[inline]
     fn id(&mut self, m: &Model, fz: &mut Featurizer, w: &str, hint: usize) -> u32 {
-        let full = self.kept >= MAX_WORDS;
-        if !full && self.table.len() < 2 * self.words.len() + 2 {
-            self.table = self.rehash(1, self.kept);
-        }
         let h = text_hash(w.as_bytes());
-        let mut k = match self.find(&self.table, h, w) {
-            Ok(id) => return id,
+        if let Ok(id) = self.find(&self.table, h, w) {
+            return id;
+        }
+        if self.local.len() < 2 * (self.words.len() - self.kept) + 2 {
+            self.local = self.rehash(self.kept, self.words.len());
+        }
+        let k = match self.find(&self.local, h, w) {
+            Ok(id) => {
+                self.count[id as usize - self.kept] += 1;
+                return id;
+            }
             Err(k) => k,
         };
-        if full {
-            if self.local.len() < 2 * (self.words.len() - self.kept) + 2 {
-                self.local = self.rehash(self.kept, self.words.len());
-            }
-            match self.find(&self.local, h, w) {
-                Ok(id) => return id,
-                Err(j) => k = j,
-            }
-        }
         let at = self.text.len() as u32;
-        self.text.push_str(w);
+        self.text.extend_from_slice(w.as_bytes());
         let ti = fz.info(w);
         let id = self.add(m, &ti, at, w.len() as u32, h, hint);
-        if full {
-            self.local[k] = id + 1;
-        } else {
-            self.table[k] = id + 1;
-            self.kept = self.words.len();
-        }
+        self.local[k] = id + 1;
+        self.count.push(1);
         id
     }
 
@@ -298,7 +341,7 @@ impl<const W: usize> Store<W> {
                 return Err(k);
             }
             let x = &self.words[e as usize - 1];
-            if x.hash == h && x.bytes as usize == w.len() && &self.text.as_bytes()[x.at as usize..][..w.len()] == w.as_bytes() {
+            if x.hash == h && x.bytes as usize == w.len() && &self.text[x.at as usize..][..w.len()] == w.as_bytes() {
                 return Ok(e - 1);
             }
             k = (k + 1) & mask;
