@@ -1,15 +1,17 @@
 //! Tagging with a two-stage model without materialising features.
 //!
 //! Most first-stage features depend on one word only, at a fixed offset from
-//! the token they describe (its form, affixes and shape; the forms and shapes
-//! of its neighbours; the bags of words around it). Their weights are summed
-//! once per distinct word of the text into one row per offset, for both
-//! stages at once, so a token's emission is seven row additions plus the
-//! dozen features that really depend on context (bigrams, document and
-//! gazetteer evidence). Per token only a few bytes are kept (which word it
-//! is, its context flags, the first stage's tag); emissions live one line at
-//! a time. Weights are integers until the final scaling, so the scores are
-//! bit for bit those of [`super::tag_words`], which stays the reference.
+//! the token they describe (its form, affixes, shape and flags; the forms,
+//! shapes and flags of its neighbours; the bags of words around it). Their
+//! weights are summed once per distinct word into one row per offset, for
+//! both stages at once, and kept across the blocks of a text ([`Store`]), so
+//! a token's emission is seven row additions, a word-pair and a shape row
+//! from caches, and a few rows from small tables by value (document and
+//! gazetteer evidence, runs, quotes). Per token only a few bytes are kept
+//! (which word it is, its context flags, the first stage's tag); emissions
+//! live one line at a time. Weights are integers until the final scaling
+//! (sums in any order are the same), so the scores are bit for bit those of
+//! [`super::tag_words`], which stays the reference.
 
 use super::features::{
     self, bucket, finish, mix, t, Featurizer, Gazetteer, Stage2, Stage2Cursor, StageWord, TokInfo,
