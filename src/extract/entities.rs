@@ -5,7 +5,7 @@
 use super::Entity;
 use crate::lang::Lang;
 use crate::ner::Label;
-use crate::text::fold::{fold, fold_into};
+use crate::text::fold::fold;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -140,16 +140,63 @@ impl Index {
     }
 }
 
+/// What grouping needs of a mention's text, worked out once per distinct
+/// text (news repeats its names): folded, its folded words, the acronyms
+/// those may be written as, and the acronym the text itself may be.
+struct Spelling {
+    folded: String,
+    words: Vec<String>,
+    acronyms: [String; 2],
+    acronym: Option<String>,
+}
+
+#[derive(Default)]
+struct Spellings<'t> {
+    index: FxHashMap<&'t str, usize>,
+    all: Vec<Spelling>,
+}
+
+impl<'t> Spellings<'t> {
+    fn of(&mut self, mention: &'t str, lang: Lang) -> &Spelling {
+        let k = match self.index.get(mention) {
+            Some(&k) => k,
+            None => {
+                let words = words(mention);
+                self.all.push(Spelling {
+                    folded: fold(mention),
+                    acronyms: acronyms(&words, lang),
+                    words,
+                    acronym: as_acronym(mention),
+                });
+                self.index.insert(mention, self.all.len() - 1);
+                self.all.len() - 1
+            }
+        };
+        &self.all[k]
+    }
+}
+
 /// One sense per discourse: a name written the same way twice in one article
 /// names the same thing, so every mention of a form takes the label most of
 /// its mentions have (the first mention's on a tie). The tagger alone calls
 /// "Azerbaiyán" ORG once and LOC twice. Used where the language data says so.
-fn consistent_labels(text: &str, mentions: &[(usize, usize, Label)]) -> Vec<Label> {
+fn consistent_labels<'t>(
+    text: &'t str,
+    mentions: &[(usize, usize, Label)],
+    lang: Lang,
+    memo: &mut Spellings<'t>,
+) -> Vec<Label> {
     let mut votes: FxHashMap<String, ([usize; 4], Label)> = FxHashMap::default();
-    let forms: Vec<String> = mentions.iter().map(|&(s, e, _)| fold(&text[s..e])).collect();
+    let forms: Vec<String> = mentions.iter().map(|&(s, e, _)| memo.of(&text[s..e], lang).folded.clone()).collect();
     for (form, &(_, _, label)) in forms.iter().zip(mentions) {
-        let entry = votes.entry(form.clone()).or_insert(([0; 4], label));
-        entry.0[label as usize] += 1;
+        match votes.get_mut(form) {
+            Some(entry) => entry.0[label as usize] += 1,
+            None => {
+                let mut counts = [0; 4];
+                counts[label as usize] += 1;
+                votes.insert(form.clone(), (counts, label));
+            }
+        }
     }
     forms
         .iter()
@@ -210,19 +257,14 @@ fn is_sport(text: &str, lang: Lang) -> bool {
 /// A mention that is exactly the name of a country, capital or region is a
 /// place. Names of people keep their label ("Georgia" may be a woman); only
 /// ORG and MISC become LOC.
-fn place_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) {
+fn place_labels<'t>(text: &'t str, mentions: &mut [(usize, usize, Label)], lang: Lang, memo: &mut Spellings<'t>) {
     let set = places(lang);
     if set.is_empty() || is_sport(text, lang) {
         return;
     }
-    let mut buf = String::new();
     for m in mentions.iter_mut() {
-        if matches!(m.2, Label::Org | Label::Misc) {
-            buf.clear();
-            fold_into(&text[m.0..m.1], &mut buf);
-            if set.contains(&buf) {
-                m.2 = Label::Loc;
-            }
+        if matches!(m.2, Label::Org | Label::Misc) && set.contains(&memo.of(&text[m.0..m.1], lang).folded) {
+            m.2 = Label::Loc;
         }
     }
 }
@@ -230,7 +272,7 @@ fn place_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) 
 /// A one-word mention that is the surname of a person named in full
 /// elsewhere in the text ("Cannavaro" after "Fabio Cannavaro") is that person;
 /// but a known place stays a place ("Washington" after "George Washington").
-fn surname_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang) {
+fn surname_labels<'t>(text: &'t str, mentions: &mut [(usize, usize, Label)], lang: Lang, memo: &mut Spellings<'t>) {
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     for &(s, e, l) in mentions.iter() {
         let m = &text[s..e];
@@ -245,8 +287,11 @@ fn surname_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang
     }
     for m in mentions.iter_mut() {
         let t = &text[m.0..m.1];
-        if m.2 != Label::Per && !t.contains(char::is_whitespace) && surnames.contains(&fold(t)) && !(m.2 == Label::Loc && places(lang).contains(&fold(t))) {
-            m.2 = Label::Per;
+        if m.2 != Label::Per && !t.contains(char::is_whitespace) {
+            let f = &memo.of(t, lang).folded;
+            if surnames.contains(f) && !(m.2 == Label::Loc && places(lang).contains(f)) {
+                m.2 = Label::Per;
+            }
         }
     }
 }
@@ -254,29 +299,31 @@ fn surname_labels(text: &str, mentions: &mut [(usize, usize, Label)], lang: Lang
 /// Assigns ids (in order of first mention) and canonical names to mentions,
 /// given as byte spans sorted by start.
 pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<Entity> {
+    let mut memo = Spellings::default();
     let mut mentions: Vec<(usize, usize, Label)> = if lang.data().one_label_per_name {
-        let labels = consistent_labels(text, mentions);
+        let labels = consistent_labels(text, mentions, lang, &mut memo);
         mentions.iter().zip(&labels).map(|(&(s, e, _), &l)| (s, e, l)).collect()
     } else {
         mentions.to_vec()
     };
-    surname_labels(text, &mut mentions, lang);
-    place_labels(text, &mut mentions, lang);
+    surname_labels(text, &mut mentions, lang, &mut memo);
+    place_labels(text, &mut mentions, lang, &mut memo);
     mentions.retain(|&(s, _, l)| !(l == Label::Misc && is_portfolio(text, s, lang)));
     let mentions = &mentions[..];
     let mut groups: Vec<Group> = Vec::new();
     let mut index = Index::default();
     let mut ids = Vec::with_capacity(mentions.len());
     for &(start, end, label) in mentions {
-        let mention = &text[start..end];
-        let form = words(mention);
-        let form_acronyms = if label == Label::Per { Default::default() } else { acronyms(&form, lang) };
-        let mention_acronym = as_acronym(mention);
+        let sp = memo.of(&text[start..end], lang);
+        let form = &sp.words;
+        let no_acronyms = Default::default();
+        let form_acronyms = if label == Label::Per { &no_acronyms } else { &sp.acronyms };
+        let mention_acronym = sp.acronym.as_deref();
         // The most recent matching entity wins: "Klaar" is the Klaar last mentioned.
         let found = index
-            .candidates(label, &form, &form_acronyms, mention_acronym.as_deref())
+            .candidates(label, form, form_acronyms, mention_acronym)
             .into_iter()
-            .find(|&id| groups[id].label == label && same(&form, &form_acronyms, mention_acronym.as_deref(), &groups[id]));
+            .find(|&id| groups[id].label == label && same(form, form_acronyms, mention_acronym, &groups[id]));
         let id = match found {
             Some(id) => {
                 let g = &mut groups[id];
@@ -284,26 +331,29 @@ pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<
                 if text[start..end].chars().count() > text[cs..ce].chars().count() {
                     g.canonical = (start, end);
                 }
-                if g.forms.len() < MAX_FORMS && !g.forms.iter().any(|(f, _)| *f == form) {
-                    index.add_form(label, &form, &form_acronyms, id, false);
-                    g.forms.push((form, form_acronyms));
+                if g.forms.len() < MAX_FORMS && !g.forms.iter().any(|(f, _)| f == form) {
+                    index.add_form(label, form, form_acronyms, id, false);
+                    g.forms.push((form.clone(), form_acronyms.clone()));
                 }
                 id
             }
             None => {
                 let id = groups.len();
-                index.add_form(label, &form, &form_acronyms, id, true);
-                groups.push(Group { label, forms: vec![(form, form_acronyms)], canonical: (start, end) });
+                index.add_form(label, form, form_acronyms, id, true);
+                groups.push(Group { label, forms: vec![(form.clone(), form_acronyms.clone())], canonical: (start, end) });
                 id
             }
         };
         ids.push(id);
     }
+    // Only the canonical spans are needed now: free the rest before the result.
+    let canonical: Vec<(usize, usize)> = groups.iter().map(|g| g.canonical).collect();
+    drop((groups, index, memo));
     mentions
         .iter()
         .zip(ids)
         .map(|(&(start, end, label), id)| {
-            let (cs, ce) = groups[id].canonical;
+            let (cs, ce) = canonical[id];
             Entity { start, end, label, id, canonical: text[cs..ce].to_owned() }
         })
         .collect()

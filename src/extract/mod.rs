@@ -87,8 +87,15 @@ pub fn resolve_lang(text: &str, asked: Option<Lang>) -> (Lang, Option<Lang>) {
 }
 
 /// The mentions the tagger finds in one block of text, as byte spans of it.
-fn mentions(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<(usize, usize, Label)> {
-    crate::ner::recognise(lang, text, tokens, sentences)
+fn mentions(
+    tagger: &mut crate::ner::Tagger,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    lang: Lang,
+) -> Vec<(usize, usize, Label)> {
+    tagger
+        .recognise(lang, text, tokens, sentences)
         .into_iter()
         .filter_map(|m| {
             let first = tokens.get(m.tokens.start)?;
@@ -167,12 +174,14 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut token_base = 0;
     // A text of one block keeps its tokens for pass 2.
     let mut kept: Option<(Vec<Token>, Vec<Sentence>)> = None;
+    // One tagger for all blocks: it keeps the words it has seen.
+    let mut tagger = crate::ner::Tagger::default();
     for r in &ranges {
         let b = &text[r.clone()];
         let tokens = tokenize::tokenize(b, lang);
         let local = tokenize::sentences(&tokens);
         if need_entities {
-            found.extend(mentions(b, &tokens, &local, lang).into_iter().map(|(s, e, l)| (s + r.start, e + r.start, l)));
+            found.extend(mentions(&mut tagger, b, &tokens, &local, lang).into_iter().map(|(s, e, l)| (s + r.start, e + r.start, l)));
         }
         sentences.extend(local.iter().map(|s| shift_sentence(s, r.start, token_base)));
         token_base += tokens.len();
@@ -180,6 +189,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
             kept = Some((tokens, local));
         }
     }
+    drop(tagger);
     let entities = if need_entities { entities::group(text, &found, lang) } else { Vec::new() };
     drop(found);
 

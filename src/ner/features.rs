@@ -720,7 +720,7 @@ impl<'g> Featurizer<'g> {
     }
 }
 
-mod t2 {
+pub(crate) mod t2 {
     pub const OWN: u64 = 101;
     pub const PREV: u64 = 102;
     pub const NEXT: u64 = 103;

@@ -88,41 +88,72 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
 /// Tags one document. `tokens`/`sentences` come from [`crate::tokenize`]
 /// (byte offsets into `text`). Linear in the number of tokens; never panics.
 pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
-    let Some(m) = model(lang) else {
-        return Vec::new();
-    };
-    let starts = segment_starts(text, tokens, sentences);
-    let breaks = line_starts(text, tokens);
-    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
-    let n = tokens.len();
-    let fast = match m.tags.len() {
-        9 => stream::tag::<18>(m, lang, n, word, &starts, &breaks),
-        17 => stream::tag::<34>(m, lang, n, word, &starts, &breaks),
-        _ => None,
-    };
-    let spans = fast.unwrap_or_else(|| {
-        let words: Vec<&str> = (0..n).map(word).collect();
-        tag_words(m, lang, &words, &starts, &breaks)
-    });
-    spans
-        .into_iter()
-        .map(|(s, e, label)| Mention {
-            tokens: s..e,
-            label,
-        })
-        .collect()
+    Tagger::default().recognise(lang, text, tokens, sentences)
+}
+
+/// Tags the blocks of one text in turn (see [`crate::extract::blocks`]),
+/// keeping the words met in earlier blocks with their summed weights: a
+/// word's weights do not depend on the block, and most words of a block
+/// were met before. Each block gets exactly what [`recognise`] gives it.
+#[derive(Default)]
+pub struct Tagger {
+    store: Option<Store>,
+}
+
+enum Store {
+    Tags9(stream::Store<18>),
+    Tags17(stream::Store<34>),
+}
+
+impl Tagger {
+    /// [`recognise`] of one block.
+    pub fn recognise(&mut self, lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
+        let Some(m) = model(lang) else {
+            return Vec::new();
+        };
+        let breaks = line_starts(text, tokens);
+        let starts = with_sentence_starts(breaks.clone(), sentences);
+        let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        let n = tokens.len();
+        let fast = match (m.tags.len(), &mut self.store) {
+            (9, Some(Store::Tags9(st))) if st.lang() == lang => stream::tag::<18>(m, st, n, word, &starts, &breaks),
+            (9, slot) => {
+                let mut st = stream::Store::new(lang);
+                let r = stream::tag::<18>(m, &mut st, n, word, &starts, &breaks);
+                *slot = Some(Store::Tags9(st));
+                r
+            }
+            (17, Some(Store::Tags17(st))) if st.lang() == lang => stream::tag::<34>(m, st, n, word, &starts, &breaks),
+            (17, slot) => {
+                let mut st = stream::Store::new(lang);
+                let r = stream::tag::<34>(m, &mut st, n, word, &starts, &breaks);
+                *slot = Some(Store::Tags17(st));
+                r
+            }
+            _ => None,
+        };
+        let spans = fast.unwrap_or_else(|| {
+            let words: Vec<&str> = (0..n).map(word).collect();
+            tag_words(m, lang, &words, &starts, &breaks)
+        });
+        spans
+            .into_iter()
+            .map(|(s, e, label)| Mention {
+                tokens: s..e,
+                label,
+            })
+            .collect()
+    }
 }
 
 /// Which tokens begin a segment (a unit of Viterbi decoding): the first token
 /// of each sentence, and a token with a line break before it.
 pub fn segment_starts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<bool> {
-    let mut starts = vec![false; tokens.len()];
-    for i in 1..tokens.len() {
-        let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
-        if gap.contains('\n') {
-            starts[i] = true;
-        }
-    }
+    with_sentence_starts(line_starts(text, tokens), sentences)
+}
+
+/// [`segment_starts`] from the [`line_starts`] of the same tokens.
+fn with_sentence_starts(mut starts: Vec<bool>, sentences: &[Sentence]) -> Vec<bool> {
     for s in sentences {
         if let Some(x) = starts.get_mut(s.tokens.start) {
             *x = true;
@@ -225,17 +256,8 @@ pub fn viterbi_doc2(
     let mut out = Vec::with_capacity(n);
     let mut em: Vec<f32> = Vec::new();
     let mut path = Vec::new();
-    let end_ok: Vec<bool> = m
-        .tags
-        .iter()
-        .map(|&t| model::allowed_end(t, m.scheme))
-        .collect();
-    let mut s = 0;
-    while s < n {
-        let mut e = s + 1;
-        while e < n && !starts.get(e).copied().unwrap_or(false) {
-            e += 1;
-        }
+    let end_ok = end_ok(m);
+    for (s, e) in segments(n, starts) {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
@@ -247,9 +269,31 @@ pub fn viterbi_doc2(
         }
         model::viterbi(&em, nt, &m.trans, &end_ok, &mut path);
         out.extend_from_slice(&path);
-        s = e;
     }
     out
+}
+
+/// The segments of `n` tokens as `(start, end)` ranges: one begins at token 0
+/// and at every token `i` with `starts[i]`.
+pub(crate) fn segments(n: usize, starts: &[bool]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut s = 0;
+    std::iter::from_fn(move || {
+        if s >= n {
+            return None;
+        }
+        let mut e = s + 1;
+        while e < n && !starts.get(e).copied().unwrap_or(false) {
+            e += 1;
+        }
+        let r = (s, e);
+        s = e;
+        Some(r)
+    })
+}
+
+/// Which of the model's tags may end a segment.
+pub(crate) fn end_ok(m: &Model) -> Vec<bool> {
+    m.tags.iter().map(|&t| model::allowed_end(t, m.scheme)).collect()
 }
 
 /// Entity spans from per-token tags, never crossing a segment start.
@@ -257,12 +301,7 @@ pub fn spans_of<T: Copy + Into<usize>>(m: &Model, path: &[T], starts: &[bool]) -
     let n = path.len();
     let mut out = Vec::new();
     let mut tags = Vec::new();
-    let mut s = 0;
-    while s < n {
-        let mut e = s + 1;
-        while e < n && !starts.get(e).copied().unwrap_or(false) {
-            e += 1;
-        }
+    for (s, e) in segments(n, starts) {
         tags.clear();
         tags.extend(
             path[s..e]
@@ -274,7 +313,6 @@ pub fn spans_of<T: Copy + Into<usize>>(m: &Model, path: &[T], starts: &[bool]) -
                 .into_iter()
                 .map(|(a, b, l)| (a + s, b + s, l)),
         );
-        s = e;
     }
     out
 }
@@ -307,20 +345,10 @@ fn decode_emissions(m: &Model, em: &[f32], starts: &[bool]) -> Vec<usize> {
     let n = em.len() / nt.max(1);
     let mut out = Vec::with_capacity(n);
     let mut path = Vec::new();
-    let end_ok: Vec<bool> = m
-        .tags
-        .iter()
-        .map(|&t| model::allowed_end(t, m.scheme))
-        .collect();
-    let mut s = 0;
-    while s < n {
-        let mut e = s + 1;
-        while e < n && !starts.get(e).copied().unwrap_or(false) {
-            e += 1;
-        }
+    let end_ok = end_ok(m);
+    for (s, e) in segments(n, starts) {
         model::viterbi(&em[s * nt..e * nt], nt, &m.trans, &end_ok, &mut path);
         out.extend_from_slice(&path);
-        s = e;
     }
     out
 }

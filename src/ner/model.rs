@@ -184,7 +184,13 @@ pub struct Model {
     /// Both stages' rows side by side (built at load time when there are two
     /// stages), so that a shared feature is looked up once for both.
     joint: Option<Joint>,
+    /// One bit per value of the top [`GAZ_FILTER_BITS`] bits of a gazetteer
+    /// key: set when some key has them. Most lookups (capitalised words that
+    /// begin no listed phrase) end here instead of in a binary search.
+    gaz_filter: Vec<u64>,
 }
+
+const GAZ_FILTER_BITS: u32 = 18;
 
 /// The row of bucket `b` in a bitmap-and-rank index (`ix`, `mask` = its length
 /// − 1), or `None` when the bucket has no weights.
@@ -370,8 +376,16 @@ impl Model {
             gazetteer,
             next: None,
             joint: None,
+            gaz_filter: Vec::new(),
         };
         m.index(&buckets);
+        if !m.gazetteer.keys.is_empty() {
+            m.gaz_filter = vec![0u64; 1 << (GAZ_FILTER_BITS - 6)];
+            for &k in &m.gazetteer.keys {
+                let top = k >> (32 - GAZ_FILTER_BITS);
+                m.gaz_filter[top as usize >> 6] |= 1 << (top & 63);
+            }
+        }
         if r.p < b.len() {
             let mut next = Model::from_bytes(&b[r.p..])?;
             next.gazetteer = Gazetteer::default();
@@ -464,6 +478,16 @@ impl Model {
         }
     }
 
+    /// The gazetteer's classes of phrase key `key` ([`Gazetteer::lookup`]).
+    #[inline]
+    pub(crate) fn gaz_lookup(&self, key: u32) -> u8 {
+        let top = key >> (32 - GAZ_FILTER_BITS);
+        match self.gaz_filter.get(top as usize >> 6) {
+            Some(w) if (w >> (top & 63)) & 1 == 0 => 0,
+            _ => self.gazetteer.lookup(key),
+        }
+    }
+
     /// Row width of the joint table (both stages' tags), when there is one.
     pub(crate) fn joint_width(&self) -> Option<usize> {
         let j = self.joint.as_ref()?;
@@ -507,23 +531,6 @@ impl Model {
         let r = row_of(&self.ix, self.ix.len().wrapping_sub(1), b)?;
         let nt = self.tags.len();
         self.weights.get(r * nt..(r + 1) * nt)
-    }
-
-    /// Adds the quantised weights of `feats` into `acc` (length `ntags`):
-    /// the integer sum that [`Model::emit`] scales.
-    pub(crate) fn add_weights(&self, feats: &[u32], acc: &mut [i32]) {
-        let nt = self.tags.len();
-        let mask = self.ix.len().wrapping_sub(1);
-        for &b in feats {
-            let Some(r) = row_of(&self.ix, mask, b) else {
-                continue;
-            };
-            if let Some(row) = self.weights.get(r * nt..(r + 1) * nt) {
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += w as i32;
-                }
-            }
-        }
     }
 
     /// Adds the emission scores of `feats` into `out` (length `ntags`).
@@ -572,6 +579,12 @@ pub fn viterbi(emissions: &[f32], nt: usize, trans: &[f32], end_ok: &[bool], out
         return;
     }
     if trans.len() >= (nt + 1) * nt {
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        match nt {
+            9 => return viterbi_simd::<9, 3>(emissions, trans, end_ok, out),
+            17 => return viterbi_simd::<17, 5>(emissions, trans, end_ok, out),
+            _ => {}
+        }
         match nt {
             9 => return viterbi_n::<9>(emissions, trans, end_ok, out),
             17 => return viterbi_n::<17>(emissions, trans, end_ok, out),
@@ -670,6 +683,106 @@ fn viterbi_n<const N: usize>(emissions: &[f32], trans: &[f32], end_ok: &[bool], 
         prev = cur;
     }
     let mut arg = best_end(&prev, end_ok);
+    out.resize(n, 0);
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        arg = back[i][arg] as usize;
+        out[i - 1] = arg;
+    }
+}
+
+/// [`viterbi_n`] in wasm SIMD: the tags `b` in `V` vectors of four lanes
+/// (the lanes past `N` padded with `-inf`, never read back). Each lane does
+/// [`viterbi_n`]'s additions and comparisons on `b` in the same order (the
+/// same IEEE single-precision operations), hence the same path. LLVM does
+/// not vectorise `viterbi_n` at the release profile's `opt-level = "s"`.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn viterbi_simd<const N: usize, const V: usize>(emissions: &[f32], trans: &[f32], end_ok: &[bool], out: &mut Vec<usize>) {
+    use core::arch::wasm32::*;
+    let n = emissions.len() / N;
+    if n == 0 {
+        return;
+    }
+    let lanes = |x: &[f32]| -> [v128; V] {
+        let mut a = [f32::NEG_INFINITY; 32];
+        a[..x.len()].copy_from_slice(x);
+        core::array::from_fn(|k| f32x4(a[4 * k], a[4 * k + 1], a[4 * k + 2], a[4 * k + 3]))
+    };
+    let tr: [[v128; V]; N] = core::array::from_fn(|a| lanes(&trans[(a + 1) * N..(a + 2) * N]));
+    // Whether some transition from `a` into the third vector's tags is not `-inf`.
+    let live: [bool; N] =
+        core::array::from_fn(|a| trans[(a + 1) * N..(a + 2) * N].iter().skip(8).any(|&x| x != f32::NEG_INFINITY));
+    let mut back = vec![[0u8; N]; n];
+    let mut prev = [0f32; 32];
+    for t in 0..N {
+        prev[t] = trans[t] + emissions[t];
+    }
+    for (i, bk) in back.iter_mut().enumerate().skip(1) {
+        let mut cur = [f32x4_splat(f32::NEG_INFINITY); V];
+        let mut arg = [i32x4_splat(0); V];
+        if V == 3 {
+            // The 9-tag models: three vectors kept in locals (at opt-level "s"
+            // the loop over `k` stays a loop through memory).
+            let (mut c0, mut c1, mut c2) = (cur[0], cur[1], cur[2]);
+            let (mut g0, mut g1, mut g2) = (arg[0], arg[1], arg[2]);
+            // `pmax(c, s)` is `c < s ? s : c`: the scalar loop's `s > c`
+            // (NaN and signed zeros included). The argument only grows with
+            // `a`, so `max(g, a & mask)` is the select of `a` where `s > c`.
+            for a in 0..N {
+                let pa = f32x4_splat(prev[a]);
+                let av = i32x4_splat(a as i32);
+                let row = &tr[a];
+                let (s0, s1) = (f32x4_add(pa, row[0]), f32x4_add(pa, row[1]));
+                let (t0, t1) = (f32x4_gt(s0, c0), f32x4_gt(s1, c1));
+                c0 = f32x4_pmax(c0, s0);
+                c1 = f32x4_pmax(c1, s1);
+                g0 = i32x4_max(g0, v128_and(av, t0));
+                g1 = i32x4_max(g1, v128_and(av, t1));
+                // Lanes whose transitions from `a` are all `-inf` never
+                // change (`s > c` is false for `s = -inf` or NaN).
+                if live[a] {
+                    let s2 = f32x4_add(pa, row[2]);
+                    let t2 = f32x4_gt(s2, c2);
+                    c2 = f32x4_pmax(c2, s2);
+                    g2 = i32x4_max(g2, v128_and(av, t2));
+                }
+            }
+            cur[..3].copy_from_slice(&[c0, c1, c2]);
+            arg[..3].copy_from_slice(&[g0, g1, g2]);
+        } else {
+            for a in 0..N {
+                let pa = f32x4_splat(prev[a]);
+                let av = i32x4_splat(a as i32);
+                let row = &tr[a];
+                for k in 0..V {
+                    let s = f32x4_add(pa, row[k]);
+                    let gt = f32x4_gt(s, cur[k]);
+                    cur[k] = v128_bitselect(s, cur[k], gt);
+                    arg[k] = v128_bitselect(av, arg[k], gt);
+                }
+            }
+        }
+        // Lanes past `N` take the next token's scores (or `-inf` at the end): never read.
+        let em = if (i * N + 4 * V) <= emissions.len() {
+            // SAFETY: the 4·V lanes from i·N are inside `emissions`; wasm loads may be unaligned.
+            core::array::from_fn(|k| unsafe { v128_load(emissions.as_ptr().add(i * N + 4 * k) as *const v128) })
+        } else {
+            lanes(&emissions[i * N..(i + 1) * N])
+        };
+        let mut args = [0i32; 32];
+        for k in 0..V {
+            let c = f32x4_add(cur[k], em[k]);
+            // SAFETY: lanes 4k..4k+4 are inside the 32-lane arrays (V ≤ 8); wasm stores may be unaligned.
+            unsafe {
+                v128_store(prev.as_mut_ptr().add(4 * k) as *mut v128, c);
+                v128_store(args.as_mut_ptr().add(4 * k) as *mut v128, arg[k]);
+            }
+        }
+        for b in 0..N {
+            bk[b] = args[b] as u8;
+        }
+    }
+    let mut arg = best_end(&prev[..N], end_ok);
     out.resize(n, 0);
     out[n - 1] = arg;
     for i in (1..n).rev() {
