@@ -487,42 +487,125 @@ pub const TOKEN_CHUNK: usize = 16 * 1024;
 pub fn token_spans_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32], usize)) -> Result<(), Error> {
     check_size(text)?;
     let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
+    triples(text, lang, |buf, total| f(buf, total));
+    Ok(())
+}
+
+/// [`token_spans`] as the filled chunks themselves, each of at most
+/// [`TOKEN_CHUNK`] triples, in order: the wasm facade copies them into one
+/// `Uint32Array` of the exact length, the only copy of the result.
+pub fn token_spans_chunks(text: &str, opts: &TokenizeOptions) -> Result<Vec<Vec<u32>>, Error> {
+    check_size(text)?;
+    let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
+    let mut chunks = Vec::new();
+    triples(text, lang, |buf, _| chunks.push(std::mem::take(buf)));
+    Ok(chunks)
+}
+
+/// The scan of [`token_spans`], writing triples into buffers of
+/// [`TOKEN_CHUNK`] tokens: `full(buf, total)` gets each buffer when it is full
+/// (and the last one), with the estimate of [`token_spans_each`], and may take
+/// it (a fresh one follows) or leave it to be cleared and reused.
+fn triples(text: &str, lang: crate::lang::Lang, mut full: impl FnMut(&mut Vec<u32>, usize)) {
     let mut map = Utf16Offsets::new(text);
     let mut buf: Vec<u32> = Vec::with_capacity(3 * TOKEN_CHUNK);
     let (mut count, mut done) = (0, 0);
     tokenize::scan_each(text, lang, |start, end, kind| {
         let s = map.to_utf16(start) as u32;
         let e = map.to_utf16(end) as u32;
-        buf.extend_from_slice(&[s, e, kind.code()]);
+        // Three pushes into a buffer that never grows (`extend_from_slice`
+        // stays an out-of-line call at the wasm build's opt-level).
+        buf.push(s);
+        buf.push(e);
+        buf.push(kind.code());
         count += 1;
         done = end;
         if buf.len() == 3 * TOKEN_CHUNK {
-            f(&buf, 3 * tokenize::estimate(text.len(), done, count));
+            full(&mut buf, 3 * tokenize::estimate(text.len(), done, count));
+            if buf.capacity() == 0 {
+                buf = Vec::with_capacity(3 * TOKEN_CHUNK);
+            }
             buf.clear();
         }
     });
     if !buf.is_empty() {
-        f(&buf, 3 * count);
+        full(&mut buf, 3 * count);
     }
-    Ok(())
 }
 
 /// [`tokenize`] without the texts, in chunks of at most [`TOKEN_CHUNK`]
 /// tokens passed to `f` in order: `[start, end, kind, sentence]` for every
-/// token, UTF-16 offsets, `kind` as in [`token_spans`]. The JS facade builds
-/// the token objects from these, slicing the caller's own string.
+/// token, UTF-16 offsets, `kind` as in [`token_spans`].
 pub fn token_quads_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32])) -> Result<(), Error> {
+    token_records(text, opts, 4, |t, s, e, _| [s, e, t.kind.code(), t.sentence as u32, 0], &mut f)
+}
+
+/// No text id: the token's text is to be sliced from the caller's string.
+pub const NO_TEXT_ID: u32 = u32::MAX;
+
+/// Distinct token texts kept for [`token_records_each`]: the most frequent
+/// words of a language, which make most of any text's tokens, come first.
+const MAX_TEXT_IDS: usize = 32 * 1024;
+/// Longer tokens (URLs, long numbers) rarely repeat.
+const MAX_TEXT_ID_BYTES: usize = 24;
+
+/// [`token_quads_each`] with a fifth number per token, `[start, end, kind,
+/// sentence, text id]`: tokens of the same text share an id (numbered from 0
+/// in order of first appearance), so that the JS facade slices each distinct
+/// text once and shares the string (a JS string per token, and its garbage,
+/// is most of building the objects). [`NO_TEXT_ID`] for a token to slice on
+/// its own: a long one, one beyond the first [`MAX_TEXT_IDS`] distinct texts,
+/// or one holding U+FFFD, which may stand for different lone surrogates of
+/// the original string.
+pub fn token_records_each(text: &str, opts: &TokenizeOptions, mut f: impl FnMut(&[u32])) -> Result<(), Error> {
+    let maybe_lone = text.contains('\u{FFFD}');
+    let mut ids: crate::fxhash::FxHashMap<&str, u32> = Default::default();
+    token_records(
+        text,
+        opts,
+        5,
+        |t, s, e, text| {
+            let word = &text[t.start..t.end];
+            let id = if word.len() > MAX_TEXT_ID_BYTES || (maybe_lone && word.contains('\u{FFFD}')) {
+                NO_TEXT_ID
+            } else if let Some(&id) = ids.get(word) {
+                id
+            } else if ids.len() < MAX_TEXT_IDS {
+                let id = ids.len() as u32;
+                ids.insert(word, id);
+                id
+            } else {
+                NO_TEXT_ID
+            };
+            [s, e, t.kind.code(), t.sentence as u32, id]
+        },
+        &mut f,
+    )
+}
+
+/// The chunks of [`token_quads_each`] and [`token_records_each`]: the first
+/// `width` numbers of `record(token, start, end, text)` for every token.
+fn token_records<'t>(
+    text: &'t str,
+    opts: &TokenizeOptions,
+    width: usize,
+    mut record: impl FnMut(&tokenize::Token, u32, u32, &'t str) -> [u32; 5],
+    f: &mut impl FnMut(&[u32]),
+) -> Result<(), Error> {
     check_size(text)?;
     let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
     let tokens = tokenize::tokenize(text, lang);
     let mut map = Utf16Offsets::new(text);
-    let mut buf: Vec<u32> = Vec::with_capacity(4 * TOKEN_CHUNK.min(tokens.len()));
+    let mut buf: Vec<u32> = Vec::with_capacity(width * TOKEN_CHUNK.min(tokens.len()));
     for chunk in tokens.chunks(TOKEN_CHUNK) {
         buf.clear();
         for t in chunk {
             let s = map.to_utf16(t.start) as u32;
             let e = map.to_utf16(t.end) as u32;
-            buf.extend_from_slice(&[s, e, t.kind.code(), t.sentence as u32]);
+            let r = record(t, s, e, text);
+            for &x in &r[..width] {
+                buf.push(x);
+            }
         }
         f(&buf);
     }
