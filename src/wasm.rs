@@ -21,8 +21,40 @@ fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
 }
 
 /// The input text, for callers that need no exactness check.
+///
+/// Like `JsValue::as_string`, one `TextEncoder.encodeInto` straight into wasm
+/// memory, but into a buffer sized for mostly Latin text (a little over a
+/// byte per UTF-16 unit) instead of wasm-bindgen's three bytes per unit,
+/// which for a 5 MB text meant moving the first bytes into a 15 MB buffer and
+/// most of a call's peak memory. Text that does not fit is encoded on into a
+/// buffer grown for the rest.
 fn text_string(value: &JsValue) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| JsError::new("text must be a string"))
+    let js = value.dyn_ref::<JsString>().ok_or_else(|| JsError::new("text must be a string"))?;
+    let units = js.length() as usize;
+    let mut buf: Vec<u8> = Vec::with_capacity(units + units / 16 + 8);
+    let mut read = 0;
+    let memory = wasm_bindgen::memory();
+    loop {
+        let mut done = [0u32; 2];
+        let spare = buf.capacity() - buf.len();
+        let at = buf.as_mut_ptr() as usize + buf.len();
+        encode_text(js, read as u32, &memory, at as u32, spare as u32, &mut done);
+        let (r, written) = (done[0] as usize, done[1] as usize);
+        assert!(written <= spare);
+        // SAFETY: `encodeInto` wrote `written` bytes into the spare capacity.
+        unsafe { buf.set_len(buf.len() + written) };
+        read += r;
+        if read >= units {
+            break;
+        }
+        // At most three bytes per UTF-16 unit (four per surrogate pair).
+        buf.reserve(3 * (units - read));
+    }
+    buf.shrink_to_fit();
+    debug_assert!(std::str::from_utf8(&buf).is_ok());
+    // SAFETY: `TextEncoder` writes UTF-8 (a lone surrogate as U+FFFD), and
+    // stops before a character that does not fit whole.
+    Ok(unsafe { String::from_utf8_unchecked(buf) })
 }
 
 fn options<T: OptionsObject>(value: Option<Object>) -> Result<T, JsError> {
@@ -109,6 +141,10 @@ export function clearHighlights(element: Element): boolean;
 
 #[wasm_bindgen(module = "/src/js/tokens.js")]
 extern "C" {
+    /// `TextEncoder.encodeInto` of `text` from UTF-16 unit `from` on into the
+    /// `cap` bytes of `memory` at `ptr`; `done` gets `[read, written]`.
+    #[wasm_bindgen(js_name = encodeText)]
+    fn encode_text(text: &JsString, from: u32, memory: &JsValue, ptr: u32, cap: u32, done: &mut [u32]);
     /// Appends the token objects, `{ text, kind, start, end, sentence }`, of
     /// `[start, end, kind, sentence, text id]` records to `out`, slicing
     /// `text` in JS once per text id (kept in `texts`).

@@ -3,6 +3,17 @@
 // sits in wasm memory: the token objects, or the spans, are built here.
 // `quads`/`triples` are views into wasm memory: read here and not kept.
 
+const encoder = new TextEncoder();
+
+// The input text into wasm memory (src/wasm.rs `text_string`): UTF-8 of
+// `text` from UTF-16 unit `from` on, into the `cap` bytes of `memory` at
+// `ptr`; `done` (a view into wasm memory) gets the units read and bytes written.
+export function encodeText(text, from, memory, ptr, cap, done) {
+  const r = encoder.encodeInto(from === 0 ? text : text.slice(from), new Uint8Array(memory.buffer, ptr, cap));
+  done[0] = r.read;
+  done[1] = r.written;
+}
+
 const KINDS = ["word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"];
 
 // Appends to `out` the token objects `{ text, kind, start, end, sentence }` of
