@@ -594,19 +594,22 @@ fn token_records<'t>(
 ) -> Result<(), Error> {
     check_size(text)?;
     let (lang, _) = extract::resolve_lang(text, opts.lang.unwrap_or_default().lang());
-    let tokens = tokenize::tokenize(text, lang);
     let mut map = Utf16Offsets::new(text);
-    let mut buf: Vec<u32> = Vec::with_capacity(width * TOKEN_CHUNK.min(tokens.len()));
-    for chunk in tokens.chunks(TOKEN_CHUNK) {
-        buf.clear();
-        for t in chunk {
-            let s = map.to_utf16(t.start) as u32;
-            let e = map.to_utf16(t.end) as u32;
-            let r = record(t, s, e, text);
-            for &x in &r[..width] {
-                buf.push(x);
-            }
+    let mut buf: Vec<u32> = Vec::with_capacity(width * TOKEN_CHUNK.min(tokenize::estimate(text.len(), 0, 0)));
+    // Straight from the scan, sentences numbered on the way: no token list.
+    tokenize::tokenize_each(text, lang, |t| {
+        let s = map.to_utf16(t.start) as u32;
+        let e = map.to_utf16(t.end) as u32;
+        let r = record(t, s, e, text);
+        for &x in &r[..width] {
+            buf.push(x);
         }
+        if buf.len() == width * TOKEN_CHUNK {
+            f(&buf);
+            buf.clear();
+        }
+    });
+    if !buf.is_empty() {
         f(&buf);
     }
     Ok(())

@@ -98,6 +98,17 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     tokens
 }
 
+/// Calls `f` with every token of `text`, in order, sentence index filled in:
+/// [`tokenize`] without the token list, in constant memory.
+pub fn tokenize_each(text: &str, lang: Lang, mut f: impl FnMut(&Token)) {
+    let mut sentences = sentences::Assigner::new(text, lang);
+    scan_each(text, lang, |start, end, kind| {
+        let mut t = Token { start, end, kind, sentence: 0 };
+        t.sentence = sentences.next(&t);
+        f(&t);
+    });
+}
+
 /// Groups tokens into sentences, from the `sentence` index of each token.
 pub fn sentences(tokens: &[Token]) -> Vec<Sentence> {
     sentences::group(tokens)
