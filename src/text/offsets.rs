@@ -67,16 +67,24 @@ impl<'a> Utf16Offsets<'a> {
     /// Linear over any sequence of requests that mostly ascend: a step back
     /// (a speaker before its quote) walks back at most [`BLOCK`] bytes, from
     /// the cursor or from the nearest mark.
+    #[inline]
     pub fn to_utf16(&mut self, byte: usize) -> usize {
         if self.ascii {
             return byte;
         }
-        let bytes = self.text.as_bytes();
         if byte >= self.byte && byte <= self.ascii_to {
             self.unit += byte - self.byte;
             self.byte = byte;
             return self.unit;
         }
+        self.count_to(byte)
+    }
+
+    /// [`Utf16Offsets::to_utf16`] where the units have to be counted: kept
+    /// out of line so that the common case above inlines into its callers.
+    #[inline(never)]
+    fn count_to(&mut self, byte: usize) -> usize {
+        let bytes = self.text.as_bytes();
         if byte >= self.byte {
             self.unit += (self.ascii_to - self.byte) + units(&bytes[self.ascii_to..byte]);
         } else if self.byte - byte <= BLOCK {
