@@ -39,22 +39,22 @@ pub fn is_hyphen(c: char) -> bool {
 }
 
 /// Marks that end a sentence.
-pub fn is_terminator(c: char) -> bool {
+pub const fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
 /// Closing quotes and brackets that stay with the sentence they close.
-pub fn is_closing(c: char) -> bool {
+pub const fn is_closing(c: char) -> bool {
     matches!(c, '”' | '»' | '’' | ')' | ']' | '}' | '›' | '"' | '\'')
 }
 
 /// Opening punctuation that may start a sentence.
-pub fn is_opening(c: char) -> bool {
+pub const fn is_opening(c: char) -> bool {
     matches!(c, '“' | '«' | '„' | '‘' | '(' | '[' | '{' | '‹' | '"' | '\'' | '¿' | '¡' | '—' | '–' | '-')
 }
 
 /// Punctuation proper, as opposed to symbols such as `%`, `$` or `+`.
-pub fn is_punct(c: char) -> bool {
+pub const fn is_punct(c: char) -> bool {
     is_terminator(c)
         || is_closing(c)
         || is_opening(c)

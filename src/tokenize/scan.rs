@@ -374,8 +374,25 @@ pub fn estimate(len: usize, done: usize, count: usize) -> usize {
 /// without the token list, for callers that write their own output.
 pub fn scan_each(text: &str, lang: Lang, mut f: impl FnMut(usize, usize, TokenKind)) {
     let scanner = Scanner { text, lang, has_at: text.contains('@'), next_at: std::cell::Cell::new(0) };
+    let b = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = scanner.peek(i) {
+    while i < b.len() {
+        if b[i] < 0x80 {
+            match ASCII[b[i] as usize] {
+                Ascii::Space => {
+                    i += 1;
+                    continue;
+                }
+                class => {
+                    if let Some((end, kind)) = scanner.ascii_token(i, class) {
+                        f(i, end, kind);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(c) = scanner.peek(i) else { break };
         if is_space(c) {
             i += c.len_utf8();
             continue;
@@ -384,5 +401,131 @@ pub fn scan_each(text: &str, lang: Lang, mut f: impl FnMut(usize, usize, TokenKi
         debug_assert!(end > i);
         f(i, end, kind);
         i = end;
+    }
+}
+
+/// What an ASCII byte is to the fast paths of [`Scanner::ascii_token`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Space,
+    Letter,
+    Digit,
+    /// `.`, `!`, `?`: a run of them is one mark.
+    Terminator,
+    /// A character that is a token of its own when an ASCII byte follows it.
+    Single(TokenKind),
+    /// `#` and `@`, which may start a hashtag or a mention: the general path.
+    Other,
+}
+
+const ASCII: [Ascii; 128] = {
+    let mut t = [Ascii::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        t[b] = match c {
+            ' ' | '\x09'..='\x0D' => Ascii::Space,
+            'a'..='z' | 'A'..='Z' => Ascii::Letter,
+            '0'..='9' => Ascii::Digit,
+            '.' | '!' | '?' => Ascii::Terminator,
+            '#' | '@' => Ascii::Other,
+            _ if is_punct(c) => Ascii::Single(TokenKind::Punct),
+            _ => Ascii::Single(TokenKind::Symbol),
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Scanner<'_> {
+    /// Whether an `@` lies within an e-mail local part of `i`, so that
+    /// [`Scanner::email`] has to look.
+    fn at_in_reach(&self, i: usize) -> bool {
+        if !self.has_at {
+            return false;
+        }
+        if self.next_at.get() < i {
+            let at = self.text.as_bytes()[i..].iter().position(|&b| b == b'@').map_or(self.text.len(), |k| i + k);
+            self.next_at.set(at);
+        }
+        self.next_at.get() <= i + MAX_LOCAL_PART
+    }
+
+    /// The token at `i`, an ASCII byte of class `class`, where the bytes
+    /// around it settle it without the general path: an ASCII word, number,
+    /// mark or run of `.!?` ended by a byte that cannot extend it. `None` leaves
+    /// it to [`Scanner::next_token`], whose answer this always equals.
+    #[inline]
+    fn ascii_token(&self, i: usize, class: Ascii) -> Option<(usize, TokenKind)> {
+        let b = self.text.as_bytes();
+        // Every fast path ends before a byte of 0x80 or more (a mark or a
+        // letter may continue the token) and needs no e-mail look-ahead.
+        let next_class = |j: usize| match b.get(j) {
+            None => Some(Ascii::Space),
+            Some(&n) if n < 0x80 => Some(ASCII[n as usize]),
+            _ => None,
+        };
+        match class {
+            Ascii::Letter => {
+                // "http://", "https://" and "www." may start a URL.
+                if b.len() - i >= 4 && (b[i..i + 4].eq_ignore_ascii_case(b"http") || b[i..i + 4].eq_ignore_ascii_case(b"www.")) {
+                    return None;
+                }
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                // Not a digit (the word goes on), nor a period (an
+                // abbreviation or an acronym), an apostrophe or a hyphen
+                // (joining two parts); a group of up to three letters is an
+                // acronym only if a period follows it.
+                match next_class(j)? {
+                    Ascii::Space | Ascii::Other | Ascii::Single(_) if !matches!(b.get(j), Some(b'\'' | b'-')) => {}
+                    _ => return None,
+                }
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((j, TokenKind::Word))
+            }
+            Ascii::Digit => {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                // Not a separator followed by digits, an ordinal suffix, or a
+                // keycap ("1\u{FE0F}\u{20E3}", whose second byte is not ASCII).
+                match next_class(j)? {
+                    Ascii::Space | Ascii::Other | Ascii::Single(_) if !matches!(b.get(j), Some(b',' | b':' | b'/' | b'-')) => {}
+                    _ => return None,
+                }
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((j, TokenKind::Number))
+            }
+            Ascii::Terminator => {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+                // A run may go on with "。", "！" or "？", but not with "…".
+                next_class(j)?;
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((j, TokenKind::Punct))
+            }
+            Ascii::Single(kind) => {
+                // A grapheme cluster of its own before another ASCII byte
+                // (CR LF is the one pair that joins, and CR is a space).
+                next_class(i + 1)?;
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((i + 1, kind))
+            }
+            Ascii::Space | Ascii::Other => None,
+        }
     }
 }
