@@ -9,8 +9,14 @@ pub fn is_mark(c: char) -> bool {
 }
 
 /// Letters, and the marks and joiners that belong inside a word.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+    match c {
+        // Latin-1's letters without the Unicode table search.
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}',
+    }
 }
 
 /// Characters that start an emoji grapheme cluster. Keycap sequences ("1️⃣")
