@@ -600,8 +600,9 @@ struct TextIds<'t> {
     max_ids: usize,
 }
 
-/// A token's first and last eight bytes (overlapping, or zero-padded below
-/// eight) and its length.
+/// A token's first and last eight bytes (overlapping; below eight, its first
+/// and last four, or its first, middle and last byte) and its length: the
+/// whole token up to 16 bytes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Key(u64, u64, u32);
 
@@ -615,12 +616,14 @@ impl<'t> TextIds<'t> {
     fn key(w: &[u8]) -> Key {
         let n = w.len();
         let u64_at = |k: usize| u64::from_le_bytes(w[k..k + 8].try_into().unwrap());
-        let (a, b) = if n >= 8 {
-            (u64_at(0), u64_at(n - 8))
-        } else {
-            let mut buf = [0; 8];
-            buf[..n].copy_from_slice(w);
-            (u64::from_le_bytes(buf), 0)
+        // No `copy_from_slice` into a padded word: a small copy is a call in
+        // wasm. Below eight bytes, overlapping loads cover every byte too.
+        let u32_at = |k: usize| u32::from_le_bytes(w[k..k + 4].try_into().unwrap()) as u64;
+        let (a, b) = match n {
+            8.. => (u64_at(0), u64_at(n - 8)),
+            4..=7 => (u32_at(0) | u32_at(n - 4) << 32, 0),
+            1..=3 => (w[0] as u64 | (w[n / 2] as u64) << 8 | (w[n - 1] as u64) << 16, 0),
+            0 => (0, 0),
         };
         Key(a, b, n as u32)
     }

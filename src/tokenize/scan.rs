@@ -463,7 +463,8 @@ impl Scanner<'_> {
 
     #[inline(never)]
     fn find_next_at(&self, i: usize) {
-        let at = self.text.as_bytes()[i..].iter().position(|&b| b == b'@').map_or(self.text.len(), |k| i + k);
+        // `str::find` of an ASCII char is a word-at-a-time memchr.
+        let at = self.text[i..].find('@').map_or(self.text.len(), |k| i + k);
         self.next_at.set(at);
     }
 
@@ -472,7 +473,8 @@ impl Scanner<'_> {
     /// Latin letters, a number, a mark or a run of `.!?`, ended by an ASCII
     /// byte that cannot extend it. `None` leaves it to
     /// [`Scanner::next_token`], whose answer this always equals.
-    #[inline]
+    // One call site, in the scan's inner loop.
+    #[inline(always)]
     fn fast_token(&self, i: usize, class: Ascii) -> Option<(usize, TokenKind)> {
         let b = self.text.as_bytes();
         // Every fast path ends before an ASCII byte or the end (a byte of
@@ -486,7 +488,10 @@ impl Scanner<'_> {
         match class {
             Ascii::Letter => {
                 // "http://", "https://" and "www." may start a URL.
-                if b.len() - i >= 4 && (b[i..i + 4].eq_ignore_ascii_case(b"http") || b[i..i + 4].eq_ignore_ascii_case(b"www.")) {
+                if matches!(b[i] | 0x20, b'h' | b'w')
+                    && b.len() - i >= 4
+                    && (b[i..i + 4].eq_ignore_ascii_case(b"http") || b[i..i + 4].eq_ignore_ascii_case(b"www."))
+                {
                     return None;
                 }
                 let mut j = if b[i] < 0x80 { i + 1 } else { i + 2 };

@@ -84,6 +84,14 @@ enum Boundary {
 }
 
 fn boundary_kind(text: &str, token: &Token, lang: Lang) -> Option<Boundary> {
+    // Most tokens are words without a final period, and marks that do not end a sentence.
+    let last = text.as_bytes()[token.end - 1];
+    match token.kind {
+        TokenKind::Word if last != b'.' => return None,
+        TokenKind::Punct if !matches!(last, b'.' | b'!' | b'?' | 0x80..) => return None,
+        TokenKind::Word | TokenKind::Punct => {}
+        _ => return None,
+    }
     let s = token.text(text);
     match token.kind {
         TokenKind::Punct if s.chars().all(is_terminator) => Some(if s == "." {
@@ -168,6 +176,10 @@ fn newlines(gap: &str) -> usize {
 /// Paragraph breaks always end a sentence; a single line break does unless
 /// the line plainly goes on (a comma before it, a lower-case word after it).
 fn line_break_splits(text: &str, prev: &Token, next: &Token, lang: Lang) -> bool {
+    // Most gaps are a space: every line break has one of these bytes.
+    if !text.as_bytes()[prev.end..next.start].iter().any(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2)) {
+        return false;
+    }
     let breaks = newlines(&text[prev.end..next.start]);
     if breaks == 0 {
         return false;
