@@ -1,7 +1,8 @@
-// The JS side of `tokenize` and `tokenSpans` (src/wasm.rs). Rust hands over
-// its results in chunks of a small reused buffer, so the whole result never
-// sits in wasm memory: the token objects, or the spans, are built here.
-// `quads`/`triples` are views into wasm memory: read here and not kept.
+// The JS side of `tokenize` and `tokenSpans` (src/wasm.rs), and of the input
+// string. `tokenize` gets its records in chunks of a small reused buffer, so
+// its whole result never sits in wasm memory; `tokenSpans` gets its chunks
+// once their total length is known, to copy them once. `records`/`triples`
+// are views into wasm memory: read here and not kept.
 
 const encoder = new TextEncoder();
 
