@@ -21,8 +21,40 @@ fn text_arg(value: &JsValue) -> Result<(String, bool), JsError> {
 }
 
 /// The input text, for callers that need no exactness check.
+///
+/// Like `JsValue::as_string`, one `TextEncoder.encodeInto` straight into wasm
+/// memory, but into a buffer sized for mostly Latin text (a little over a
+/// byte per UTF-16 unit) instead of wasm-bindgen's three bytes per unit,
+/// which for a 5 MB text meant moving the first bytes into a 15 MB buffer and
+/// most of a call's peak memory. Text that does not fit is encoded on into a
+/// buffer grown for the rest.
 fn text_string(value: &JsValue) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| JsError::new("text must be a string"))
+    let js = value.dyn_ref::<JsString>().ok_or_else(|| JsError::new("text must be a string"))?;
+    let units = js.length() as usize;
+    let mut buf: Vec<u8> = Vec::with_capacity(units + units / 16 + 8);
+    let mut read = 0;
+    let memory = wasm_bindgen::memory();
+    loop {
+        let mut done = [0u32; 2];
+        let spare = buf.capacity() - buf.len();
+        let at = buf.as_mut_ptr() as usize + buf.len();
+        encode_text(js, read as u32, &memory, at as u32, spare as u32, &mut done);
+        let (r, written) = (done[0] as usize, done[1] as usize);
+        assert!(written <= spare);
+        // SAFETY: `encodeInto` wrote `written` bytes into the spare capacity.
+        unsafe { buf.set_len(buf.len() + written) };
+        read += r;
+        if read >= units {
+            break;
+        }
+        // At most three bytes per UTF-16 unit (four per surrogate pair).
+        buf.reserve(3 * (units - read));
+    }
+    buf.shrink_to_fit();
+    debug_assert!(std::str::from_utf8(&buf).is_ok());
+    // SAFETY: `TextEncoder` writes UTF-8 (a lone surrogate as U+FFFD), and
+    // stops before a character that does not fit whole.
+    Ok(unsafe { String::from_utf8_unchecked(buf) })
 }
 
 fn options<T: OptionsObject>(value: Option<Object>) -> Result<T, JsError> {
@@ -109,10 +141,15 @@ export function clearHighlights(element: Element): boolean;
 
 #[wasm_bindgen(module = "/src/js/tokens.js")]
 extern "C" {
+    /// `TextEncoder.encodeInto` of `text` from UTF-16 unit `from` on into the
+    /// `cap` bytes of `memory` at `ptr`; `done` gets `[read, written]`.
+    #[wasm_bindgen(js_name = encodeText)]
+    fn encode_text(text: &JsString, from: u32, memory: &JsValue, ptr: u32, cap: u32, done: &mut [u32]);
     /// Appends the token objects, `{ text, kind, start, end, sentence }`, of
-    /// `[start, end, kind, sentence]` quadruples to `out`, slicing `text` in JS.
+    /// `[start, end, kind, sentence, text id]` records to `out`, slicing
+    /// `text` in JS once per text id (kept in `texts`).
     #[wasm_bindgen(js_name = pushTokens)]
-    fn push_tokens(out: &Array, text: &JsValue, quads: &[u32]);
+    fn push_tokens(out: &Array, texts: &Array, text: &JsValue, records: &[u32]);
     /// `extract`'s sentences from `[start, end]` pairs.
     #[wasm_bindgen(js_name = sentencesFrom)]
     fn sentences_from(pairs: &[u32]) -> JsValue;
@@ -120,15 +157,12 @@ extern "C" {
     /// canonical names joined in `names` at UTF-16 offsets `at`.
     #[wasm_bindgen(js_name = entitiesFrom)]
     fn entities_from(text: &JsValue, data: &[u32], names: &str, at: &[u32]) -> JsValue;
-    /// An empty `tokenSpans` output.
+    /// The `tokenSpans` output: a `Uint32Array` of `len` u32s.
     #[wasm_bindgen(js_name = newSpans)]
-    fn new_spans() -> JsValue;
-    /// Copies `triples` into the output, sized for `total` u32s if it must grow.
+    fn new_spans(len: u32) -> JsValue;
+    /// Copies `triples` into the output at `at`.
     #[wasm_bindgen(js_name = pushSpans)]
-    fn push_spans(spans: &JsValue, triples: &[u32], total: u32);
-    /// The output as a `Uint32Array` of exactly the triples' length.
-    #[wasm_bindgen(js_name = finishSpans)]
-    fn finish_spans(spans: &JsValue) -> JsValue;
+    fn push_spans(spans: &JsValue, triples: &[u32], at: u32);
 }
 
 /// Splits `text` into tokens.
@@ -139,9 +173,11 @@ pub fn tokenize_js(
 ) -> Result<JsValue, JsError> {
     let s = text_string(&text)?;
     let out = Array::new();
+    let texts = Array::new();
     // The texts come from slicing the original string, so they are exact even
     // where the Rust side saw a lone surrogate as U+FFFD.
-    api::token_quads_each(&s, &self::options(options)?, |quads| push_tokens(&out, &text, quads)).map_err(js_error)?;
+    api::token_records_each(&s, &self::options(options)?, |records| push_tokens(&out, &texts, &text, records))
+        .map_err(js_error)?;
     Ok(out.into())
 }
 
@@ -153,10 +189,17 @@ pub fn token_spans_js(
     options: Option<Object>,
 ) -> Result<JsValue, JsError> {
     let s = text_string(&text)?;
-    let spans = new_spans();
-    api::token_spans_each(&s, &self::options(options)?, |triples, total| push_spans(&spans, triples, total as u32))
-        .map_err(js_error)?;
-    Ok(finish_spans(&spans))
+    let chunks = api::token_spans_chunks(&s, &self::options(options)?).map_err(js_error)?;
+    drop(s);
+    // The whole result stays in wasm memory until its length is known, so
+    // that it is copied out once, into an array of exactly that length.
+    let spans = new_spans(chunks.iter().map(Vec::len).sum::<usize>() as u32);
+    let mut at = 0;
+    for chunk in &chunks {
+        push_spans(&spans, chunk, at as u32);
+        at += chunk.len();
+    }
+    Ok(spans)
 }
 
 /// Finds sentences, the language, entities, dates, quantities, quotes and key phrases.

@@ -1,44 +1,53 @@
-// The JS side of `tokenize` and `tokenSpans` (src/wasm.rs). Rust hands over
-// its results in chunks of a small reused buffer, so the whole result never
-// sits in wasm memory: the token objects, or the spans, are built here.
-// `quads`/`triples` are views into wasm memory: read here and not kept.
+// The JS side of `tokenize` and `tokenSpans` (src/wasm.rs), and of the input
+// string. `tokenize` gets its records in chunks of a small reused buffer, so
+// its whole result never sits in wasm memory; `tokenSpans` gets its chunks
+// once their total length is known, to copy them once. `records`/`triples`
+// are views into wasm memory: read here and not kept.
+
+const encoder = new TextEncoder();
+
+// The input text into wasm memory (src/wasm.rs `text_string`): UTF-8 of
+// `text` from UTF-16 unit `from` on, into the `cap` bytes of `memory` at
+// `ptr`; `done` (a view into wasm memory) gets the units read and bytes written.
+export function encodeText(text, from, memory, ptr, cap, done) {
+  const r = encoder.encodeInto(from === 0 ? text : text.slice(from), new Uint8Array(memory.buffer, ptr, cap));
+  done[0] = r.read;
+  done[1] = r.written;
+}
 
 const KINDS = ["word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "emoji"];
 
 // Appends to `out` the token objects `{ text, kind, start, end, sentence }` of
-// `[start, end, kind, sentence]` quadruples. `text` is the caller's own string,
-// so a token's text is exactly `text.slice(start, end)`, lone surrogates included.
-export function pushTokens(out, text, quads) {
-  for (let j = 0; j + 3 < quads.length; j += 4) {
-    const start = quads[j];
-    const end = quads[j + 1];
-    out.push({ text: text.slice(start, end), kind: KINDS[quads[j + 2]], start, end, sentence: quads[j + 3] });
+// `[start, end, kind, sentence, text id]` records. `text` is the caller's own
+// string, so a token's text is exactly `text.slice(start, end)`, lone
+// surrogates included. Tokens of one text id share one string, sliced at its
+// first token and kept in `texts` (ids come in order of first appearance);
+// 0xFFFFFFFF is no id.
+export function pushTokens(out, texts, text, records) {
+  for (let j = 0; j + 4 < records.length; j += 5) {
+    const start = records[j];
+    const end = records[j + 1];
+    const id = records[j + 4];
+    let s;
+    if (id < texts.length) {
+      s = texts[id];
+    } else {
+      s = text.slice(start, end);
+      if (id !== 0xffffffff) texts.push(s);
+    }
+    out.push({ text: s, kind: KINDS[records[j + 2]], start, end, sentence: records[j + 3] });
   }
 }
 
-// `tokenSpans` output: one Uint32Array, allocated at the size Rust estimates
-// (`total`, in u32s, from the tokens so far) and filled chunk by chunk, so each
-// triple is copied once out of wasm memory; grown if the estimate falls short.
-export function newSpans() {
-  return { out: null, at: 0 };
+// `tokenSpans` output: one Uint32Array of the exact length, filled chunk by
+// chunk from wasm memory, so each triple is copied once.
+export function newSpans(len) {
+  return new Uint32Array(len);
 }
 
-// Copies one chunk of `[start, end, kind]` triples into `spans`.
-export function pushSpans(spans, triples, total) {
-  const need = spans.at + triples.length;
-  if (spans.out === null || need > spans.out.length) {
-    const out = new Uint32Array(Math.max(total, need));
-    if (spans.out !== null) out.set(spans.out.subarray(0, spans.at));
-    spans.out = out;
-  }
-  spans.out.set(triples, spans.at);
-  spans.at = need;
-}
-
-// The triples as a Uint32Array of exactly their length.
-export function finishSpans(spans) {
-  if (spans.out === null) return new Uint32Array(0);
-  return spans.at === spans.out.length ? spans.out : spans.out.slice(0, spans.at);
+// Copies one chunk of `[start, end, kind]` triples into `spans` at `at`.
+export function pushSpans(spans, triples, at) {
+  spans.set(triples, at);
 }
 
 // `extract`'s sentences, `{ start, end }`, from `[start, end]` pairs.

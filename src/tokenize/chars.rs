@@ -9,8 +9,14 @@ pub fn is_mark(c: char) -> bool {
 }
 
 /// Letters, and the marks and joiners that belong inside a word.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+    match c {
+        // Latin-1's letters without the Unicode table search.
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}',
+    }
 }
 
 /// Characters that start an emoji grapheme cluster. Keycap sequences ("1️⃣")
@@ -39,22 +45,22 @@ pub fn is_hyphen(c: char) -> bool {
 }
 
 /// Marks that end a sentence.
-pub fn is_terminator(c: char) -> bool {
+pub const fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
 /// Closing quotes and brackets that stay with the sentence they close.
-pub fn is_closing(c: char) -> bool {
+pub const fn is_closing(c: char) -> bool {
     matches!(c, '”' | '»' | '’' | ')' | ']' | '}' | '›' | '"' | '\'')
 }
 
 /// Opening punctuation that may start a sentence.
-pub fn is_opening(c: char) -> bool {
+pub const fn is_opening(c: char) -> bool {
     matches!(c, '“' | '«' | '„' | '‘' | '(' | '[' | '{' | '‹' | '"' | '\'' | '¿' | '¡' | '—' | '–' | '-')
 }
 
 /// Punctuation proper, as opposed to symbols such as `%`, `$` or `+`.
-pub fn is_punct(c: char) -> bool {
+pub const fn is_punct(c: char) -> bool {
     is_terminator(c)
         || is_closing(c)
         || is_opening(c)

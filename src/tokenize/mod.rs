@@ -69,6 +69,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         &source[self.start..self.end]
     }
@@ -96,6 +97,17 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     let mut tokens = scan::scan(text, lang);
     sentences::assign(text, &mut tokens, lang);
     tokens
+}
+
+/// Calls `f` with every token of `text`, in order, sentence index filled in:
+/// [`tokenize`] without the token list, in constant memory.
+pub fn tokenize_each(text: &str, lang: Lang, mut f: impl FnMut(&Token)) {
+    let mut sentences = sentences::Assigner::new(text, lang);
+    scan_each(text, lang, |start, end, kind| {
+        let mut t = Token { start, end, kind, sentence: 0 };
+        t.sentence = sentences.next(&t);
+        f(&t);
+    });
 }
 
 /// Groups tokens into sentences, from the `sentence` index of each token.

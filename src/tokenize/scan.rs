@@ -44,13 +44,16 @@ impl<'a> Scanner<'a> {
     fn word_body_end(&self, i: usize) -> usize {
         let b = self.text.as_bytes();
         let mut j = i;
-        while j < b.len() && b[j].is_ascii_alphanumeric() {
-            j += 1;
+        loop {
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            // Back to the byte loop after each other character of the word.
+            match self.peek(j) {
+                Some(c) if !c.is_ascii() && (is_word_char(c) || c.is_numeric()) => j += c.len_utf8(),
+                _ => return j,
+            }
         }
-        if j < b.len() && b[j] >= 0x80 {
-            return self.run(j, |c| is_word_char(c) || c.is_numeric());
-        }
-        j
     }
 
     /// The end of the run of numeric characters from `i`, ASCII digits byte by byte.
@@ -166,14 +169,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn email(&self, i: usize) -> Option<usize> {
-        if !self.has_at {
-            return None;
-        }
-        if self.next_at.get() < i {
-            let at = self.text.as_bytes()[i..].iter().position(|&b| b == b'@').map_or(self.text.len(), |k| i + k);
-            self.next_at.set(at);
-        }
-        if self.next_at.get() > i + MAX_LOCAL_PART {
+        if !self.at_in_reach(i) {
             return None;
         }
         let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
@@ -374,8 +370,26 @@ pub fn estimate(len: usize, done: usize, count: usize) -> usize {
 /// without the token list, for callers that write their own output.
 pub fn scan_each(text: &str, lang: Lang, mut f: impl FnMut(usize, usize, TokenKind)) {
     let scanner = Scanner { text, lang, has_at: text.contains('@'), next_at: std::cell::Cell::new(0) };
+    let b = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = scanner.peek(i) {
+    while i < b.len() {
+        let class = if b[i] < 0x80 {
+            ASCII[b[i] as usize]
+        } else if is_latin_letter(b, i) {
+            Ascii::Letter
+        } else {
+            Ascii::Other
+        };
+        if class == Ascii::Space {
+            i += 1;
+            continue;
+        }
+        if let Some((end, kind)) = scanner.fast_token(i, class) {
+            f(i, end, kind);
+            i = end;
+            continue;
+        }
+        let Some(c) = scanner.peek(i) else { break };
         if is_space(c) {
             i += c.len_utf8();
             continue;
@@ -384,5 +398,163 @@ pub fn scan_each(text: &str, lang: Lang, mut f: impl FnMut(usize, usize, TokenKi
         debug_assert!(end > i);
         f(i, end, kind);
         i = end;
+    }
+}
+
+/// Whether the bytes at `j` are a letter of U+00C0..=U+017F (Latin-1's and
+/// Latin Extended-A's, all letters but × and ÷): the accented letters of
+/// Spanish and most European names, two bytes each.
+#[inline]
+fn is_latin_letter(b: &[u8], j: usize) -> bool {
+    match (b.get(j), b.get(j + 1)) {
+        (Some(0xC3), Some(&c)) => (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7,
+        (Some(0xC4 | 0xC5), Some(&c)) => (0x80..=0xBF).contains(&c),
+        _ => false,
+    }
+}
+
+/// What a byte is to the fast paths of [`Scanner::fast_token`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Space,
+    Letter,
+    Digit,
+    /// `.`, `!`, `?`: a run of them is one mark.
+    Terminator,
+    /// A character that is a token of its own when an ASCII byte follows it.
+    Single(TokenKind),
+    /// `#` and `@`, which may start a hashtag or a mention: the general path.
+    Other,
+}
+
+const ASCII: [Ascii; 128] = {
+    let mut t = [Ascii::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        t[b] = match c {
+            ' ' | '\x09'..='\x0D' => Ascii::Space,
+            'a'..='z' | 'A'..='Z' => Ascii::Letter,
+            '0'..='9' => Ascii::Digit,
+            '.' | '!' | '?' => Ascii::Terminator,
+            '#' | '@' => Ascii::Other,
+            _ if is_punct(c) => Ascii::Single(TokenKind::Punct),
+            _ => Ascii::Single(TokenKind::Symbol),
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Scanner<'_> {
+    /// Whether an `@` lies within an e-mail local part of `i`, so that
+    /// [`Scanner::email`] has to look. Asked for every token: inlined, with
+    /// the search for the next `@` out of line.
+    #[inline]
+    fn at_in_reach(&self, i: usize) -> bool {
+        if !self.has_at {
+            return false;
+        }
+        if self.next_at.get() < i {
+            self.find_next_at(i);
+        }
+        self.next_at.get() <= i + MAX_LOCAL_PART
+    }
+
+    #[inline(never)]
+    fn find_next_at(&self, i: usize) {
+        // `str::find` of an ASCII char is a word-at-a-time memchr.
+        let at = self.text[i..].find('@').map_or(self.text.len(), |k| i + k);
+        self.next_at.set(at);
+    }
+
+    /// The token at `i`, a character of class `class`, where the bytes
+    /// around it settle it without the general path: a word of ASCII and
+    /// Latin letters, a number, a mark or a run of `.!?`, ended by an ASCII
+    /// byte that cannot extend it. `None` leaves it to
+    /// [`Scanner::next_token`], whose answer this always equals.
+    // One call site, in the scan's inner loop.
+    #[inline(always)]
+    fn fast_token(&self, i: usize, class: Ascii) -> Option<(usize, TokenKind)> {
+        let b = self.text.as_bytes();
+        // Every fast path ends before an ASCII byte or the end (a byte of
+        // 0x80 or more may be a mark or a letter that continues the token)
+        // and needs no e-mail look-ahead.
+        let next_class = |j: usize| match b.get(j) {
+            None => Some(Ascii::Space),
+            Some(&n) if n < 0x80 => Some(ASCII[n as usize]),
+            _ => None,
+        };
+        match class {
+            Ascii::Letter => {
+                // "http://", "https://" and "www." may start a URL.
+                if matches!(b[i] | 0x20, b'h' | b'w')
+                    && b.len() - i >= 4
+                    && (b[i..i + 4].eq_ignore_ascii_case(b"http") || b[i..i + 4].eq_ignore_ascii_case(b"www."))
+                {
+                    return None;
+                }
+                let mut j = if b[i] < 0x80 { i + 1 } else { i + 2 };
+                loop {
+                    while j < b.len() && b[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    if !is_latin_letter(b, j) {
+                        break;
+                    }
+                    j += 2;
+                }
+                // Not a digit (the word goes on), nor a period (an
+                // abbreviation or an acronym), an apostrophe or a hyphen
+                // (joining two parts); a group of up to three letters is an
+                // acronym only if a period follows it.
+                match next_class(j)? {
+                    Ascii::Space | Ascii::Other | Ascii::Single(_) if !matches!(b.get(j), Some(b'\'' | b'-')) => {}
+                    _ => return None,
+                }
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((j, TokenKind::Word))
+            }
+            Ascii::Digit => {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                // Not a separator followed by digits, an ordinal suffix, or a
+                // keycap ("1\u{FE0F}\u{20E3}", whose second byte is not ASCII).
+                match next_class(j)? {
+                    Ascii::Space | Ascii::Other | Ascii::Single(_) if !matches!(b.get(j), Some(b',' | b':' | b'/' | b'-')) => {}
+                    _ => return None,
+                }
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((j, TokenKind::Number))
+            }
+            Ascii::Terminator => {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+                // A run may go on with "。", "！" or "？", but not with "…".
+                next_class(j)?;
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((j, TokenKind::Punct))
+            }
+            Ascii::Single(kind) => {
+                // A grapheme cluster of its own before another ASCII byte
+                // (CR LF is the one pair that joins, and CR is a space).
+                next_class(i + 1)?;
+                if self.at_in_reach(i) {
+                    return None;
+                }
+                Some((i + 1, kind))
+            }
+            Ascii::Space | Ascii::Other => None,
+        }
     }
 }

@@ -7,30 +7,51 @@ use crate::lang::Lang;
 
 /// Fills in `sentence` for every token.
 pub fn assign(text: &str, tokens: &mut [Token], lang: Lang) {
-    let mut sentence = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        tokens[i].sentence = sentence;
-        let mut last = i;
-        let mut split = false;
-        if let Some(kind) = boundary_kind(text, &tokens[i], lang) {
-            // Closing quotes and brackets stay with the sentence they close.
-            while last + 1 < tokens.len() && closes(text, tokens, last + 1) {
-                last += 1;
-                tokens[last].sentence = sentence;
-            }
-            split = match tokens.get(last + 1) {
-                Some(next) => splits_before(text, tokens, i, next, kind),
+    let mut sentences = Assigner::new(text, lang);
+    for t in tokens {
+        t.sentence = sentences.next(t);
+    }
+}
+
+/// The sentence index of each token of a text, given the tokens one by one in
+/// order: what [`assign`] does over a token list, in constant memory, so a
+/// scan can number its tokens as it goes.
+pub struct Assigner<'a> {
+    text: &'a str,
+    lang: Lang,
+    sentence: usize,
+    /// The token before this one.
+    prev: Option<Token>,
+    /// The last sentence mark whose split is still to be decided by the next
+    /// token that does not close it: its kind, the token before it, and itself.
+    mark: Option<(Boundary, Option<Token>, Token)>,
+}
+
+impl<'a> Assigner<'a> {
+    pub fn new(text: &'a str, lang: Lang) -> Self {
+        Assigner { text, lang, sentence: 0, prev: None, mark: None }
+    }
+
+    /// The sentence index of `t`, the token after the ones given so far.
+    pub fn next(&mut self, t: &Token) -> usize {
+        let text = self.text;
+        let closes_mark = self.mark.is_some() && self.prev.as_ref().is_some_and(|p| closes(text, p, t));
+        // Closing quotes and brackets stay with the sentence they close.
+        if !closes_mark {
+            let mut split = match self.mark.take() {
+                Some((kind, before, at)) => splits_before(text, before.as_ref(), &at, t, kind),
                 None => false,
             };
+            if let Some(prev) = &self.prev {
+                split = split || line_break_splits(text, prev, t, self.lang);
+            }
+            if split {
+                self.sentence += 1;
+            }
+            self.mark = boundary_kind(text, t, self.lang).map(|kind| (kind, self.prev, *t));
         }
-        if let Some(next) = tokens.get(last + 1) {
-            split = split || line_break_splits(text, &tokens[last], next, lang);
-        }
-        if split {
-            sentence += 1;
-        }
-        i = last + 1;
+        self.prev = Some(*t);
+        self.sentence
     }
 }
 
@@ -63,6 +84,14 @@ enum Boundary {
 }
 
 fn boundary_kind(text: &str, token: &Token, lang: Lang) -> Option<Boundary> {
+    // Most tokens are words without a final period, and marks that do not end a sentence.
+    let last = text.as_bytes()[token.end - 1];
+    match token.kind {
+        TokenKind::Word if last != b'.' => return None,
+        TokenKind::Punct if !matches!(last, b'.' | b'!' | b'?' | 0x80..) => return None,
+        TokenKind::Word | TokenKind::Punct => {}
+        _ => return None,
+    }
     let s = token.text(text);
     match token.kind {
         TokenKind::Punct if s.chars().all(is_terminator) => Some(if s == "." {
@@ -85,10 +114,9 @@ fn boundary_kind(text: &str, token: &Token, lang: Lang) -> Option<Boundary> {
     }
 }
 
-/// Whether the token at `i` closes what came before it rather than opening
-/// what follows: a closing quote or bracket glued to the previous token.
-fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
+/// Whether `t` closes what came before it rather than opening what follows:
+/// a closing quote or bracket glued to the previous token, `prev`.
+fn closes(text: &str, prev: &Token, t: &Token) -> bool {
     let s = t.text(text);
     let mut chars = s.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return false };
@@ -97,7 +125,7 @@ fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     match c {
         // Straight quotes are ambiguous: closing only when glued to the previous token.
-        '"' | '\'' => tokens[i - 1].end == t.start,
+        '"' | '\'' => prev.end == t.start,
         _ => true,
     }
 }
@@ -106,11 +134,13 @@ fn first_char(text: &str, t: &Token) -> char {
     t.text(text).chars().next().unwrap_or(' ')
 }
 
-fn splits_before(text: &str, tokens: &[Token], at: usize, next: &Token, kind: Boundary) -> bool {
+/// Whether a sentence ends at the mark `at` (of `kind`, after `before`),
+/// given `next`, the first token after it that does not close it.
+fn splits_before(text: &str, before: Option<&Token>, at: &Token, next: &Token, kind: Boundary) -> bool {
     let c = first_char(text, next);
     let capital = c.is_uppercase();
     let lower = c.is_lowercase();
-    let spaced = next.start > tokens[at].end;
+    let spaced = next.start > at.end;
     match kind {
         Boundary::Strong => !lower,
         // After "..." or "etc." only a capital, or a quote or ¿ ¡ opening a new sentence, starts one.
@@ -121,10 +151,10 @@ fn splits_before(text: &str, tokens: &[Token], at: usize, next: &Token, kind: Bo
             }
             // "armenio. escribe POLITICO": a period after a full word ends the
             // sentence even when a careless lower-case letter follows.
-            spaced && at > 0 && {
-                let prev = &tokens[at - 1];
-                prev.kind == TokenKind::Word && prev.end == tokens[at].start && prev.text(text).chars().count() >= 4
-            }
+            spaced
+                && before.is_some_and(|prev| {
+                    prev.kind == TokenKind::Word && prev.end == at.start && prev.text(text).chars().count() >= 4
+                })
         }
     }
 }
@@ -146,6 +176,10 @@ fn newlines(gap: &str) -> usize {
 /// Paragraph breaks always end a sentence; a single line break does unless
 /// the line plainly goes on (a comma before it, a lower-case word after it).
 fn line_break_splits(text: &str, prev: &Token, next: &Token, lang: Lang) -> bool {
+    // Most gaps are a space: every line break has one of these bytes.
+    if !text.as_bytes()[prev.end..next.start].iter().any(|&b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2)) {
+        return false;
+    }
     let breaks = newlines(&text[prev.end..next.start]);
     if breaks == 0 {
         return false;
