@@ -191,7 +191,9 @@ try {
       const m = {
         op, text: peak.text, inputBytes: peak.inputBytes, baseline: peak.baseline,
         afterCall1: at(peak, 1), afterCall2: at(peak, 2) ?? null,
-        peakBytes: peak.checkpoints.at(-1).bytes,
+        // The highest byte length seen in either page: memory that grows
+        // at a later call is part of the peak too.
+        peakBytes: Math.max(peak.checkpoints.at(-1).bytes, ...(leakText === peak.text ? leak.checkpoints.map((c) => c.bytes) : [])),
         leak: { text: leakText, calls: leak.calls, checkpoints: leak.checkpoints, totalMs: leak.totalMs, growthAfterSecond: last - second },
       };
       m.peakOverInput = m.peakBytes / m.inputBytes;

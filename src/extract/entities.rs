@@ -209,7 +209,7 @@ fn consistent_labels<'t>(
 }
 
 /// The language's place names (see [`crate::lang::LangData::places`]), folded.
-fn places(lang: Lang) -> &'static FxHashSet<String> {
+pub(crate) fn places(lang: Lang) -> &'static FxHashSet<String> {
     static ES: OnceLock<FxHashSet<String>> = OnceLock::new();
     static EN: OnceLock<FxHashSet<String>> = OnceLock::new();
     let cell = match lang {

@@ -163,7 +163,7 @@ fn key_terms(key: &PhraseKey) -> &[u32] {
 /// For each first lex of a phrase of the stop sets: whether some set has it
 /// as a whole phrase, and whether some set has a longer phrase starting with
 /// it (then the sets decide, as the longest match counts).
-fn quick_stops(lang: Lang) -> &'static FxHashMap<String, (bool, bool)> {
+pub(crate) fn quick_stops(lang: Lang) -> &'static FxHashMap<String, (bool, bool)> {
     fn build(lang: Lang) -> FxHashMap<String, (bool, bool)> {
         let c = compiled(lang);
         let mut m: FxHashMap<String, (bool, bool)> = FxHashMap::default();
