@@ -106,7 +106,11 @@ window.harness = {
   },
 
   // One timed run: repeats the call until at least `minMs` have passed (for
-  // small texts) and returns the time per call. gc() first, outside the timing.
+  // small texts) and returns the time per call. gc() first and last, outside
+  // the timing: the pages share two cores, and a library that leaves a large
+  // heap behind (compromise's documents of 5 MB) would otherwise have V8's
+  // concurrent GC threads collect it while the next page's run is timed,
+  // which slows most the runs that allocate most (Lupa's tokenize).
   async runOnce(libName, op, textName, { minMs = 200 } = {}) {
     const L = await lib(libName);
     const f = LIBS[libName].ops[op];
@@ -120,6 +124,7 @@ window.harness = {
       reps++;
       t1 = performance.now();
     } while (t1 - t0 < minMs);
+    gc();
     return { ms: (t1 - t0) / reps, reps, count };
   },
 
