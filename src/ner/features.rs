@@ -203,6 +203,23 @@ pub(crate) struct TokInfo {
 }
 
 impl TokInfo {
+    /// The word before the first token and after the last: hashes of 1,
+    /// which no real word has, so a window reaching past the document's
+    /// edge gets features of its own.
+    pub(crate) const EDGE: TokInfo = TokInfo {
+        form: 1,
+        lower: 1,
+        fold: 0,
+        shape: 1,
+        short: 1,
+        pre: [0; 4],
+        suf: [0; 4],
+        flags: 0,
+        gaz: 0,
+        len: 0,
+        tg: 0,
+    };
+
     pub(crate) fn casing(&self) -> u64 {
         if self.flags & F_ALLCAP != 0 && self.len > 1 {
             2
@@ -574,13 +591,7 @@ impl<'g> Featurizer<'g> {
             }
         }
         // First occurrence of each capitalised form in the doc (position index).
-        let empty = TokInfo {
-            form: 1,
-            lower: 1,
-            shape: 1,
-            short: 1,
-            ..Default::default()
-        };
+        let empty = TokInfo::EDGE;
         let get = |i: isize| -> &TokInfo {
             if i < 0 || i as usize >= n {
                 &empty

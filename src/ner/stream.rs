@@ -218,14 +218,7 @@ impl<const W: usize> Store<W> {
             self.folds.reserve(cap);
             self.table = vec![0; (4 * cap).next_power_of_two()];
             self.seen = vec![0; 1 << 14];
-            let edge = TokInfo {
-                form: 1,
-                lower: 1,
-                shape: 1,
-                short: 1,
-                ..Default::default()
-            };
-            self.add(m, &edge, 0, 0, 0, n);
+            self.add(m, &TokInfo::EDGE, 0, 0, 0, n);
             self.kept = 1;
         }
         let slots = n.next_power_of_two().clamp(64, PAIR_SLOTS);
