@@ -69,7 +69,10 @@ impl Norm {
     pub fn as_str(&self) -> &str {
         match self {
             // SAFETY: the bytes are a whole `&str` copied by `Norm::new`.
-            Norm::Inline(n, b) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
+            Norm::Inline(n, b) => {
+                debug_assert!(std::str::from_utf8(&b[..*n as usize]).is_ok());
+                unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) }
+            }
             Norm::Heap(s) => s,
         }
     }

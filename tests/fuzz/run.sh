@@ -101,7 +101,9 @@ if [ -z "$engine" ]; then
 fi
 case "$engine" in
   libfuzzer)
-    # Lupa has no unsafe code: AddressSanitizer would only halve the speed.
+    # No AddressSanitizer: the one unsafe block these native targets reach
+    # reads back bytes copied from a &str (tests/fuzz/README.md); ASan would
+    # halve the speed for it.
     # cargo-fuzz keeps debug assertions and overflow checks on.
     build_flags=(--fuzz-dir tests/fuzz -s none)
     [ "${FUZZ_TRACE_COMPARES:-1}" = 0 ] && build_flags+=(--no-trace-compares)
