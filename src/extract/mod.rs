@@ -152,6 +152,22 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     extract_in_blocks(text, opts, BLOCK_BYTES)
 }
 
+/// Builds the language's tables (model, lexicon, stop words, places), which
+/// live until the page closes, before the call allocates anything of its own.
+/// Built halfway through the first call instead, they sat between its
+/// temporaries, and later calls of the same size found no hole large enough
+/// and grew wasm memory (once, by 3.4 MiB on 5 MB, at the fourth call).
+fn build_tables(lang: Lang, need_entities: bool, need_layers: bool) {
+    if need_entities {
+        crate::ner::model(lang);
+        entities::places(lang);
+    }
+    if need_layers {
+        lexicon::compiled(lang);
+        keywords::quick_stops(lang);
+    }
+}
+
 /// [`extract`] with blocks of `block` bytes (see [`blocks`]); a text that is
 /// one block gets exactly what a blockless pipeline would find. Across
 /// blocks, entity ids and canonical names are document-wide (mentions are
@@ -159,27 +175,15 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
 /// the whole text, and every span is an offset of the whole text; what the
 /// tagger, dates, quantities and quotes see is one block, so a quote left
 /// open at a block's end is not found.
-/// Builds the language's tables (model, lexicon, stop words, places), which
-/// live until the page closes, before the call allocates anything of its own.
-/// Built halfway through the first call instead, they sat between its
-/// temporaries, and later calls of the same size found no hole large enough
-/// and grew wasm memory (once, by 3.4 MiB on 5 MB, at the fourth call).
-fn build_tables(lang: Lang) {
-    crate::ner::model(lang);
-    lexicon::compiled(lang);
-    keywords::quick_stops(lang);
-    entities::places(lang);
-}
-
 pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction {
     let (lang, reported) = resolve_lang(text, opts.lang);
-    build_tables(lang);
     let inc = opts.include;
     let ranges = blocks(text, block);
     // Quotes link their speakers to entities, so they need the entities even
     // when the caller did not ask for them.
     let need_entities = inc.entities || inc.quotes;
     let need_layers = inc.dates || inc.quantities || inc.quotes || inc.keywords;
+    build_tables(lang, need_entities, need_layers);
 
     // Pass 1: sentences and entity mentions, block by block.
     let mut sentences: Vec<Sentence> = Vec::new();
