@@ -78,10 +78,24 @@ fn load() -> Vec<Case> {
                 }
                 continue;
             }
-            if let Some(f) = line.strip_prefix("<< ") {
-                // The text of the case is a file of the repository.
-                let t =
-                    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f.trim()).unwrap();
+            // A case starts at a text line ("> ...", more "> " lines continue it)
+            // or at "<< path", a file of the repository that is the whole text.
+            let start = if let Some(f) = line.strip_prefix("<< ") {
+                let path = concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f.trim();
+                Some((std::fs::read_to_string(path).unwrap().trim_end().to_string(), false))
+            } else if let Some(t) = line.strip_prefix('>') {
+                let t = t.strip_prefix(' ').unwrap_or(t);
+                if in_text {
+                    let c = cur.as_mut().unwrap();
+                    c.text.push('\n');
+                    c.text.push_str(t);
+                    continue;
+                }
+                Some((t.to_string(), true))
+            } else {
+                None
+            };
+            if let Some((text, more)) = start {
                 cases.extend(cur.take());
                 cur = Some(Case {
                     file: name.clone(),
@@ -90,36 +104,12 @@ fn load() -> Vec<Case> {
                     lang,
                     reference,
                     limit,
-                    text: t.trim_end().to_string(),
+                    text,
                     entities: vec![],
                     expect: vec![],
                     forbid: vec![],
                 });
-                in_text = false;
-                continue;
-            }
-            if let Some(t) = line.strip_prefix('>') {
-                let t = t.strip_prefix(' ').unwrap_or(t);
-                if in_text {
-                    let c = cur.as_mut().unwrap();
-                    c.text.push('\n');
-                    c.text.push_str(t);
-                } else {
-                    cases.extend(cur.take());
-                    cur = Some(Case {
-                        file: name.clone(),
-                        line: n + 1,
-                        layer: layer.clone(),
-                        lang,
-                        reference,
-                        limit,
-                        text: t.to_string(),
-                        entities: vec![],
-                        expect: vec![],
-                        forbid: vec![],
-                    });
-                    in_text = true;
-                }
+                in_text = more;
                 continue;
             }
             in_text = false;
