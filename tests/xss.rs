@@ -41,17 +41,11 @@ export function scope(id) {
   document.body.appendChild(el);
   return el;
 }
-export function html_holder(scope, i, html) {
+// One child of `scope` per vector, holding `content` as markup or as plain text.
+export function holder(scope, i, content, asHtml) {
   const h = document.createElement("div");
   h.dataset.vector = String(i);
-  h.innerHTML = html;
-  scope.append(h);
-  return h;
-}
-export function text_holder(scope, i, text) {
-  const h = document.createElement("div");
-  h.dataset.vector = String(i);
-  h.textContent = text;
+  if (asHtml) h.innerHTML = content; else h.textContent = content;
   scope.append(h);
   return h;
 }
@@ -82,8 +76,7 @@ export function inspect_args(vectors, lenient, scope) { return { vectors, lenien
 "##)]
 extern "C" {
     fn scope(id: &str) -> Element;
-    fn html_holder(scope: &Element, i: u32, html: &JsValue) -> Element;
-    fn text_holder(scope: &Element, i: u32, text: &JsValue) -> Element;
+    fn holder(scope: &Element, i: u32, content: &JsValue, as_html: bool) -> Element;
     fn fire_handlers(scope: &Element) -> u32;
     fn only_text(el: &Element, text: &JsValue) -> bool;
     fn foreign_mark_texts(result: &JsValue, text: &JsValue) -> Array;
@@ -133,7 +126,7 @@ fn highlight_output_set_as_inner_html() {
     let opts = object_from_json(&format!("{{{OPTIONS}}}"));
     for (i, v) in vectors.iter().enumerate() {
         let html = highlight_js(v.clone(), Some(opts.clone())).unwrap_or_else(|e| panic!("vector {i}: {:?}", JsValue::from(e)));
-        html_holder(&out, i as u32, &JsValue::from_str(&html));
+        holder(&out, i as u32, &JsValue::from_str(&html), true);
     }
     // The parser's and UTF-8's normalisations of the text are allowed (lenient).
     let marks = assert_clean(&out, id, &vectors, true);
@@ -149,14 +142,14 @@ fn highlight_element_on_text(id: &str, mode: &str) -> u32 {
     let mut holders = Vec::new();
     let mut marked = 0;
     for (i, v) in vectors.iter().enumerate() {
-        let holder = text_holder(&out, i as u32, &v);
-        let result = highlight_element_js(holder.clone().into(), Some(opts.clone()))
+        let el = holder(&out, i as u32, &v, false);
+        let result = highlight_element_js(el.clone().into(), Some(opts.clone()))
             .unwrap_or_else(|e| panic!("vector {i}: {:?}", JsValue::from(e)));
         assert_eq!(get(&result, "mode").as_string().as_deref(), Some(mode), "vector {i}");
         let foreign = foreign_mark_texts(&result, &v);
         assert_eq!(foreign.length(), 0, "vector {i}: mark texts not in the vector: {}", to_json(&foreign));
         marked += Array::from(&get(&result, "marks")).length();
-        holders.push((holder, v));
+        holders.push((el, v));
     }
     // The DOM changes only by <mark> wrapping, so the text must be exact (not lenient).
     let marks = assert_clean(&out, id, &vectors, false);
