@@ -88,6 +88,46 @@ describe('embedding: <lupa-article> and the worker', { timeout: 180_000 }, () =>
     }
   });
 
+  // The embed page passes its palette into the shadow root through custom
+  // properties; a property that names itself (--x: var(--x)) would be dropped
+  // as a cycle and leave the element's built-in light colours in dark mode.
+  for (const [scheme, quoteLine, dateBg] of [
+    ['light', 'rgb(106, 75, 184)', 'rgb(200, 236, 196)'],
+    ['dark', 'rgb(192, 168, 255)', 'rgb(42, 90, 39)'],
+  ]) {
+    it(`the element takes the page's ${scheme} palette`, async () => {
+      const { context, page, problems } = await openPage(browser, { colorScheme: scheme });
+      try {
+        await loadReady(page, embedUrl);
+        await page.evaluate(() => {
+          const el = document.createElement('lupa-article');
+          el.id = 'palette';
+          el.setAttribute('lang', 'es');
+          el.setAttribute('include', 'quotes,dates');
+          el.textContent = '«No vamos a ceder», dijo Putin el 17 de septiembre de 2023.';
+          document.querySelector('main').append(el);
+        });
+        await elementsSettled(page);
+        const got = await page.$eval('#palette', (el) => {
+          const style = (sel) => getComputedStyle(el.shadowRoot.querySelector(sel));
+          return {
+            quote: el.shadowRoot.querySelector('mark.lupa-quote').textContent,
+            quoteLine: style('mark.lupa-quote').borderBottomColor,
+            dateBg: style('mark.lupa-date').backgroundColor,
+            ink: style('mark.lupa-date').color,
+          };
+        });
+        assert.equal(got.quote, 'No vamos a ceder');
+        assert.equal(got.quoteLine, quoteLine);
+        assert.equal(got.dateBg, dateBg);
+        assert.equal(got.ink, scheme === 'dark' ? 'rgb(242, 244, 248)' : 'rgb(28, 35, 48)');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   it('the element reacts to lang, include, terms, src and text changes', async () => {
     const { context, page, problems } = await openPage(browser);
     try {
