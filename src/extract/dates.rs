@@ -19,7 +19,7 @@
 //! `unresolved` says why; no value is ever invented.
 
 use super::calendar::{days_in_month, CivilDate};
-use super::lex::{lex, Lex, LexKind};
+use crate::tokenize::pieces::{pieces, Piece, PieceKind};
 use super::lexicon::{compiled, Compiled, Unit};
 use super::numbers::number_at;
 use crate::lang::Lang;
@@ -62,16 +62,12 @@ pub struct DateSpan {
 pub const NEEDS_REFERENCE: &str = "relative date without referenceDate";
 pub const BELOW_DAY: &str = "offset smaller than a day";
 
-/// Finds the temporal expressions of `text`. `tokens` are accepted for the
-/// pipeline's sake; matching works on the text at word boundaries, so any
-/// tokenizer gives the same result.
+/// Finds the temporal expressions of `text`, whose tokens are `tokens`.
 pub fn find_dates(text: &str, tokens: &[Token], lang: Lang, reference: Option<CivilDate>) -> Vec<DateSpan> {
-    let _ = tokens;
-    let lx = lex(text);
-    find_dates_in(text, &lx, lang, reference)
+    find_dates_in(text, &pieces(text, tokens), lang, reference)
 }
 
-pub(crate) fn find_dates_in(text: &str, lx: &[Lex], lang: Lang, reference: Option<CivilDate>) -> Vec<DateSpan> {
+pub(crate) fn find_dates_in(text: &str, lx: &[Piece], lang: Lang, reference: Option<CivilDate>) -> Vec<DateSpan> {
     let s = Scan { t: text, lx, c: compiled(lang), r: reference };
     let mut out = Vec::new();
     let mut i = 0;
@@ -129,7 +125,7 @@ struct Dmy {
 
 struct Scan<'a> {
     t: &'a str,
-    lx: &'a [Lex],
+    lx: &'a [Piece],
     c: &'static Compiled,
     r: Option<CivilDate>,
 }
@@ -195,7 +191,7 @@ pub fn iso_duration(v: f64, unit: Unit) -> String {
 }
 
 impl<'a> Scan<'a> {
-    fn l(&self, i: usize) -> Option<&'a Lex> {
+    fn l(&self, i: usize) -> Option<&'a Piece> {
         self.lx.get(i)
     }
 
@@ -204,13 +200,13 @@ impl<'a> Scan<'a> {
     }
 
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.l(i).is_some_and(|l| l.kind == LexKind::Punct && l.norm == p)
+        self.l(i).is_some_and(|l| l.kind == PieceKind::Punct && l.norm == p)
     }
 
     /// A plain integer of at most `max_len` digits.
     fn int_at(&self, i: usize, max_len: usize) -> Option<u32> {
         let l = self.l(i)?;
-        if l.kind != LexKind::Num || l.end - l.start > max_len {
+        if l.kind != PieceKind::Num || l.end - l.start > max_len {
             return None;
         }
         let raw = &self.t[l.start..l.end];
@@ -291,7 +287,7 @@ impl<'a> Scan<'a> {
         if self.c.lx.names_capitalized || !self.l(i).is_some_and(|l| l.upper) {
             return false;
         }
-        let next_upper = self.l(i + 1).is_some_and(|l| l.upper && l.kind == LexKind::Word && l.space_before);
+        let next_upper = self.l(i + 1).is_some_and(|l| l.upper && l.kind == PieceKind::Word && l.space_before);
         next_upper || !self.sentence_initial(i)
     }
 
@@ -331,7 +327,7 @@ impl<'a> Scan<'a> {
         }
         let (e, month, _) = self.month_at(i, true)?;
         let (e2, day) = self.day_at(e)?;
-        if self.l(e).is_some_and(|l| l.kind != LexKind::Num) {
+        if self.l(e).is_some_and(|l| l.kind != PieceKind::Num) {
             return None; // "May first" is too ambiguous
         }
         let (end, year) = self.year_tail(e2);
@@ -389,7 +385,7 @@ impl<'a> Scan<'a> {
         };
         let to = |k: usize| -> Option<usize> {
             let e = self.c.range_to.has(self.lx, k)?;
-            let dash = self.l(k).is_some_and(|l| l.kind == LexKind::Punct);
+            let dash = self.l(k).is_some_and(|l| l.kind == PieceKind::Punct);
             (from || dash).then_some(e)
         };
         let mk = |first: String, d2: &Dmy, second: String| M {
@@ -455,7 +451,7 @@ impl<'a> Scan<'a> {
     /// "el 7 y el 8 de noviembre": the first day takes the month of the second.
     fn coordinated_day(&self, i: usize) -> Option<M> {
         let (e, d1) = self.day_at(i)?;
-        if self.l(i).is_some_and(|l| l.kind != LexKind::Num) {
+        if self.l(i).is_some_and(|l| l.kind != PieceKind::Num) {
             return None;
         }
         let k = self.c.day_coord.has(self.lx, e)?;
@@ -501,7 +497,7 @@ impl<'a> Scan<'a> {
     fn year_part(&self, i: usize) -> Option<M> {
         let lx = self.lx;
         // "Q3", "H1" written as a code: a capital letter glued to a digit.
-        let code = lx.get(i).filter(|l| l.kind == LexKind::Word && l.end - l.start == 1 && l.upper).and_then(|l| {
+        let code = lx.get(i).filter(|l| l.kind == PieceKind::Word && l.end - l.start == 1 && l.upper).and_then(|l| {
             let letter = self.t[l.start..l.end].chars().next()?;
             let (_, (_, count)) = self.c.lx.year_parts.iter().find(|(_, (c, _))| *c == letter)?;
             let n = self.int_at(i + 1, 1).filter(|_| self.glued(i + 1))?;
@@ -545,7 +541,7 @@ impl<'a> Scan<'a> {
 
     fn numeric(&self, i: usize) -> Option<M> {
         let l = self.l(i)?;
-        if l.kind != LexKind::Num {
+        if l.kind != PieceKind::Num {
             return None;
         }
         let raw = &self.t[l.start..l.end];
@@ -557,7 +553,7 @@ impl<'a> Scan<'a> {
             end = i + 1;
         } else {
             let sep = self.l(i + 1)?;
-            if sep.kind != LexKind::Punct || !matches!(sep.norm.as_str(), "/" | "-") || !self.glued(i + 1) {
+            if sep.kind != PieceKind::Punct || !matches!(sep.norm.as_str(), "/" | "-") || !self.glued(i + 1) {
                 return None;
             }
             if !self.glued(i + 2) || !self.punct(i + 3, &sep.norm) || !self.glued(i + 3) || !self.glued(i + 4) {
@@ -595,7 +591,7 @@ impl<'a> Scan<'a> {
         };
         let date = CivilDate::new(y, m, d)?;
         // a Number followed by more glued digits is not a date
-        if self.l(end).is_some_and(|l| !l.space_before && l.kind == LexKind::Num) {
+        if self.l(end).is_some_and(|l| !l.space_before && l.kind == PieceKind::Num) {
             return None;
         }
         Some(M::new(i, end, DateKind::Date, Some(date.to_string())))
@@ -623,7 +619,7 @@ impl<'a> Scan<'a> {
             return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
         }
         let (e, day) = self.day_at(k)?;
-        if self.l(k).is_some_and(|l| l.kind != LexKind::Num) {
+        if self.l(k).is_some_and(|l| l.kind != PieceKind::Num) {
             return None;
         }
         let Some(r) = self.r else {
@@ -876,7 +872,7 @@ impl<'a> Scan<'a> {
         };
         let intro = j > i;
         let l = self.l(j)?;
-        if l.kind != LexKind::Num {
+        if l.kind != PieceKind::Num {
             return None;
         }
         let raw = &self.t[l.start..l.end];
@@ -1013,7 +1009,7 @@ impl<'a> Scan<'a> {
         i == 0
             || self.l(i).is_some_and(|l| l.newline_before)
             || self.l(i - 1).is_some_and(|l| {
-                l.kind == LexKind::Punct
+                l.kind == PieceKind::Punct
                     && matches!(l.norm.as_str(), "." | "!" | "?" | "¿" | "¡" | "\"" | "«" | "“" | ":")
             })
     }
@@ -1047,7 +1043,7 @@ impl<'a> Scan<'a> {
     fn bare_year(&self, i: usize) -> Option<M> {
         let (e, y) = self.year_at(i)?;
         self.c.year_preps.ending_at(self.lx, i, 2)?;
-        if self.l(e).is_some_and(|l| !l.space_before && l.kind != LexKind::Punct) {
+        if self.l(e).is_some_and(|l| !l.space_before && l.kind != PieceKind::Punct) {
             return None;
         }
         Some(M::new(i, e, DateKind::Date, Some(format!("{y:04}"))))

@@ -12,7 +12,7 @@
 //! phrases sharing two words with a chosen one.
 //! The result is sorted by score, ties by text, so it is deterministic.
 
-use super::lex::{lex, norm_key, Lex, LexKind};
+use crate::tokenize::pieces::{norm_key, pieces, Piece, PieceKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use super::lexicon::{compiled, Compiled};
@@ -194,12 +194,12 @@ pub(crate) fn quick_stops(lang: Lang) -> &'static FxHashMap<String, (bool, bool)
 
 /// Key phrases of `text`: [`Keywords`] over the whole text as one block.
 pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang, limit: usize) -> Vec<Keyword> {
-    let _ = (tokens, sentences);
+    let _ = sentences;
     if limit == 0 {
         return Vec::new();
     }
     let mut k = Keywords::new(lang);
-    k.add_block(text, 0, &lex(text));
+    k.add_block(text, 0, &pieces(text, tokens));
     k.finish(text, limit)
 }
 
@@ -246,7 +246,7 @@ impl Keywords {
 
     /// Counts the words and phrases of one block, `block` at byte `offset` of
     /// the text, with its lexes `lx`.
-    pub fn add_block(&mut self, block: &str, offset: usize, lx: &[Lex]) {
+    pub fn add_block(&mut self, block: &str, offset: usize, lx: &[Piece]) {
         let c = self.c;
         // Stop words, and calendar and scale words (dates and quantities have their own layers).
         let one = |set: Option<usize>, k: usize| set == Some(k + 1);
@@ -326,7 +326,7 @@ impl Keywords {
 
     /// Candidate phrases.
     #[inline(never)]
-    fn candidates(&mut self, lx: &[Lex], offset: usize, words: &[W], term_of: &[u32]) {
+    fn candidates(&mut self, lx: &[Piece], offset: usize, words: &[W], term_of: &[u32]) {
         let c = self.c;
         // A stop word (always one lex) that may sit inside a phrase ("Departamento de Estado").
         let mid_ok = |w: &W| c.np_preps.has(&lx[w.lex..w.lex + 1], 0) == Some(1);
@@ -497,7 +497,7 @@ impl Keywords {
             }
             chosen_terms.push((key, count));
             let surface = surface(cand);
-            let folded: Vec<char> = super::lex::fold(&surface).chars().collect();
+            let folded: Vec<char> = crate::text::fold::lexicon(&surface).chars().collect();
             if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
                 continue;
             }
@@ -519,20 +519,20 @@ struct Carry {
     after_mark: bool,
 }
 
-fn is_sentence_mark(l: &Lex) -> bool {
-    l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
+fn is_sentence_mark(l: &Piece) -> bool {
+    l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…" | ";")
 }
 
 /// The keyword view of a block's lexes, its sentence indices continuing from
 /// `carry` exactly as if the blocks were one text, and the carry for the next.
 /// `stop` and `short` are left for the caller, which knows the terms.
 #[inline(never)]
-fn words<'a>(text: &str, lx: &'a [Lex], carry: Carry) -> (Vec<W<'a>>, Carry) {
+fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
     let mut out: Vec<W> = Vec::new();
     let mut sentence = carry.sentence;
     if let Some(l) = lx.first() {
         // What the previous block's last lexes would have decided about this one.
-        if carry.after_mark && (l.upper || l.kind == LexKind::Punct) {
+        if carry.after_mark && (l.upper || l.kind == PieceKind::Punct) {
             sentence += 1;
         }
     }
@@ -547,22 +547,22 @@ fn words<'a>(text: &str, lx: &'a [Lex], carry: Carry) -> (Vec<W<'a>>, Carry) {
             initial = true;
         }
         match l.kind {
-            LexKind::Punct => {
+            PieceKind::Punct | PieceKind::Opaque => {
                 chunk += 1;
-                if is_sentence_mark(l) && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == LexKind::Punct) {
+                if is_sentence_mark(l) && lx.get(k + 1).is_some_and(|n| n.upper || n.kind == PieceKind::Punct) {
                     sentence += 1;
                     initial = true;
                 }
                 k += 1;
             }
-            LexKind::Word | LexKind::Num => {
+            PieceKind::Word | PieceKind::Num => {
                 // Join glued hyphenated words.
                 let mut e = k;
                 while e + 2 < lx.len()
                     && lx[e + 1].norm == "-"
                     && !lx[e + 1].space_before
                     && !lx[e + 2].space_before
-                    && lx[e + 2].kind != LexKind::Punct
+                    && lx[e + 2].kind != PieceKind::Punct
                 {
                     e += 2;
                 }
@@ -582,7 +582,7 @@ fn words<'a>(text: &str, lx: &'a [Lex], carry: Carry) -> (Vec<W<'a>>, Carry) {
                 let (key, hash) = if e == k {
                     (Cow::Borrowed(l.norm.as_str()), l.key)
                 } else {
-                    let f = super::lex::fold(raw);
+                    let f = crate::text::fold::lexicon(raw);
                     let h = norm_key(&f);
                     (Cow::Owned(f), h)
                 };

@@ -4,7 +4,8 @@
 
 use std::sync::OnceLock;
 
-use super::lex::{set, Lex, LexKind, PhraseSet, Starts};
+use super::phrases::{set, PhraseSet, Starts};
+use crate::tokenize::pieces::{Piece, PieceKind};
 use crate::lang::Lang;
 
 /// A calendar unit.
@@ -266,19 +267,20 @@ impl Compiled {
     /// sets in `date_starts`, or (a quarter code, "Q3") with a capital letter
     /// alone. False only where no matcher can match.
     #[inline]
-    pub fn may_start_date(&self, l: &Lex) -> bool {
+    pub fn may_start_date(&self, l: &Piece) -> bool {
         match l.kind {
-            LexKind::Num => true,
-            LexKind::Word => (l.upper && l.end - l.start == 1) || self.date_starts.may_start(l),
-            LexKind::Punct => self.date_starts.may_start(l),
+            PieceKind::Num => true,
+            PieceKind::Word => (l.upper && l.end - l.start == 1) || self.date_starts.may_start(l),
+            PieceKind::Punct => self.date_starts.may_start(l),
+            PieceKind::Opaque => false,
         }
     }
 
     /// Whether a quantity can start at `l`: `quantities::Q::at` starts with
     /// a number, a minus sign, or a word of one of the sets in `quantity_starts`.
     #[inline]
-    pub fn may_start_quantity(&self, l: &Lex) -> bool {
-        l.kind == LexKind::Num || self.quantity_starts.may_start(l) || l.norm == "-" || l.norm == "−"
+    pub fn may_start_quantity(&self, l: &Piece) -> bool {
+        l.kind == PieceKind::Num || self.quantity_starts.may_start(l) || l.norm == "-" || l.norm == "−"
     }
 
     fn new(lang: Lang) -> Compiled {
@@ -407,13 +409,13 @@ pub fn compiled(lang: Lang) -> &'static Compiled {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lex::lex;
     use super::*;
+    use crate::tokenize::pieces::of_phrase;
 
     fn check<T: Copy + PartialEq + std::fmt::Debug>(lang: Lang, name: &str, list: &[(&str, T)]) {
         let mut seen: Vec<(String, T)> = Vec::new();
         for (phrase, v) in list {
-            let l = lex(phrase);
+            let l = of_phrase(phrase);
             assert!(!l.is_empty(), "{lang} {name}: {phrase:?} is empty");
             assert_eq!(*phrase, phrase.to_lowercase(), "{lang} {name}: {phrase:?} is not lower-case");
             let key: String = l.iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");

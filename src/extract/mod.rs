@@ -5,9 +5,9 @@ pub mod calendar;
 pub mod dates;
 pub mod entities;
 pub mod keywords;
-pub mod lex;
 pub mod lexicon;
 pub mod numbers;
+pub mod phrases;
 pub mod quantities;
 pub mod quotes;
 
@@ -210,7 +210,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let entities = if need_entities { entities::group(text, &found, lang) } else { Vec::new() };
     drop(found);
 
-    // Pass 2: the other layers, block by block, on lexes shared by all of them.
+    // Pass 2: the other layers, block by block, on pieces shared by all of them.
     let mut dates_out = Vec::new();
     let mut quantities_out = Vec::new();
     let mut quotes_out = Vec::new();
@@ -229,9 +229,17 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                     (&sentences[lo..hi], off)
                 }
             };
-            let mut lx = lex::lex(b);
-            // The first lex follows a line break if the text before it has one
-            // (the lexer, seeing only the block, cannot tell).
+            let retokenized;
+            let tokens = match &kept {
+                Some((t, _)) => &t[..],
+                None => {
+                    retokenized = tokenize::tokenize(b, lang);
+                    &retokenized[..]
+                }
+            };
+            let mut lx = tokenize::pieces::pieces(b, tokens);
+            // The first piece follows a line break if the text before it has
+            // one (the block alone cannot tell).
             if let Some(first) = lx.first_mut() {
                 let before = text[..off + first.start].trim_end_matches(|c: char| c.is_whitespace() || c.is_control());
                 let gap = &text[before.len()..off + first.start];

@@ -1,11 +1,12 @@
 //! Cardinal numbers in digits or words, shared by dates and quantities.
 
-use super::lex::{parse_number, Lex, LexKind};
+use crate::text::chars::is_group_space;
+use crate::tokenize::pieces::{Piece, PieceKind};
 use super::lexicon::Compiled;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Number {
-    /// End lex index (exclusive).
+    /// End piece index (exclusive).
     pub end: usize,
     pub value: f64,
     /// Written in words (at least in part).
@@ -16,12 +17,12 @@ pub struct Number {
     pub plain_digits: bool,
 }
 
-/// Parses the number starting at lex `i`: digits with optional scale words
+/// Parses the number starting at piece `i`: digits with optional scale words
 /// ("3,5 millones"), or number words ("dos millones", "one hundred and five",
 /// "treinta y dos", "medio millón").
-pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Number> {
+pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number> {
     let l = lx.get(i)?;
-    if l.kind == LexKind::Num {
+    if l.kind == PieceKind::Num {
         let raw = &text[l.start..l.end];
         let mut value = parse_number(raw, c.lx.decimal_comma)?;
         let plain = raw.bytes().all(|b| b.is_ascii_digit());
@@ -34,7 +35,7 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
         }
         return Some(Number { end: j, value, words: scaled, weak: false, plain_digits: plain && !scaled });
     }
-    if l.kind != LexKind::Word {
+    if l.kind != PieceKind::Word {
         return None;
     }
     let mut j = i;
@@ -105,4 +106,93 @@ pub fn number_at(text: &str, lx: &[Lex], i: usize, c: &Compiled) -> Option<Numbe
         return None;
     }
     Some(Number { end: j, value: total + current as f64, words: true, weak, plain_digits: false })
+}
+
+/// Parses a run of digits with `.`/`,` separators as a number, given the
+/// language's decimal mark. In comma-decimal languages, commas that all
+/// precede three digits are thousands ("3,500" is 3500, as written in
+/// Mexico). Otherwise every separator but the last must be followed by
+/// three digits (thousands). The last is decimal if it is the language's
+/// decimal mark, or if it is the other mark and not followed by exactly three
+/// digits ("3.5" in Spanish text is 3.5; "100.000" is 100000).
+pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
+    if raw.contains(is_group_space) {
+        let joined: String = raw.chars().filter(|c| !is_group_space(*c)).collect();
+        return parse_number(&joined, decimal_comma);
+    }
+    let digits = raw.bytes().filter(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 18 {
+        return None;
+    }
+    let dec = if decimal_comma { ',' } else { '.' };
+    let groups: Vec<&str> = raw.split(['.', ',']).collect();
+    let seps: Vec<char> = raw.chars().filter(|c| *c == '.' || *c == ',').collect();
+    if seps.is_empty() {
+        return raw.parse().ok();
+    }
+    // "1,000" and "3,500,000" written with comma thousands in comma-decimal
+    // text (as in Mexico): every group after the first has three digits.
+    if decimal_comma && seps.iter().all(|c| *c == ',') && groups[0] != "0" && groups[1..].iter().all(|g| g.len() == 3) {
+        return groups.concat().parse().ok();
+    }
+    let mut s = String::with_capacity(raw.len());
+    let last = seps.len() - 1;
+    for (k, g) in groups.iter().enumerate() {
+        s.push_str(g);
+        if k < seps.len() {
+            let sep = seps[k];
+            let next = groups[k + 1];
+            let is_dec = if k == last {
+                if sep == dec {
+                    true
+                } else {
+                    // The other mark: thousands with exactly 3 digits, else a foreign decimal.
+                    next.len() != 3
+                }
+            } else {
+                false
+            };
+            if is_dec {
+                s.push('.');
+            } else if next.len() != 3 {
+                return None;
+            }
+        }
+    }
+    s.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::pieces::of_phrase;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("100.000", true), Some(100000.0));
+        assert_eq!(parse_number("3,5", true), Some(3.5));
+        assert_eq!(parse_number("1.200,50", true), Some(1200.5));
+        assert_eq!(parse_number("1,000.5", false), Some(1000.5));
+        assert_eq!(parse_number("3.5", true), Some(3.5));
+        assert_eq!(parse_number("1,000", false), Some(1000.0));
+        assert_eq!(parse_number("1.000", false), Some(1.0));
+        assert_eq!(parse_number("12,34,5", false), None);
+        assert_eq!(parse_number("3,500", true), Some(3500.0));
+        assert_eq!(parse_number("0,125", true), Some(0.125));
+        assert_eq!(parse_number("1,000,000", true), Some(1e6));
+        assert_eq!(parse_number("100.000,500", true), Some(100000.5));
+    }
+
+    #[test]
+    fn long_grouped_numbers_do_not_split_a_character() {
+        for first in ["1", "12", "123"] {
+            for space in ["\u{a0}", "\u{2009}"] {
+                let t = format!("{first}{}", format!("{space}456").repeat(20));
+                let l = of_phrase(&t);
+                assert_eq!(l.len(), 1);
+                assert!(l[0].norm.len() <= 64 && t.starts_with(l[0].norm.as_str()));
+                assert_eq!(parse_number(l[0].text(&t), true), None, "over 18 digits");
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@
 //! noun in `unit`. Numbers inside dates are not quantities.
 
 use super::dates::DateSpan;
-use super::lex::{lex, Lex, LexKind};
+use crate::tokenize::pieces::{pieces, Piece, PieceKind};
 use super::lexicon::{compiled, Compiled};
 use super::numbers::number_at;
 use crate::lang::Lang;
@@ -50,12 +50,11 @@ pub struct Quantity {
 }
 
 pub fn find_quantities(text: &str, tokens: &[Token], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
-    let _ = tokens;
-    find_quantities_in(text, &lex(text), lang, dates)
+    find_quantities_in(text, &pieces(text, tokens), lang, dates)
 }
 
 /// [`find_quantities`] given the lexes of `text`.
-pub(crate) fn find_quantities_in(text: &str, lx: &[Lex], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
+pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
     let c = compiled(lang);
     // Mark lexes inside dates (both lists are sorted by position).
     let mut in_date = vec![false; lx.len()];
@@ -93,7 +92,7 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Lex], lang: Lang, dates: &[Da
 
 struct Q<'a> {
     t: &'a str,
-    lx: &'a [Lex],
+    lx: &'a [Piece],
     c: &'static Compiled,
     in_date: &'a [bool],
 }
@@ -114,7 +113,7 @@ impl<'a> Q<'a> {
     /// A currency written before the amount: "€", "US$", "USD".
     fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str)> {
         let (e, code) = self.c.currencies.at(self.lx, i)?;
-        let symbolic = self.lx[i..e].iter().any(|l| l.kind == LexKind::Punct);
+        let symbolic = self.lx[i..e].iter().any(|l| l.kind == PieceKind::Punct);
         let code_like = e == i + 1 && {
             let s = self.lx[i].text(self.t);
             s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
@@ -125,10 +124,10 @@ impl<'a> Q<'a> {
     fn at(&self, i: usize) -> Option<(usize, usize, Quantity)> {
         let lx = self.lx;
         // A minus sign written before the digits: "-5 grados", "−3,2 %".
-        if lx[i].kind == LexKind::Punct
+        if lx[i].kind == PieceKind::Punct
             && matches!(lx[i].norm.as_str(), "-" | "−")
             && lx[i].space_before
-            && lx.get(i + 1).is_some_and(|l| l.kind == LexKind::Num && !l.space_before)
+            && lx.get(i + 1).is_some_and(|l| l.kind == PieceKind::Num && !l.space_before)
         {
             let (s, e, mut q) = self.at(i + 1)?;
             if s == i + 1 && matches!(q.kind, QuantityKind::Number | QuantityKind::Measure | QuantityKind::Percent) {
@@ -138,9 +137,9 @@ impl<'a> Q<'a> {
             return None;
         }
         // Part of an identifier ("G20", "COVID-19"): skip.
-        if lx[i].kind == LexKind::Num && i > 0 && !lx[i].space_before {
+        if lx[i].kind == PieceKind::Num && i > 0 && !lx[i].space_before {
             let p = &lx[i - 1];
-            if p.kind == LexKind::Word || (p.norm == "-" && i > 1 && !p.space_before && lx[i - 2].kind == LexKind::Word)
+            if p.kind == PieceKind::Word || (p.norm == "-" && i > 1 && !p.space_before && lx[i - 2].kind == PieceKind::Word)
             {
                 return None;
             }
@@ -167,9 +166,9 @@ impl<'a> Q<'a> {
         }
         let e = n.end;
         // ordinal digits: "17.º", "3rd"
-        if lx[i].kind == LexKind::Num && n.plain_digits && self.glued(e) {
+        if lx[i].kind == PieceKind::Num && n.plain_digits && self.glued(e) {
             if let Some(e2) = self.c.ordinal_suffixes.has(lx, e) {
-                if !self.glued(e2) || lx.get(e2).is_some_and(|l| l.kind == LexKind::Punct && l.norm != "º") {
+                if !self.glued(e2) || lx.get(e2).is_some_and(|l| l.kind == PieceKind::Punct && l.norm != "º") {
                     return Some((i, e2, quantity(QuantityKind::Ordinal, n.value)));
                 }
             }
@@ -180,7 +179,7 @@ impl<'a> Q<'a> {
         if n.weak {
             return None;
         }
-        let scaled = n.words && lx[e - 1].kind == LexKind::Word && self.c.scales.at(lx, e - 1).is_some()
+        let scaled = n.words && lx[e - 1].kind == PieceKind::Word && self.c.scales.at(lx, e - 1).is_some()
             || self.c.scales.ending_at(lx, e, 2).is_some();
         let mut k = e;
         if scaled {
@@ -201,7 +200,7 @@ impl<'a> Q<'a> {
             q.unit = Some(self.t[lx[e].start..lx[e2 - 1].end].to_string());
             return Some((i, e2, q));
         }
-        if lx[i].kind == LexKind::Num && self.glued(e) && lx.get(e).is_some_and(|l| l.kind == LexKind::Word) {
+        if lx[i].kind == PieceKind::Num && self.glued(e) && lx.get(e).is_some_and(|l| l.kind == PieceKind::Word) {
             return None; // "4x4", "5G"
         }
         // A counted noun: "100.000 residentes", "dos millones de personas".
@@ -213,7 +212,7 @@ impl<'a> Q<'a> {
         }
         let mut q = quantity(QuantityKind::Number, n.value);
         if let Some(l) = lx.get(w) {
-            if l.kind == LexKind::Word
+            if l.kind == PieceKind::Word
                 && !l.upper
                 && self.free(w)
                 && self.c.function_words.has(lx, w).is_none()

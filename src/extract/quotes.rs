@@ -23,7 +23,7 @@
 //! 3. A quote of one to three words without a cue is a scare quote; so is a
 //!    title or name in quotes (two or three capitalised words).
 
-use super::lex::{lex, Lex, LexKind};
+use crate::tokenize::pieces::{pieces, Piece, PieceKind};
 use super::lexicon::{compiled, Compiled};
 use crate::extract::Entity;
 use crate::lang::Lang;
@@ -66,9 +66,8 @@ pub fn find_quotes(
     lang: Lang,
     entities: &[Entity],
 ) -> Vec<Quote> {
-    let _ = tokens;
     let spans: Vec<EntitySpan> = entities.iter().map(|e| EntitySpan { start: e.start, end: e.end, id: e.id }).collect();
-    find_quotes_in(text, &lex(text), sentences, 0, lang, &spans)
+    find_quotes_in(text, &pieces(text, tokens), sentences, 0, lang, &spans)
 }
 
 /// What attribution needs of an entity mention (no canonical name to copy).
@@ -83,7 +82,7 @@ pub(crate) struct EntitySpan {
 /// bytes after their offsets in `text` (they may be spans of a larger text).
 pub(crate) fn find_quotes_in(
     text: &str,
-    lx: &[Lex],
+    lx: &[Piece],
     sentences: &[Sentence],
     shift: usize,
     lang: Lang,
@@ -109,7 +108,7 @@ pub(crate) fn find_quotes_in(
     }
     let mut words = vec![0usize; n + 1];
     for k in 0..n {
-        words[k + 1] = words[k] + usize::from(lx[k].kind != LexKind::Punct);
+        words[k + 1] = words[k] + usize::from(lx[k].kind != PieceKind::Punct);
     }
     // Sentence starts: our own, outside quotes, plus the tokenizer's.
     let mut starts = vec![false; n];
@@ -126,10 +125,10 @@ pub(crate) fn find_quotes_in(
             starts[k] = true;
         }
         let p = &lx[k - 1];
-        let term = |l: &Lex| l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…");
+        let term = |l: &Piece| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…");
         let after_term = (term(p) && !inside[k - 1])
-            || (k >= 2 && p.kind == LexKind::Punct && is_mark(c, p.text(text)) && term(&lx[k - 2]) && !inside[k]);
-        if after_term && (lx[k].upper || lx[k].kind == LexKind::Punct) && !inside[k] {
+            || (k >= 2 && p.kind == PieceKind::Punct && is_mark(c, p.text(text)) && term(&lx[k - 2]) && !inside[k]);
+        if after_term && (lx[k].upper || lx[k].kind == PieceKind::Punct) && !inside[k] {
             let abbr = k >= 2 && p.norm == "." && lang.data().is_abbreviation(&lx[k - 2].norm);
             if !abbr {
                 starts[k] = true;
@@ -177,7 +176,7 @@ pub(crate) fn find_quotes_in(
         let nwords = words[ci] - words[oi + 1];
         // Two or three capitalised words in quotes are a title or a name ("The Web Hatchery").
         let title =
-            (2..=3).contains(&nwords) && lx[oi + 1..ci].iter().filter(|l| l.kind == LexKind::Word).all(|l| l.upper);
+            (2..=3).contains(&nwords) && lx[oi + 1..ci].iter().filter(|l| l.kind == PieceKind::Word).all(|l| l.upper);
         let (lo, hi) = match parent {
             Some((po, pc)) => (po + 1, pc),
             None => (0, n),
@@ -209,11 +208,11 @@ fn is_mark(c: &Compiled, s: &str) -> bool {
 /// A quote's opening lex, closing lex and enclosing pair.
 type Pair = (usize, usize, Option<(usize, usize)>);
 
-fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
+fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (open, close, depth)
     for (k, l) in lx.iter().enumerate() {
-        if l.kind != LexKind::Punct {
+        if l.kind != PieceKind::Punct {
             continue;
         }
         let mut chars = l.text(text).chars();
@@ -246,7 +245,7 @@ fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
         }
         if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
             // A right single quote glued to a word is an apostrophe, never an opener.
-            if raw == '’' && !l.space_before && k > 0 && lx[k - 1].kind == LexKind::Word {
+            if raw == '’' && !l.space_before && k > 0 && lx[k - 1].kind == PieceKind::Word {
                 continue;
             }
             stack.push((k, raw));
@@ -275,7 +274,7 @@ fn pair_marks(text: &str, lx: &[Lex], c: &Compiled) -> Vec<Pair> {
 
 struct Attr<'a> {
     t: &'a str,
-    lx: &'a [Lex],
+    lx: &'a [Piece],
     c: &'static Compiled,
     entities: &'a [EntitySpan],
     inside: &'a [bool],
@@ -285,7 +284,7 @@ type Found = (Option<SpeakerSpan>, (usize, usize));
 
 impl<'a> Attr<'a> {
     fn punct(&self, k: usize, set: &[&str]) -> bool {
-        self.lx.get(k).is_some_and(|l| l.kind == LexKind::Punct && set.contains(&l.norm.as_str()))
+        self.lx.get(k).is_some_and(|l| l.kind == PieceKind::Punct && set.contains(&l.norm.as_str()))
     }
 
     fn is_det(&self, k: usize) -> bool {
@@ -305,9 +304,9 @@ impl<'a> Attr<'a> {
     fn is_content(&self, k: usize) -> bool {
         let Some(l) = self.lx.get(k) else { return false };
         match l.kind {
-            LexKind::Num => true,
-            LexKind::Punct => false,
-            LexKind::Word => {
+            PieceKind::Num => true,
+            PieceKind::Punct | PieceKind::Opaque => false,
+            PieceKind::Word => {
                 if self.is_cue_start(k) {
                     return false;
                 }
@@ -333,7 +332,7 @@ impl<'a> Attr<'a> {
     fn is_joiner(&self, k: usize) -> bool {
         self.punct(k, &["-", "'", "’"])
             && !self.lx[k].space_before
-            && self.lx.get(k + 1).is_some_and(|l| !l.space_before && l.kind == LexKind::Word)
+            && self.lx.get(k + 1).is_some_and(|l| !l.space_before && l.kind == PieceKind::Word)
     }
 
     fn span(&self, a: usize, b_incl: usize) -> SpeakerSpan {
@@ -350,10 +349,10 @@ impl<'a> Attr<'a> {
         let before = self.entities[..first].iter().rev().take(4);
         for en in before.chain(self.entities[first..last].iter()) {
             if en.start >= s && en.end <= e && en.end == e {
-                let before = &self.t[s..en.start];
-                let has_prep = lex(before)
+                let (from, to) = (self.lx.partition_point(|l| l.start < s), self.lx.partition_point(|l| l.start < en.start));
+                let has_prep = self.lx[from..to]
                     .iter()
-                    .any(|l| l.kind == LexKind::Word && self.c.np_preps.at(std::slice::from_ref(l), 0).is_some());
+                    .any(|l| l.kind == PieceKind::Word && self.c.np_preps.at(std::slice::from_ref(l), 0).is_some());
                 if !has_prep {
                     return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id) };
                 }
@@ -564,7 +563,7 @@ impl<'a> Attr<'a> {
             if end < q
                 && lx[end..q]
                     .iter()
-                    .any(|l| l.kind == LexKind::Punct && matches!(l.norm.as_str(), "." | ";" | "!" | "?"))
+                    .any(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | ";" | "!" | "?"))
             {
                 break;
             }

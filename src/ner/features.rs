@@ -5,6 +5,7 @@
 //! by streaming over `char`s, so extraction allocates only a few reusable
 //! buffers per document, never a `String` per token.
 
+use crate::text::fold::model_char;
 use crate::lang::Lang;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -34,28 +35,9 @@ pub fn bucket(template: u64, value: u64) -> u32 {
     (finish(mix(mix(SEED, template), value)) >> (64 - HASH_BITS)) as u32
 }
 
-/// Lower-cases and removes the accents of one character (Latin letters only).
-#[inline]
-pub fn fold_char(c: char) -> char {
-    let c = if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    };
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        other => other,
-    }
-}
-
-/// Hash of a word after [`fold_char`] on each character.
+/// Hash of a word after the model fold ([`model_char`]) on each character.
 pub fn fold_hash(word: &str) -> u64 {
-    word.chars().fold(SEED, |h, c| mix(h, fold_char(c) as u64))
+    word.chars().fold(SEED, |h, c| mix(h, model_char(c) as u64))
 }
 
 /// Hash of a multi-word gazetteer entry: words folded, then combined.
@@ -374,7 +356,7 @@ impl<'g> Featurizer<'g> {
                 c.to_lowercase().next().unwrap_or(c)
             };
             lower = mix(lower, lc as u64);
-            fold = mix(fold, fold_char(c) as u64);
+            fold = mix(fold, model_char(c) as u64);
             if self.chars.len() < 64 {
                 self.chars.push(lc);
                 self.lower.push(lc);

@@ -1,8 +1,16 @@
-//! Case and accent folding, for comparing names and search terms.
+//! Case and accent folding: one fold per purpose, each named for what it is for.
+//!
+//! - [`fold`] (search): names and search terms, so that "Gonzalez" finds
+//!   "González" and "GONZÁLEZ" in NFC or NFD. Every Latin diacritic goes.
+//! - [`lexicon_char`]: the normalised form of the pieces the annotation
+//!   layers' word lists match. Vowel accents go, "ñ" stays ("año" is not "ano").
+//! - [`model_char`]: what the NER models hash. Changing it changes every
+//!   feature, so a test pins it and the models must be retrained with it.
 
-/// The base letter of a Latin letter with diacritics, lower-cased; other
-/// characters lower-cased as they are. Combining marks fold to nothing.
-fn fold_char(c: char, out: &mut String) {
+/// The search fold of one character: the base letter of a Latin letter with
+/// diacritics, lower-cased; other characters lower-cased as they are.
+/// Combining marks fold to nothing.
+fn search_char(c: char, out: &mut String) {
     let base = match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'e',
@@ -24,7 +32,7 @@ fn fold_char(c: char, out: &mut String) {
             return;
         }
         '’' | 'ʼ' => '\'',
-        c if crate::tokenize::is_mark(c) => return,
+        c if super::chars::is_mark(c) => return,
         c => {
             out.extend(c.to_lowercase());
             return;
@@ -33,8 +41,8 @@ fn fold_char(c: char, out: &mut String) {
     out.push(base);
 }
 
-/// Folds case and the common Latin diacritics, in both composed and
-/// decomposed form.
+/// The search fold: case and the common Latin diacritics, in both composed
+/// and decomposed form.
 ///
 /// ```
 /// use lupa::text::fold::fold;
@@ -51,7 +59,62 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into a reused buffer.
 pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
-        fold_char(c, out);
+        search_char(c, out);
+    }
+}
+
+/// The lexicon fold of one character, into `out`: lower case, vowel accents
+/// removed (not the tilde of "ñ"), typographic apostrophes and "`" made "'".
+///
+/// ```
+/// let mut out = String::new();
+/// "Año MIÉRCOLES don’t".chars().for_each(|c| lupa::text::fold::lexicon_char(c, &mut out));
+/// assert_eq!(out, "año miercoles don't");
+/// ```
+#[inline]
+pub fn lexicon_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        // What the general path gives for ASCII, without the case tables.
+        out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+        return;
+    }
+    for l in c.to_lowercase() {
+        let f = match l {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            '’' | 'ʼ' | '`' => '\'',
+            other => other,
+        };
+        out.push(f);
+    }
+}
+
+/// The lexicon fold of a string ([`lexicon_char`] on each character).
+pub fn lexicon(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        lexicon_char(c, &mut out);
+    }
+    out
+}
+
+/// The model fold of one character: lower case (the first character of a
+/// multi-character lower case), and the accents of Latin vowels and "ç"
+/// removed. The NER features hash words through it.
+#[inline]
+pub fn model_char(c: char) -> char {
+    let c = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        other => other,
     }
 }
 
@@ -68,7 +131,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// ```
 pub fn lower_accented(s: &str, out: &mut String) {
     for c in s.chars() {
-        if crate::tokenize::is_mark(c) {
+        if super::chars::is_mark(c) {
             if let Some(prev) = out.pop() {
                 match compose(prev, c) {
                     Some(composed) => out.push(composed),
@@ -102,4 +165,25 @@ fn compose(base: char, mark: char) -> Option<char> {
         _ => return None,
     };
     TABLE.iter().find(|(b, _)| *b == base).map(|(_, forms)| forms[i]).filter(|&c| c != base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The models were trained with this fold: a change here must come with
+    /// retrained models (models/README.md).
+    #[test]
+    fn model_fold_is_pinned() {
+        let input = "AÁÀÂÄÃÅaáàâäãå EÉÈÊËeéèêë IÍÌÎÏ OÓÒÔÖÕØ UÚÙÛÜ ÑñÇç ß İ Σς ’ʼ`";
+        let folded: String = input.chars().map(model_char).collect();
+        assert_eq!(folded, "aaaaaaaaaaaaaa eeeeeeeeee iiiii ooooooø uuuuu ññcc ß i σς ’ʼ`");
+    }
+
+    #[test]
+    fn the_three_folds_differ_where_their_purposes_do() {
+        assert_eq!(fold("Año Straße"), "ano strasse");
+        assert_eq!(lexicon("Año Straße"), "año straße");
+        assert_eq!("Año".chars().map(model_char).collect::<String>(), "año");
+    }
 }

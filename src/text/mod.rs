@@ -1,5 +1,6 @@
 //! Text utilities shared by every layer.
 
+pub mod chars;
 pub mod fold;
 pub mod offsets;
 pub mod stem;

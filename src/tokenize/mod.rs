@@ -3,8 +3,7 @@
 //! All offsets here are UTF-8 byte ranges into the input; conversion to
 //! UTF-16 happens only at the output boundary ([`crate::text::offsets`]).
 
-mod chars;
-pub use chars::is_mark;
+pub mod pieces;
 mod scan;
 pub use scan::{estimate, scan_each};
 mod sentences;
@@ -51,6 +50,12 @@ impl TokenKind {
             TokenKind::Mention => "mention",
             TokenKind::Emoji => "emoji",
         }
+    }
+
+    /// Whether the annotation layers see the token as one opaque piece
+    /// ([`pieces`]): a URL, e-mail address, hashtag or mention.
+    pub fn is_opaque(self) -> bool {
+        matches!(self, TokenKind::Url | TokenKind::Email | TokenKind::Hashtag | TokenKind::Mention)
     }
 
     /// The small integer used by the compact `tokenSpans` form.

@@ -1,7 +1,7 @@
 //! The token scanner: one left-to-right pass, each step consuming at least one
 //! character, and every look-ahead bounded, so the whole scan is linear.
 
-use super::chars::*;
+use crate::text::chars::*;
 use super::{Token, TokenKind};
 use crate::lang::Lang;
 use unicode_segmentation::UnicodeSegmentation;
@@ -24,17 +24,13 @@ struct Scanner<'a> {
     next_at: std::cell::Cell<usize>,
 }
 
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
 impl<'a> Scanner<'a> {
     fn peek(&self, i: usize) -> Option<char> {
         // ASCII without decoding; a byte of 0x80 or more is a lead or a
         // continuation byte, which the general path tells apart.
         match self.text.as_bytes().get(i) {
             Some(&b) if b < 0x80 => Some(b as char),
-            _ => char_at(self.text, i),
+            _ => char_at(self.text, i).map(|(c, _)| c),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Sentence boundaries, decided token by token from the marks that end a
 //! sentence, the abbreviations that do not, and line breaks.
 
-use super::chars::{is_closing, is_terminator};
+use crate::text::chars::{is_closing, is_terminator};
 use super::{Sentence, Token, TokenKind};
 use crate::lang::Lang;
 

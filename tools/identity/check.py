@@ -15,6 +15,7 @@ working tree's.
 """
 import argparse
 import difflib
+import json
 import os
 import subprocess
 import sys
@@ -92,6 +93,34 @@ def run(binary, path, flags):
     return r.stdout + b"\nexit " + str(r.returncode).encode() + b"\n" + r.stderr
 
 
+def spans(out):
+    """The spans of one output, as (layer, short description) pairs, or None
+    when it is not JSON."""
+    try:
+        x = json.loads(out.split(b"\nexit ")[0])
+    except ValueError:
+        return None
+    found = []
+    for layer, items in x.items():
+        if isinstance(items, list):
+            for it in items:
+                found.append((layer, json.dumps(it, ensure_ascii=False, sort_keys=True)))
+        else:
+            found.append((layer, json.dumps(items, ensure_ascii=False)))
+    return found
+
+
+def explain(a, b):
+    """What differs between two outputs: spans only in one, else a text diff."""
+    sa, sb = spans(a), spans(b)
+    if sa is None or sb is None:
+        d = difflib.unified_diff(a.decode(errors="replace").splitlines(), b.decode(errors="replace").splitlines(), "base", "new", n=1, lineterm="")
+        return list(d)
+    only_a = [f"- {l}: {t}" for l, t in sa if (l, t) not in set(sb)]
+    only_b = [f"+ {l}: {t}" for l, t in sb if (l, t) not in set(sa)]
+    return (only_a + only_b) or ["(same spans, other order)"]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("base")
@@ -114,11 +143,7 @@ def main():
                 diffs += 1
                 if diffs <= args.limit:
                     print(f"== {name} {' '.join(flags)}")
-                    d = difflib.unified_diff(a.decode(errors="replace").splitlines(), b.decode(errors="replace").splitlines(), "base", "new", n=2, lineterm="")
-                    for k, line in enumerate(d):
-                        if k >= 40:
-                            print("   ...")
-                            break
+                    for line in explain(a, b)[:40]:
                         print("   " + line)
         print(f"identity: {len(jobs)} runs, {diffs} differ")
         sys.exit(1 if diffs else 0)

@@ -1,4 +1,5 @@
-//! Character classes the tokenizer needs beyond `char`'s own predicates.
+//! Character classes beyond `char`'s own predicates, the one definition every
+//! layer uses.
 
 /// Combining marks that continue a word written in decomposed form (NFD).
 pub fn is_mark(c: char) -> bool {
@@ -66,4 +67,20 @@ pub const fn is_punct(c: char) -> bool {
         || is_opening(c)
         || matches!(c, ',' | ';' | ':' | '‚' | '·' | '/' | '\\' | '*' | '†' | '‡' | '§' | '¶' | '•')
         || matches!(c, '\u{2010}'..='\u{2015}')
+}
+
+/// Spaces used to group digits ("2 000"): no-break and thin spaces.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// The character at byte `i` of `text` (a character boundary) and its length
+/// in bytes; ASCII without decoding. `None` at or past the end.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((b as char, 1)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()).map(|c| (c, c.len_utf8())),
+        None => None,
+    }
 }
