@@ -13,7 +13,6 @@ use crate::tokenize::{self, TokenKind};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use tsify::Tsify;
 
 /// The largest input accepted, in UTF-8 bytes. Larger inputs are refused with
 /// an error instead of risking an out-of-memory abort in a 4 GiB wasm heap.
@@ -81,7 +80,8 @@ fn check_size(text: &str) -> Result<(), Error> {
 }
 
 /// `"es"`, `"en"`, or `"auto"` to detect.
-#[derive(Clone, Copy, Debug, Default, Deserialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum LangOption {
     Es,
@@ -100,7 +100,8 @@ impl LangOption {
     }
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Layer {
     Entities,
@@ -112,7 +113,8 @@ pub enum Layer {
 
 /// An entity label, as used in options and results.
 #[allow(clippy::upper_case_acronyms)]
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum EntityLabel {
     PER,
     ORG,
@@ -131,29 +133,32 @@ impl From<Label> for EntityLabel {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TokenizeOptions {
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub lang: Option<LangOption>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExtractOptions {
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub lang: Option<LangOption>,
     /// `YYYY-MM-DD`; anchors relative dates such as "el mes pasado".
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub reference_date: Option<String>,
     /// The layers to compute; all of them when absent.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include: Option<Vec<Layer>>,
 }
 
 /// What `highlight` can mark: an entity label or a layer.
 #[allow(clippy::upper_case_acronyms)]
-#[derive(Clone, Copy, Debug, Deserialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum HighlightLayer {
     PER,
     ORG,
@@ -180,32 +185,34 @@ impl From<Label> for HighlightLayer {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HighlightOptions {
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub lang: Option<LangOption>,
     /// What to mark: entity labels and layers. When absent, every entity
     /// label, dates, quantities, quotes, and the terms if `terms` is given.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include: Option<Vec<HighlightLayer>>,
     /// `YYYY-MM-DD`; anchors relative dates such as "el mes pasado".
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub reference_date: Option<String>,
     /// Search terms to mark: whole words, ignoring case and accents.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub terms: Option<Vec<String>>,
     /// Whether terms also match their inflections ("camión" finds "camiones").
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub stem: Option<bool>,
     /// Prepended to each label to make the class: `lupa-` gives `lupa-PER`.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub class_prefix: Option<String>,
 }
 
 /// How `highlightElement` marks: `auto` uses the CSS Custom Highlight API
 /// where the browser has it, else `<mark>` elements.
-#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum HighlightMode {
     #[default]
@@ -215,29 +222,30 @@ pub enum HighlightMode {
 }
 
 /// The options of `highlightElement`: those of `highlight`, and `mode`.
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HighlightElementOptions {
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub lang: Option<LangOption>,
     /// What to mark: entity labels and layers. When absent, every entity
     /// label, dates, quantities, quotes, and the terms if `terms` is given.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include: Option<Vec<HighlightLayer>>,
     /// `YYYY-MM-DD`; anchors relative dates such as "el mes pasado".
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub reference_date: Option<String>,
     /// Search terms to mark: whole words, ignoring case and accents.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub terms: Option<Vec<String>>,
     /// Whether terms also match their inflections ("camión" finds "camiones").
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub stem: Option<bool>,
     /// Prepended to each label to make the class and the highlight name: `lupa-` gives `lupa-PER`.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub class_prefix: Option<String>,
     /// `auto` (the default): the CSS Custom Highlight API where the browser has it, else `<mark>` elements.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub mode: Option<HighlightMode>,
 }
 
@@ -255,13 +263,14 @@ impl HighlightElementOptions {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FindTermsOptions {
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub lang: Option<LangOption>,
     /// Whether terms also match their inflections.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub stem: Option<bool>,
 }
 
@@ -286,7 +295,8 @@ impl OptionsObject for FindTermsOptions {
     const FIELDS: &'static [&'static str] = &["lang", "stem"];
 }
 
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Token {
     pub text: String,
     pub kind: TokenKind,
@@ -296,13 +306,15 @@ pub struct Token {
     pub sentence: u32,
 }
 
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SentenceSpan {
     pub start: u32,
     pub end: u32,
 }
 
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Entity {
     pub text: String,
     pub start: u32,
@@ -315,7 +327,8 @@ pub struct Entity {
 }
 
 /// A span of the text: where it is and what it says.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TextSpan {
     pub text: String,
     pub start: u32,
@@ -323,7 +336,8 @@ pub struct TextSpan {
 }
 
 /// A date, time, duration or set of times.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DateSpan {
     pub text: String,
@@ -332,20 +346,21 @@ pub struct DateSpan {
     pub kind: DateKind,
     /// ISO 8601 at the expression's grain: `2023-09-17`, `2022-02`, `2023-W38`, `P9M`, `T15:30`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub value: Option<String>,
     /// For ranges ("del 3 al 5 de mayo"), the value of the end; `value` is the start.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub end_value: Option<String>,
     /// Why there is no `value`, e.g. a relative date without `referenceDate`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unresolved: Option<String>,
 }
 
 /// A number, amount of money, percentage, ordinal or measure.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Quantity {
     pub text: String,
     pub start: u32,
@@ -354,51 +369,55 @@ pub struct Quantity {
     pub value: f64,
     /// The unit or counted noun: "km", "residentes".
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unit: Option<String>,
     /// ISO 4217 code for money: "EUR", "USD".
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub currency: Option<String>,
 }
 
 /// Who is quoted: a named entity (with its `entity` id) or a noun phrase.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Speaker {
     pub text: String,
     pub start: u32,
     pub end: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub entity: Option<u32>,
 }
 
 /// A quotation: the quoted words (without the marks), its speaker and cue.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Quote {
     pub text: String,
     pub start: u32,
     pub end: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub speaker: Option<Speaker>,
     /// The speech verb or phrase: "dijo", "según", "said".
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub cue: Option<TextSpan>,
     /// A short quote with no cue: irony or distance ("últimos años"), not speech.
     pub scare: bool,
 }
 
 /// A key phrase of the text; a higher score is more important, in (0, 1].
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Keyword {
     pub text: String,
     pub score: f64,
     pub count: u32,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum DetectedLang {
     Es,
@@ -406,7 +425,8 @@ pub enum DetectedLang {
     Unknown,
 }
 
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Extraction {
     /// The language the text was analysed as; `unknown` when detection found
     /// neither Spanish nor English (the analysis then uses Spanish rules).
@@ -856,7 +876,8 @@ pub fn extract_fields(text: &str, opts: &ExtractOptions, mut f: impl FnMut(Extra
 /// What a highlighted span is: an entity label or a layer. The class of its
 /// mark is the class prefix and this: `lupa-PER`, `lupa-date`.
 #[allow(clippy::upper_case_acronyms, non_camel_case_types)]
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum MarkLabel {
     PER,
     ORG,
@@ -908,42 +929,43 @@ impl From<Label> for MarkLabel {
 
 /// A highlighted span, as `highlightElement` reports it; its fields are the
 /// `data-*` attributes of its `<mark>` in `highlight`'s HTML.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Marked {
     pub text: String,
     pub label: MarkLabel,
     /// The entity id; mentions of one entity share it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub id: Option<u32>,
     /// The normalised value: ISO 8601 for dates (`2023-09-17`, `P9M`, `2023-05-03/2023-05-05`
     /// for ranges), the number for quantities (`1500000`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub value: Option<String>,
     /// The date kind (`date`, `time`, `duration`, `set`) or quantity kind (`money`, `percent`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub kind: Option<String>,
     /// The unit or counted noun of a quantity: "km".
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unit: Option<String>,
     /// ISO 4217 code of an amount of money: "EUR".
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub currency: Option<String>,
     /// Who is quoted, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub speaker: Option<String>,
     /// The search term a term match matched, as given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub term: Option<String>,
     /// A scare quote: a short quote with no cue, irony rather than speech.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub scare: bool,
 }
 
@@ -1120,7 +1142,8 @@ pub fn highlight(text: &str, opts: &HighlightOptions) -> Result<String, Error> {
 }
 
 /// How `highlightElement` marked the element.
-#[derive(Clone, Copy, Debug, Serialize, Tsify, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum MarkingMode {
     /// Ranges registered with the CSS Custom Highlight API, named like the
@@ -1132,14 +1155,16 @@ pub enum MarkingMode {
 
 /// What `highlightElement` marked, in document order. A span split across
 /// elements (`<b>Vladimir</b> Putin`) is one entry.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ElementHighlights {
     pub mode: MarkingMode,
     pub marks: Vec<Marked>,
 }
 
 /// A match of a search term, with UTF-16 offsets.
-#[derive(Clone, Debug, Serialize, Tsify, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct FoundTerm {
     pub text: String,
     pub start: u32,

@@ -11,6 +11,8 @@ pub mod lang;
 pub mod ner;
 pub mod text;
 pub mod tokenize;
+#[cfg(feature = "cli")]
+pub mod train;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -4,7 +4,7 @@
 #![cfg(feature = "cli")]
 
 use lupa::lang::Lang;
-use lupa::ner::train::eval_files;
+use lupa::train::eval_files;
 
 /// Dev F1 as recorded in models/README.md.
 const ES_DEV_F1: f64 = 0.8047;

@@ -101,8 +101,8 @@ fn run_tool(command: &str, rest: &[String]) -> Option<Result<String, String>> {
     let done = |r: Result<(), String>| r.map(|()| String::new());
     match command {
         "-h" | "--help" | "help" => Some(Ok(USAGE.to_owned())),
-        "train" => Some(done(lupa::ner::train::train_cmd(rest))),
-        "eval" => Some(done(lupa::ner::train::eval_cmd(rest))),
+        "train" => Some(done(lupa::train::train_cmd(rest))),
+        "eval" => Some(done(lupa::train::eval_cmd(rest))),
         _ => None,
     }
 }

@@ -26,7 +26,8 @@ use crate::lang::Lang;
 use crate::tokenize::Token;
 
 /// What a date expression denotes; serialised in lower case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, tsify::Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum DateKind {
     Date,

@@ -1,8 +1,6 @@
 //! Safe HTML rendering: the input is escaped character by character and the
 //! only markup added is our own `<mark>` elements, so no input can inject HTML.
 
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
 pub mod terms;
 
 use std::fmt::Write;

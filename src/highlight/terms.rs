@@ -8,7 +8,7 @@
 
 use crate::lang::Lang;
 use crate::text::fold::{fold_into, lower_accented};
-use crate::text::stem::stem;
+use crate::lang::stem::stem;
 use crate::tokenize::{self, Token, TokenKind};
 use std::collections::HashMap;
 

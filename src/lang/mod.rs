@@ -8,6 +8,8 @@ pub mod en_extract;
 pub mod es;
 pub mod es_extract;
 pub mod es_places;
+pub mod lexicon;
+pub mod stem;
 
 use std::fmt;
 use std::str::FromStr;
@@ -94,7 +96,7 @@ pub struct LangData {
     pub office_links: &'static [&'static str],
 }
 
-/// One step of the light stemmer ([`crate::text::stem`]), applied to a
+/// One step of the light stemmer ([`stem`]), applied to a
 /// lower-case word with its accents (composed).
 pub enum StemStep {
     /// The first rule whose suffix ends the word and whose condition holds

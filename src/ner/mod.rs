@@ -41,14 +41,9 @@ impl FromStr for Label {
     }
 }
 
-#[cfg(feature = "cli")]
-pub mod conll;
 pub mod features;
 pub mod model;
-pub mod score;
 mod stream;
-#[cfg(feature = "cli")]
-pub mod train;
 
 use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token};
@@ -91,7 +86,7 @@ pub fn recognise(lang: Lang, text: &str, tokens: &[Token], sentences: &[Sentence
     Tagger::default().recognise(lang, text, tokens, sentences)
 }
 
-/// Tags the blocks of one text in turn (see [`crate::extract::blocks`]),
+/// Tags the blocks of one text in turn (the blocks `extract` cuts a long text into),
 /// keeping the words met in earlier blocks with their summed weights: a
 /// word's weights do not depend on the block, and most words of a block
 /// were met before. Each block gets exactly what [`recognise`] gives it.

@@ -3,4 +3,4 @@
 pub mod chars;
 pub mod fold;
 pub mod offsets;
-pub mod stem;
+

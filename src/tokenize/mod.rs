@@ -11,7 +11,8 @@ mod sentences;
 use crate::lang::Lang;
 
 /// What a token is; serialised in lower case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, tsify::Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum TokenKind {
     Word,

@@ -1,6 +1,8 @@
 //! The JavaScript facade: argument conversion and error mapping only; every
 //! decision lives in [`crate::api`].
 
+mod dom;
+
 use crate::api::{self, Error, OptionsObject};
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
@@ -139,7 +141,7 @@ export function highlightElement(element: Element, options?: HighlightElementOpt
 export function clearHighlights(element: Element): boolean;
 "#;
 
-#[wasm_bindgen(module = "/src/js/tokens.js")]
+#[wasm_bindgen(module = "/src/wasm/tokens.js")]
 extern "C" {
     /// `TextEncoder.encodeInto` of `text` from UTF-16 unit `from` on into the
     /// `cap` bytes of `memory` at `ptr`; `done` gets `[read, written]`.
@@ -327,11 +329,11 @@ pub fn highlight_element_js(
     options: Option<Object>,
 ) -> Result<JsValue, JsError> {
     let element = element_arg(element)?;
-    to_js(&crate::highlight::dom::highlight_element(&element, &self::options(options)?).map_err(js_error)?)
+    to_js(&dom::highlight_element(&element, &self::options(options)?).map_err(js_error)?)
 }
 
 /// Undoes `highlightElement` on this element.
 #[wasm_bindgen(js_name = clearHighlights, skip_typescript)]
 pub fn clear_highlights_js(element: JsValue) -> Result<bool, JsError> {
-    Ok(crate::highlight::dom::clear_highlights(&element_arg(element)?))
+    Ok(dom::clear_highlights(&element_arg(element)?))
 }

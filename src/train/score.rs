@@ -1,7 +1,7 @@
 //! Exact-span precision, recall and F1 with conlleval semantics: a predicted
 //! entity counts only if its start, end and label all match a gold entity.
 
-use super::Label;
+use crate::ner::Label;
 use std::collections::HashSet;
 
 /// True positives, false positives and false negatives.

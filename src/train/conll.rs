@@ -3,8 +3,8 @@
 //! sentences, `-DOCSTART-` lines between documents. Tags may be IOB1 or IOB2;
 //! they are normalised to IOB2 on reading.
 
-use super::model::{decode, Tag};
-use super::Label;
+use crate::ner::model::{decode, Tag};
+use crate::ner::Label;
 
 /// One sentence: words and their IOB2 tags.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -162,4 +162,24 @@ mod tests {
         assert!(parse("word X-FOO\n").is_err());
         assert_eq!(parse("").unwrap(), vec![]);
     }
+}
+
+/// Joins a document's words with single spaces (sentences with a newline)
+/// and returns the text with each token's byte range.
+pub fn join_document(d: &Document) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut offs = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        if si > 0 {
+            text.push('\n');
+        }
+        for (k, w) in s.words.iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            offs.push((text.len(), text.len() + w.len()));
+            text.push_str(w);
+        }
+    }
+    (text, offs)
 }

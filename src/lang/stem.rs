@@ -1,9 +1,9 @@
 //! A light stemmer ("Snowball-lite") for search terms: it strips the
 //! inflections a reader expects a search to see through (plurals, gender,
 //! English -ed/-ing) and nothing more. The rules are per-language data in
-//! [`crate::lang`]; this module only applies them.
+//! the language modules; this module only applies them.
 
-use crate::lang::{Lang, StemCondition, StemStep};
+use super::{Lang, StemCondition, StemStep};
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
@@ -29,7 +29,7 @@ fn holds(when: &StemCondition, stem: &str) -> bool {
 /// ([`crate::text::fold::lower_accented`]) and fold the result.
 ///
 /// ```
-/// use lupa::{lang::Lang, text::stem::stem};
+/// use lupa::lang::{stem::stem, Lang};
 /// let s = |w: &str, l| { let mut w = w.to_owned(); stem(&mut w, l); w };
 /// assert_eq!(s("camiones", Lang::Es), "camion");
 /// assert_eq!(s("camión", Lang::Es), "camión");

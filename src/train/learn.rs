@@ -1,34 +1,33 @@
-//! `lupa train` and `lupa eval`: an averaged structured perceptron over
-//! hashed features with first-order Viterbi, quantised to i8 on export.
+//! `lupa train`: an averaged structured perceptron over hashed features with
+//! first-order Viterbi, quantised to i8 on export.
 
-use super::conll::{self, Document};
-use super::features::{self, DocFeatures, Featurizer, Gazetteer, HASH_BITS};
-use super::model::{self, Model, ModelParts, Scheme};
+use super::conll::{self, join_document, Document};
 use super::score::Scorer;
-use super::Label;
-use crate::extract::{self, Options};
 use crate::lang::Lang;
+use crate::ner::features::{self, DocFeatures, Featurizer, Gazetteer, HASH_BITS};
+use crate::ner::model::{self, Model, ModelParts, Scheme};
+use crate::ner::Label;
 use std::time::Instant;
 
-struct Args {
-    lang: Option<Lang>,
-    train: Vec<String>,
-    dev: Vec<String>,
-    out: Option<String>,
-    epochs: usize,
-    scheme: Scheme,
-    gazetteers: Option<String>,
-    min_weight: i8,
-    stages: usize,
-    first_names: usize,
-    train_gazetteer: bool,
-    levels: u8,
-    min_count: usize,
-    max_rows: usize,
-    files: Vec<String>,
+pub(super) struct Args {
+    pub(super) lang: Option<Lang>,
+    pub(super) train: Vec<String>,
+    pub(super) dev: Vec<String>,
+    pub(super) out: Option<String>,
+    pub(super) epochs: usize,
+    pub(super) scheme: Scheme,
+    pub(super) gazetteers: Option<String>,
+    pub(super) min_weight: i8,
+    pub(super) stages: usize,
+    pub(super) first_names: usize,
+    pub(super) train_gazetteer: bool,
+    pub(super) levels: u8,
+    pub(super) min_count: usize,
+    pub(super) max_rows: usize,
+    pub(super) files: Vec<String>,
 }
 
-fn parse_args(args: &[String]) -> Result<Args, String> {
+pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut a = Args {
         lang: None,
         train: Vec::new(),
@@ -273,9 +272,9 @@ fn prepare_with<'g>(
             }
             let tokens = crate::tokenize::tokenize(&text, lang);
             let sentences = crate::tokenize::sentences(&tokens);
-            let sentence_starts = super::segment_starts(&text, &tokens, &sentences);
+            let sentence_starts = crate::ner::segment_starts(&text, &tokens, &sentences);
             // Decoding units (and `Prepared::starts`) are lines, as in `recognise`.
-            let starts = super::line_starts(&text, &tokens);
+            let starts = crate::ner::line_starts(&text, &tokens);
             let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
             // A Lupa token takes the entity of the gold token containing its start.
             let ent_of: Vec<Option<(usize, Label)>> = tokens
@@ -330,9 +329,9 @@ fn prepare_with<'g>(
 }
 
 fn with_stage2(m1: &Model, d: &Prepared) -> Prepared {
-    let path = super::viterbi_doc(m1, &d.feats, &d.starts);
+    let path = crate::ner::viterbi_doc(m1, &d.feats, &d.starts);
     let mut f2 = DocFeatures::default();
-    super::stage2_input(m1, &d.feats, &path, &d.starts, true, &mut f2);
+    crate::ner::stage2_input(m1, &d.feats, &path, &d.starts, true, &mut f2);
     let prior = Vec::new();
     Prepared {
         feats: f2,
@@ -512,10 +511,10 @@ fn train_stage_once(
                 let pred = match (&m.next, first) {
                     // Dev documents already carry stage-2 features.
                     (Some(m2), Some(_)) => {
-                        let path = super::viterbi_doc(m2, &d.feats, &d.starts);
-                        super::spans_of(m2, &path, &d.starts)
+                        let path = crate::ner::viterbi_doc(m2, &d.feats, &d.starts);
+                        crate::ner::spans_of(m2, &path, &d.starts)
                     }
-                    _ => super::tag_features(&m, &d.feats, &d.starts),
+                    _ => crate::ner::tag_features(&m, &d.feats, &d.starts),
                 };
                 sc.add(&d.spans, &pred);
             }
@@ -697,7 +696,7 @@ fn export(
 fn evaluate(m: &Model, dev: &[Prepared]) -> Scorer {
     let mut s = Scorer::default();
     for d in dev {
-        let pred = super::tag_features(m, &d.feats, &d.starts);
+        let pred = crate::ner::tag_features(m, &d.feats, &d.starts);
         s.add(&d.spans, &pred);
     }
     s
@@ -805,131 +804,5 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         bytes.len(),
         t0.elapsed().as_secs_f64()
     );
-    Ok(())
-}
-
-/// Joins a document's words with single spaces (sentences with a newline)
-/// and returns the text with each token's byte range.
-pub fn join_document(d: &Document) -> (String, Vec<(usize, usize)>) {
-    let mut text = String::new();
-    let mut offs = Vec::new();
-    for (si, s) in d.sentences.iter().enumerate() {
-        if si > 0 {
-            text.push('\n');
-        }
-        for (k, w) in s.words.iter().enumerate() {
-            if k > 0 {
-                text.push(' ');
-            }
-            offs.push((text.len(), text.len() + w.len()));
-            text.push_str(w);
-        }
-    }
-    (text, offs)
-}
-
-/// Runs the browser pipeline (`extract`) on every document of the files and
-/// scores the entities against the gold tags.
-pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
-    let mut scorer = Scorer::default();
-    let mut busy = std::time::Duration::ZERO;
-    let (mut ntok, mut nbytes) = (0usize, 0usize);
-    for f in files {
-        for d in conll::read(f)? {
-            let (text, offs) = join_document(&d);
-            let mut gold = Vec::new();
-            let mut base = 0;
-            for s in &d.sentences {
-                gold.extend(
-                    s.spans()
-                        .into_iter()
-                        .map(|(a, b, l)| (a + base, b + base, l)),
-                );
-                base += s.words.len();
-            }
-            // A predicted span maps to the gold tokens it touches: CoNLL-2002 glues
-            // some punctuation to words ("Agricultura,"), which Lupa's tokenizer
-            // splits off, and the entity should still count when the word is right.
-            let token_at = |byte: usize| offs.partition_point(|o| o.1 <= byte);
-            let align = |start: usize, end: usize| -> Option<(usize, usize)> {
-                let a = token_at(start);
-                let b = token_at(end.checked_sub(1)?);
-                (a <= b && b < offs.len() && offs[a].0 <= start && end <= offs[b].1).then_some((a, b + 1))
-            };
-            let t = Instant::now();
-            let ex = extract::extract(
-                &text,
-                &Options {
-                    lang: Some(lang),
-                    ..Default::default()
-                },
-            );
-            busy += t.elapsed();
-            ntok += ex.tokens.len();
-            nbytes += text.len();
-            let pred: Vec<(usize, usize, Label)> = ex
-                .entities
-                .iter()
-                .map(|e| match align(e.start, e.end) {
-                    Some((a, b)) => (a, b, e.label),
-                    // A span that does not fall within gold tokens can never match.
-                    None => {
-                        if std::env::var_os("LUPA_NER_DEBUG").is_some() {
-                            eprintln!("UNALIGNED {:?}:{}", &text[e.start..e.end], e.label);
-                        }
-                        (usize::MAX - e.start, usize::MAX - e.end, e.label)
-                    }
-                })
-                .collect();
-            if std::env::var_os("LUPA_NER_DEBUG").is_some() {
-                let words: Vec<&str> = d
-                    .sentences
-                    .iter()
-                    .flat_map(|s| s.words.iter().map(String::as_str))
-                    .collect();
-                let show = |x: &(usize, usize, Label)| {
-                    if x.0 < words.len() && x.1 <= words.len() {
-                        format!("{}:{}", words[x.0..x.1].join(" "), x.2)
-                    } else {
-                        format!("?:{}", x.2)
-                    }
-                };
-                for g in &gold {
-                    if !pred.contains(g) {
-                        eprintln!("MISS {}", show(g));
-                    }
-                }
-                for p in &pred {
-                    if !gold.contains(p) {
-                        eprintln!("FALSE {}", show(p));
-                    }
-                }
-            }
-            scorer.add(&gold, &pred);
-        }
-    }
-    let secs = busy.as_secs_f64().max(1e-9);
-    eprintln!(
-        "extract: {ntok} tokens, {nbytes} bytes in {secs:.3}s ({:.0} tokens/s, {:.2} MB/s)",
-        ntok as f64 / secs,
-        nbytes as f64 / secs / 1e6
-    );
-    Ok(scorer)
-}
-
-/// `lupa eval --lang es|en FILE...`. With `LUPA_NER_DEBUG` set in the
-/// environment it also lists every missed and every false entity on stderr.
-pub fn eval_cmd(args: &[String]) -> Result<(), String> {
-    let a = parse_args(args)?;
-    let lang = a.lang.ok_or("--lang es|en is required")?;
-    let mut files = a.files.clone();
-    files.extend(a.dev.iter().cloned());
-    if files.is_empty() {
-        return Err("usage: lupa eval --lang es|en FILE...".into());
-    }
-    let t0 = Instant::now();
-    let s = eval_files(lang, &files)?;
-    eprintln!("evaluated in {:.2}s", t0.elapsed().as_secs_f64());
-    print!("{}", s.report());
     Ok(())
 }

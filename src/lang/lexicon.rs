@@ -1,0 +1,159 @@
+//! The shape of the word lists that the annotation layers (dates,
+//! quantities, quotes, key phrases) read; each language fills one in.
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    /// Saturday and Sunday of a week (TIMEX3 `2023-W41-WE`).
+    Weekend,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Word lists for dates, quantities, quotes and keywords in one language.
+/// Phrases may have several words ("pasado mañana", "according to"); matching
+/// is case- and accent-insensitive.
+pub struct Lexicon {
+    /// Numeric dates are day first ("1/10/2023" is 1 October).
+    pub day_first: bool,
+    /// The decimal mark is a comma ("3,5").
+    pub decimal_comma: bool,
+    /// Month and weekday names are written with a capital ("September").
+    pub names_capitalized: bool,
+
+    // ---- dates ----
+    pub months: &'static [(&'static str, u8)],
+    /// Abbreviations, only recognised next to a day or a year.
+    pub month_abbrs: &'static [(&'static str, u8)],
+    /// Month names that are also common words ("may"): need a day, a year or a preposition.
+    pub ambiguous_months: &'static [&'static str],
+    /// 1 = Monday … 7 = Sunday.
+    pub weekdays: &'static [(&'static str, u8)],
+    /// Words for a day relative to today: ("ayer", -1).
+    pub day_words: &'static [(&'static str, i32)],
+    /// Words that, just before a day word, make it a part of the day ("esta mañana").
+    pub day_word_blockers: &'static [&'static str],
+    /// Calendar unit nouns, singular and plural.
+    pub units: &'static [(&'static str, Unit)],
+    /// Parts of a year: ("trimestre", ('Q', 4)) — a quarter is one of four.
+    pub year_parts: &'static [(&'static str, (char, u8))],
+    /// Articles that may open a relative date ("el mes pasado").
+    pub date_articles: &'static [&'static str],
+    /// "pasado", "last": before the unit or weekday.
+    pub last_before: &'static [&'static str],
+    /// "pasado", "anterior": after the unit or weekday.
+    pub last_after: &'static [&'static str],
+    pub next_before: &'static [&'static str],
+    pub next_after: &'static [&'static str],
+    pub this_words: &'static [&'static str],
+    /// "hace" (before the amount).
+    pub ago_before: &'static [&'static str],
+    /// "ago" (after the unit).
+    pub ago_after: &'static [&'static str],
+    /// "dentro de", "in" (future offset).
+    pub in_future: &'static [&'static str],
+    /// Approximations before an amount ("más de", "about"): skipped, the value stays.
+    pub approx: &'static [&'static str],
+    /// "cada", "every", "todos los".
+    pub set_words: &'static [&'static str],
+    /// Between day and month ("17 de septiembre", "17th of September").
+    pub day_month_link: &'static [&'static str],
+    /// Between month and year ("febrero de 2022").
+    pub month_year_link: &'static [&'static str],
+    /// Before a bare year ("en 2022").
+    pub year_preps: &'static [&'static str],
+    /// Before a bare month name ("en septiembre").
+    pub month_preps: &'static [&'static str],
+    /// Opening a range ("del", "from", "between").
+    pub range_from: &'static [&'static str],
+    /// Joining the ends of a range ("al", "to", "and", "-").
+    pub range_to: &'static [&'static str],
+    /// A noun for a day of the month ("el día 27").
+    pub day_noun: &'static [&'static str],
+    /// Joining two days of one month ("el 7 y el 8 de noviembre").
+    pub day_coord: &'static [&'static str],
+    /// Before a decade number ("los años 90", "la década de los ochenta").
+    pub decade_intro: &'static [&'static str],
+    /// Glued after a decade number ("1990s", "90s").
+    pub decade_suffix: &'static [&'static str],
+    /// Before a clock time ("a las", "at").
+    pub time_intro: &'static [&'static str],
+    /// After a clock time ("horas", "h").
+    pub time_after: &'static [&'static str],
+    pub am: &'static [&'static str],
+    pub pm: &'static [&'static str],
+    /// Night markers: hours 6–11 after them are p.m., others a.m.
+    pub night: &'static [&'static str],
+    /// ("mediodía", 12).
+    pub fixed_times: &'static [(&'static str, u8)],
+    /// Minutes added after an hour ("y media", 30; "menos cuarto", -15).
+    pub time_fractions: &'static [(&'static str, i32)],
+    /// A part of a day relative to today, with its TIMEX3 code ("anoche", -1, "NI").
+    pub parts_of_day: &'static [(&'static str, (i32, &'static str))],
+
+    // ---- numbers ----
+    /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).
+    pub number_words: &'static [(&'static str, u32)],
+    /// Number words that are usually articles ("un", "one", "a"): only numbers
+    /// before a scale word, a unit or a currency.
+    pub weak_numbers: &'static [&'static str],
+    /// Joins tens and units or hundreds and the rest ("treinta y dos", "one hundred and five").
+    pub number_and: &'static [&'static str],
+    /// Multiplies what precedes it by 100 ("hundred").
+    pub hundred: &'static [&'static str],
+    /// Scale words ("mil", 1e3; "millones", 1e6).
+    pub scales: &'static [(&'static str, f64)],
+    /// "medio" (as in "medio año", "medio millón").
+    pub half: &'static [&'static str],
+    /// "y medio", "and a half".
+    pub and_half: &'static [&'static str],
+    pub ordinal_words: &'static [(&'static str, u32)],
+    /// Glued after digits to make an ordinal ("º", "th").
+    pub ordinal_suffixes: &'static [&'static str],
+    pub percent_words: &'static [&'static str],
+    /// Currency nouns and symbols with their ISO 4217 codes.
+    pub currencies: &'static [(&'static str, &'static str)],
+    /// Between a scale word and a currency ("millones de dólares").
+    pub currency_link: &'static [&'static str],
+    /// Measurement units (kept inside the quantity span).
+    pub measure_units: &'static [&'static str],
+
+    /// Word endings that mark a verb, not a counted noun ("resultaron").
+    pub verb_endings: &'static [&'static str],
+
+    // ---- quotes ----
+    /// Opening and closing quotation marks (one character each). A mark that
+    /// closes its own kind ("\"") pairs by alternation.
+    pub quote_pairs: &'static [(char, char)],
+    /// Speech verbs and phrases that introduce or follow a quote.
+    pub cues: &'static [&'static str],
+    /// Cues that precede the speaker ("según X", "according to X").
+    pub source_cues: &'static [&'static str],
+    /// Words between a cue and a quote ("que", "that").
+    pub complementizers: &'static [&'static str],
+    /// Determiners that open a speaker noun phrase.
+    pub determiners: &'static [&'static str],
+    /// Function words allowed inside a noun phrase ("de", "del", "la", "of", "the").
+    pub np_internal: &'static [&'static str],
+    /// Prepositions after which a determiner stays inside the noun phrase ("de la UE").
+    pub np_preps: &'static [&'static str],
+    pub pronouns: &'static [&'static str],
+    /// Relative pronouns: ", el ministro, que dijo" speaks for the phrase before them.
+    pub relatives: &'static [&'static str],
+    /// Clitics and adverbs that may sit between the speaker and the cue ("le", "también").
+    pub cue_fillers: &'static [&'static str],
+
+    // ---- keywords ----
+    /// A key phrase may go from a proper noun to a lower-case word ("Trump
+    /// administration"); in Spanish such a pair is rarely a phrase ("Turquía diseñadas").
+    pub proper_then_common: bool,
+    /// Extra stop words for key phrases (beyond `LangData::stop_words`).
+    pub extra_stop_words: &'static [&'static str],
+}
