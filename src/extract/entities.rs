@@ -3,11 +3,10 @@
 //! name is its longest mention.
 
 use super::Entity;
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use crate::ner::Label;
 use crate::text::fold::fold;
 use crate::fxhash::{FxHashMap, FxHashSet};
-use std::sync::OnceLock;
 
 struct Group {
     label: Label,
@@ -210,13 +209,8 @@ fn consistent_labels<'t>(
 
 /// The language's place names (see [`crate::lang::LangData::places`]), folded.
 pub(crate) fn places(lang: Lang) -> &'static FxHashSet<String> {
-    static ES: OnceLock<FxHashSet<String>> = OnceLock::new();
-    static EN: OnceLock<FxHashSet<String>> = OnceLock::new();
-    let cell = match lang {
-        Lang::Es => &ES,
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| lang.data().places.iter().map(|p| fold(p)).collect())
+    static TABLES: PerLang<FxHashSet<String>> = PerLang::new();
+    TABLES.get(lang, |lang| lang.data().places.iter().map(|p| fold(p)).collect())
 }
 
 /// Whether the MISC mention at `start` follows a title and a link word

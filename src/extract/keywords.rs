@@ -14,11 +14,10 @@
 
 use crate::tokenize::pieces::{norm_key, pieces, Piece, PieceKind};
 use std::borrow::Cow;
-use std::sync::OnceLock;
 use super::lexicon::{compiled, Compiled};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use crate::tokenize::{Sentence, Token};
 
 /// Multiplies the (lower-is-better) score of a multi-word phrase that occurs
@@ -184,12 +183,8 @@ pub(crate) fn quick_stops(lang: Lang) -> &'static FxHashMap<String, (bool, bool)
         add(&mut c.currencies.firsts());
         m
     }
-    static ES: OnceLock<FxHashMap<String, (bool, bool)>> = OnceLock::new();
-    static EN: OnceLock<FxHashMap<String, (bool, bool)>> = OnceLock::new();
-    match lang {
-        Lang::Es => ES.get_or_init(|| build(Lang::Es)),
-        Lang::En => EN.get_or_init(|| build(Lang::En)),
-    }
+    static TABLES: PerLang<FxHashMap<String, (bool, bool)>> = PerLang::new();
+    TABLES.get(lang, build)
 }
 
 /// Key phrases of `text`: [`Keywords`] over the whole text as one block.

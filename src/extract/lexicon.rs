@@ -1,11 +1,10 @@
 //! The per-language word lists of the layers ([`crate::lang::lexicon`]),
 //! compiled into phrase sets once per language.
 
-use std::sync::OnceLock;
 
 use super::phrases::{set, PhraseSet, Starts};
 use crate::tokenize::pieces::{Piece, PieceKind};
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 pub use crate::lang::lexicon::{Lexicon, Unit};
 
 /// Indexed form of a [`Lexicon`].
@@ -165,10 +164,7 @@ impl Compiled {
     }
 
     fn sets(lang: Lang) -> Compiled {
-        let lx: &'static Lexicon = match lang {
-            Lang::Es => &crate::lang::es_extract::LEXICON,
-            Lang::En => &crate::lang::en_extract::LEXICON,
-        };
+        let lx: &'static Lexicon = lang.lexicon();
         let stop: Vec<&'static str> =
             lang.data().stop_words.iter().chain(lx.extra_stop_words.iter()).copied().collect();
         Compiled {
@@ -242,12 +238,8 @@ impl Compiled {
 
 /// The compiled lexicon for `lang`, built once.
 pub fn compiled(lang: Lang) -> &'static Compiled {
-    static ES: OnceLock<Compiled> = OnceLock::new();
-    static EN: OnceLock<Compiled> = OnceLock::new();
-    match lang {
-        Lang::Es => ES.get_or_init(|| Compiled::new(Lang::Es)),
-        Lang::En => EN.get_or_init(|| Compiled::new(Lang::En)),
-    }
+    static TABLES: PerLang<Compiled> = PerLang::new();
+    TABLES.get(lang, Compiled::new)
 }
 
 #[cfg(test)]

@@ -1,18 +1,22 @@
-//! Languages Lupa knows, their data, and detection.
+//! Languages Lupa knows: one folder each ([`es`], [`en`]) holding all of the
+//! language's data, described by one [`Language`] that [`REGISTRY`] lists.
+//! The algorithms never hard-code a word of any language.
 //!
-//! The data for each language lives in its own module ([`es`], [`en`]) so
-//! that the algorithms never hard-code a word of any language.
+//! Adding a language means adding its folder, its [`Lang`] variant and its
+//! line in [`REGISTRY`]; `tests::every_language_provides_its_data` says what
+//! the folder must provide.
 
+pub mod detect;
 pub mod en;
-pub mod en_extract;
 pub mod es;
-pub mod es_extract;
-pub mod es_places;
 pub mod lexicon;
 pub mod stem;
 
+pub use detect::{detect, Detected};
+
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 /// A language Lupa has data and models for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,23 +25,66 @@ pub enum Lang {
     En,
 }
 
+/// Every language, in [`Lang`] order.
+pub static REGISTRY: [&Language; 2] = [&es::LANGUAGE, &en::LANGUAGE];
+
+/// Everything Lupa knows of one language.
+pub struct Language {
+    pub lang: Lang,
+    /// The ISO 639-1 code, as used in options and output.
+    pub code: &'static str,
+    /// The English name, for messages.
+    pub name: &'static str,
+    /// Word lists of the tokenizer, the tagger and the stemmer.
+    pub words: &'static LangData,
+    /// Word lists of dates, quantities, quotes and key phrases.
+    pub lexicon: &'static lexicon::Lexicon,
+    /// The NER model's bytes (`models/CODE.bin`); empty in a build without models.
+    pub model: &'static [u8],
+}
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
 
+    /// The language's description in [`REGISTRY`].
+    pub fn language(self) -> &'static Language {
+        REGISTRY[self as usize]
+    }
+
     /// The ISO 639-1 code, as used in options and output.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Es => "es",
-            Lang::En => "en",
-        }
+        self.language().code
     }
 
     /// The per-language word lists.
     pub fn data(self) -> &'static LangData {
-        match self {
-            Lang::Es => &es::DATA,
-            Lang::En => &en::DATA,
-        }
+        self.language().words
+    }
+
+    /// The word lists of the annotation layers.
+    pub fn lexicon(self) -> &'static lexicon::Lexicon {
+        self.language().lexicon
+    }
+}
+
+/// One value per language, built on first use: where each layer keeps the
+/// tables it derives from a language's data.
+pub struct PerLang<T>([OnceLock<T>; Lang::ALL.len()]);
+
+impl<T> PerLang<T> {
+    pub const fn new() -> Self {
+        PerLang([const { OnceLock::new() }; Lang::ALL.len()])
+    }
+
+    /// The value for `lang`, built by `build` the first time.
+    pub fn get(&self, lang: Lang, build: impl FnOnce(Lang) -> T) -> &T {
+        self.0[lang as usize].get_or_init(|| build(lang))
+    }
+}
+
+impl<T> Default for PerLang<T> {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -50,11 +97,10 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "es" => Ok(Lang::Es),
-            "en" => Ok(Lang::En),
-            other => Err(format!("unknown language {other:?}: expected \"es\" or \"en\"")),
-        }
+        Lang::ALL.into_iter().find(|l| l.code() == s).ok_or_else(|| {
+            let codes: Vec<String> = Lang::ALL.iter().map(|l| format!("{:?}", l.code())).collect();
+            format!("unknown language {s:?}: expected {}", codes.join(" or "))
+        })
     }
 }
 
@@ -74,7 +120,7 @@ pub struct LangData {
     /// the others Lupa knows ("ñ", "¿" for Spanish).
     pub marker_chars: &'static str,
     /// The light stemmer's rules, for search terms with `stem: true`.
-    pub stemming: &'static [StemStep],
+    pub stemming: &'static [stem::StemStep],
     /// Whether every mention of a name in one text takes the label most of its
     /// mentions have. Measured on the dev splits: Spanish gains (0.7955 → 0.7987
     /// F1), English loses (0.9249 → 0.9191: its sports pages use a country's
@@ -96,41 +142,6 @@ pub struct LangData {
     pub office_links: &'static [&'static str],
 }
 
-/// One step of the light stemmer ([`stem`]), applied to a
-/// lower-case word with its accents (composed).
-pub enum StemStep {
-    /// The first rule whose suffix ends the word and whose condition holds
-    /// applies; the rest of the step is skipped.
-    Suffixes(&'static [SuffixRule]),
-    /// A final doubled consonant, other than those listed, becomes single
-    /// ("runn" from "running" becomes "run").
-    Undouble { except: &'static str },
-}
-
-/// Replace `suffix` by `replace` when at least `min_stem` characters precede it
-/// and `when` holds of them. A rule with `replace == suffix` protects a word.
-pub struct SuffixRule {
-    pub suffix: &'static str,
-    pub replace: &'static str,
-    pub min_stem: usize,
-    pub when: StemCondition,
-}
-
-/// What the characters before a suffix must be like.
-pub enum StemCondition {
-    Always,
-    /// The stem ends in an unaccented vowel (a, e, i, o, u).
-    AfterVowel,
-    /// The stem ends in a letter that is not a vowel.
-    AfterConsonant,
-    /// The stem ends in one of these characters.
-    AfterOneOf(&'static str),
-    /// The stem has a vowel somewhere.
-    StemHasVowel,
-    /// The stem has a vowel before its last character: "cat|s" but not "ga|s", "thi|s".
-    VowelBeforeLast,
-}
-
 impl LangData {
     pub fn is_abbreviation(&self, lower: &str) -> bool {
         self.abbreviations.binary_search(&lower).is_ok()
@@ -141,51 +152,6 @@ impl LangData {
     pub fn is_title(&self, lower: &str) -> bool {
         self.titles.binary_search(&lower).is_ok()
     }
-}
-
-/// The outcome of language detection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Detected {
-    Known(Lang),
-    /// Too little text, or text in another language.
-    Unknown,
-}
-
-/// Guesses the language of `text` from its share of function words.
-///
-/// ```
-/// use lupa::lang::{detect, Detected, Lang};
-/// assert_eq!(detect("La reunión tuvo lugar en Estambul."), Detected::Known(Lang::Es));
-/// assert_eq!(detect("The meeting took place in Istanbul."), Detected::Known(Lang::En));
-/// ```
-pub fn detect(text: &str) -> Detected {
-    let mut scores = [0usize; 2];
-    let mut words = 0usize;
-    let mut lower = String::new();
-    // Only the first few thousand words matter; this keeps detection O(1) on huge inputs.
-    for word in text
-        .split(|c: char| !c.is_alphabetic() && !"'¿¡".contains(c))
-        .filter(|w| !w.is_empty())
-        .take(5000)
-    {
-        words += 1;
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        for (i, lang) in Lang::ALL.iter().enumerate() {
-            let data = lang.data();
-            if data.is_stop_word(&lower) || lower.chars().any(|c| data.marker_chars.contains(c)) {
-                scores[i] += 1;
-            }
-        }
-    }
-    let (es, en) = (scores[0], scores[1]);
-    let best = es.max(en);
-    // A text where fewer than one word in eight is a function word of either
-    // language is not running prose in that language.
-    if best == 0 || best * 8 < words || es == en {
-        return Detected::Unknown;
-    }
-    Detected::Known(if es > en { Lang::Es } else { Lang::En })
 }
 
 #[cfg(test)]
@@ -204,6 +170,30 @@ mod tests {
                     assert_eq!(*w, w.to_lowercase(), "{lang}: {w}");
                 }
             }
+        }
+    }
+
+    /// What a language's folder must provide: its code, word lists that
+    /// the algorithms can binary-search, twelve months, stemming rules, the
+    /// lexicon of the layers (checked in `extract::lexicon`), and a model
+    /// (checked in `ner`, where it is parsed).
+    #[test]
+    fn every_language_provides_its_data() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            let l = lang.language();
+            assert_eq!(l.lang, lang, "REGISTRY is in Lang order");
+            assert_eq!(REGISTRY[i].code, lang.code());
+            assert_eq!(l.code.len(), 2, "{}: an ISO 639-1 code", l.name);
+            assert_eq!(l.code.parse::<Lang>(), Ok(lang));
+            let d = l.words;
+            for (what, list) in [("abbreviations", d.abbreviations), ("stop words", d.stop_words), ("titles", d.titles)] {
+                assert!(!list.is_empty(), "{}: no {what}", l.name);
+            }
+            assert!(d.months.iter().all(|m| !m.is_empty()), "{}: twelve month names", l.name);
+            assert!(!d.stemming.is_empty(), "{}: stemming rules", l.name);
+            assert!(!l.lexicon.months.is_empty() && !l.lexicon.cues.is_empty(), "{}: a lexicon", l.name);
+            #[cfg(not(lupa_no_models))]
+            assert!(!l.model.is_empty(), "{}: a model", l.name);
         }
     }
 

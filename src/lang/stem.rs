@@ -3,7 +3,43 @@
 //! English -ed/-ing) and nothing more. The rules are per-language data in
 //! the language modules; this module only applies them.
 
-use super::{Lang, StemCondition, StemStep};
+use super::Lang;
+
+/// One step of the light stemmer ([`stem`]), applied to a
+/// lower-case word with its accents (composed).
+pub enum StemStep {
+    /// The first rule whose suffix ends the word and whose condition holds
+    /// applies; the rest of the step is skipped.
+    Suffixes(&'static [SuffixRule]),
+    /// A final doubled consonant, other than those listed, becomes single
+    /// ("runn" from "running" becomes "run").
+    Undouble { except: &'static str },
+}
+
+/// Replace `suffix` by `replace` when at least `min_stem` characters precede it
+/// and `when` holds of them. A rule with `replace == suffix` protects a word.
+pub struct SuffixRule {
+    pub suffix: &'static str,
+    pub replace: &'static str,
+    pub min_stem: usize,
+    pub when: StemCondition,
+}
+
+/// What the characters before a suffix must be like.
+pub enum StemCondition {
+    Always,
+    /// The stem ends in an unaccented vowel (a, e, i, o, u).
+    AfterVowel,
+    /// The stem ends in a letter that is not a vowel.
+    AfterConsonant,
+    /// The stem ends in one of these characters.
+    AfterOneOf(&'static str),
+    /// The stem has a vowel somewhere.
+    StemHasVowel,
+    /// The stem has a vowel before its last character: "cat|s" but not "ga|s", "thi|s".
+    VowelBeforeLast,
+}
+
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')

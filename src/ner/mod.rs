@@ -45,11 +45,10 @@ pub mod features;
 pub mod model;
 mod stream;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use crate::tokenize::{Sentence, Token};
 use features::{DocFeatures, Featurizer};
 use model::Model;
-use std::sync::OnceLock;
 
 /// A tagged entity mention as a range of token indices into `tokens`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,26 +57,10 @@ pub struct Mention {
     pub label: Label,
 }
 
-#[cfg(not(lupa_no_models))]
-static ES_BYTES: &[u8] = include_bytes!("../../models/es.bin");
-#[cfg(not(lupa_no_models))]
-static EN_BYTES: &[u8] = include_bytes!("../../models/en.bin");
-// Only for measuring the code's own size (bench/core-size): empty bytes parse
-// as a missing model, so such a build runs, without entities.
-#[cfg(lupa_no_models)]
-static ES_BYTES: &[u8] = &[];
-#[cfg(lupa_no_models)]
-static EN_BYTES: &[u8] = &[];
-
 /// The embedded model for `lang`, parsed once; `None` if it is missing or corrupt.
 pub fn model(lang: Lang) -> Option<&'static Model> {
-    static ES: OnceLock<Option<Model>> = OnceLock::new();
-    static EN: OnceLock<Option<Model>> = OnceLock::new();
-    let (cell, bytes) = match lang {
-        Lang::Es => (&ES, ES_BYTES),
-        Lang::En => (&EN, EN_BYTES),
-    };
-    cell.get_or_init(|| Model::from_bytes(bytes).ok()).as_ref()
+    static MODELS: PerLang<Option<Model>> = PerLang::new();
+    MODELS.get(lang, |lang| Model::from_bytes(lang.language().model).ok()).as_ref()
 }
 
 /// Tags one document. `tokens`/`sentences` come from [`crate::tokenize`]

@@ -1,6 +1,7 @@
 //! Spanish language data: the word lists the algorithms consult. Keep each list sorted and lower-case (a unit test checks).
 
-use super::{LangData, StemCondition::*, StemStep, SuffixRule};
+use crate::lang::stem::{StemCondition::*, StemStep, SuffixRule};
+use crate::lang::LangData;
 
 /// Abbreviations whose final period does not end a sentence, lower-case, without that period.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -54,12 +55,12 @@ pub static DATA: LangData = LangData {
     marker_chars: "ñáéíóú¿¡",
     stemming: STEMMING,
     one_label_per_name: true,
-    places: super::es_places::PLACES,
+    places: super::places::PLACES,
     office_links: &["de", "del"],
-    sport_words: super::es_places::SPORT_WORDS,
+    sport_words: super::places::SPORT_WORDS,
 };
 
-const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {
+const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: crate::lang::stem::StemCondition) -> SuffixRule {
     SuffixRule { suffix, replace, min_stem, when }
 }
 

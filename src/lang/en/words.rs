@@ -1,6 +1,7 @@
 //! English language data: the word lists the algorithms consult. Keep each list sorted and lower-case (a unit test checks).
 
-use super::{LangData, StemCondition::*, StemStep, SuffixRule};
+use crate::lang::stem::{StemCondition::*, StemStep, SuffixRule};
+use crate::lang::LangData;
 
 /// Abbreviations whose final period does not end a sentence, lower-case, without that period.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -54,7 +55,7 @@ pub static DATA: LangData = LangData {
     sport_words: &[],
 };
 
-const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: super::StemCondition) -> SuffixRule {
+const fn rule(suffix: &'static str, replace: &'static str, min_stem: usize, when: crate::lang::stem::StemCondition) -> SuffixRule {
     SuffixRule { suffix, replace, min_stem, when }
 }
 

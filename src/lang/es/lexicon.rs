@@ -1,7 +1,7 @@
 //! Spanish data for dates, quantities, quotes and key phrases.
 //! Only data here; the algorithms are in the annotation layers.
 
-use super::lexicon::{Lexicon, Unit};
+use crate::lang::lexicon::{Lexicon, Unit};
 
 #[rustfmt::skip]
 pub static LEXICON: Lexicon = Lexicon {

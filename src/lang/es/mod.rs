@@ -1,0 +1,29 @@
+//! Spanish: everything Lupa knows of the language, in this folder.
+//!
+//! - `words.rs`: abbreviations, stop words, titles, months, the stemmer's rules;
+//! - `lexicon.rs`: the word lists of dates, quantities, quotes and key phrases;
+//! - `places.rs`: countries, capitals and regions, and sports words;
+//! - `data/`: gazetteers and other lists with their sources (`data/SOURCES.md`);
+//! - the NER model, `models/es.bin`, embedded here.
+
+mod lexicon;
+mod places;
+mod words;
+
+use super::{Lang, Language};
+
+#[cfg(not(lupa_no_models))]
+const MODEL: &[u8] = include_bytes!("../../../models/es.bin");
+// Only for measuring the code's own size (bench/core-size): empty bytes parse
+// as a missing model, so such a build runs, without entities.
+#[cfg(lupa_no_models)]
+const MODEL: &[u8] = &[];
+
+pub static LANGUAGE: Language = Language {
+    lang: Lang::Es,
+    code: "es",
+    name: "Spanish",
+    words: &words::DATA,
+    lexicon: &lexicon::LEXICON,
+    model: MODEL,
+};
