@@ -1,6 +1,7 @@
 //! Safe HTML rendering: the input is escaped character by character and the
 //! only markup added is our own `<mark>` elements, so no input can inject HTML.
 
+pub mod plan;
 pub mod terms;
 
 use std::fmt::Write;
