@@ -5,7 +5,6 @@
 
 pub mod api;
 pub mod extract;
-pub mod fxhash;
 pub mod highlight;
 pub mod lang;
 pub mod ner;

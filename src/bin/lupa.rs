@@ -38,24 +38,35 @@ struct Invocation {
 }
 
 fn parse_args(args: &[String]) -> Result<Invocation, String> {
+    use lexopt::Arg::{Long, Short, Value as Free};
     let mut file = None;
     let mut options = Map::new();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        if let Some((_, name)) = FLAGS.iter().find(|(flag, _)| flag == arg) {
-            let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
+    let mut p = lexopt::Parser::from_args(args.iter().cloned());
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        let flag = match arg {
+            Long(f) => format!("--{f}"),
+            Short(c) => return Err(format!("unknown flag -{c}\n{USAGE}")),
+            Free(v) => {
+                let v = v.into_string().map_err(|_| "the file name is not UTF-8".to_owned())?;
+                if file.replace(v).is_some() {
+                    return Err(format!("only one input file may be given\n{USAGE}"));
+                }
+                continue;
+            }
+        };
+        if let Some((_, name)) = FLAGS.iter().find(|(f, _)| *f == flag) {
+            let value = p.value().map_err(|_| format!("{flag} needs a value"))?;
+            let value = value.into_string().map_err(|_| format!("{flag} needs a UTF-8 value"))?;
             let value = if *name == "include" || *name == "terms" {
                 Value::Array(value.split(',').map(|s| Value::String(s.trim().to_owned())).collect())
             } else {
-                Value::String(value.clone())
+                Value::String(value)
             };
             options.insert((*name).to_owned(), value);
-        } else if let Some((_, name)) = SWITCHES.iter().find(|(flag, _)| flag == arg) {
+        } else if let Some((_, name)) = SWITCHES.iter().find(|(f, _)| *f == flag) {
             options.insert((*name).to_owned(), Value::Bool(true));
-        } else if arg.starts_with("--") {
-            return Err(format!("unknown flag {arg}\n{USAGE}"));
-        } else if file.replace(arg.clone()).is_some() {
-            return Err(format!("only one input file may be given\n{USAGE}"));
+        } else {
+            return Err(format!("unknown flag {flag}\n{USAGE}"));
         }
     }
     Ok(Invocation { file, options: Value::Object(options) })

@@ -6,7 +6,7 @@ use super::Entity;
 use crate::lang::{Lang, PerLang};
 use crate::ner::Label;
 use crate::text::fold::fold;
-use crate::fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 struct Group {
     label: Label,

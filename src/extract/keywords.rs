@@ -15,7 +15,7 @@
 use crate::tokenize::pieces::{norm_key, pieces, Piece, PieceKind};
 use std::borrow::Cow;
 use super::lexicon::{compiled, Compiled};
-use crate::fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use crate::lang::{Lang, PerLang};
 use crate::tokenize::{Sentence, Token};

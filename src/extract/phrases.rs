@@ -1,6 +1,6 @@
 //! Phrase sets: lexicon entries of one or more pieces, matched longest-first.
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::tokenize::pieces::{norm_key, of_phrase, Piece};
 
 /// A set of phrases (each one or more pieces), matched longest-first at a position.

@@ -19,7 +19,7 @@ use super::features::{
 };
 use super::model::{self, Model};
 use super::Label;
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::lang::Lang;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;

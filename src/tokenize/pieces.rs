@@ -126,7 +126,7 @@ impl PartialEq<String> for Norm {
 /// A hash of a piece's normalised form.
 pub fn norm_key(norm: &str) -> u64 {
     use std::hash::Hasher;
-    let mut h = crate::fxhash::FxHasher::default();
+    let mut h = rustc_hash::FxHasher::default();
     h.write(norm.as_bytes());
     h.finish()
 }

@@ -28,6 +28,7 @@ pub(super) struct Args {
 }
 
 pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
+    use lexopt::prelude::*;
     let mut a = Args {
         lang: None,
         train: Vec::new(),
@@ -45,97 +46,66 @@ pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
         max_rows: usize::MAX,
         files: Vec::new(),
     };
-    let mut i = 0;
-    let mut list: Option<&str> = None;
-    let val = |i: usize| {
-        args.get(i + 1)
-            .cloned()
-            .ok_or_else(|| format!("{} needs a value", args[i]))
+    // Free values after `--train` or `--dev` belong to that list, until the next flag.
+    #[derive(PartialEq)]
+    enum List {
+        Files,
+        Train,
+        Dev,
+    }
+    let mut list = List::Files;
+    let mut p = lexopt::Parser::from_args(args.iter().cloned());
+    let num = |v: Result<std::ffi::OsString, lexopt::Error>, what: &str| -> Result<String, String> {
+        v.map_err(|e| e.to_string())?.into_string().map_err(|_| format!("{what} is not UTF-8"))
     };
-    while i < args.len() {
-        let s = args[i].as_str();
-        match s {
-            "--lang" => {
-                a.lang = Some(val(i)?.parse()?);
-                i += 1;
-                list = None;
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        let flag = match &arg {
+            Long(f) => f.to_string(),
+            Value(v) => {
+                let v = v.clone().into_string().map_err(|_| "an argument is not UTF-8".to_owned())?;
+                match list {
+                    List::Train => a.train.push(v),
+                    List::Dev => a.dev.push(v),
+                    List::Files => a.files.push(v),
+                }
+                continue;
             }
-            "--out" => {
-                a.out = Some(val(i)?);
-                i += 1;
-                list = None;
+            Short(c) => return Err(format!("unknown option -{c}")),
+        };
+        list = List::Files;
+        let mut value = |name: &str| num(p.value(), name);
+        let number = |s: String, msg: &str| s.parse::<usize>().map_err(|_| msg.to_owned());
+        match flag.as_str() {
+            "lang" => a.lang = Some(value("--lang")?.parse()?),
+            "out" => a.out = Some(value("--out")?),
+            "epochs" => a.epochs = number(value("--epochs")?, "--epochs needs a number")?,
+            "min-weight" => {
+                a.min_weight = value("--min-weight")?.parse().map_err(|_| "--min-weight needs a number 0..127")?
             }
-            "--epochs" => {
-                a.epochs = val(i)?.parse().map_err(|_| "--epochs needs a number")?;
-                i += 1;
-                list = None;
-            }
-            "--min-weight" => {
-                a.min_weight = val(i)?
-                    .parse()
-                    .map_err(|_| "--min-weight needs a number 0..127")?;
-                i += 1;
-                list = None;
-            }
-            "--min-count" => {
-                a.min_count = val(i)?.parse().map_err(|_| "--min-count needs a number")?;
-                i += 1;
-                list = None;
-            }
-            "--max-rows" => {
-                a.max_rows = val(i)?.parse().map_err(|_| "--max-rows needs a number")?;
-                i += 1;
-                list = None;
-            }
-            "--levels" => {
-                a.levels = val(i)?
+            "min-count" => a.min_count = number(value("--min-count")?, "--min-count needs a number")?,
+            "max-rows" => a.max_rows = number(value("--max-rows")?, "--max-rows needs a number")?,
+            "levels" => {
+                a.levels = value("--levels")?
                     .parse()
                     .ok()
                     .filter(|l| (1..=127).contains(l))
-                    .ok_or("--levels needs a number 1..127")?;
-                i += 1;
-                list = None;
+                    .ok_or("--levels needs a number 1..127")?
             }
-            "--stages" => {
-                a.stages = val(i)?.parse().map_err(|_| "--stages needs 1 or 2")?;
-                i += 1;
-                list = None;
-            }
-            "--scheme" => {
-                a.scheme = match val(i)?.as_str() {
+            "stages" => a.stages = number(value("--stages")?, "--stages needs 1 or 2")?,
+            "scheme" => {
+                a.scheme = match value("--scheme")?.as_str() {
                     "bio" => Scheme::Bio,
                     "bilou" => Scheme::Bilou,
                     o => return Err(format!("unknown scheme {o:?}: expected bio or bilou")),
-                };
-                i += 1;
-                list = None;
+                }
             }
-            "--gazetteers" => {
-                a.gazetteers = Some(val(i)?);
-                i += 1;
-                list = None;
-            }
-            "--first-names" => {
-                a.first_names = val(i)?
-                    .parse()
-                    .map_err(|_| "--first-names needs a number")?;
-                i += 1;
-                list = None;
-            }
-            "--train-gazetteer" => {
-                a.train_gazetteer = true;
-                list = None;
-            }
-            "--train" => list = Some("train"),
-            "--dev" => list = Some("dev"),
-            _ if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            _ => match list {
-                Some("train") => a.train.push(s.to_string()),
-                Some("dev") => a.dev.push(s.to_string()),
-                _ => a.files.push(s.to_string()),
-            },
+            "gazetteers" => a.gazetteers = Some(value("--gazetteers")?),
+            "first-names" => a.first_names = number(value("--first-names")?, "--first-names needs a number")?,
+            "train-gazetteer" => a.train_gazetteer = true,
+            "train" => list = List::Train,
+            "dev" => list = List::Dev,
+            other => return Err(format!("unknown option --{other}")),
         }
-        i += 1;
     }
     Ok(a)
 }

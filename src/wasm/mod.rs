@@ -256,7 +256,7 @@ fn entities_js(text: &JsValue, entities: &[api::Entity]) -> JsValue {
     let mut at: Vec<u32> = vec![0];
     let mut bytes_at: Vec<usize> = vec![0];
     // The name of an entity id so far (mentions of one entity share it).
-    let mut by_id: crate::fxhash::FxHashMap<u32, u32> = Default::default();
+    let mut by_id: rustc_hash::FxHashMap<u32, u32> = Default::default();
     for e in entities {
         let known = by_id
             .get(&e.id)
