@@ -229,22 +229,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                     (&sentences[lo..hi], off)
                 }
             };
-            let retokenized;
-            let tokens = match &kept {
-                Some((t, _)) => &t[..],
-                None => {
-                    retokenized = tokenize::tokenize(b, lang);
-                    &retokenized[..]
-                }
-            };
-            let mut lx = tokenize::pieces::pieces(b, tokens);
-            // The first piece follows a line break if the text before it has
-            // one (the block alone cannot tell).
-            if let Some(first) = lx.first_mut() {
-                let before = text[..off + first.start].trim_end_matches(|c: char| c.is_whitespace() || c.is_control());
-                let gap = &text[before.len()..off + first.start];
-                first.newline_before = gap.contains(['\n', '\r', '\u{2029}']);
-            }
+            let lx = block_pieces(text, r, kept.as_ref().map(|(t, _)| &t[..]), lang);
             let dates =
                 if inc.dates || inc.quantities { dates::find_dates_in(b, &lx, lang, opts.reference_date) } else { Vec::new() };
             if inc.quantities {
@@ -256,25 +241,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                 }));
             }
             if inc.quotes {
-                // This block's entities, as spans of the block.
-                let lo = entities.partition_point(|e| e.start < r.start);
-                let hi = entities.partition_point(|e| e.start < r.end);
-                let local_entities: Vec<quotes::EntitySpan> = entities[lo..hi]
-                    .iter()
-                    .filter(|e| e.end <= r.end)
-                    .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, id: e.id })
-                    .collect();
-                let found = quotes::find_quotes_in(b, &lx, local, shift, lang, &local_entities);
-                quotes_out.extend(found.into_iter().map(|mut q| {
-                    q.start += off;
-                    q.end += off;
-                    if let Some(s) = q.speaker.as_mut() {
-                        s.start += off;
-                        s.end += off;
-                    }
-                    q.cue = q.cue.map(|(s, e)| (s + off, e + off));
-                    q
-                }));
+                quotes_out.extend(block_quotes(b, r, &lx, (local, shift), lang, &entities));
             }
             if let Some(k) = keywords.as_mut() {
                 k.add_block(b, off, &lx);
@@ -299,4 +266,54 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
         quotes: quotes_out,
         keywords,
     }
+}
+
+/// The pieces of the block `r` of `text`, from its tokens (`tokens` when the
+/// text is one block, else tokenized again).
+fn block_pieces(text: &str, r: &std::ops::Range<usize>, tokens: Option<&[Token]>, lang: Lang) -> Vec<tokenize::pieces::Piece> {
+    let b = &text[r.clone()];
+    let mut lx = match tokens {
+        Some(t) => tokenize::pieces::pieces(b, t),
+        None => tokenize::pieces::pieces(b, &tokenize::tokenize(b, lang)),
+    };
+    // The first piece follows a line break if the text before it has one
+    // (the block alone cannot tell).
+    if let Some(first) = lx.first_mut() {
+        let at = r.start + first.start;
+        let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c.is_control());
+        first.newline_before = text[before.len()..at].contains(['\n', '\r', '\u{2029}']);
+    }
+    lx
+}
+
+/// The quotes of block `b` (the range `r` of the text), as spans of the
+/// whole text; `sentences` are the block's, shifted by the given bytes.
+fn block_quotes(
+    b: &str,
+    r: &std::ops::Range<usize>,
+    lx: &[tokenize::pieces::Piece],
+    sentences: (&[Sentence], usize),
+    lang: Lang,
+    entities: &[Entity],
+) -> Vec<quotes::Quote> {
+    let off = r.start;
+    // This block's entities, as spans of the block.
+    let lo = entities.partition_point(|e| e.start < r.start);
+    let hi = entities.partition_point(|e| e.start < r.end);
+    let local: Vec<quotes::EntitySpan> = entities[lo..hi]
+        .iter()
+        .filter(|e| e.end <= r.end)
+        .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, id: e.id })
+        .collect();
+    let mut found = quotes::find_quotes_in(b, lx, sentences.0, sentences.1, lang, &local);
+    for q in &mut found {
+        q.start += off;
+        q.end += off;
+        if let Some(s) = q.speaker.as_mut() {
+            s.start += off;
+            s.end += off;
+        }
+        q.cue = q.cue.map(|(s, e)| (s + off, e + off));
+    }
+    found
 }

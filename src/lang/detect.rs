@@ -38,14 +38,18 @@ pub fn detect(text: &str) -> Detected {
         }
     }
     // The best-scoring language, unless another ties with it.
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
-    let best = scores[order[0]];
-    let tie = order.get(1).is_some_and(|&i| scores[i] == best);
+    let (mut best, mut at, mut tie) = (0, 0, false);
+    for (i, &s) in scores.iter().enumerate() {
+        if s > best {
+            (best, at, tie) = (s, i, false);
+        } else if s == best {
+            tie = true;
+        }
+    }
     // A text where fewer than one word in eight is a function word of any
     // language is not running prose in that language.
     if best == 0 || best * 8 < words || tie {
         return Detected::Unknown;
     }
-    Detected::Known(Lang::ALL[order[0]])
+    Detected::Known(Lang::ALL[at])
 }

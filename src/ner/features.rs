@@ -308,7 +308,6 @@ pub(crate) mod t {
     pub const PREV_FLAGS: u64 = 74;
     pub const LOWER_SHAPE: u64 = 75;
     pub const LEN: u64 = 76;
-    pub const FIRST_DOC: u64 = 77;
     pub const QUOTE: u64 = 78;
     pub const FORM_PREV: u64 = 79;
     pub const FORM_NEXT: u64 = 80;
@@ -510,38 +509,12 @@ impl<'g> Featurizer<'g> {
                 .push((ti.flags & F_CAP != 0) as u8 | ((ti.flags & F_INITIAL != 0) as u8) << 1);
             infos.push(ti);
         }
-        // Gazetteer matches, up to MAX_WORDS words, starting at capitalised words.
         if !self.gaz.keys.is_empty() {
-            for i in 0..n {
-                if infos[i].flags & F_CAP == 0 {
-                    continue;
-                }
-                let mut h = SEED;
-                for len in 1..=Gazetteer::MAX_WORDS {
-                    let j = i + len - 1;
-                    if j >= n || (len > 1 && starts.get(j).copied().unwrap_or(false)) {
-                        break;
-                    }
-                    h = mix(mix(h, 0x20), infos[j].fold);
-                    let cls = self.gaz.lookup((finish(h) >> 32) as u32);
-                    if cls & GAZ_TRAIN != 0 {
-                        let lab = (cls >> 5) & 3;
-                        infos[i].tg = 4 | lab;
-                        for x in &mut infos[i + 1..=j] {
-                            x.tg = 8 | lab;
-                        }
-                    }
-                    if cls != 0 {
-                        for c in 0..GAZ_CLASSES {
-                            if cls & (1 << c) != 0 {
-                                infos[i].gaz |= 1 << (2 * c);
-                                for x in &mut infos[i + 1..=j] {
-                                    x.gaz |= 1 << (2 * c + 1);
-                                }
-                            }
-                        }
-                    }
-                }
+            let gaz = self.gaz;
+            let (classes, tags) = list_matches(n, starts, |j| (infos[j].flags & F_CAP != 0, infos[j].fold), |k| gaz.lookup(k));
+            for ((ti, c), t) in infos.iter_mut().zip(classes).zip(tags) {
+                ti.gaz = c;
+                ti.tg = t;
             }
         }
         // Inside quotes: an odd number of quote tokens before, within the sentence.
@@ -572,145 +545,213 @@ impl<'g> Featurizer<'g> {
                 _ => {}
             }
         }
-        // First occurrence of each capitalised form in the doc (position index).
-        let empty = TokInfo::EDGE;
-        let get = |i: isize| -> &TokInfo {
-            if i < 0 || i as usize >= n {
-                &empty
-            } else {
-                &infos[i as usize]
-            }
-        };
+        let window = Window { infos: &infos };
         let mut buf: Vec<u32> = Vec::with_capacity(96);
         for i in 0..n {
-            let f = &mut buf;
-            f.clear();
+            buf.clear();
+            out.form.push(bucket(t::FORM, infos[i].form));
+            word_features(&infos[i], &mut buf);
+            context_features(&window, i, in_quote[i], &mut buf);
+            list_features(&window, i, run[i], &mut buf);
             let ti = &infos[i];
-            let ii = i as isize;
-            f.push(bucket(t::BIAS, 0));
-            f.push(bucket(t::FORM, ti.form));
-            out.form.push(bucket(t::FORM, ti.form));
-            f.push(bucket(t::LOWER, ti.lower));
-            f.push(bucket(t::SHAPE, ti.shape));
-            f.push(bucket(t::SHORT, ti.short));
-            f.push(bucket(t::FLAGS, ti.flags as u64));
-            f.push(bucket(t::LEN, ti.len.min(12) as u64));
             if ti.flags & F_NOALNUM == 0 {
-                for k in 0..4 {
-                    if ti.pre[k] != 0 {
-                        f.push(bucket(t::PRE + k as u64, ti.pre[k]));
-                        f.push(bucket(t::SUF + k as u64, ti.suf[k]));
-                    }
-                }
-                f.push(bucket(t::LOWER_SHAPE, mix(ti.lower, ti.short)));
-            }
-            if ti.flags & F_INITIAL != 0 {
-                f.push(bucket(t::INIT_LOWER, ti.lower));
-                f.push(bucket(t::INIT_SHAPE, ti.short));
-            }
-            for (o, d) in [(-2isize, 0u64), (-1, 1), (1, 2), (2, 3)] {
-                let nb = get(ii + o);
-                f.push(bucket(t::W + d, nb.lower));
-                f.push(bucket(t::S + d, nb.short));
-            }
-            let p = get(ii - 1);
-            let nx = get(ii + 1);
-            f.push(bucket(t::BI_PREV, mix(p.lower, ti.lower)));
-            f.push(bucket(t::BI_NEXT, mix(ti.lower, nx.lower)));
-            f.push(bucket(t::SH_PREV, mix(p.short, ti.short)));
-            f.push(bucket(t::SH_NEXT, mix(ti.short, nx.short)));
-            f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
-            f.push(bucket(
-                t::PREV_FLAGS,
-                (p.flags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP))
-                    as u64,
-            ));
-            f.push(bucket(
-                t::NEXT_FLAGS,
-                (nx.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64,
-            ));
-            if p.flags & F_TITLE != 0 || get(ii - 2).flags & F_TITLE != 0 {
-                f.push(bucket(t::PREV_TITLE, ti.short));
-            }
-            if in_quote[i] {
-                f.push(bucket(t::QUOTE, ti.casing()));
-            }
-            f.push(bucket(t::FORM_PREV, p.form));
-            f.push(bucket(t::FORM_NEXT, nx.form));
-            f.push(bucket(t::SUF_PREV, p.suf[2]));
-            f.push(bucket(t::SUF_NEXT, nx.suf[2]));
-            {
-                for o in 1..=3isize {
-                    let l = get(ii - o);
-                    if l.flags & F_NOALNUM == 0 && l.len > 0 {
-                        f.push(bucket(t::BAG_L, l.lower));
-                    }
-                    let r = get(ii + o);
-                    if r.flags & F_NOALNUM == 0 && r.len > 0 {
-                        f.push(bucket(t::BAG_R, r.lower));
-                    }
-                }
-                f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
-                f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
-            }
-            if run[i].1 > 0 {
-                f.push(bucket(t::RUN, (run[i].0 as u64) << 8 | run[i].1 as u64));
-            }
-            if ti.gaz != 0 {
-                for b in 0..(2 * GAZ_CLASSES as u64) {
-                    if ti.gaz & (1 << b) != 0 {
-                        f.push(bucket(t::GAZ, b));
-                    }
-                }
-                f.push(bucket(t::GAZ_ALL, ti.gaz as u64));
-            }
-            if ti.tg != 0 {
-                f.push(bucket(t::GAZT, ti.tg as u64));
-                f.push(bucket(t::GAZT_SHAPE, mix(ti.tg as u64, ti.short)));
-            }
-            if p.tg != 0 || nx.tg != 0 {
-                f.push(bucket(
-                    t::GAZT_CTX,
-                    mix(mix(p.tg as u64, ti.tg as u64), nx.tg as u64),
-                ));
-            }
-            if p.gaz != 0 {
-                f.push(bucket(t::GAZ_PREV, mix(p.gaz as u64, ti.short)));
-            }
-            if nx.gaz != 0 {
-                f.push(bucket(t::GAZ_NEXT, mix(nx.gaz as u64, ti.short)));
-            }
-            if ti.flags & F_NOALNUM == 0 {
-                let c = ti.casing();
                 let e = doc.get(&ti.fold).copied().unwrap_or([0; 3]);
-                // Exclude this token's own count.
-                let mut own = [0u32; 3];
-                match c {
-                    0 => own[0] = 1,
-                    1 if ti.flags & F_INITIAL == 0 => own[1] = 1,
-                    2 => own[2] = 1,
-                    _ => {}
+                let (key, form) = doc_keys(ti.casing(), ti.flags & F_INITIAL != 0, e, ti.lower);
+                buf.push(bucket(t::DOC, key));
+                if let Some(form) = form {
+                    buf.push(bucket(t::DOC_FORM, form));
                 }
-                let lc = (e[0] - own[0]).min(2) as u64;
-                let tc = (e[1] - own[1]).min(2) as u64;
-                let ac = (e[2] - own[2]).min(1) as u64;
-                let init = (ti.flags & F_INITIAL != 0) as u64;
-                let key = c | init << 2 | lc << 3 | tc << 5 | ac << 7;
-                f.push(bucket(t::DOC, key));
-                if c != 0 {
-                    f.push(bucket(
-                        t::DOC_FORM,
-                        mix(
-                            key & 0b111,
-                            mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1),
-                        ),
-                    ));
-                }
-                let _ = t::FIRST_DOC;
             }
             each(i, &buf);
         }
     }
+}
+
+/// The tokens of a document, with [`TokInfo::EDGE`] past either end.
+struct Window<'a> {
+    infos: &'a [TokInfo],
+}
+
+impl Window<'_> {
+    #[inline(always)]
+    fn at(&self, i: isize) -> &TokInfo {
+        if i < 0 || i as usize >= self.infos.len() {
+            &TokInfo::EDGE
+        } else {
+            &self.infos[i as usize]
+        }
+    }
+}
+
+/// The features of the word itself: form, shapes, flags, affixes, and the
+/// lower form and shape of a sentence-initial word.
+#[inline(always)]
+fn word_features(ti: &TokInfo, f: &mut Vec<u32>) {
+    f.push(bucket(t::BIAS, 0));
+    f.push(bucket(t::FORM, ti.form));
+    f.push(bucket(t::LOWER, ti.lower));
+    f.push(bucket(t::SHAPE, ti.shape));
+    f.push(bucket(t::SHORT, ti.short));
+    f.push(bucket(t::FLAGS, ti.flags as u64));
+    f.push(bucket(t::LEN, ti.len.min(12) as u64));
+    if ti.flags & F_NOALNUM == 0 {
+        for k in 0..4 {
+            if ti.pre[k] != 0 {
+                f.push(bucket(t::PRE + k as u64, ti.pre[k]));
+                f.push(bucket(t::SUF + k as u64, ti.suf[k]));
+            }
+        }
+        f.push(bucket(t::LOWER_SHAPE, mix(ti.lower, ti.short)));
+    }
+    if ti.flags & F_INITIAL != 0 {
+        f.push(bucket(t::INIT_LOWER, ti.lower));
+        f.push(bucket(t::INIT_SHAPE, ti.short));
+    }
+}
+
+/// The features of the words around token `i`: words and shapes at ±1 and
+/// ±2, bigrams and the shape trigram, the neighbours' flags, a title before,
+/// quotes, and the bag of words at ±1..3.
+#[inline(always)]
+fn context_features(w: &Window, i: usize, in_quote: bool, f: &mut Vec<u32>) {
+    let ii = i as isize;
+    let ti = w.at(ii);
+    for (o, d) in [(-2isize, 0u64), (-1, 1), (1, 2), (2, 3)] {
+        let nb = w.at(ii + o);
+        f.push(bucket(t::W + d, nb.lower));
+        f.push(bucket(t::S + d, nb.short));
+    }
+    let (p, nx) = (w.at(ii - 1), w.at(ii + 1));
+    f.push(bucket(t::BI_PREV, mix(p.lower, ti.lower)));
+    f.push(bucket(t::BI_NEXT, mix(ti.lower, nx.lower)));
+    f.push(bucket(t::SH_PREV, mix(p.short, ti.short)));
+    f.push(bucket(t::SH_NEXT, mix(ti.short, nx.short)));
+    f.push(bucket(t::SH_TRI, mix(mix(p.short, ti.short), nx.short)));
+    f.push(bucket(t::PREV_FLAGS, (p.flags & (F_CAP | F_QUOTE | F_OPEN | F_TITLE | F_STOP | F_INITIAL | F_ALLCAP)) as u64));
+    f.push(bucket(t::NEXT_FLAGS, (nx.flags & (F_CAP | F_QUOTE | F_TITLE | F_STOP | F_ALLCAP | F_NOALNUM)) as u64));
+    if p.flags & F_TITLE != 0 || w.at(ii - 2).flags & F_TITLE != 0 {
+        f.push(bucket(t::PREV_TITLE, ti.short));
+    }
+    if in_quote {
+        f.push(bucket(t::QUOTE, ti.casing()));
+    }
+    f.push(bucket(t::FORM_PREV, p.form));
+    f.push(bucket(t::FORM_NEXT, nx.form));
+    f.push(bucket(t::SUF_PREV, p.suf[2]));
+    f.push(bucket(t::SUF_NEXT, nx.suf[2]));
+    for o in 1..=3isize {
+        let l = w.at(ii - o);
+        if l.flags & F_NOALNUM == 0 && l.len > 0 {
+            f.push(bucket(t::BAG_L, l.lower));
+        }
+        let r = w.at(ii + o);
+        if r.flags & F_NOALNUM == 0 && r.len > 0 {
+            f.push(bucket(t::BAG_R, r.lower));
+        }
+    }
+    f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
+    f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
+}
+
+/// The features of capital runs and name lists: the token's run, classes and
+/// training-data tag, and its neighbours'.
+#[inline(always)]
+fn list_features(w: &Window, i: usize, run: (u8, u8), f: &mut Vec<u32>) {
+    let ii = i as isize;
+    let (ti, p, nx) = (w.at(ii), w.at(ii - 1), w.at(ii + 1));
+    if run.1 > 0 {
+        f.push(bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64));
+    }
+    if ti.gaz != 0 {
+        for b in 0..(2 * GAZ_CLASSES as u64) {
+            if ti.gaz & (1 << b) != 0 {
+                f.push(bucket(t::GAZ, b));
+            }
+        }
+        f.push(bucket(t::GAZ_ALL, ti.gaz as u64));
+    }
+    if ti.tg != 0 {
+        f.push(bucket(t::GAZT, ti.tg as u64));
+        f.push(bucket(t::GAZT_SHAPE, mix(ti.tg as u64, ti.short)));
+    }
+    if p.tg != 0 || nx.tg != 0 {
+        f.push(bucket(t::GAZT_CTX, mix(mix(p.tg as u64, ti.tg as u64), nx.tg as u64)));
+    }
+    if p.gaz != 0 {
+        f.push(bucket(t::GAZ_PREV, mix(p.gaz as u64, ti.short)));
+    }
+    if nx.gaz != 0 {
+        f.push(bucket(t::GAZ_NEXT, mix(nx.gaz as u64, ti.short)));
+    }
+}
+
+/// The name-list matches of a document of `n` tokens, up to
+/// [`Gazetteer::MAX_WORDS`] words from each capitalised word, within a
+/// sentence: per token, its class bits (bit `2c` where a match of class `c`
+/// starts, `2c + 1` inside one) and its training-data tag (`4 | label` where
+/// an entity of the training data starts, `8 | label` inside). `word(j)` is
+/// whether token `j` is capitalised, and its folded hash; `lookup` the list.
+pub fn list_matches(
+    n: usize,
+    starts: &[bool],
+    word: impl Fn(usize) -> (bool, u64),
+    lookup: impl Fn(u32) -> u8,
+) -> (Vec<u16>, Vec<u8>) {
+    let (mut gaz, mut tg) = (vec![0u16; n], vec![0u8; n]);
+    for i in 0..n {
+        if !word(i).0 {
+            continue;
+        }
+        let mut h = SEED;
+        for len in 1..=Gazetteer::MAX_WORDS {
+            let j = i + len - 1;
+            if j >= n || (len > 1 && starts.get(j).copied().unwrap_or(false)) {
+                break;
+            }
+            h = mix(mix(h, 0x20), word(j).1);
+            let cls = lookup((finish(h) >> 32) as u32);
+            if cls & GAZ_TRAIN != 0 {
+                let lab = (cls >> 5) & 3;
+                tg[i] = 4 | lab;
+                for x in &mut tg[i + 1..=j] {
+                    *x = 8 | lab;
+                }
+            }
+            if cls != 0 {
+                for c in 0..GAZ_CLASSES {
+                    if cls & (1 << c) != 0 {
+                        gaz[i] |= 1 << (2 * c);
+                        for x in &mut gaz[i + 1..=j] {
+                            *x |= 1 << (2 * c + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (gaz, tg)
+}
+
+/// The document-evidence feature values of a word with casing `casing`
+/// (0 lower, 1 capitalised, 2 all capitals) seen `e` times in the document
+/// as [lower-case, capitalised not sentence-initial, all-caps], this token
+/// included: the `DOC` key, and the `DOC_FORM` value for a word that is not
+/// lower-case. The token's own count is left out.
+#[inline(always)]
+pub fn doc_keys(casing: u64, initial: bool, e: [u32; 3], lower: u64) -> (u64, Option<u64>) {
+    let mut own = [0u32; 3];
+    match casing {
+        0 => own[0] = 1,
+        1 if !initial => own[1] = 1,
+        2 => own[2] = 1,
+        _ => {}
+    }
+    let lc = e[0].saturating_sub(own[0]).min(2) as u64;
+    let tc = e[1].saturating_sub(own[1]).min(2) as u64;
+    let ac = e[2].saturating_sub(own[2]).min(1) as u64;
+    let key = casing | (initial as u64) << 2 | lc << 3 | tc << 5 | ac << 7;
+    let form = (casing != 0).then(|| mix(key & 0b111, mix(lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1)));
+    (key, form)
 }
 
 pub(crate) mod t2 {

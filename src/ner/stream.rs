@@ -14,7 +14,7 @@
 //! [`super::tag_words`], which stays the reference.
 
 use super::features::{
-    self, bucket, finish, mix, t, Featurizer, Gazetteer, Stage2, Stage2Cursor, StageWord, TokInfo,
+    self, bucket, mix, t, Featurizer, Stage2, Stage2Cursor, StageWord, TokInfo,
     F_ALLCAP, F_CAP, F_INITIAL, F_NOALNUM, F_OPEN, F_QUOTE, F_STOP, F_TITLE,
 };
 use super::model::{self, Model};
@@ -399,12 +399,50 @@ pub fn tag<'t, const W: usize>(
     }
     let st = &mut *store;
     let words = &st.words[..];
+    let (ctx, doc) = document_context(words, &tid, starts, st.folds.len());
 
-    // Per token: bit 0 sentence-initial, bit 1 inside quotes; and the
-    // document evidence per folded form, as in `document_with`.
+    // Name-list matches (class bits, training-data entity tags).
+    let (gaz, tg) = if m.gazetteer.keys.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let word = |j: usize| {
+            let w = &words[tid[j] as usize];
+            (w.flags & F_CAP != 0, w.fold)
+        };
+        features::list_matches(n, starts, word, |k| m.gaz_lookup(k))
+    };
+    let run = features::capital_runs(n, starts, |j| {
+        let w = &words[tid[j] as usize];
+        (w.flags, w.len)
+    });
+
+    let cx = Context { m, words, cache: &st.rows, tid: &tid, ctx: &ctx, doc: &doc, gaz: &gaz, tg: &tg, run: &run, kept: st.kept as u32 };
+    let mut caches = Caches {
+        win: [[0; W]; 8],
+        fed: -3,
+        own_form_o: vec![0; n * nt],
+        left: (usize::MAX, [0; W]),
+        pairs: &mut st.pairs,
+        tri: &mut st.tri,
+        doc: &mut st.doc,
+        quote: &mut st.quote,
+        run: &mut st.run,
+        gaz: &mut st.gaz,
+        gazt: &mut st.gazt,
+    };
+    let (path1, shared2) = stage1(&cx, &mut caches, breaks);
+    let own_form_o = std::mem::take(&mut caches.own_form_o);
+    let s2 = Stage2In { words, tid: &tid, ctx: &ctx, path1: &path1, shared2: &shared2, own_form_o: &own_form_o, kept: st.kept };
+    Some(stage2(m, m2, &s2, &mut st.own_form, breaks))
+}
+
+/// Per token, bit 0 sentence-initial and bit 1 inside quotes; and the
+/// document evidence per folded form, as in `document_with`.
+fn document_context(words: &[Word], tid: &[u32], starts: &[bool], folds: usize) -> (Vec<u8>, Vec<[u32; 3]>) {
+    let n = tid.len();
     let is_start = |i: usize| starts.get(i).copied().unwrap_or(i == 0);
     let mut ctx = vec![0u8; n];
-    let mut doc: Vec<[u32; 3]> = vec![[0; 3]; st.folds.len()];
+    let mut doc: Vec<[u32; 3]> = vec![[0; 3]; folds];
     let (mut seen_word, mut q) = (false, false);
     for i in 0..n {
         let w = &words[tid[i] as usize];
@@ -435,95 +473,26 @@ pub fn tag<'t, const W: usize>(
             }
         }
     }
+    (ctx, doc)
+}
 
-    // Gazetteer matches (class bits, training-data entity tags).
-    let gz: &Gazetteer = fz.gaz;
-    let (mut gaz, mut tg) = (Vec::new(), Vec::new());
-    if !gz.keys.is_empty() {
-        gaz = vec![0u16; n];
-        tg = vec![0u8; n];
-        for i in 0..n {
-            if words[tid[i] as usize].flags & F_CAP == 0 {
-                continue;
-            }
-            let mut h = features::SEED;
-            for len in 1..=Gazetteer::MAX_WORDS {
-                let j = i + len - 1;
-                if j >= n || (len > 1 && starts.get(j).copied().unwrap_or(false)) {
-                    break;
-                }
-                h = mix(mix(h, 0x20), words[tid[j] as usize].fold);
-                let cls = m.gaz_lookup((finish(h) >> 32) as u32);
-                if cls & features::GAZ_TRAIN != 0 {
-                    let lab = (cls >> 5) & 3;
-                    tg[i] = 4 | lab;
-                    for x in &mut tg[i + 1..=j] {
-                        *x = 8 | lab;
-                    }
-                }
-                if cls != 0 {
-                    for c in 0..features::GAZ_CLASSES {
-                        if cls & (1 << c) != 0 {
-                            gaz[i] |= 1 << (2 * c);
-                            for x in &mut gaz[i + 1..=j] {
-                                *x |= 1 << (2 * c + 1);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    let run = features::capital_runs(n, starts, |j| {
-        let w = &words[tid[j] as usize];
-        (w.flags, w.len)
-    });
-
-    let cx = Context {
-        m,
-        words,
-        cache: &st.rows,
-        tid: &tid,
-        ctx: &ctx,
-        doc: &doc,
-        gaz: &gaz,
-        tg: &tg,
-        run: &run,
-        kept: st.kept as u32,
-    };
-    let mut caches = Caches {
-        win: [[0; W]; 8],
-        fed: -3,
-        own_form_o: vec![0; n * nt],
-        left: (usize::MAX, [0; W]),
-        pairs: &mut st.pairs,
-        tri: &mut st.tri,
-        doc: &mut st.doc,
-        quote: &mut st.quote,
-        run: &mut st.run,
-        gaz: &mut st.gaz,
-        gazt: &mut st.gazt,
-    };
-    let segments = || super::segments(n, breaks);
-    let end_ok = super::end_ok;
-
-    // Stage 1, line by line.
-    let (i1, i2) = (m.inv_scale(), m2.inv_scale());
-    let end1 = end_ok(m);
+/// Stage 1, line by line: its path, and stage 2's integer scores of the same
+/// features, kept for its pass.
+fn stage1<const W: usize>(cx: &Context<'_, W>, caches: &mut Caches<'_, W>, breaks: &[bool]) -> (Vec<u8>, Vec<i16>) {
+    let (m, n, nt) = (cx.m, cx.tid.len(), W / 2);
+    let i1 = m.inv_scale();
+    let end1 = super::end_ok(m);
     let mut path1 = vec![0u8; n];
-    // Stage 2's integer scores of the same features, kept for its pass. Each
-    // score of either stage is a sum of fewer than 70 i8 weights (under 9,000
-    // in magnitude), so it fits an i16 exactly; `shared` sums in i16 lanes.
+    // Each score of either stage is a sum of fewer than 70 i8 weights (under
+    // 9,000 in magnitude), so it fits an i16 exactly; `shared` sums in i16 lanes.
     let mut shared2 = vec![0i16; n * nt];
-    let mut em: Vec<f32> = Vec::new();
-    let mut path = Vec::new();
+    let (mut em, mut path): (Vec<f32>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut buf: Vec<u32> = Vec::with_capacity(32);
-    for (s, e) in segments() {
+    for (s, e) in super::segments(n, breaks) {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
-            let acc = cx.shared(i, &mut buf, &mut caches);
+            let acc = cx.shared(i, &mut buf, caches);
             scale_into(&acc[..nt], i1, &mut em[(i - s) * nt..(i - s + 1) * nt]);
             shared2[i * nt..(i + 1) * nt].copy_from_slice(&acc[nt..]);
         }
@@ -532,7 +501,30 @@ pub fn tag<'t, const W: usize>(
             *x = p as u8;
         }
     }
+    (path1, shared2)
+}
 
+/// What stage 2 reads of a text besides the model.
+struct Stage2In<'a> {
+    words: &'a [Word],
+    tid: &'a [u32],
+    ctx: &'a [u8],
+    path1: &'a [u8],
+    shared2: &'a [i16],
+    own_form_o: &'a [i16],
+    kept: usize,
+}
+
+/// Stage 2, line by line, on stage 1's labels and spans: the mentions.
+fn stage2<const W: usize>(
+    m: &Model,
+    m2: &Model,
+    x: &Stage2In<'_>,
+    own_form: &mut PairCache<W>,
+    breaks: &[bool],
+) -> Vec<(usize, usize, Label)> {
+    let (n, nt) = (x.tid.len(), W / 2);
+    let (words, tid, ctx, path1) = (x.words, x.tid, x.ctx, x.path1);
     // What stage 2 sees of stage 1: labels per token, entity spans.
     let spans = super::spans_of(m, &path1, breaks);
     let mut label = vec![0u8; n];
@@ -560,7 +552,9 @@ pub fn tag<'t, const W: usize>(
     let mut cur = Stage2Cursor::default();
 
     // Stage 2, line by line.
-    let end2 = end_ok(m2);
+    let end2 = super::end_ok(m2);
+    let i2 = m2.inv_scale();
+    let (mut em, mut path): (Vec<f32>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut out = Vec::new();
     let mut tags = Vec::new();
     let mut buf2: Vec<u32> = Vec::with_capacity(16);
@@ -568,10 +562,8 @@ pub fn tag<'t, const W: usize>(
     // case bits, filled as they are met.
     let mut local = Table::<W>::new((nt + 1) * (nt + 1) * (nt + 1) * 4);
     let mut buf3: Vec<u32> = Vec::with_capacity(8);
-    let own_form = &mut st.own_form;
-    let own_form_o = std::mem::take(&mut caches.own_form_o);
-    let kept = st.kept;
-    for (s, e) in segments() {
+    let (own_form_o, kept, shared2) = (x.own_form_o, x.kept, x.shared2);
+    for (s, e) in super::segments(n, breaks) {
         em.clear();
         em.resize((e - s) * nt, 0.0);
         for i in s..e {
@@ -620,7 +612,7 @@ pub fn tag<'t, const W: usize>(
         tags.extend(path.iter().map(|&k| m2.tags.get(k).copied().unwrap_or(model::Tag::O)));
         out.extend(model::decode(&tags).into_iter().map(|(a, b, l)| (a + s, b + s, l)));
     }
-    Some(out)
+    out
 }
 
 /// `out += acc · inv`, lane by lane, in single precision: a score from its
@@ -914,16 +906,34 @@ impl<const W: usize> Context<'_, W> {
     /// sums are integers, so the order does not matter).
     #[inline]
     fn shared(&self, i: usize, f: &mut Vec<u32>, c: &mut Caches<'_, W>) -> [i16; W] {
+        self.feed_window(i, c);
+        let mut acc = c.win[i & 7];
+        self.add_pairs(i, &mut acc, c);
+        self.add_shape_and_flags(i, &mut acc, c);
+        self.add_lists(i, &mut acc, f, c);
+        self.add_document(i, &mut acc, c);
+        acc
+    }
+
+    /// The word id at `j`, [`EDGE`] past either end.
+    #[inline(always)]
+    fn id(&self, j: isize) -> u32 {
+        if j < 0 || j as usize >= self.tid.len() {
+            EDGE
+        } else {
+            self.tid[j as usize]
+        }
+    }
+
+    /// Adds the rows of the words at i-3..=i+3 to the window: word by word
+    /// (each word's rows are read once, for the seven tokens they count for)
+    /// rather than seven scattered reads per token.
+    #[inline(always)]
+    fn feed_window(&self, i: usize, c: &mut Caches<'_, W>) {
         let n = self.tid.len();
-        let ii = i as isize;
-        let id = |j: isize| if j < 0 || j as usize >= n { EDGE } else { self.tid[j as usize] };
-        let me = self.tid[i];
-        // The rows of the words at i-3..=i+3: word by word (each word's rows
-        // are read once, for the seven tokens they count for) rather than
-        // seven scattered reads per token.
-        while c.fed <= ii + 3 {
+        while c.fed <= i as isize + 3 {
             let j = c.fed;
-            let rows = self.cache.get(id(j));
+            let rows = self.cache.get(self.id(j));
             c.win[(j + 3) as usize & 7] = [0; W];
             if j >= 0 && (j as usize) < n {
                 add16(&mut c.win[j as usize & 7], &rows[OWN]);
@@ -941,46 +951,59 @@ impl<const W: usize> Context<'_, W> {
             }
             c.fed += 1;
         }
-        let mut acc = c.win[i & 7];
-        let (before, after) = (id(ii - 1), id(ii + 1));
-        // Pairs by word id (but for the words kept for one block only). The
-        // pair of a token and the next serves both: tokens come in order, so
-        // its row for the next token waits in `c.left`.
-        let kept = self.kept;
-        let pair = |c: &mut Caches<'_, W>, a: u32, b: u32| {
-            let mut r = if a.max(b) < kept {
-                c.pairs.get((a as u64) << 32 | b as u64, || self.pair_rows(a, b))
-            } else {
-                self.pair_rows(a, b)
-            };
-            // The shape bigrams, by the two short-shape ids (few).
-            let (x, y) = (&self.words[a as usize], &self.words[b as usize]);
-            let rows = || {
-                let mut r = [[0i16; W]; 2];
-                self.add(&mut r[0], bucket(t::SH_PREV, mix(x.short, y.short)));
-                self.add(&mut r[1], bucket(t::SH_NEXT, mix(x.short, y.short)));
-                r
-            };
-            let sh = if x.short_id.max(y.short_id) < SHORT_IDS {
-                c.tri.get(1 << 63 | (x.short_id as u64) << 21 | y.short_id as u64, rows)
-            } else {
-                rows()
-            };
-            add16(&mut r[0], &sh[0]);
-            add16(&mut r[1], &sh[1]);
+    }
+
+    /// The pair rows of words `a` and `b`, with their shape bigrams: by word
+    /// id (but for the words kept for one block only), the shapes by their
+    /// two short-shape ids (few).
+    #[inline(always)]
+    fn pair(&self, c: &mut Caches<'_, W>, a: u32, b: u32) -> [[i16; W]; 2] {
+        let mut r = if a.max(b) < self.kept {
+            c.pairs.get((a as u64) << 32 | b as u64, || self.pair_rows(a, b))
+        } else {
+            self.pair_rows(a, b)
+        };
+        let (x, y) = (&self.words[a as usize], &self.words[b as usize]);
+        let rows = || {
+            let mut r = [[0i16; W]; 2];
+            self.add(&mut r[0], bucket(t::SH_PREV, mix(x.short, y.short)));
+            self.add(&mut r[1], bucket(t::SH_NEXT, mix(x.short, y.short)));
             r
         };
-        if c.left.0 != i {
-            c.left.1 = pair(c, before, me)[0];
-        }
-        add16(&mut acc, &c.left.1);
-        let right = pair(c, me, after);
-        add16(&mut acc, &right[1]);
-        c.left = (i + 1, right[0]);
+        let sh = if x.short_id.max(y.short_id) < SHORT_IDS {
+            c.tri.get(1 << 63 | (x.short_id as u64) << 21 | y.short_id as u64, rows)
+        } else {
+            rows()
+        };
+        add16(&mut r[0], &sh[0]);
+        add16(&mut r[1], &sh[1]);
+        r
+    }
 
-        let (ti, flags, gaz, tg) = self.at(ii);
-        let (p, pflags, pgaz, ptg) = self.at(ii - 1);
-        let (nx, _, ngaz, ntg) = self.at(ii + 1);
+    /// The pairs with both neighbours. The pair of a token and the next
+    /// serves both: tokens come in order, so its row for the next token
+    /// waits in `c.left`.
+    #[inline(always)]
+    fn add_pairs(&self, i: usize, acc: &mut [i16; W], c: &mut Caches<'_, W>) {
+        let ii = i as isize;
+        let (before, me, after) = (self.id(ii - 1), self.tid[i], self.id(ii + 1));
+        if c.left.0 != i {
+            c.left.1 = self.pair(c, before, me)[0];
+        }
+        add16(acc, &c.left.1);
+        let right = self.pair(c, me, after);
+        add16(acc, &right[1]);
+        c.left = (i + 1, right[0]);
+    }
+
+    /// The shape trigram, the flags that depend on the sentence start, a
+    /// title before, quotes and capital runs.
+    #[inline(always)]
+    fn add_shape_and_flags(&self, i: usize, acc: &mut [i16; W], c: &mut Caches<'_, W>) {
+        let ii = i as isize;
+        let (ti, flags, _, _) = self.at(ii);
+        let (p, pflags, _, _) = self.at(ii - 1);
+        let (nx, _, _, _) = self.at(ii + 1);
         let (_, p2flags, _, _) = self.at(ii - 2);
         // Shape trigram, by the three words' short-shape ids.
         let key = (p.short_id as u64) << 42 | (ti.short_id as u64) << 21 | nx.short_id as u64;
@@ -990,42 +1013,50 @@ impl<const W: usize> Context<'_, W> {
             r
         };
         let tri = if p.short_id.max(ti.short_id).max(nx.short_id) < SHORT_IDS { c.tri.get(key, tri) } else { tri() };
-        add16(&mut acc, &tri[0]);
+        add16(acc, &tri[0]);
         // The rows hold the flags of a token, and of its left neighbour, that
         // does not begin its sentence; a token that does swaps them.
         let m = self.m;
         if flags & F_INITIAL != 0 {
             if let Some(r) = m.joint_row(bucket(t::FLAGS, ti.flags as u64), W) {
-                sub8(&mut acc, r);
+                sub8(acc, r);
             }
-            self.add(&mut acc, bucket(t::FLAGS, flags as u64));
-            self.add(&mut acc, bucket(t::INIT_LOWER, ti.lower));
-            self.add(&mut acc, bucket(t::INIT_SHAPE, ti.short));
+            self.add(acc, bucket(t::FLAGS, flags as u64));
+            self.add(acc, bucket(t::INIT_LOWER, ti.lower));
+            self.add(acc, bucket(t::INIT_SHAPE, ti.short));
         }
         if pflags & F_INITIAL != 0 {
             if let Some(r) = m.joint_row(bucket(t::PREV_FLAGS, (p.flags & PREV_MASK) as u64), W) {
-                sub8(&mut acc, r);
+                sub8(acc, r);
             }
-            self.add(&mut acc, bucket(t::PREV_FLAGS, (pflags & PREV_MASK) as u64));
+            self.add(acc, bucket(t::PREV_FLAGS, (pflags & PREV_MASK) as u64));
         }
         if pflags & F_TITLE != 0 || p2flags & F_TITLE != 0 {
-            self.add(&mut acc, bucket(t::PREV_TITLE, ti.short));
+            self.add(acc, bucket(t::PREV_TITLE, ti.short));
         }
         if self.ctx[i] & 2 != 0 {
             let k = ti.casing as usize;
-            add16(&mut acc, c.quote.get(k, || rows_of(m, &[bucket(t::QUOTE, k as u64)])));
+            add16(acc, c.quote.get(k, || rows_of(m, &[bucket(t::QUOTE, k as u64)])));
         }
         let run = self.run[i];
         if run.1 > 0 {
             let k = (run.0 as usize) << 3 | run.1 as usize;
-            add16(
-                &mut acc,
-                c.run.get(k & 63, || rows_of(m, &[bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64)])),
-            );
+            add16(acc, c.run.get(k & 63, || rows_of(m, &[bucket(t::RUN, (run.0 as u64) << 8 | run.1 as u64)])));
         }
+    }
+
+    /// The name lists' features: the token's classes, its training-data
+    /// tag, and its neighbours'.
+    #[inline(always)]
+    fn add_lists(&self, i: usize, acc: &mut [i16; W], f: &mut Vec<u32>, c: &mut Caches<'_, W>) {
+        let ii = i as isize;
+        let m = self.m;
+        let (ti, _, gaz, tg) = self.at(ii);
+        let (_, _, pgaz, ptg) = self.at(ii - 1);
+        let (_, _, ngaz, ntg) = self.at(ii + 1);
         if gaz != 0 {
             add16(
-                &mut acc,
+                acc,
                 c.gaz.get(gaz as usize, || {
                     f.clear();
                     for b in 0..(2 * features::GAZ_CLASSES as u64) {
@@ -1039,43 +1070,35 @@ impl<const W: usize> Context<'_, W> {
             );
         }
         if tg != 0 {
-            add16(&mut acc, c.gazt.get(tg as usize & 15, || rows_of(m, &[bucket(t::GAZT, tg as u64)])));
-            self.add(&mut acc, bucket(t::GAZT_SHAPE, mix(tg as u64, ti.short)));
+            add16(acc, c.gazt.get(tg as usize & 15, || rows_of(m, &[bucket(t::GAZT, tg as u64)])));
+            self.add(acc, bucket(t::GAZT_SHAPE, mix(tg as u64, ti.short)));
         }
         if ptg != 0 || ntg != 0 {
-            self.add(&mut acc, bucket(t::GAZT_CTX, mix(mix(ptg as u64, tg as u64), ntg as u64)));
+            self.add(acc, bucket(t::GAZT_CTX, mix(mix(ptg as u64, tg as u64), ntg as u64)));
         }
         if pgaz != 0 {
-            self.add(&mut acc, bucket(t::GAZ_PREV, mix(pgaz as u64, ti.short)));
+            self.add(acc, bucket(t::GAZ_PREV, mix(pgaz as u64, ti.short)));
         }
         if ngaz != 0 {
-            self.add(&mut acc, bucket(t::GAZ_NEXT, mix(ngaz as u64, ti.short)));
+            self.add(acc, bucket(t::GAZ_NEXT, mix(ngaz as u64, ti.short)));
         }
-        if flags & F_NOALNUM == 0 {
-            let c0 = ti.casing as u64;
-            let e = self.doc.get(ti.fold_id as usize).copied().unwrap_or([0; 3]);
-            // Exclude this token's own count.
-            let mut own = [0u32; 3];
-            match c0 {
-                0 => own[0] = 1,
-                1 if flags & F_INITIAL == 0 => own[1] = 1,
-                2 => own[2] = 1,
-                _ => {}
-            }
-            let lc = e[0].saturating_sub(own[0]).min(2) as u64;
-            let tc = e[1].saturating_sub(own[1]).min(2) as u64;
-            let ac = e[2].saturating_sub(own[2]).min(1) as u64;
-            let init = (flags & F_INITIAL != 0) as u64;
-            let key = c0 | init << 2 | lc << 3 | tc << 5 | ac << 7;
-            add16(&mut acc, c.doc.get(key as usize, || rows_of(m, &[bucket(t::DOC, key)])));
-            if c0 != 0 {
-                self.add(
-                    &mut acc,
-                    bucket(t::DOC_FORM, mix(key & 0b111, mix(ti.lower, (lc > 0) as u64 | ((tc > 0) as u64) << 1))),
-                );
-            }
+    }
+
+    /// The document evidence: how the token's word is written elsewhere in
+    /// the text.
+    #[inline(always)]
+    fn add_document(&self, i: usize, acc: &mut [i16; W], c: &mut Caches<'_, W>) {
+        let (ti, flags, _, _) = self.at(i as isize);
+        if flags & F_NOALNUM != 0 {
+            return;
         }
-        acc
+        let e = self.doc.get(ti.fold_id as usize).copied().unwrap_or([0; 3]);
+        let (key, form) = features::doc_keys(ti.casing as u64, flags & F_INITIAL != 0, e, ti.lower);
+        let m = self.m;
+        add16(acc, c.doc.get(key as usize, || rows_of(m, &[bucket(t::DOC, key)])));
+        if let Some(form) = form {
+            self.add(acc, bucket(t::DOC_FORM, form));
+        }
     }
 
     /// The summed joint rows of the features of a pair of adjacent words

@@ -140,6 +140,7 @@ pub fn norm_key(norm: &str) -> u64 {
 /// let norms: Vec<&str> = p.iter().map(|p| p.norm.as_str()).collect();
 /// assert_eq!(norms, ["a", "las", "3", "p", ".", "m", ".", "en", ""]);
 /// ```
+#[inline(never)]
 pub fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
     let mut cut = Cutter { text, out: Vec::with_capacity(tokens.len() + tokens.len() / 4), at: 0, scratch: String::new() };
     let mut i = 0;

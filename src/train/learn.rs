@@ -358,32 +358,15 @@ fn train_stage_once(
     let scheme = o.scheme;
     let nt = scheme.tags().len();
     let t0 = Instant::now();
-    // Features seen fewer than `min_count` times in training get no weight.
-    let filtered: Vec<Prepared>;
     let mut counts = vec![0u32; 1 << HASH_BITS];
     for d in train {
         for &f in &d.feats.feats {
             counts[f as usize] = counts[f as usize].saturating_add(1);
         }
     }
+    let filtered: Vec<Prepared>;
     let train = if o.min_count > 1 || keep.is_some() {
-        filtered = train
-            .iter()
-            .map(|d| {
-                let mut p = d.clone();
-                p.feats.feats.clear();
-                p.feats.offsets.clear();
-                p.feats.offsets.push(0);
-                for i in 0..d.feats.len() {
-                    p.feats.feats.extend(d.feats.token(i).iter().filter(|&&f| {
-                        counts[f as usize] as usize >= o.min_count
-                            && keep.map_or(true, |k| k[f as usize])
-                    }));
-                    p.feats.offsets.push(p.feats.feats.len() as u32);
-                }
-                p
-            })
-            .collect();
+        filtered = filter_features(train, &counts, o.min_count, keep);
         &filtered[..]
     } else {
         train
@@ -396,126 +379,137 @@ fn train_stage_once(
     }
     let mut p = Perceptron::new(nt);
     let mut rng = XorShift(0x5eed_1234_abcd_0001);
-    let mut em = Vec::new();
-    let mut path = Vec::new();
-    let end_ok: Vec<bool> = scheme
-        .tags()
-        .iter()
-        .map(|&t| model::allowed_end(t, scheme))
-        .collect();
-    let mut bytes = Vec::new();
-    let mut kept = Vec::new();
+    let end_ok: Vec<bool> = scheme.tags().iter().map(|&t| model::allowed_end(t, scheme)).collect();
+    let export_now = |p: &Perceptron| {
+        let (w, t) = p.averaged();
+        export(scheme, &w, &t, gaz, o.min_weight, &counts, o.max_rows, o.levels)
+    };
+    let (mut bytes, mut kept) = (Vec::new(), Vec::new());
     for epoch in 1..=o.epochs {
         // Fisher-Yates shuffle with the fixed-seed generator.
         for i in (1..units.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
             units.swap(i, j);
         }
-        let mut errors = 0usize;
-        for &(di, si) in &units {
-            let d = &train[di];
-            let (s, e) = d.sents[si];
-            em.clear();
-            match d.prior.get(s * nt..e * nt) {
-                Some(p) if !d.prior.is_empty() => em.extend_from_slice(p),
-                _ => em.resize((e - s) * nt, 0.0f32),
-            }
-            for i in s..e {
-                let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
-                for &f in d.feats.token(i) {
-                    let r = &p.w[f as usize * nt..(f as usize + 1) * nt];
-                    for (x, y) in o.iter_mut().zip(r) {
-                        *x += *y;
-                    }
-                }
-            }
-            let tr = model::constrain(scheme, &p.tw);
-            model::viterbi(&em, nt, &tr, &end_ok, &mut path);
-            let gold = &d.gold[s..e];
-            if path.as_slice() != gold {
-                errors += 1;
-                let c = p.c;
-                for i in 0..e - s {
-                    let (g, y) = (gold[i], path[i]);
-                    if g != y {
-                        for &f in d.feats.token(s + i) {
-                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + g, 1.0, c);
-                            Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + y, -1.0, c);
-                        }
-                    }
-                    let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
-                    let yp = if i == 0 { 0 } else { path[i - 1] + 1 };
-                    if (gp, g) != (yp, y) {
-                        Perceptron::upd(&mut p.tw, &mut p.tacc, gp * nt + g, 1.0, c);
-                        Perceptron::upd(&mut p.tw, &mut p.tacc, yp * nt + y, -1.0, c);
-                    }
-                }
-            }
-            p.c += 1.0;
-        }
+        let errors = train_epoch(&mut p, train, &units, scheme, &end_ok);
         let last = epoch == o.epochs;
         let msg = if dev.is_empty() || (!last && epoch % 2 == 1) {
             String::new()
         } else {
-            let (w, t) = p.averaged();
-            (bytes, kept) = export(
-                scheme,
-                &w,
-                &t,
-                gaz,
-                o.min_weight,
-                &counts,
-                o.max_rows,
-                o.levels,
-            );
-            let m = match first {
-                Some(f) => {
-                    let mut all = f.to_vec();
-                    all.extend_from_slice(&bytes);
-                    Model::from_bytes(&all)?
-                }
-                None => Model::from_bytes(&bytes)?,
-            };
-            let mut sc = Scorer::default();
-            for d in dev {
-                let pred = match (&m.next, first) {
-                    // Dev documents already carry stage-2 features.
-                    (Some(m2), Some(_)) => {
-                        let path = crate::ner::viterbi_doc(m2, &d.feats, &d.starts);
-                        crate::ner::spans_of(m2, &path, &d.starts)
-                    }
-                    _ => crate::ner::tag_features(&m, &d.feats, &d.starts),
-                };
-                sc.add(&d.spans, &pred);
-            }
-            format!(
-                " model {} bytes; dev P {:.4} R {:.4} F1 {:.4}",
-                bytes.len(),
-                sc.overall().precision(),
-                sc.overall().recall(),
-                sc.overall().f1()
-            )
+            (bytes, kept) = export_now(&p);
+            let sc = score_dev(&bytes, first, dev)?;
+            let all = sc.overall();
+            format!(" model {} bytes; dev P {:.4} R {:.4} F1 {:.4}", bytes.len(), all.precision(), all.recall(), all.f1())
         };
-        eprintln!(
-            "epoch {epoch}: {errors} sentences wrong of {};{msg} ({:.1}s)",
-            units.len(),
-            t0.elapsed().as_secs_f64()
-        );
+        eprintln!("epoch {epoch}: {errors} sentences wrong of {};{msg} ({:.1}s)", units.len(), t0.elapsed().as_secs_f64());
     }
     if bytes.is_empty() || dev.is_empty() {
-        let (w, t) = p.averaged();
-        (bytes, kept) = export(
-            scheme,
-            &w,
-            &t,
-            gaz,
-            o.min_weight,
-            &counts,
-            o.max_rows,
-            o.levels,
-        );
+        (bytes, kept) = export_now(&p);
     }
     Ok((bytes, kept))
+}
+
+/// The documents with only the features seen at least `min_count` times in
+/// training (`counts`), and kept by `keep` if given: the others get no weight.
+fn filter_features(train: &[Prepared], counts: &[u32], min_count: usize, keep: Option<&[bool]>) -> Vec<Prepared> {
+    train
+        .iter()
+        .map(|d| {
+            let mut p = d.clone();
+            p.feats.feats.clear();
+            p.feats.offsets.clear();
+            p.feats.offsets.push(0);
+            for i in 0..d.feats.len() {
+                p.feats.feats.extend(
+                    d.feats.token(i).iter().filter(|&&f| counts[f as usize] as usize >= min_count && keep.map_or(true, |k| k[f as usize])),
+                );
+                p.feats.offsets.push(p.feats.feats.len() as u32);
+            }
+            p
+        })
+        .collect()
+}
+
+/// One pass of the perceptron over the sentences `units` in their order;
+/// returns how many were tagged wrong.
+fn train_epoch(p: &mut Perceptron, train: &[Prepared], units: &[(usize, usize)], scheme: Scheme, end_ok: &[bool]) -> usize {
+    let nt = scheme.tags().len();
+    let (mut em, mut path) = (Vec::new(), Vec::new());
+    let mut errors = 0usize;
+    for &(di, si) in units {
+        let d = &train[di];
+        let (s, e) = d.sents[si];
+        em.clear();
+        match d.prior.get(s * nt..e * nt) {
+            Some(p) if !d.prior.is_empty() => em.extend_from_slice(p),
+            _ => em.resize((e - s) * nt, 0.0f32),
+        }
+        for i in s..e {
+            let o = &mut em[(i - s) * nt..(i - s + 1) * nt];
+            for &f in d.feats.token(i) {
+                let r = &p.w[f as usize * nt..(f as usize + 1) * nt];
+                for (x, y) in o.iter_mut().zip(r) {
+                    *x += *y;
+                }
+            }
+        }
+        let tr = model::constrain(scheme, &p.tw);
+        model::viterbi(&em, nt, &tr, end_ok, &mut path);
+        let gold = &d.gold[s..e];
+        if path.as_slice() != gold {
+            errors += 1;
+            update(p, d, s, gold, &path, nt);
+        }
+        p.c += 1.0;
+    }
+    errors
+}
+
+/// The perceptron update for one sentence from token `s`: towards `gold`,
+/// away from the predicted `path`, for emissions and transitions.
+fn update(p: &mut Perceptron, d: &Prepared, s: usize, gold: &[usize], path: &[usize], nt: usize) {
+    let c = p.c;
+    for i in 0..gold.len() {
+        let (g, y) = (gold[i], path[i]);
+        if g != y {
+            for &f in d.feats.token(s + i) {
+                Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + g, 1.0, c);
+                Perceptron::upd(&mut p.w, &mut p.acc, f as usize * nt + y, -1.0, c);
+            }
+        }
+        let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
+        let yp = if i == 0 { 0 } else { path[i - 1] + 1 };
+        if (gp, g) != (yp, y) {
+            Perceptron::upd(&mut p.tw, &mut p.tacc, gp * nt + g, 1.0, c);
+            Perceptron::upd(&mut p.tw, &mut p.tacc, yp * nt + y, -1.0, c);
+        }
+    }
+}
+
+/// The dev score of a stage's exported bytes (after the first stage's, when
+/// this is the second).
+fn score_dev(bytes: &[u8], first: Option<&[u8]>, dev: &[Prepared]) -> Result<Scorer, String> {
+    let m = match first {
+        Some(f) => {
+            let mut all = f.to_vec();
+            all.extend_from_slice(bytes);
+            Model::from_bytes(&all)?
+        }
+        None => Model::from_bytes(bytes)?,
+    };
+    let mut sc = Scorer::default();
+    for d in dev {
+        let pred = match (&m.next, first) {
+            // Dev documents already carry stage-2 features.
+            (Some(m2), Some(_)) => {
+                let path = crate::ner::viterbi_doc(m2, &d.feats, &d.starts);
+                crate::ner::spans_of(m2, &path, &d.starts)
+            }
+            _ => crate::ner::tag_features(&m, &d.feats, &d.starts),
+        };
+        sc.add(&d.spans, &pred);
+    }
+    Ok(sc)
 }
 
 struct XorShift(u64);
