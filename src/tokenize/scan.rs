@@ -554,3 +554,58 @@ impl Scanner<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The class of the character at `i`, as the scan loop computes it.
+    fn class_at(b: &[u8], i: usize) -> Ascii {
+        if b[i] < 0x80 {
+            ASCII[b[i] as usize]
+        } else if is_latin_letter(b, i) {
+            Ascii::Letter
+        } else {
+            Ascii::Other
+        }
+    }
+
+    /// `fast_token` claims to equal `next_token` wherever it answers: check
+    /// it at every character of texts made of the characters that end or
+    /// extend its paths, and of the seed article.
+    #[test]
+    fn fast_token_equals_next_token() {
+        const PIECES: &[&str] = &[
+            "a", "Z", "é", "ñ", "Ø", "ž", "1", "42", ".", "!", "?", "…", ",", ":", "/", "-", "'", "’", "@", "#",
+            "%", "$", "€", " ", "\n", "\r\n", "\u{301}", "º", "ª", "st", "er", "http://x.io", "www.", "EE.", "UU.",
+            "U.S.", "p.m.", "1\u{FE0F}\u{20E3}", "😀", "a@b.es", "«", "»", "(", ")", "\u{a0}", "。", "д",
+        ];
+        let seed = include_str!("../../seeds/000_b3dfaa5d8271907c.txt");
+        let mut texts = vec![seed.to_owned()];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let mut checked = 0;
+        for text in &texts {
+            for lang in Lang::ALL {
+                let s = Scanner { text, lang, has_at: text.contains('@'), next_at: std::cell::Cell::new(0) };
+                let b = text.as_bytes();
+                for (i, c) in text.char_indices() {
+                    if let Some(fast) = s.fast_token(i, class_at(b, i)) {
+                        assert_eq!(fast, s.next_token(i, c), "{text:?} at {i}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 20_000, "only {checked} positions took a fast path");
+    }
+}
