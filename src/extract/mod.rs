@@ -154,9 +154,9 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
 
 /// Builds the language's tables (model, lexicon, stop words, places), which
 /// live until the page closes, before the call allocates anything of its own.
-/// Built halfway through the first call instead, they sat between its
-/// temporaries, and later calls of the same size found no hole large enough
-/// and grew wasm memory (once, by 3.4 MiB on 5 MB, at the fourth call).
+/// Built halfway through the first call instead, they would sit between its
+/// temporaries, and later calls of the same size, finding no hole large
+/// enough, would grow wasm memory (bench/README.md has the measurement).
 fn build_tables(lang: Lang, need_entities: bool, need_layers: bool) {
     if need_entities {
         crate::ner::model(lang);

@@ -98,8 +98,13 @@ impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Lang::ALL.into_iter().find(|l| l.code() == s).ok_or_else(|| {
-            let codes: Vec<String> = Lang::ALL.iter().map(|l| format!("{:?}", l.code())).collect();
-            format!("unknown language {s:?}: expected {}", codes.join(" or "))
+            let mut msg = format!("unknown language {s:?}: expected ");
+            for (i, l) in Lang::ALL.iter().enumerate() {
+                msg.push_str(if i == 0 { "\"" } else { " or \"" });
+                msg.push_str(l.code());
+                msg.push('"');
+            }
+            msg
         })
     }
 }
@@ -122,9 +127,9 @@ pub struct LangData {
     /// The light stemmer's rules, for search terms with `stem: true`.
     pub stemming: &'static [stem::StemStep],
     /// Whether every mention of a name in one text takes the label most of its
-    /// mentions have. Measured on the dev splits: Spanish gains (0.7955 → 0.7987
-    /// F1), English loses (0.9249 → 0.9191: its sports pages use a country's
-    /// name for the place and for the team).
+    /// mentions have: Spanish gains from it, English loses (its sports pages
+    /// use a country's name for the place and for the team); models/README.md
+    /// has the figures.
     pub one_label_per_name: bool,
     /// Names of countries, capitals and regions, lower-case with accents and
     /// sorted: a mention that is exactly one of them is a place (LOC), not an

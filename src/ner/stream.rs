@@ -116,9 +116,8 @@ const EDGE: u32 = 0;
 
 /// At most this many distinct words are kept across the blocks of a text
 /// (about 3 MB with their rows), those met twice (see [`Store::keep`]); the
-/// others are kept for their block only.
-/// (Twice as many was no faster on the 5 MB benchmark text and left the
-/// second call on it more wasm memory: 8.3× the input against 7.6×.)
+/// others are kept for their block only. More costs memory and gains no
+/// speed (bench/README.md).
 const MAX_WORDS: usize = 1 << 13;
 
 /// Rows summed once per value of a small key (a feature with few values).
@@ -438,6 +437,7 @@ pub fn tag<'t, const W: usize>(
 
 /// Per token, bit 0 sentence-initial and bit 1 inside quotes; and the
 /// document evidence per folded form, as in `document_with`.
+#[inline(always)]
 fn document_context(words: &[Word], tid: &[u32], starts: &[bool], folds: usize) -> (Vec<u8>, Vec<[u32; 3]>) {
     let n = tid.len();
     let is_start = |i: usize| starts.get(i).copied().unwrap_or(i == 0);
@@ -478,6 +478,7 @@ fn document_context(words: &[Word], tid: &[u32], starts: &[bool], folds: usize) 
 
 /// Stage 1, line by line: its path, and stage 2's integer scores of the same
 /// features, kept for its pass.
+#[inline(always)]
 fn stage1<const W: usize>(cx: &Context<'_, W>, caches: &mut Caches<'_, W>, breaks: &[bool]) -> (Vec<u8>, Vec<i16>) {
     let (m, n, nt) = (cx.m, cx.tid.len(), W / 2);
     let i1 = m.inv_scale();
@@ -516,6 +517,7 @@ struct Stage2In<'a> {
 }
 
 /// Stage 2, line by line, on stage 1's labels and spans: the mentions.
+#[inline(always)]
 fn stage2<const W: usize>(
     m: &Model,
     m2: &Model,
