@@ -144,6 +144,16 @@ pub fn norm_key(norm: &str) -> u64 {
 pub fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
     let mut cut = Cutter { text, out: Vec::with_capacity(tokens.len() + tokens.len() / 4), at: 0, scratch: String::new() };
     let mut i = 0;
+    // The index of the first opaque token at or after `i` (the number of
+    // tokens if none): found by a search that only moves forward, so the
+    // whole cut stays linear.
+    let find_from = |i: usize| {
+        let k = tokens[i..].iter().position(|t| t.kind.is_opaque()).unwrap_or(tokens.len() - i);
+        #[cfg(test)]
+        tests::LOOKED_AT.with(|c| c.set(c.get() + k + 1));
+        i + k
+    };
+    let mut next_opaque = find_from(0);
     while i < tokens.len() {
         let t = &tokens[i];
         if t.kind.is_opaque() {
@@ -151,9 +161,12 @@ pub fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
             i += 1;
             continue;
         }
+        if next_opaque < i {
+            next_opaque = find_from(i);
+        }
         // A piece may run on past this token into the next ones, up to the
         // next opaque token.
-        let limit = tokens[i + 1..].iter().find(|t| t.kind.is_opaque()).map_or(text.len(), |t| t.start);
+        let limit = tokens.get(next_opaque).map_or(text.len(), |t| t.start);
         cut.token(t.start.max(cut.at), t.end, limit);
         i += 1;
         while i < tokens.len() && tokens[i].end <= cut.at {
@@ -282,4 +295,46 @@ fn piece_end(text: &str, i: usize, c: char, cl: usize, limit: usize) -> (usize, 
         return (j, PieceKind::Num);
     }
     (j, PieceKind::Punct)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::tokenize::tokenize;
+
+    thread_local! {
+        /// Tokens looked at by the search for the next opaque token.
+        pub(super) static LOOKED_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    fn looked_at(text: &str) -> usize {
+        let tokens = tokenize(text, Lang::Es);
+        LOOKED_AT.with(|c| c.set(0));
+        let _ = pieces(text, &tokens);
+        LOOKED_AT.with(|c| c.get())
+    }
+
+    /// The search for the next opaque token moves forward only: the tokens
+    /// it looks at grow with the text, with or without opaque tokens.
+    #[test]
+    fn the_cut_is_linear() {
+        for unit in ["la casa de 3 pisos. ", "ver https://x.es/a y #hashtag o @quien. "] {
+            let (n, n2) = (looked_at(&unit.repeat(2000)), looked_at(&unit.repeat(4000)));
+            assert!(n > 0 && n2 <= 2 * n + 2, "{unit:?}: {n} then {n2}");
+        }
+    }
+
+    #[test]
+    fn opaque_tokens_are_one_piece_and_stop_a_run() {
+        let text = "2\u{a0}000 #Elecciones2024 3am http://x.es/3am 4\u{a0}500";
+        let p = pieces(text, &tokenize(text, Lang::Es));
+        let got: Vec<(&str, PieceKind)> = p.iter().map(|p| (p.text(text), p.kind)).collect();
+        use PieceKind::*;
+        assert_eq!(
+            got,
+            [("2\u{a0}000", Num), ("#Elecciones2024", Opaque), ("3", Num), ("am", Word), ("http://x.es/3am", Opaque), ("4\u{a0}500", Num)]
+        );
+        assert!(p[1].space_before && !p[3].space_before);
+    }
 }
