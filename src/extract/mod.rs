@@ -189,8 +189,10 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut found: Vec<(usize, usize, Label)> = Vec::new();
     let mut token_base = 0;
-    // A text of one block keeps its tokens for pass 2.
+    // A text of one block keeps its tokens for pass 2. Pass 2 cuts the
+    // pieces of the others from their opaque tokens, kept here (a few per block).
     let mut kept: Option<(Vec<Token>, Vec<Sentence>)> = None;
+    let mut opaque: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
     // One tagger for all blocks: it keeps the words it has seen.
     let mut tagger = crate::ner::Tagger::default();
     for r in &ranges {
@@ -204,6 +206,8 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
         token_base += tokens.len();
         if ranges.len() == 1 {
             kept = Some((tokens, local));
+        } else if need_layers {
+            opaque.push(tokens.iter().filter(|t| t.kind.is_opaque()).map(|t| t.start..t.end).collect());
         }
     }
     drop(tagger);
@@ -216,7 +220,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let mut quotes_out = Vec::new();
     let mut keywords = inc.keywords.then(|| keywords::Keywords::new(lang));
     if need_layers {
-        for r in &ranges {
+        for (k, r) in ranges.iter().enumerate() {
             let b = &text[r.clone()];
             let off = r.start;
             // The block's sentences: those of pass 1 (no block is tokenized
@@ -229,7 +233,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                     (&sentences[lo..hi], off)
                 }
             };
-            let lx = block_pieces(text, r, kept.as_ref().map(|(t, _)| &t[..]), lang);
+            let lx = block_pieces(text, r, kept.as_ref().map(|(t, _)| &t[..]), opaque.get(k));
             let dates =
                 if inc.dates || inc.quantities { dates::find_dates_in(b, &lx, lang, opts.reference_date) } else { Vec::new() };
             if inc.quantities {
@@ -268,13 +272,18 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     }
 }
 
-/// The pieces of the block `r` of `text`, from its tokens (`tokens` when the
-/// text is one block, else tokenized again).
-fn block_pieces(text: &str, r: &std::ops::Range<usize>, tokens: Option<&[Token]>, lang: Lang) -> Vec<tokenize::pieces::Piece> {
+/// The pieces of the block `r` of `text`: from its tokens when the text is
+/// one block, else from the block's opaque token ranges.
+fn block_pieces(
+    text: &str,
+    r: &std::ops::Range<usize>,
+    tokens: Option<&[Token]>,
+    opaque: Option<&Vec<std::ops::Range<usize>>>,
+) -> Vec<tokenize::pieces::Piece> {
     let b = &text[r.clone()];
     let mut lx = match tokens {
         Some(t) => tokenize::pieces::pieces(b, t),
-        None => tokenize::pieces::pieces(b, &tokenize::tokenize(b, lang)),
+        None => tokenize::pieces::pieces_around(b, opaque.into_iter().flatten().cloned(), b.len() / 5),
     };
     // The first piece follows a line break if the text before it has one
     // (the block alone cannot tell).

@@ -13,7 +13,7 @@
 //! Linear in the text; never panics.
 
 use super::Token;
-use crate::text::chars::{char_at, is_apostrophe, is_group_space, is_mark};
+use crate::text::chars::{char_at, is_apostrophe, is_group_space, is_mark, is_space};
 use crate::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,47 +140,31 @@ pub fn norm_key(norm: &str) -> u64 {
 /// let norms: Vec<&str> = p.iter().map(|p| p.norm.as_str()).collect();
 /// assert_eq!(norms, ["a", "las", "3", "p", ".", "m", ".", "en", ""]);
 /// ```
-#[inline(never)]
 pub fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
-    let mut cut = Cutter { text, out: Vec::with_capacity(tokens.len() + tokens.len() / 4), at: 0, scratch: String::new() };
-    let mut i = 0;
-    // The index of the first opaque token at or after `i` (the number of
-    // tokens if none): found by a search that only moves forward, so the
-    // whole cut stays linear.
-    let find_from = |i: usize| {
-        let k = tokens[i..].iter().position(|t| t.kind.is_opaque()).unwrap_or(tokens.len() - i);
-        #[cfg(test)]
-        tests::LOOKED_AT.with(|c| c.set(c.get() + k + 1));
-        i + k
-    };
-    let mut next_opaque = find_from(0);
-    while i < tokens.len() {
-        let t = &tokens[i];
-        if t.kind.is_opaque() {
-            cut.opaque(t);
-            i += 1;
-            continue;
-        }
-        if next_opaque < i {
-            next_opaque = find_from(i);
-        }
-        // A piece may run on past this token into the next ones, up to the
-        // next opaque token.
-        let limit = tokens.get(next_opaque).map_or(text.len(), |t| t.start);
-        cut.token(t.start.max(cut.at), t.end, limit);
-        i += 1;
-        while i < tokens.len() && tokens[i].end <= cut.at {
-            i += 1;
-        }
+    let opaque = tokens.iter().filter(|t| t.kind.is_opaque()).map(|t| t.start..t.end);
+    pieces_around(text, opaque, tokens.len() + tokens.len() / 4)
+}
+
+/// The pieces of `text` whose opaque tokens (URLs, e-mail addresses,
+/// hashtags, mentions) are the byte ranges `opaque`, in order: all a cut
+/// needs of the tokens, since the tokens of the rest split where its pieces
+/// do. `capacity` is a guess of the number of pieces.
+pub fn pieces_around(text: &str, opaque: impl IntoIterator<Item = std::ops::Range<usize>>, capacity: usize) -> Vec<Piece> {
+    let mut cut = Cutter::new(text, capacity);
+    for r in opaque {
+        // A piece may run on up to the opaque token, never into it.
+        cut.run(r.start, r.start);
+        cut.opaque(r);
     }
+    cut.run(text.len(), text.len());
     cut.out
 }
 
 /// The pieces of a phrase written in a lexicon: the whole of `text` cut as
 /// one run, with nothing opaque.
 pub fn of_phrase(text: &str) -> Vec<Piece> {
-    let mut cut = Cutter { text, out: Vec::new(), at: 0, scratch: String::new() };
-    cut.token(0, text.len(), text.len());
+    let mut cut = Cutter::new(text, 4);
+    cut.run(text.len(), text.len());
     cut.out
 }
 
@@ -189,43 +173,45 @@ struct Cutter<'a> {
     out: Vec<Piece>,
     /// Where the text not yet cut begins.
     at: usize,
+    /// Whether a separator, and a line break, came since the last piece.
+    space: bool,
+    newline: bool,
     scratch: String,
 }
 
-impl Cutter<'_> {
-    /// The separation between the last piece and byte `to`.
-    fn gap(&self, to: usize) -> (bool, bool) {
-        let gap = &self.text[self.at.min(to)..to];
-        let space = self.out.is_empty() || !gap.is_empty();
-        (space, gap.contains(['\n', '\r', '\u{2029}']))
+impl<'a> Cutter<'a> {
+    fn new(text: &'a str, capacity: usize) -> Self {
+        Cutter { text, out: Vec::with_capacity(capacity), at: 0, space: true, newline: false, scratch: String::new() }
     }
 
-    fn opaque(&mut self, t: &Token) {
-        let (space, newline) = self.gap(t.start);
-        let norm = Norm::new("");
+    fn push(&mut self, start: usize, end: usize, kind: PieceKind, norm: Norm, upper: bool) {
         let key = norm_key(&norm);
-        self.out.push(Piece { start: t.start, end: t.end, kind: PieceKind::Opaque, norm, key, space_before: space, newline_before: newline, upper: false });
-        self.at = t.end;
+        self.out.push(Piece { start, end, kind, norm, key, space_before: self.space, newline_before: self.newline, upper });
+        self.space = false;
+        self.newline = false;
     }
 
-    /// Cuts `from..end` into pieces; the last may run on up to `limit`.
-    fn token(&mut self, from: usize, end: usize, limit: usize) {
-        let (mut space, mut newline) = self.gap(from);
-        let mut i = from;
+    fn opaque(&mut self, r: std::ops::Range<usize>) {
+        self.push(r.start, r.end, PieceKind::Opaque, Norm::new(""), false);
+        self.at = r.end;
+    }
+
+    /// Cuts the text from where the last cut ended up to `end`; the last
+    /// piece may run on up to `limit`. The separators are those of the
+    /// tokenizer, and control characters.
+    fn run(&mut self, end: usize, limit: usize) {
+        let mut i = self.at;
         while i < end {
             let Some((c, cl)) = char_at(self.text, i) else { break };
-            if c.is_whitespace() || c.is_control() {
-                space = true;
-                newline |= matches!(c, '\n' | '\r' | '\u{2029}');
+            if is_space(c) || c.is_control() {
+                self.space = true;
+                self.newline |= matches!(c, '\n' | '\r' | '\u{2029}');
                 i += cl;
                 continue;
             }
             let (j, kind) = piece_end(self.text, i, c, cl, limit);
             let norm = self.normalise(i, j, kind);
-            let key = norm_key(&norm);
-            self.out.push(Piece { start: i, end: j, kind, norm, key, space_before: space, newline_before: newline, upper: c.is_uppercase() });
-            space = false;
-            newline = false;
+            self.push(i, j, kind, norm, c.is_uppercase());
             i = j;
         }
         self.at = i.max(end);
@@ -303,26 +289,19 @@ mod tests {
     use crate::lang::Lang;
     use crate::tokenize::tokenize;
 
-    thread_local! {
-        /// Tokens looked at by the search for the next opaque token.
-        pub(super) static LOOKED_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    }
-
-    fn looked_at(text: &str) -> usize {
-        let tokens = tokenize(text, Lang::Es);
-        LOOKED_AT.with(|c| c.set(0));
-        let _ = pieces(text, &tokens);
-        LOOKED_AT.with(|c| c.get())
-    }
-
-    /// The search for the next opaque token moves forward only: the tokens
-    /// it looks at grow with the text, with or without opaque tokens.
+    /// Pieces split tokens, join what group spaces join, and take their
+    /// space flags from the tokenizer's separators (an invisible one too).
     #[test]
-    fn the_cut_is_linear() {
-        for unit in ["la casa de 3 pisos. ", "ver https://x.es/a y #hashtag o @quien. "] {
-            let (n, n2) = (looked_at(&unit.repeat(2000)), looked_at(&unit.repeat(4000)));
-            assert!(n > 0 && n2 <= 2 * n + 2, "{unit:?}: {n} then {n2}");
-        }
+    fn pieces_of_a_sentence() {
+        let text = "El Sr. Bono llegó a EE. UU. a las 3 p.m.\u{200b}con 2\u{a0}000 #G20 (ver www.x.es/a%28) y O’Neill.";
+        let p = pieces(text, &tokenize(text, Lang::Es));
+        let got: Vec<String> = p.iter().map(|p| format!("{}{}", if p.space_before { " " } else { "" }, p.text(text))).collect();
+        assert_eq!(
+            got.concat(),
+            " El Sr. Bono llegó a EE. UU. a las 3 p.m. con 2\u{a0}000 #G20 (ver www.x.es/a%28) y O’Neill."
+        );
+        assert_eq!(p.len(), 27);
+        assert_eq!(p.iter().filter(|p| p.kind == PieceKind::Opaque).count(), 2);
     }
 
     #[test]
