@@ -6,7 +6,7 @@
 // nodes). Every other piece of text (entity names, titles, quotes, file
 // contents, error messages) goes through textContent.
 
-import { ENTITY_LABELS, LAYERS, findTermsFallback, hasFullHighlight, renderInto } from './lupa-render.js';
+import { ENTITY_LABELS, LAYERS, hasFullHighlight, renderInto } from './lupa-render.js';
 import { createLupaWorker } from './lupa-client.js';
 
 /** Texts longer than this are analysed in a module worker, off the main thread. */
@@ -468,8 +468,8 @@ function searchTerms() {
 async function findTerms(api, text, terms, lang) {
   if (!terms.length) return [];
   const has = api === lupa ? Boolean(lupa.findTerms) : api.functions.includes('findTerms');
-  if (has) return api.findTerms(text, terms, { lang });
-  return findTermsFallback(text, terms);
+  // A package without findTerms() finds no terms (the search fold lives in Rust only).
+  return has ? api.findTerms(text, terms, { lang }) : [];
 }
 
 function updateSearchCount(hits) {

@@ -4,8 +4,9 @@
 // quantities, quotes, terms) as safe HTML. Older packages only render entity
 // labels and reject the other options; for those, `renderFallback` builds the
 // same <mark> structure from extract() results with DOM calls (text nodes and
-// createElement only, never HTML strings), and `findTermsFallback` mirrors
-// findTerms(). Everything here is feature-detected, so a newer package is
+// createElement only, never HTML strings), with the package's own findTerms()
+// for search terms (none where it has no findTerms: the search fold is defined
+// once, in Rust). Everything here is feature-detected, so a newer package is
 // used as soon as it is built.
 
 export const ENTITY_LABELS = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -41,49 +42,6 @@ export function hasFullHighlight(mod) {
   } catch {
     return false;
   }
-}
-
-// ---------------------------------------------------------------- term matching
-
-/** Case- and accent-folds `text`; returns the folded string and, per folded unit, its source index. */
-function fold(text) {
-  let out = '';
-  const map = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i);
-    const len = cp > 0xffff ? 2 : 1;
-    const f = String.fromCodePoint(cp).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    for (let k = 0; k < f.length; k++) map.push(i);
-    out += f;
-    i += len;
-  }
-  map.push(text.length);
-  return { out, map };
-}
-
-const WORD = /[\p{L}\p{N}]/u;
-
-/** findTerms() for packages without it: whole-word, accent- and case-insensitive. */
-export function findTermsFallback(text, terms) {
-  const { out, map } = fold(text);
-  const hits = [];
-  for (const term of terms ?? []) {
-    const t = fold(String(term).trim()).out;
-    if (!t) continue;
-    for (let from = 0; ; ) {
-      const at = out.indexOf(t, from);
-      if (at < 0) break;
-      from = at + 1;
-      const before = at > 0 ? out[at - 1] : '';
-      const after = out[at + t.length] ?? '';
-      if ((before && WORD.test(before)) || (after && WORD.test(after))) continue;
-      const start = map[at];
-      const end = map[at + t.length] ?? text.length;
-      hits.push({ text: text.slice(start, end), start, end, term: String(term) });
-    }
-  }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  return hits;
 }
 
 // ---------------------------------------------------------------- fallback rendering
@@ -181,7 +139,7 @@ export async function renderInto(target, api, text, opts) {
   const xopts = { lang, include: extractIncludeFor(include) };
   if (referenceDate) xopts.referenceDate = referenceDate;
   const x = await api.extract(text, xopts);
-  const termHits = terms.length ? findTermsFallback(text, terms) : [];
+  const termHits = terms.length && api.findTerms ? await api.findTerms(text, terms, { lang }) : [];
   target.replaceChildren(renderFallback(text, x, { include, termHits, classPrefix: classPrefix || 'lupa-' }));
   return { via: 'fallback' };
 }

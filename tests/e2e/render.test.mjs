@@ -1,16 +1,14 @@
 // www/lupa-render.js: the fallback used with packages whose highlight() only
-// marks entities must agree with the package's own findTerms() and highlight().
+// marks entities must agree with the package's own highlight().
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, SEED_FILE, launchChromium, openPage, startServer, stopServer } from './helpers.mjs';
-import { findTermsFallback, parseInclude } from '../../www/lupa-render.js';
+import { parseInclude } from '../../www/lupa-render.js';
 
 const SEED_TEXT = (await readFile(join(ROOT, 'seeds', SEED_FILE), 'utf8')).trim();
-const pkg = await import('../../pkg/lupa.js');
-await pkg.default({ module_or_path: await readFile(join(ROOT, 'pkg', 'lupa_bg.wasm')) });
 
 describe('lupa-render.js', { timeout: 120_000 }, () => {
   it('parseInclude accepts lists, aliases and "entities"', () => {
@@ -18,24 +16,6 @@ describe('lupa-render.js', { timeout: 120_000 }, () => {
     assert.deepEqual(parseInclude('entities,quote,bogus'), ['PER', 'ORG', 'LOC', 'MISC', 'quotes']);
     assert.deepEqual(parseInclude(['LOC', 'LOC', 'term']), ['LOC', 'terms']);
     assert.deepEqual(parseInclude(''), []);
-  });
-
-  it('findTermsFallback agrees with the package findTerms()', (t) => {
-    if (typeof pkg.findTerms !== 'function') return t.skip('pkg has no findTerms()');
-    const cases = [
-      [SEED_TEXT, ['azerbaiyan']],
-      [SEED_TEXT, ['ESTADOS UNIDOS', 'ue', 'politico']],
-      [SEED_TEXT, ['moscu', 'kremlin', 'nagorno-karabaj']],
-      ['Camión, camion y CAMIÓN; camiones no.', ['camion']],
-      ['😀 Peña peña PENA pena', ['pena']],
-      ['e\u0301l y él', ['el']],
-    ];
-    for (const [text, terms] of cases) {
-      const strip = (hits) => hits.map(({ start, end, text }) => ({ start, end, text }));
-      const want = strip(pkg.findTerms(text, terms, { lang: 'es' }));
-      assert.deepEqual(strip(findTermsFallback(text, terms)), want, JSON.stringify(terms));
-    }
-    assert.equal(findTermsFallback(SEED_TEXT, ['azerbaiyan']).length, 3);
   });
 
   describe('in Chromium', () => {
@@ -62,7 +42,7 @@ describe('lupa-render.js', { timeout: 120_000 }, () => {
           const a = document.createElement('div');
           const b = document.createElement('div');
           const viaA = await renderInto(a, { extract: m.extract, highlight: m.highlight, full: true }, text, opts);
-          const viaB = await renderInto(b, { extract: m.extract, highlight: m.highlight, full: false }, text, opts);
+          const viaB = await renderInto(b, { extract: m.extract, highlight: m.highlight, findTerms: m.findTerms, full: false }, text, opts);
           const marks = (d) => [...d.querySelectorAll('mark')].map((x) => `${x.className}:${x.textContent}`).sort();
           return { via: [viaA.via, viaB.via], text: [a.textContent, b.textContent], marks: [marks(a), marks(b)] };
         }, SEED_TEXT);
