@@ -58,6 +58,28 @@ mark.lupa-quote { background: var(--lupa-quote, transparent); color: inherit; pa
 mark.lupa-term { background: var(--lupa-term, #ffe066); outline: 2px solid var(--lupa-term-line, #a67c00); }
 `;
 
+let sheet = null;
+
+/**
+ * Gives the shadow root the element's stylesheet: a constructable stylesheet,
+ * shared by every instance, which a strict Content-Security-Policy
+ * (style-src 'self') does not refuse as it refuses an inline <style>; a
+ * <style> only where the browser has no adoptedStyleSheets.
+ */
+function adoptStyle(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  root.append(style);
+}
+
 export class LupaArticle extends HTMLElement {
   static observedAttributes = ['lang', 'include', 'src', 'terms', 'worker', 'reference-date'];
 
@@ -71,8 +93,6 @@ export class LupaArticle extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
     this.#status = document.createElement('div');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');
@@ -80,7 +100,8 @@ export class LupaArticle extends HTMLElement {
     this.#out = document.createElement('div');
     this.#out.className = 'article';
     this.#out.setAttribute('part', 'article');
-    this.#root.append(style, this.#status, this.#out);
+    adoptStyle(this.#root);
+    this.#root.append(this.#status, this.#out);
   }
 
   connectedCallback() {

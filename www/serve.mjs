@@ -7,6 +7,8 @@
 //
 // Binds 127.0.0.1 only. Prints "http://127.0.0.1:<port>/www/" once listening.
 // --port 0 picks a free port (the printed URL shows the real one).
+// --csp sends the strict Content-Security-Policy a newsroom site may have
+// (CSP below) with every page, to check that Lupa needs nothing it forbids.
 
 import { createServer } from 'node:http';
 import { open, stat } from 'node:fs/promises';
@@ -15,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const HOST = '127.0.0.1';
+/** The policy `--csp` sends: no inline script or style, no eval, wasm allowed. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const csp = process.argv.includes('--csp');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -128,6 +133,7 @@ async function handle(req, res) {
     'Content-Length': st.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...(csp && type.startsWith('text/html') ? { 'Content-Security-Policy': CSP } : {}),
   });
   if (req.method === 'HEAD') {
     await fh.close();

@@ -27,9 +27,10 @@ export function launchChromium() {
 }
 
 /** Starts www/serve.mjs on a free port; resolves with { proc, url, origin }. */
-export function startServer() {
+export function startServer({ csp = false } = {}) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(ROOT, 'www', 'serve.mjs'), '--port', '0'], {
+    const args = [join(ROOT, 'www', 'serve.mjs'), '--port', '0', ...(csp ? ['--csp'] : [])];
+    const proc = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, PORT: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
