@@ -295,15 +295,19 @@ function renderEntities(entities) {
           type: 'button',
           class: 'entity',
           dataset: { id: Number.isInteger(g.id) ? String(g.id) : undefined, label },
-          'aria-label': `${g.name}, ${LABEL_NAMES[label] ?? label}, ${plural(n, 'mention', 'mentions')}. Go to the next mention.`,
           onclick: () => visit(`entity:${g.key}`, g.mentions, label, `lupa-${label}`, 'Mention'),
           onmouseenter: () => relate(label, g.id),
           onmouseleave: () => relate(null),
           onfocus: () => relate(label, g.id),
           onblur: () => relate(null),
         },
+        // The name comes from the visible text (a label that differed from it
+        // would not match what speech-input users say), with the label and
+        // the count spelled out for screen readers.
         el('span', { class: 'entity-text', text: g.name }),
-        el('span', { class: 'entity-count', text: `×${n}` }),
+        el('span', { class: 'visually-hidden', text: `, ${LABEL_NAMES[label] ?? label}, ` }),
+        el('span', { class: 'entity-count', 'aria-hidden': 'true', text: `×${n}` }),
+        el('span', { class: 'visually-hidden', text: `${plural(n, 'mention', 'mentions')}. Go to the next mention.` }),
         forms.length ? el('span', { class: 'entity-alias', text: `also: ${forms.join(', ')}` }) : null,
       );
       if (!btn.dataset.id) delete btn.dataset.id;

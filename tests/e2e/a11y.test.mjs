@@ -1,0 +1,53 @@
+// The demo and the embed page pass axe-core (npm axe-core) with no serious
+// or critical violation, once they have rendered their articles.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, launchChromium, loadReady, openPage, startServer, stopServer } from './helpers.mjs';
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** axe-core's serious and critical violations on the page, one line each. */
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
+describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopServer(server?.proc);
+  });
+
+  it('the demo has no serious or critical violation', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await loadReady(page, `${server.origin}/www/`);
+      await page.waitForSelector('#article mark', { timeout: 20_000 });
+      assert.deepEqual(await seriousViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the embed page has no serious or critical violation', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(`${server.origin}/www/embed.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => [...document.querySelectorAll('lupa-article')].every((e) => e.dataset.state), null, { timeout: 20_000 });
+      assert.deepEqual(await seriousViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
