@@ -307,3 +307,14 @@ mod ner_stream;
 fn streaming_tagger_matches_the_reference_in_wasm() {
     ner_stream::assert_streaming_tagger_matches_the_reference();
 }
+
+/// The phrase filters read a piece key's top bits: on wasm32 too they must
+/// vary (a `usize`-wide hash leaves them zero, and every piece then passes
+/// every filter: the layers ran several times slower in the browser).
+#[wasm_bindgen_test]
+fn piece_keys_fill_their_top_bits_in_wasm() {
+    use lupa::tokenize::pieces::norm_key;
+    let tops: std::collections::BTreeSet<u64> =
+        ["de", "la", "el", "enero", "mil", "dijo", "$", "%", "p", "m"].iter().map(|w| norm_key(w) >> 55).collect();
+    assert!(tops.len() >= 8, "{} distinct top bytes", tops.len());
+}

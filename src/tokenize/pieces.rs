@@ -124,11 +124,21 @@ impl PartialEq<String> for Norm {
 }
 
 /// A hash of a piece's normalised form.
+///
+/// The phrase filters read its top bits, so it is 64 bits wide on every
+/// target: a `usize`-wide hasher (rustc-hash's `FxHasher`) leaves the top
+/// half zero on wasm32, where every piece would then pass every filter.
 pub fn norm_key(norm: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(norm.as_bytes());
-    h.finish()
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h: u64 = 0;
+    for chunk in norm.as_bytes().chunks(8) {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    // The high bits of a product mix every input bit; the low ones only the
+    // low input bits. Tables index by the low bits, filters by the high ones.
+    h ^ (h >> 32)
 }
 
 /// The pieces of `text`, given its tokens in order.
@@ -302,6 +312,13 @@ mod tests {
         );
         assert_eq!(p.len(), 27);
         assert_eq!(p.iter().filter(|p| p.kind == PieceKind::Opaque).count(), 2);
+    }
+
+    /// The filters use the key's top bits: they must vary on every target.
+    #[test]
+    fn norm_keys_fill_their_top_bits() {
+        let tops: std::collections::HashSet<u64> = ["de", "la", "el", "enero", "mil", "dijo", "$", "%", "p", "m"].iter().map(|w| norm_key(w) >> 55).collect();
+        assert!(tops.len() >= 8, "{} distinct top bytes", tops.len());
     }
 
     #[test]
