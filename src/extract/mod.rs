@@ -283,7 +283,7 @@ fn block_pieces(
     let b = &text[r.clone()];
     let mut lx = match tokens {
         Some(t) => tokenize::pieces::pieces(b, t),
-        None => tokenize::pieces::pieces_around(b, opaque.into_iter().flatten().cloned(), b.len() / 5),
+        None => tokenize::pieces::pieces_around(b, opaque.map_or(&[][..], |o| &o[..]), b.len() / 5),
     };
     // The first piece follows a line break if the text before it has one
     // (the block alone cannot tell).

@@ -73,11 +73,17 @@ impl Gazetteer {
     }
     /// Builds from (phrase, class) pairs; duplicates merge their classes.
     pub fn build<'a>(entries: impl IntoIterator<Item = (&'a str, u8)>) -> Gazetteer {
-        let mut v: Vec<(u32, u8)> = entries
+        let v: Vec<(u32, u8)> = entries
             .into_iter()
             .filter(|(p, _)| !p.trim().is_empty())
             .map(|(p, c)| (phrase_hash(p.split_whitespace()), 1u8 << c))
             .collect();
+        Gazetteer::from_entries(v)
+    }
+
+    /// The gazetteer of raw `(key, class byte)` entries, sorted, with the
+    /// bytes of equal keys OR-ed together.
+    fn from_entries(mut v: Vec<(u32, u8)>) -> Gazetteer {
         v.sort_unstable();
         let mut g = Gazetteer::default();
         for (k, c) in v {
@@ -94,24 +100,9 @@ impl Gazetteer {
 
     /// Adds raw `(key, class byte)` entries, OR-ing the bytes of equal keys.
     pub fn merged(&self, raw: &[(u32, u8)]) -> Gazetteer {
-        let mut v: Vec<(u32, u8)> = self
-            .keys
-            .iter()
-            .copied()
-            .zip(self.classes.iter().copied())
-            .collect();
+        let mut v: Vec<(u32, u8)> = self.keys.iter().copied().zip(self.classes.iter().copied()).collect();
         v.extend_from_slice(raw);
-        v.sort_unstable();
-        let mut g = Gazetteer::default();
-        for (k, c) in v {
-            if g.keys.last() == Some(&k) {
-                *g.classes.last_mut().unwrap() |= c;
-            } else {
-                g.keys.push(k);
-                g.classes.push(c);
-            }
-        }
-        g
+        Gazetteer::from_entries(v)
     }
 }
 

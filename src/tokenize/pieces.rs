@@ -151,17 +151,18 @@ pub fn norm_key(norm: &str) -> u64 {
 /// assert_eq!(norms, ["a", "las", "3", "p", ".", "m", ".", "en", ""]);
 /// ```
 pub fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
-    let opaque = tokens.iter().filter(|t| t.kind.is_opaque()).map(|t| t.start..t.end);
-    pieces_around(text, opaque, tokens.len() + tokens.len() / 4)
+    let opaque: Vec<_> = tokens.iter().filter(|t| t.kind.is_opaque()).map(|t| t.start..t.end).collect();
+    pieces_around(text, &opaque, tokens.len() + tokens.len() / 4)
 }
 
 /// The pieces of `text` whose opaque tokens (URLs, e-mail addresses,
 /// hashtags, mentions) are the byte ranges `opaque`, in order: all a cut
 /// needs of the tokens, since the tokens of the rest split where its pieces
 /// do. `capacity` is a guess of the number of pieces.
-pub fn pieces_around(text: &str, opaque: impl IntoIterator<Item = std::ops::Range<usize>>, capacity: usize) -> Vec<Piece> {
+#[inline(never)]
+pub fn pieces_around(text: &str, opaque: &[std::ops::Range<usize>], capacity: usize) -> Vec<Piece> {
     let mut cut = Cutter::new(text, capacity);
-    for r in opaque {
+    for r in opaque.iter().cloned() {
         // A piece may run on up to the opaque token, never into it.
         cut.run(r.start, r.start);
         cut.opaque(r);
@@ -209,6 +210,7 @@ impl<'a> Cutter<'a> {
     /// Cuts the text from where the last cut ended up to `end`; the last
     /// piece may run on up to `limit`. The separators are those of the
     /// tokenizer, and control characters.
+    #[inline(never)]
     fn run(&mut self, end: usize, limit: usize) {
         let mut i = self.at;
         while i < end {
