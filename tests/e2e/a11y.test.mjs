@@ -1,10 +1,10 @@
 // The demo and the embed page pass axe-core (npm axe-core) with no serious
 // or critical violation, once they have rendered their articles.
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, launchChromium, loadReady, openPage, startServer, stopServer } from './helpers.mjs';
+import { ROOT, loadReady, openPage, withServerAndBrowser } from './helpers.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -18,21 +18,12 @@ async function seriousViolations(page) {
 }
 
 describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server?.proc);
-  });
+  const env = withServerAndBrowser();
 
   it('the demo has no serious or critical violation', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(env.browser);
     try {
-      await loadReady(page, `${server.origin}/www/`);
+      await loadReady(page, `${env.server.origin}/www/`);
       await page.waitForSelector('#article mark', { timeout: 20_000 });
       assert.deepEqual(await seriousViolations(page), []);
     } finally {
@@ -41,9 +32,9 @@ describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
   });
 
   it('the embed page has no serious or critical violation', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(env.browser);
     try {
-      await page.goto(`${server.origin}/www/embed.html`, { waitUntil: 'load' });
+      await page.goto(`${env.server.origin}/www/embed.html`, { waitUntil: 'load' });
       await page.waitForFunction(() => [...document.querySelectorAll('lupa-article')].every((e) => e.dataset.state), null, { timeout: 20_000 });
       assert.deepEqual(await seriousViolations(page), []);
     } finally {

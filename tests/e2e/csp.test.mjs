@@ -3,9 +3,9 @@
 // allowed), the demo and the embed page work: the browser refuses nothing,
 // and the marks keep their label colours instead of the plain <mark> yellow.
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, loadReady, openPage, startServer, stopServer } from './helpers.mjs';
+import { loadReady, openPage, withServerAndBrowser } from './helpers.mjs';
 
 /** Records the page's CSP violations in window.__cspViolations, from its first script on. */
 async function recordViolations(page) {
@@ -34,22 +34,13 @@ function markColours(page, root, shadow) {
 const PLAIN_MARK = 'rgb(255, 255, 0)';
 
 describe('a strict Content-Security-Policy', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ csp: true });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server?.proc);
-  });
+  const env = withServerAndBrowser({ csp: true });
 
   it('the demo needs nothing the policy refuses, and its marks keep their colours', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
       await recordViolations(page);
-      await loadReady(page, `${server.origin}/www/`);
+      await loadReady(page, `${env.server.origin}/www/`);
       await page.waitForSelector('#article mark', { timeout: 20_000 });
       const policy = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
       assert.match(policy ?? '', /style-src 'self'/, 'the page is served with the policy');
@@ -64,10 +55,10 @@ describe('a strict Content-Security-Policy', { timeout: 180_000 }, () => {
   });
 
   it('the embed page needs nothing the policy refuses, and <lupa-article> keeps its colours', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
       await recordViolations(page);
-      const res = await page.goto(`${server.origin}/www/embed.html`, { waitUntil: 'load' });
+      const res = await page.goto(`${env.server.origin}/www/embed.html`, { waitUntil: 'load' });
       assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
       await page.waitForFunction(
         () => [...document.querySelectorAll('lupa-article')].every((e) => e.dataset.state),

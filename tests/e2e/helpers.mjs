@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 // Shared helpers for the end-to-end tests: the static server, Chromium, pages.
 
 import assert from 'node:assert/strict';
@@ -61,6 +62,24 @@ export function startServer({ csp = false } = {}) {
       reject(new Error(`serve.mjs exited early (code ${code})\nstderr: ${err}`));
     });
   });
+}
+
+/**
+ * Starts the server (with `serverOptions`) and Chromium before the tests of
+ * the enclosing describe, and stops both after them; the returned object's
+ * `server` and `browser` are set once they run.
+ */
+export function withServerAndBrowser(serverOptions = {}) {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await startServer(serverOptions);
+    ctx.browser = await launchChromium();
+  });
+  after(async () => {
+    await ctx.browser?.close().catch(() => {});
+    await stopServer(ctx.server?.proc);
+  });
+  return ctx;
 }
 
 export function stopServer(proc) {
