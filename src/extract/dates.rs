@@ -68,7 +68,17 @@ pub fn find_dates(text: &str, tokens: &[Token], lang: Lang, reference: Option<Ci
     find_dates_in(text, &pieces(text, tokens), lang, reference)
 }
 
+/// [`find_dates`] given the pieces of `text`. Each line is scanned on its
+/// own, so that no span crosses a line break or a blank line (a paragraph).
 pub(crate) fn find_dates_in(text: &str, lx: &[Piece], lang: Lang, reference: Option<CivilDate>) -> Vec<DateSpan> {
+    let mut out = Vec::new();
+    for line in crate::tokenize::pieces::lines(lx) {
+        out.extend(find_dates_in_line(text, line, lang, reference));
+    }
+    out
+}
+
+fn find_dates_in_line(text: &str, lx: &[Piece], lang: Lang, reference: Option<CivilDate>) -> Vec<DateSpan> {
     let s = Scan { t: text, lx, c: compiled(lang), r: reference };
     let mut out = Vec::new();
     let mut i = 0;

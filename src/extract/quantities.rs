@@ -55,6 +55,8 @@ pub fn find_quantities(text: &str, tokens: &[Token], lang: Lang, dates: &[DateSp
 }
 
 /// [`find_quantities`] given the lexes of `text`.
+/// Each line is scanned on its own: no amount takes its unit, scale or
+/// currency from the next line or paragraph.
 pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
     let c = compiled(lang);
     // Mark lexes inside dates (both lists are sorted by position).
@@ -70,23 +72,13 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[
             in_date[k] = true;
         }
     }
-    let q = Q { t: text, lx, c, in_date: &in_date };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < lx.len() {
-        if in_date[i] || !c.may_start_quantity(&lx[i]) {
-            i += 1;
-            continue;
-        }
-        match q.at(i) {
-            Some((s, e, mut quantity)) if e > s && !in_date[s..e].iter().any(|x| *x) => {
-                quantity.start = lx[s].start;
-                quantity.end = lx[e - 1].end;
-                out.push(quantity);
-                i = e;
-            }
-            _ => i += 1,
-        }
+    let mut from = 0;
+    for line in crate::tokenize::pieces::lines(lx) {
+        let to = from + line.len();
+        let q = Q { t: text, lx: line, c, in_date: &in_date[from..to] };
+        q.scan(&mut out);
+        from = to;
     }
     out
 }
@@ -103,6 +95,26 @@ fn quantity(kind: QuantityKind, value: f64) -> Quantity {
 }
 
 impl<'a> Q<'a> {
+    fn scan(&self, out: &mut Vec<Quantity>) {
+        let (lx, in_date, c) = (self.lx, self.in_date, self.c);
+        let mut i = 0;
+        while i < lx.len() {
+            if in_date[i] || !c.may_start_quantity(&lx[i]) {
+                i += 1;
+                continue;
+            }
+            match self.at(i) {
+                Some((s, e, mut quantity)) if e > s && !in_date[s..e].iter().any(|x| *x) => {
+                    quantity.start = lx[s].start;
+                    quantity.end = lx[e - 1].end;
+                    out.push(quantity);
+                    i = e;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
     fn glued(&self, i: usize) -> bool {
         self.lx.get(i).is_some_and(|l| !l.space_before)
     }

@@ -55,6 +55,22 @@ impl Piece {
 /// How many bytes of a [`Norm`] are kept in the piece itself.
 const NORM_INLINE: usize = 22;
 
+/// The pieces of each line: a new line starts at every piece with
+/// [`Piece::newline_before`]. The layers that must not cross a line break
+/// or a paragraph (dates, quantities) scan each line on its own.
+pub fn lines(lx: &[Piece]) -> impl Iterator<Item = &[Piece]> {
+    let mut rest = lx;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest.iter().skip(1).position(|p| p.newline_before).map_or(rest.len(), |k| k + 1);
+        let (line, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(line)
+    })
+}
+
 /// A piece's normalised form: short ones (nearly all) stored inline, so that
 /// cutting a block allocates nothing per piece.
 #[derive(Clone)]
