@@ -6,6 +6,8 @@ use super::phrases::{set, PhraseSet, Starts};
 use crate::tokenize::pieces::{Piece, PieceKind};
 use crate::lang::{Lang, PerLang};
 pub use crate::lang::lexicon::{Lexicon, Unit};
+pub use crate::lang::tables::Currency;
+use crate::lang::tables;
 
 /// Indexed form of a [`Lexicon`].
 pub struct Compiled {
@@ -57,7 +59,17 @@ pub struct Compiled {
     pub ordinal_words: PhraseSet<u32>,
     pub ordinal_suffixes: PhraseSet<()>,
     pub percent_words: PhraseSet<()>,
-    pub currencies: PhraseSet<&'static str>,
+    /// The lexicon's currencies, then its `currencies.tsv`, then the common symbols.
+    pub currencies: PhraseSet<Currency>,
+    /// Denominator words: value of one ("cuarto" 0.25, "thirds" 1/3).
+    pub fractions: PhraseSet<f64>,
+    /// Ordinals of a power of ten that multiply the number before them ("two hundredth").
+    pub ordinal_scales: PhraseSet<f64>,
+    pub glued_scales: &'static [(&'static str, f64)],
+    pub bare_scales: PhraseSet<()>,
+    pub minus_words: PhraseSet<()>,
+    pub cents_link: PhraseSet<()>,
+    pub fraction_over: PhraseSet<()>,
     pub currency_link: PhraseSet<()>,
     pub measure_units: PhraseSet<()>,
     pub cues: PhraseSet<()>,
@@ -119,16 +131,25 @@ impl Compiled {
     }
 
     /// Whether a quantity can start at `l`: `quantities::Q::at` starts with
-    /// a number, a minus sign, or a word of one of the sets in `quantity_starts`.
+    /// a number, a minus sign, or a word of one of the sets in `quantity_starts`, or a
+    /// leading decimal mark (".77").
     #[inline]
     pub fn may_start_quantity(&self, l: &Piece) -> bool {
-        l.kind == PieceKind::Num || self.quantity_starts.may_start(l) || l.norm == "-" || l.norm == "−"
+        l.kind == PieceKind::Num || self.quantity_starts.may_start(l) || matches!(l.norm.as_str(), "-" | "−" | "." | ",")
     }
 
     fn new(lang: Lang) -> Compiled {
         let mut c = Compiled::sets(lang);
         let mut q = Starts::new();
-        for set in [&c.currencies as &dyn FirstLexes, &c.ordinal_words, &c.half, &c.number_words] {
+        for set in [
+            &c.currencies as &dyn FirstLexes,
+            &c.ordinal_words,
+            &c.half,
+            &c.number_words,
+            &c.bare_scales,
+            &c.minus_words,
+            &c.fractions,
+        ] {
             set.add_to(&mut q);
         }
         c.quantity_starts = q;
@@ -165,6 +186,16 @@ impl Compiled {
 
     fn sets(lang: Lang) -> Compiled {
         let lx: &'static Lexicon = lang.lexicon();
+        let numbers = tables::number_words(lx.number_table);
+        let of_kind = |k: &'static str| numbers.iter().filter(move |w| w.kind == k);
+        let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), multiplier: 1.0, minor: false }));
+        let currencies = PhraseSet::new(own.chain(tables::currency_names(lx.currency_table)).chain(tables::currency_symbols()));
+        let ordinals = lx.ordinal_words.iter().copied().chain(
+            of_kind("ordinal").filter(|w| w.value < 100.0 && !w.weak).map(|w| (w.word, w.value as u32)),
+        );
+        let scales = lx.scales.iter().copied().chain(
+            numbers.iter().filter(|w| w.kind == "scale" || w.kind == "scale_abbr" && !w.weak).map(|w| (w.word, w.value)),
+        );
         let stop: Vec<&'static str> =
             lang.data().stop_words.iter().chain(lx.extra_stop_words.iter()).copied().collect();
         Compiled {
@@ -210,13 +241,20 @@ impl Compiled {
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),
             hundred: set(lx.hundred),
-            scales: pairs(lx.scales),
+            scales: PhraseSet::new(scales),
             half: set(lx.half),
             and_half: set(lx.and_half),
-            ordinal_words: pairs(lx.ordinal_words),
+            ordinal_words: PhraseSet::new(ordinals),
             ordinal_suffixes: set(lx.ordinal_suffixes),
             percent_words: set(lx.percent_words),
-            currencies: pairs(lx.currencies),
+            currencies,
+            fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
+            ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
+            glued_scales: lx.glued_scales,
+            bare_scales: set(lx.bare_scales),
+            minus_words: set(lx.minus_words),
+            cents_link: set(lx.cents_link),
+            fraction_over: set(lx.fraction_over),
             currency_link: set(lx.currency_link),
             measure_units: set(lx.measure_units),
             cues: set(lx.cues),

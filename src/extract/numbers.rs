@@ -22,18 +22,18 @@ pub struct Number {
 /// "treinta y dos", "medio millón").
 pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number> {
     let l = lx.get(i)?;
-    if l.kind == PieceKind::Num {
-        let raw = &text[l.start..l.end];
-        let mut value = parse_number(raw, c.lx.decimal_comma)?;
-        let plain = raw.bytes().all(|b| b.is_ascii_digit());
-        let mut j = i + 1;
-        let mut scaled = false;
-        while let Some((e, s)) = c.scales.at(lx, j) {
-            value *= s;
-            j = e;
-            scaled = true;
+    // A leading decimal mark: ".77", ",08" (after a space or at the start).
+    if l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | ",") && (i == 0 || l.space_before) {
+        let d = lx.get(i + 1).filter(|d| d.kind == PieceKind::Num && !d.space_before)?;
+        let digits = d.text(text);
+        if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 18 {
+            return None;
         }
-        return Some(Number { end: j, value, words: scaled, weak: false, plain_digits: plain && !scaled });
+        let value: f64 = format!("0.{digits}").parse().ok()?;
+        return Some(Number { end: i + 2, value, words: false, weak: false, plain_digits: false });
+    }
+    if l.kind == PieceKind::Num {
+        return digits_at(text, lx, i, c);
     }
     if l.kind != PieceKind::Word {
         return None;
@@ -43,6 +43,8 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
     let mut current: u64 = 0;
     let mut any = false;
     let mut weak = false;
+    // The largest scale so far.
+    let mut top = 0.0f64;
     // "medio millón", "half a million"
     if let Some(e) = c.half.has(lx, j) {
         if let Some((e2, s)) = c.scales.at(lx, e) {
@@ -76,13 +78,46 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
                 continue;
             }
         }
-        if any && current > 0 {
+        // "mil quinientos": a scale that is a number by itself, first.
+        if !any {
+            if let Some(e) = c.bare_scales.has(lx, j) {
+                if let Some((_, s)) = c.scales.at(lx, j) {
+                    total = s;
+                    top = s;
+                    j = e;
+                    any = true;
+                    continue;
+                }
+            }
+        }
+        if any && (current > 0 || total > 0.0 && top < 1e6) {
             if let Some((e, s)) = c.scales.at(lx, j) {
-                total += current as f64 * s;
+                // A larger scale multiplies all before it ("dos mil millones",
+                // "mil quinientos millones"); a smaller one adds ("dos millones
+                // trescientos mil").
+                if s > top && total > 0.0 {
+                    total = (total + current as f64) * s;
+                } else if current > 0 {
+                    total += current as f64 * s;
+                } else {
+                    break;
+                }
+                top = top.max(s);
                 current = 0;
                 j = e;
                 weak = false;
                 continue;
+            }
+        }
+        // Digits after words, as Mexican news writes "tres mil 850 millones".
+        if any && current == 0 && total > 0.0 {
+            if let Some(d) = lx.get(j).filter(|d| d.kind == PieceKind::Num) {
+                let v = parse_number(d.text(text), c.lx.decimal_comma).filter(|v| v.fract() == 0.0 && *v < top && *v < 1000.0);
+                if let Some(v) = v {
+                    current = v as u64;
+                    j += 1;
+                    continue;
+                }
             }
         }
         if any && current > 0 {
@@ -106,6 +141,40 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
         return None;
     }
     Some(Number { end: j, value: total + current as f64, words: true, weak, plain_digits: false })
+}
+
+/// Digits with what may follow them: a glued multiple ("10k", "3M"),
+/// scale words ("3,5 millones"), and in the Mexican style the rest of the
+/// amount below the scale ("322 mil 400", "5 millones 340 mil").
+fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number> {
+    let l = &lx[i];
+    let raw = &text[l.start..l.end];
+    let mut value = parse_number(raw, c.lx.decimal_comma)?;
+    let plain = raw.bytes().all(|b| b.is_ascii_digit());
+    let mut j = i + 1;
+    let mut scaled = false;
+    if let Some(g) = lx.get(j).filter(|g| !g.space_before && g.kind == PieceKind::Word) {
+        let after_glued = lx.get(j + 1).is_some_and(|n| !n.space_before && n.kind != PieceKind::Punct);
+        if let Some((_, s)) = c.lx.glued_scales.iter().find(|(w, _)| *w == g.text(text)).filter(|_| !after_glued) {
+            value *= s;
+            j += 1;
+            scaled = true;
+        }
+    }
+    let mut last = f64::INFINITY;
+    while let Some((e, s)) = c.scales.at(lx, j) {
+        value *= s;
+        last = s;
+        j = e;
+        scaled = true;
+    }
+    if scaled && last >= 1000.0 {
+        if let Some(rest) = number_at(text, lx, j, c).filter(|r| !r.weak && r.value > 0.0 && r.value < last) {
+            value += rest.value;
+            j = rest.end;
+        }
+    }
+    Some(Number { end: j, value, words: scaled, weak: false, plain_digits: plain && !scaled })
 }
 
 /// Parses a run of digits with `.`/`,` separators as a number, given the

@@ -9,8 +9,8 @@
 
 use super::dates::DateSpan;
 use crate::tokenize::pieces::{pieces, Piece, PieceKind};
-use super::lexicon::{compiled, Compiled};
-use super::numbers::number_at;
+use super::lexicon::{compiled, Compiled, Currency};
+use super::numbers::{number_at, Number};
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
@@ -90,6 +90,19 @@ struct Q<'a> {
     in_date: &'a [bool],
 }
 
+/// The order of magnitude below which the next ordinal word must stay:
+/// after "vigésimo" (20) only units, after "centésimo" (100) tens or units.
+fn order(v: f64) -> f64 {
+    if v.is_infinite() {
+        return v;
+    }
+    let mut o = 1.0;
+    while o * 10.0 <= v {
+        o *= 10.0;
+    }
+    o
+}
+
 fn quantity(kind: QuantityKind, value: f64) -> Quantity {
     Quantity { start: 0, end: 0, kind, value, unit: None, currency: None }
 }
@@ -123,27 +136,151 @@ impl<'a> Q<'a> {
         i < self.lx.len() && !self.in_date[i]
     }
 
-    /// A currency written before the amount: "€", "US$", "USD".
-    fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str)> {
-        let (e, code) = self.c.currencies.at(self.lx, i)?;
+    /// A currency written before the amount: "€", "US$", "USD", "C$".
+    fn currency_prefix(&self, i: usize) -> Option<(usize, Currency)> {
+        let (mut e, cur) = self.c.currencies.at(self.lx, i)?;
+        // A code glued to a dollar sign: "MXN$", "aud$ 15".
+        if self.lx.get(e).is_some_and(|l| !l.space_before && l.norm == "$") && cur.code.is_some() {
+            e += 1;
+        }
         let symbolic = self.lx[i..e].iter().any(|l| l.kind == PieceKind::Punct);
         let code_like = e == i + 1 && {
             let s = self.lx[i].text(self.t);
             s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
         };
-        (symbolic || code_like).then_some((e, code))
+        (symbolic || code_like).then_some((e, cur))
+    }
+
+    /// Money of `value` in currency `cur` written over pieces `s..e`: a
+    /// multiple or minor unit is applied ("20 mdp", "14 centavos"); a
+    /// currency of no one country ("$", "pesos") keeps its sign in `unit`.
+    fn money(&self, s: usize, e: usize, value: f64, cur: Currency, unit_at: (usize, usize)) -> (usize, usize, Quantity) {
+        let mut q = quantity(QuantityKind::Money, value * cur.multiplier);
+        q.currency = cur.code;
+        if cur.code.is_none() {
+            q.unit = Some(self.t[self.lx[unit_at.0].start..self.lx[unit_at.1 - 1].end].to_string());
+        }
+        let (e, q) = self.cents(e, q);
+        (s, e, q)
+    }
+
+    /// Cents after a whole amount: "15 dólares y 15 centavos", "25 euros
+    /// con 50", "15 dollars 50". A bare number needs to end the clause, so
+    /// that "5 dólares y 10 personas" keeps its count.
+    fn cents(&self, e: usize, mut q: Quantity) -> (usize, Quantity) {
+        let lx = self.lx;
+        let j = self.c.cents_link.has(lx, e).unwrap_or(e);
+        let Some(n) = (lx.get(j).is_some_and(|l| l.kind == PieceKind::Num || j > e)).then(|| number_at(self.t, lx, j, self.c)).flatten()
+        else {
+            return (e, q);
+        };
+        if n.weak || n.value >= 100.0 || n.value.fract() != 0.0 || !self.free(j) {
+            return (e, q);
+        }
+        if let Some((e2, cur)) = self.c.currencies.at(lx, n.end) {
+            if cur.minor && (cur.code.is_none() || cur.code == q.currency) {
+                q.value += n.value * cur.multiplier;
+                return (e2, q);
+            }
+            return (e, q);
+        }
+        let ends = lx.get(n.end).is_none_or(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "," | ";" | ")"));
+        if ends {
+            q.value += n.value / 100.0;
+            return (n.end, q);
+        }
+        (e, q)
+    }
+
+    /// A run of ordinal words, each of a lower order: "vigésimo quinto",
+    /// "tricentésimo cuadragésimo séptimo", "twenty-first" after a number.
+    fn ordinal_run(&self, i: usize, mut total: f64, mut last: f64) -> Option<(usize, f64)> {
+        let lx = self.lx;
+        let mut j = i;
+        let mut any = false;
+        loop {
+            let k = if any && lx.get(j).is_some_and(|l| l.norm == "-" && !l.space_before) { j + 1 } else { j };
+            match self.c.ordinal_words.at(lx, k) {
+                Some((e, v)) if (v as f64) < order(last) => {
+                    total += v as f64;
+                    last = v as f64;
+                    j = e;
+                    any = true;
+                }
+                _ => break,
+            }
+        }
+        any.then_some((j, total))
+    }
+
+    /// What may follow a number and change it: a compound or scale ordinal
+    /// ("twenty-fifth", "two hundredth", "dos mil millonésimo"), a
+    /// denominator ("tres cuartos", "one-eighth"), "uno sobre tres", a digit
+    /// fraction ("3/4", "2 1/4"). Returns the end, the value, and whether it
+    /// is an ordinal.
+    fn after_number(&self, i: usize, n: &Number) -> Option<(usize, f64, bool)> {
+        let (lx, c, e) = (self.lx, self.c, n.end);
+        let hy = if lx.get(e).is_some_and(|l| l.norm == "-" && !l.space_before) { e + 1 } else { e };
+        if n.words && n.value.fract() == 0.0 {
+            let units = n.value % 100.0;
+            if units == 0.0 || (units % 10.0 == 0.0 && units >= 20.0) {
+                let last = if units == 0.0 { 100.0 } else { 10.0 };
+                if let Some((e2, v)) = self.ordinal_run(hy, n.value, last) {
+                    if c.fractions.has(lx, hy).is_none() || lx.get(e2).is_none_or(|l| l.kind != PieceKind::Word) {
+                        return Some((e2, v, true));
+                    }
+                }
+            }
+        }
+        if let Some((e2, s)) = c.ordinal_scales.at(lx, hy) {
+            if c.fractions.has(lx, hy) != Some(e2) || !n.weak && n.value > 1.0 {
+                return Some((e2, n.value * s, true));
+            }
+        }
+        if let Some((e2, f)) = c.fractions.at(lx, hy) {
+            if n.value.fract() == 0.0 && n.value > 0.0 {
+                return Some((e2, n.value * f, false));
+            }
+        }
+        if let Some(j) = c.fraction_over.has(lx, e) {
+            if let Some(d) = number_at(self.t, lx, j, c).filter(|d| d.value != 0.0 && !d.weak) {
+                return Some((d.end, n.value / d.value, false));
+            }
+        }
+        let frac = |k: usize| -> Option<(usize, f64)> {
+            let (a, slash, b) = (lx.get(k)?, lx.get(k + 1)?, lx.get(k + 2)?);
+            let ok = a.kind == PieceKind::Num && slash.norm == "/" && !slash.space_before && b.kind == PieceKind::Num && !b.space_before;
+            let (x, y): (f64, f64) = (a.norm.parse().ok()?, b.norm.parse().ok()?);
+            let glued_after = lx.get(k + 3).is_some_and(|l| !l.space_before && l.norm == "/");
+            (ok && !glued_after && x < y && y <= 100.0).then_some((k + 3, x / y))
+        };
+        if n.plain_digits && lx[i].kind == PieceKind::Num {
+            if let Some((e2, f)) = frac(i) {
+                return Some((e2, f, false));
+            }
+            if let Some((e2, f)) = frac(e).filter(|_| lx.get(e).is_some_and(|l| l.space_before)) {
+                return Some((e2, n.value + f, false));
+            }
+        }
+        None
     }
 
     fn at(&self, i: usize) -> Option<(usize, usize, Quantity)> {
         let lx = self.lx;
-        // A minus sign written before the digits: "-5 grados", "−3,2 %".
-        if lx[i].kind == PieceKind::Punct
+        // A minus sign before the digits: "-5 grados", "−3,2 %", "- 1,200,000"; or a word ("minus 5").
+        let sign = if lx[i].kind == PieceKind::Punct
             && matches!(lx[i].norm.as_str(), "-" | "−")
-            && lx[i].space_before
-            && lx.get(i + 1).is_some_and(|l| l.kind == PieceKind::Num && !l.space_before)
+            && (lx[i].space_before || i == 0)
+            && lx.get(i + 1).is_some_and(|l| l.kind == PieceKind::Num)
+            && (i == 0 || lx[i - 1].kind != PieceKind::Num)
         {
-            let (s, e, mut q) = self.at(i + 1)?;
-            if s == i + 1 && matches!(q.kind, QuantityKind::Number | QuantityKind::Measure | QuantityKind::Percent) {
+            Some(i + 1)
+        } else {
+            self.c.minus_words.has(lx, i)
+        };
+        if let Some(j) = sign {
+            let (s, e, mut q) = self.at(j)?;
+            if s == j && matches!(q.kind, QuantityKind::Number | QuantityKind::Measure | QuantityKind::Percent) {
                 q.value = -q.value;
                 return Some((i, e, q));
             }
@@ -157,17 +294,15 @@ impl<'a> Q<'a> {
                 return None;
             }
         }
-        if let Some((j, code)) = self.currency_prefix(i) {
+        if let Some((j, cur)) = self.currency_prefix(i) {
             if let Some(n) = number_at(self.t, lx, j, self.c) {
                 if !n.weak && self.free(j) {
-                    let mut q = quantity(QuantityKind::Money, n.value);
-                    q.currency = Some(code);
-                    return Some((i, n.end, q));
+                    return Some(self.money(i, n.end, n.value, cur, (i, j)));
                 }
             }
         }
-        if let Some((e, v)) = self.c.ordinal_words.at(lx, i) {
-            return Some((i, e, quantity(QuantityKind::Ordinal, v as f64)));
+        if let Some((e, v)) = self.ordinal_run(i, 0.0, f64::INFINITY) {
+            return Some((i, e, quantity(QuantityKind::Ordinal, v)));
         }
         let n = number_at(self.t, lx, i, self.c)?;
         if !n.value.is_finite() {
@@ -181,11 +316,21 @@ impl<'a> Q<'a> {
         // ordinal digits: "17.º", "3rd"
         if lx[i].kind == PieceKind::Num && n.plain_digits && self.glued(e) {
             if let Some(e2) = self.c.ordinal_suffixes.has(lx, e) {
-                if !self.glued(e2) || lx.get(e2).is_some_and(|l| l.kind == PieceKind::Punct && l.norm != "º") {
+                // "30° C" is a temperature: a longer measure unit wins.
+                let unit = self.c.measure_units.has(lx, e).is_some_and(|m| m > e2);
+                if !unit && !self.glued(e2) || lx.get(e2).is_some_and(|l| l.kind == PieceKind::Punct && l.norm != "º") {
                     return Some((i, e2, quantity(QuantityKind::Ordinal, n.value)));
                 }
             }
         }
+        let (e, value, ordinal) = match self.after_number(i, &n) {
+            Some((e2, v, ord)) => (e2, v, ord),
+            None => (e, n.value, false),
+        };
+        if ordinal {
+            return Some((i, e, quantity(QuantityKind::Ordinal, value)));
+        }
+        let n = Number { end: e, value, weak: n.weak && e == n.end, ..n };
         if let Some(e2) = self.c.percent_words.has(lx, e) {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
@@ -202,10 +347,8 @@ impl<'a> Q<'a> {
                 }
             }
         }
-        if let Some((e2, code)) = self.c.currencies.at(lx, k) {
-            let mut q = quantity(QuantityKind::Money, n.value);
-            q.currency = Some(code);
-            return Some((i, e2, q));
+        if let Some((e2, cur)) = self.c.currencies.at(lx, k) {
+            return Some(self.money(i, e2, n.value, cur, (k, e2)));
         }
         if let Some(e2) = self.c.measure_units.has(lx, e) {
             // a single letter unit ("m", "t") must not be a word's start: "5 m." fine, "5 a" not listed

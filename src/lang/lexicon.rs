@@ -120,6 +120,21 @@ pub struct Lexicon {
     pub percent_words: &'static [&'static str],
     /// Currency nouns and symbols with their ISO 4217 codes.
     pub currencies: &'static [(&'static str, &'static str)],
+    /// `data/currencies.tsv`: currency names, minor units and multiples
+    /// ("mdp"), read after `currencies` (which win where both list a word).
+    pub currency_table: &'static str,
+    /// `data/numbers.tsv`: cardinal, ordinal, fraction and scale words.
+    pub number_table: &'static str,
+    /// Glued after digits, case-sensitive, for a multiple ("10k", "3M", "5bn").
+    pub glued_scales: &'static [(&'static str, f64)],
+    /// Scale words that are a number on their own, first in a numeral ("mil quinientos").
+    pub bare_scales: &'static [&'static str],
+    /// Before a number, making it negative ("minus", "negativo").
+    pub minus_words: &'static [&'static str],
+    /// Joining a whole amount and its cents ("15 dólares y 15 centavos", "con 50").
+    pub cents_link: &'static [&'static str],
+    /// Between a numerator and a denominator ("uno sobre tres", "one over 20").
+    pub fraction_over: &'static [&'static str],
     /// Between a scale word and a currency ("millones de dólares").
     pub currency_link: &'static [&'static str],
     /// Measurement units (kept inside the quantity span).

@@ -10,6 +10,7 @@ pub mod detect;
 pub mod en;
 pub mod es;
 pub mod lexicon;
+pub mod tables;
 pub mod stem;
 
 pub use detect::{detect, Detected};

@@ -1,0 +1,103 @@
+//! The prepared data files of `lang/*/data/` (see `tools/langdata/README.md`),
+//! embedded with `include_str!` and parsed once into lexicon entries.
+//! Every table is tab-separated with a header line.
+
+/// A currency word or symbol: its ISO 4217 code (none where the word is
+/// shared, "pesos", "$", or a minor unit of whichever currency is named
+/// before it, "centavos"), and what one of it is worth in `code` units
+/// ("centavo" 0.01, "mdp" 10^6).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Currency {
+    pub code: Option<&'static str>,
+    pub multiplier: f64,
+    /// A minor unit ("centavos", "pence"): added to an amount just before it.
+    pub minor: bool,
+}
+
+/// The ISO table shared by all languages: code, symbols, minor units, countries …
+pub const COMMON_CURRENCIES: &str = include_str!("common/data/currencies.tsv");
+
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+fn iso(code: &'static str) -> Option<&'static str> {
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some(code)
+}
+
+/// A language's `currencies.tsv` (name, code, minor, multiplier, alternatives).
+/// A code written `*` or `?NAME` is not one currency: no code.
+pub fn currency_names(tsv: &'static str) -> Vec<(&'static str, Currency)> {
+    rows(tsv)
+        .filter(|r| r.len() >= 4)
+        .map(|r| {
+            let multiplier = r[3].parse().unwrap_or(1.0);
+            (r[0], Currency { code: iso(r[1]), multiplier, minor: r[2] == "1" })
+        })
+        .collect()
+}
+
+/// The symbols of the common table ("C$", "HK$", "R$", "₡"), and each
+/// current code of a dollar or peso ("MXN", matched before "$" too).
+pub fn currency_symbols() -> Vec<(&'static str, Currency)> {
+    let mut out = Vec::new();
+    for r in rows(COMMON_CURRENCIES) {
+        let (Some(code), Some(symbols)) = (r.first().and_then(|c| iso(c)), r.get(1)) else { continue };
+        let ambiguous: Vec<&str> = r.get(5).map(|s| s.split(',').collect()).unwrap_or_default();
+        let cur = Currency { code: Some(code), multiplier: 1.0, minor: false };
+        for s in symbols.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            // Letters-only symbols ("Kz", "P", "Br") are words too often; a
+            // bare shared sign ("$", "kr") names no one currency. A qualified
+            // shared one ("C$", also the córdoba's) goes to the first row.
+            let bare = !s.chars().any(char::is_alphabetic);
+            if bare && ambiguous.contains(&s) {
+                out.push((s, Currency { code: None, multiplier: 1.0, minor: false }));
+                continue;
+            }
+            if s.chars().all(char::is_alphabetic) && s.chars().count() < 4 {
+                continue;
+            }
+            out.push((s, cur));
+        }
+        if symbols.split(',').any(|s| s.contains('$')) && r.get(6) == Some(&"current") {
+            out.push((code, cur)); // the code itself, matched before "$" by the phrase
+        }
+    }
+    out
+}
+
+/// A number word of `numbers.tsv` (word, value, kind, flags).
+pub struct NumberWord {
+    pub word: &'static str,
+    pub value: f64,
+    pub kind: &'static str,
+    pub weak: bool,
+}
+
+pub fn number_words(tsv: &'static str) -> Vec<NumberWord> {
+    rows(tsv)
+        .filter(|r| r.len() >= 3)
+        .filter_map(|r| {
+            let value = r[1].parse().ok()?;
+            let weak = r.get(3).is_some_and(|f| f.split(',').any(|x| x == "weak"));
+            Some(NumberWord { word: r[0], value, kind: r[2], weak })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse() {
+        let s = currency_symbols();
+        assert!(s.iter().any(|(w, c)| *w == "C$" && c.code == Some("CAD")));
+        assert!(s.iter().filter(|(w, _)| *w == "$").all(|(_, c)| c.code.is_none()));
+        for lang in crate::lang::Lang::ALL {
+            let lx = lang.lexicon();
+            assert!(currency_names(lx.currency_table).len() > 300);
+            assert!(number_words(lx.number_table).len() > 100);
+        }
+    }
+}
