@@ -421,8 +421,12 @@ impl<'a> Scan<'a> {
         // "del 3 de mayo al 5 de junio", "from May 3 to June 5"
         if let Some(d1) = self.any_dmy(j) {
             if let Some(k) = to(d1.end) {
-                if let Some(d2) = self.any_dmy(k) {
+                if let Some(mut d2) = self.any_dmy(k) {
                     let first = Dmy { year: d1.year.or(d2.year), ..d1 };
+                    // "entre el 1 de diciembre y el 4 de febrero": the end is in the next year.
+                    if d1.year.is_none() && d2.year.is_none() && (d2.month, d2.day) < (d1.month, d1.day) {
+                        d2.year = self.r.map(|r| r.year + 1);
+                    }
                     return Some(mk(self.dmy_value(&first), &d2, self.dmy_value(&d2)));
                 }
                 // "May 3-5, 2023", "from May 3 to 5"
@@ -438,6 +442,9 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
+        }
+        if let Some(m) = self.endpoint_range(i, j, &to) {
+            return Some(m);
         }
         // "de 2020 a 2022", "2020-2022"
         if let Some((e, y1)) = self.year_at(j) {
@@ -457,6 +464,46 @@ impl<'a> Scan<'a> {
             }
         }
         None
+    }
+
+    /// One end of a range: a numeric date, a day and month, a month with
+    /// or without its year, or (after "from") a year. Its value, and whether
+    /// a year was written.
+    fn endpoint(&self, k: usize, year_ok: bool) -> Option<(usize, String, bool)> {
+        if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
+            return Some((m.end, m.value?, true));
+        }
+        if let Some(d) = self.any_dmy(k) {
+            return Some((d.end, self.dmy_value(&d), d.year.is_some()));
+        }
+        if let Some((e, m, abbr)) = self.month_at(k, true) {
+            let (end, year) = self.year_tail(e);
+            if abbr && year.is_none() {
+                return None;
+            }
+            let y = year.or(self.r.map(|r| r.year))?;
+            return Some((end, format!("{y:04}-{m:02}"), year.is_some()));
+        }
+        let (e, y) = self.year_at(k).filter(|_| year_ok)?;
+        Some((e, format!("{y:04}"), true))
+    }
+
+    /// "de marzo a mayo", "from March to May", "10/1/2018 - 10/7/2018",
+    /// "de 2014 hasta mayo de 2018": two ends of any kinds. An end without a
+    /// year that falls before the start is in the next year.
+    fn endpoint_range(&self, i: usize, j: usize, to: &dyn Fn(usize) -> Option<usize>) -> Option<M> {
+        let from = j > i;
+        let (e1, v1, _) = self.endpoint(j, from)?;
+        let k = to(e1)?;
+        let (e2, mut v2, y2) = self.endpoint(k, from)?;
+        if v2.len() == v1.len() && v2 < v1 {
+            if y2 {
+                return None;
+            }
+            let y: i32 = v2.get(..4)?.parse().ok()?;
+            v2 = format!("{:04}{}", y + 1, &v2[4..]);
+        }
+        Some(M { start: i, end: e2, kind: DateKind::Date, value: Some(v1), end_value: Some(v2), unresolved: None })
     }
 
     /// "el 7 y el 8 de noviembre": the first day takes the month of the second.

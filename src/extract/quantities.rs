@@ -48,6 +48,8 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// ISO 4217 code of money.
     pub currency: Option<&'static str>,
+    /// Money in a shared currency ("$", "pesos"): the codes it may be.
+    pub(crate) candidates: Option<&'static str>,
 }
 
 pub fn find_quantities(text: &str, tokens: &[Token], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
@@ -80,7 +82,23 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[
         q.scan(&mut out);
         from = to;
     }
+    resolve_shared_currencies(&mut out);
     out
+}
+
+/// A shared currency ("$", "pesos") takes the code that the text itself
+/// names among its candidates ("US$ 5 … $ 3", "pesos mexicanos … $ 20"),
+/// when it names exactly one; otherwise it keeps no code. Never a guess.
+fn resolve_shared_currencies(out: &mut [Quantity]) {
+    let named: Vec<&'static str> = out.iter().filter_map(|q| q.currency.filter(|_| q.kind == QuantityKind::Money)).collect();
+    for q in out.iter_mut().filter(|q| q.currency.is_none()) {
+        let Some(cands) = q.candidates else { continue };
+        let mut hit = cands.split(',').filter(|c| named.contains(c));
+        if let (Some(code), None) = (hit.next(), hit.next()) {
+            q.currency = named.iter().copied().find(|n| *n == code);
+            q.unit = None;
+        }
+    }
 }
 
 struct Q<'a> {
@@ -104,7 +122,7 @@ fn order(v: f64) -> f64 {
 }
 
 fn quantity(kind: QuantityKind, value: f64) -> Quantity {
-    Quantity { start: 0, end: 0, kind, value, unit: None, currency: None }
+    Quantity { start: 0, end: 0, kind, value, unit: None, currency: None, candidates: None }
 }
 
 impl<'a> Q<'a> {
@@ -157,6 +175,7 @@ impl<'a> Q<'a> {
     fn money(&self, s: usize, e: usize, value: f64, cur: Currency, unit_at: (usize, usize)) -> (usize, usize, Quantity) {
         let mut q = quantity(QuantityKind::Money, value * cur.multiplier);
         q.currency = cur.code;
+        q.candidates = cur.candidates;
         if cur.code.is_none() {
             q.unit = Some(self.t[self.lx[unit_at.0].start..self.lx[unit_at.1 - 1].end].to_string());
         }

@@ -12,7 +12,12 @@ pub struct Currency {
     pub multiplier: f64,
     /// A minor unit ("centavos", "pence"): added to an amount just before it.
     pub minor: bool,
+    /// Without a code: the codes it may stand for, comma-separated
+    /// ("ARS,CLP,COP,…" for "pesos"), of which the text may name one.
+    pub candidates: Option<&'static str>,
 }
+
+const ONE: Currency = Currency { code: None, multiplier: 1.0, minor: false, candidates: None };
 
 /// The ISO table shared by all languages: code, symbols, minor units, countries …
 pub const COMMON_CURRENCIES: &str = include_str!("common/data/currencies.tsv");
@@ -32,7 +37,9 @@ pub fn currency_names(tsv: &'static str) -> Vec<(&'static str, Currency)> {
         .filter(|r| r.len() >= 4)
         .map(|r| {
             let multiplier = r[3].parse().unwrap_or(1.0);
-            (r[0], Currency { code: iso(r[1]), multiplier, minor: r[2] == "1" })
+            let code = iso(r[1]);
+            let candidates = r.get(4).filter(|c| code.is_none() && !c.is_empty()).copied();
+            (r[0], Currency { code, multiplier, minor: r[2] == "1", candidates })
         })
         .collect()
 }
@@ -41,17 +48,24 @@ pub fn currency_names(tsv: &'static str) -> Vec<(&'static str, Currency)> {
 /// current code of a dollar or peso ("MXN", matched before "$" too).
 pub fn currency_symbols() -> Vec<(&'static str, Currency)> {
     let mut out = Vec::new();
+    // The codes each bare shared sign stands for ("$": ARS, AUD, …, USD).
+    // Built once per language (the compiled lexicon is cached), so the few
+    // leaked strings are bounded.
+    let mut shared: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
     for r in rows(COMMON_CURRENCIES) {
         let (Some(code), Some(symbols)) = (r.first().and_then(|c| iso(c)), r.get(1)) else { continue };
         let ambiguous: Vec<&str> = r.get(5).map(|s| s.split(',').collect()).unwrap_or_default();
-        let cur = Currency { code: Some(code), multiplier: 1.0, minor: false };
+        let cur = Currency { code: Some(code), ..ONE };
         for s in symbols.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             // Letters-only symbols ("Kz", "P", "Br") are words too often; a
             // bare shared sign ("$", "kr") names no one currency. A qualified
             // shared one ("C$", also the córdoba's) goes to the first row.
             let bare = !s.chars().any(char::is_alphabetic);
             if bare && ambiguous.contains(&s) {
-                out.push((s, Currency { code: None, multiplier: 1.0, minor: false }));
+                match shared.iter_mut().find(|(x, _)| *x == s) {
+                    Some((_, codes)) => codes.push(code),
+                    None => shared.push((s, vec![code])),
+                }
                 continue;
             }
             if s.chars().all(char::is_alphabetic) && s.chars().count() < 4 {
@@ -62,6 +76,10 @@ pub fn currency_symbols() -> Vec<(&'static str, Currency)> {
         if symbols.split(',').any(|s| s.contains('$')) && r.get(6) == Some(&"current") {
             out.push((code, cur)); // the code itself, matched before "$" by the phrase
         }
+    }
+    for (s, codes) in shared {
+        let list: &'static str = Box::leak(codes.join(",").into_boxed_str());
+        out.push((s, Currency { candidates: Some(list), ..ONE }));
     }
     out
 }

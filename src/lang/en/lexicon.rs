@@ -54,7 +54,7 @@ pub static LEXICON: Lexicon = Lexicon {
     year_preps: &["mid-", "in", "since", "until", "by", "of", "before", "after", "during", "from", "year"],
     month_preps: &["in", "since", "until", "by", "of", "before", "after", "during", "from", "early", "late", "mid", "last", "next", "this"],
     range_from: &["from", "between"],
-    range_to: &["to", "through", "until", "and", "-", "–"],
+    range_to: &["to", "through", "until", "till", "and", "-", "–", "~"],
     day_noun: &[],
     day_coord: &["and", ",", "or"],
     decade_intro: &[],

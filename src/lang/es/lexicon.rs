@@ -54,7 +54,7 @@ pub static LEXICON: Lexicon = Lexicon {
     year_preps: &["en", "desde", "hasta", "de", "del", "año", "durante", "para", "antes de", "después de"],
     month_preps: &["en", "desde", "hasta", "de", "durante", "para", "a finales de", "a principios de", "a mediados de", "mes de"],
     range_from: &["del", "desde el", "entre el", "entre", "desde", "de"],
-    range_to: &["al", "hasta el", "hasta", "y el", "y", "a", "-", "–"],
+    range_to: &["al", "hasta el", "hasta", "y el", "y", "a", "-", "–", "~"],
     day_noun: &["día"],
     day_coord: &["y el", "y", "o el", ",", "e"],
     decade_intro: &["los años", "la década de los", "la década de", "los", "década de los"],
