@@ -232,6 +232,18 @@ fn work_grows_linearly() {
     );
     assert_linear("dates", n / 4, |n| "el 15 de marzo de 2023 a las 15:30, ".repeat(n), None);
     assert_linear("quantities", n / 4, |n| "3,5 millones de euros (12 %), ".repeat(n), None);
+    // The number, money and range grammar of issue 15: chains that each
+    // rule could try to extend (magnitudes, ordinal runs, fractions, signs,
+    // cents, range ends), repeated without a break.
+    assert_linear("magnitude chains", n / 4, |n| "322 mil 400 millones 5 mil ".repeat(n), None);
+    assert_linear("scale words", n / 4, |n| "mil quinientos millones mil ".repeat(n), None);
+    assert_linear("ordinal runs", n / 4, |n| "vigésimo quinto tricentésimo ".repeat(n), None);
+    assert_linear("fractions", n / 4, |n| "1/2/3 2 1/4 tres cuartos ".repeat(n), None);
+    assert_linear("signs", n / 4, |n| "- - negativo -5 .5 ,5 ".repeat(n), None);
+    assert_linear("cents", n / 4, |n| "15 dólares y 15 centavos con 50 ".repeat(n), None);
+    assert_linear("currency signs", n / 4, |n| "C$ US$ $ MXN$ 3k 4M ".repeat(n), None);
+    assert_linear("range ends", n / 4, |n| "de marzo a mayo de 2014 hasta 10/1/2018 - ".repeat(n), None);
+    assert_linear("windows", n / 4, |n| "los próximos 3 días pasados ".repeat(n), None);
     assert_linear("long URL", n, |n| format!("http://x.es/{}", "a(".repeat(n)), None);
     assert_linear("hashtags", n, |n| "#_1".repeat(n), None);
     assert_linear("e-mail prefixes", n, |n| "a@".repeat(n), None);

@@ -269,7 +269,9 @@ impl<'a> Scan<'a> {
 
     /// A month name or abbreviation (abbreviations only if `abbr`).
     fn month_at(&self, i: usize, abbr: bool) -> Option<(usize, u8, bool)> {
-        if !self.name_ok(i) {
+        // A lower-case name where names are capitalised ("march 3") needs a
+        // number after it.
+        if !self.name_ok(i) && !self.l(i + 1).is_some_and(|l| l.kind == PieceKind::Num) {
             return None;
         }
         if let Some((e, m)) = self.c.months.at(self.lx, i) {
@@ -285,7 +287,8 @@ impl<'a> Scan<'a> {
     }
 
     fn weekday_at(&self, i: usize) -> Option<(usize, u8)> {
-        if !self.name_ok(i) || self.looks_like_name(i) {
+        // Weekday names are no other word: "monday" in lower case is one too.
+        if self.looks_like_name(i) {
             return None;
         }
         self.c.weekdays.at(self.lx, i)
@@ -307,6 +310,13 @@ impl<'a> Scan<'a> {
         if let Some(e) = self.c.month_year_link.has(self.lx, j) {
             if let Some((e2, y)) = self.year_at(e) {
                 return (e2, Some(y));
+            }
+            // "abril del 87", "April of 87": a two-digit year after a link.
+            if let Some(y) = self.l(e).filter(|l| l.end - l.start == 2 && l.kind == PieceKind::Num).and_then(|_| self.int_at(e, 2)) {
+                if !self.l(e + 1).is_some_and(|l| !l.space_before && l.kind != PieceKind::Punct) {
+                    let y = y as i32;
+                    return (e + 1, Some(if y >= 50 { 1900 + y } else { 2000 + y }));
+                }
             }
         }
         if let Some((e2, y)) = self.year_at(j) {
@@ -332,10 +342,8 @@ impl<'a> Scan<'a> {
     }
 
     /// "September 17[, 2023]", "Sept. 17" (month-first languages only).
+    /// Also in day-first languages, as modern news writes "julio 12".
     fn md(&self, i: usize) -> Option<Dmy> {
-        if self.c.lx.day_first {
-            return None;
-        }
         let (e, month, _) = self.month_at(i, true)?;
         let (e2, day) = self.day_at(e)?;
         if self.l(e).is_some_and(|l| l.kind != PieceKind::Num) {
@@ -368,12 +376,14 @@ impl<'a> Scan<'a> {
             .or_else(|| self.relative(i))
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
             .or_else(|| self.ago_before(i))
+            .or_else(|| self.within(i))
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))
             .or_else(|| self.time(i))
             .or_else(|| self.amount(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.month_year(i))
+            .or_else(|| self.year_month(i))
             .or_else(|| self.bare_year(i))
             .or_else(|| self.bare_weekday(i))
     }
@@ -705,6 +715,12 @@ impl<'a> Scan<'a> {
 
     fn relative(&self, i: usize) -> Option<M> {
         let lx = self.lx;
+        // "los próximos tres días", "las últimas 2 semanas".
+        if let Some((k, dir)) = self.c.window_before.at(lx, i) {
+            if let Some(m) = self.window(i, k, dir as i64) {
+                return Some(m);
+            }
+        }
         let (j, article) = match self.c.date_articles.has(lx, i) {
             Some(e) => (e, true),
             None => (i, false),
@@ -722,6 +738,9 @@ impl<'a> Scan<'a> {
             None
         };
         if let Some((k, dir)) = before {
+            if let Some(m) = self.window(i, k, dir) {
+                return Some(m);
+            }
             // "el pasado 17 de septiembre", "el próximo 3 de mayo": the nearest such day in that direction.
             if dir != 0 {
                 if let Some(d) = self.dm(k) {
@@ -750,6 +769,16 @@ impl<'a> Scan<'a> {
                 return Some(M::rel(i, e, v));
             }
         }
+        // "los 2 días siguientes", "the 5 past years".
+        if let Some((e, _, _, _)) = self.amount_unit(j) {
+            if let Some((e2, dir)) = self.c.window_after.at(lx, e) {
+                let dir = dir as i64;
+                if let Some(mut m) = self.window(i, j, dir) {
+                    m.end = e2;
+                    return Some(m);
+                }
+            }
+        }
         // Direction after the head: "el mes pasado", "el año que viene", "septiembre pasado".
         let head_end = self
             .c
@@ -771,6 +800,42 @@ impl<'a> Scan<'a> {
             }
         }
         None
+    }
+
+    /// A window of days next to the reference: "los próximos tres días",
+    /// "next 3 days" (from tomorrow), "the last 2 weeks" (to yesterday);
+    /// with `dir` 0, "within 9 months" (from today). Only day-sized units.
+    fn window(&self, i: usize, k: usize, dir: i64) -> Option<M> {
+        let (e, n, unit, _) = self.amount_unit(k)?;
+        if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
+            return None;
+        }
+        let n = n as i64;
+        let Some(r) = self.r else {
+            return Some(M::rel(i, e, None));
+        };
+        let shift = |d: CivilDate, by: i64| -> Option<CivilDate> {
+            Some(match unit {
+                Unit::Day => d.add_days(by),
+                Unit::Week => d.add_days(7 * by),
+                Unit::Month => d.add_months(by),
+                Unit::Year => d.add_months(12 * by),
+                _ => return None,
+            })
+        };
+        let (a, b) = match dir {
+            1 => (r.add_days(1), shift(r, n)?),
+            -1 => (shift(r, -n)?, r.add_days(-1)),
+            _ => (r, shift(r, n)?.add_days(-1)),
+        };
+        Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.to_string()), unresolved: None })
+    }
+
+    /// "within 9 months": a window from the reference.
+    fn within(&self, i: usize) -> Option<M> {
+        let j = self.c.within.has(self.lx, i)?;
+        let j = self.c.next_before.has(self.lx, j).unwrap_or(j);
+        self.window(i, j, 0)
     }
 
     /// The value of a unit, weekday or month shifted by `dir` (-1, 0, 1) from the reference.
@@ -1073,6 +1138,18 @@ impl<'a> Scan<'a> {
     }
 
     /// "febrero de 2022", "en septiembre".
+    /// "2017 april", "2018 julio 12": the year first.
+    fn year_month(&self, i: usize) -> Option<M> {
+        let (e, y) = self.year_at(i)?;
+        let (e2, m, _) = self.month_at(e, true)?;
+        if let Some((e3, d)) = self.day_at(e2).filter(|_| self.l(e2).is_some_and(|l| l.kind == PieceKind::Num)) {
+            if Self::valid_dm(d, m, Some(y)) {
+                return Some(M::new(i, e3, DateKind::Date, Some(ymd(y, m, d))));
+            }
+        }
+        Some(M::new(i, e2, DateKind::Date, Some(format!("{y:04}-{m:02}"))))
+    }
+
     fn month_year(&self, i: usize) -> Option<M> {
         let (e, m, abbr) = self.month_at(i, true)?;
         let (end, year) = self.year_tail(e);

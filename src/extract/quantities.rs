@@ -349,7 +349,9 @@ impl<'a> Q<'a> {
         if ordinal {
             return Some((i, e, quantity(QuantityKind::Ordinal, value)));
         }
-        let n = Number { end: e, value, weak: n.weak && e == n.end, ..n };
+        // After a fraction ("dos décimas"), the next word is not what it counts.
+        let fraction = e != n.end;
+        let n = Number { end: e, value, weak: n.weak && !fraction, ..n };
         if let Some(e2) = self.c.percent_words.has(lx, e) {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
@@ -386,7 +388,7 @@ impl<'a> Q<'a> {
             }
         }
         let mut q = quantity(QuantityKind::Number, n.value);
-        if let Some(l) = lx.get(w) {
+        if let Some(l) = lx.get(w).filter(|_| !fraction) {
             if l.kind == PieceKind::Word
                 && !l.upper
                 && self.free(w)

@@ -57,6 +57,13 @@ pub struct Lexicon {
     pub ago_before: &'static [&'static str],
     /// "ago" (after the unit).
     pub ago_after: &'static [&'static str],
+    /// Before a count and a unit, a window next to the reference, with its
+    /// direction ("los próximos tres días", 1); only with a count.
+    pub window_before: &'static [(&'static str, i32)],
+    /// After a count and a unit ("los 5 años pasados", -1).
+    pub window_after: &'static [(&'static str, i32)],
+    /// "within": a window from the reference ("within 9 months").
+    pub within: &'static [&'static str],
     /// "dentro de", "in" (future offset).
     pub in_future: &'static [&'static str],
     /// Approximations before an amount ("más de", "about"): skipped, the value stays.
