@@ -88,6 +88,8 @@ fn find_dates_in_line(text: &str, lx: &[Piece], lang: Lang, reference: Option<Ci
             continue;
         }
         match s.at(i) {
+            // "at 6.45 percent": a number with a percent sign is no clock time.
+            Some(m) if m.kind == DateKind::Time && s.c.percent_words.has(lx, m.end).is_some() => i += 1,
             Some(m) if m.end > m.start => {
                 out.push(DateSpan {
                     start: lx[m.start].start,

@@ -26,6 +26,10 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
     if l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | ",") && (i == 0 || l.space_before) {
         let d = lx.get(i + 1).filter(|d| d.kind == PieceKind::Num && !d.space_before)?;
         let digits = d.text(text);
+        // ".25ml" is a unit glued to the digits: not a number of its own.
+        if lx.get(i + 2).is_some_and(|n| !n.space_before && n.kind == PieceKind::Word) {
+            return None;
+        }
         if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 18 {
             return None;
         }

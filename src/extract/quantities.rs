@@ -252,7 +252,8 @@ impl<'a> Q<'a> {
             }
         }
         if let Some((e2, s)) = c.ordinal_scales.at(lx, hy) {
-            if c.fractions.has(lx, hy) != Some(e2) || !n.weak && n.value > 1.0 {
+            // "a trillionth" is a fraction or nothing; "two hundredth" an ordinal.
+            if !n.weak && (c.fractions.has(lx, hy) != Some(e2) || n.value > 1.0) {
                 return Some((e2, n.value * s, true));
             }
         }
