@@ -62,7 +62,6 @@ GUM_textbook_artwork GUM_textbook_grit GUM_textbook_spacetime GUM_textbook_anthr
 GUM_textbook_sociology GUM_textbook_cognition GUM_textbook_evoethics
 GUM_court_property GUM_court_fire
 GUM_speech_data GUM_speech_maiden GUM_speech_school
-GUM_fiction_sneeze
 """.split()
 
 PARA_SENTS = 4
