@@ -100,6 +100,16 @@ pub struct Speaker {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub entity: Option<u32>,
+    /// A title, honorific, apposition or description kept apart from the
+    /// name: "Mr.", "el ministro de Economía", "Republican of Iowa".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub role: Option<TextSpan>,
+    /// How the speaker was found: "name", "role", "pronoun" (a pronoun or a
+    /// left-out subject, resolved to a mention) or "continuation" (the
+    /// speaker of the quote before).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"name\" | \"role\" | \"pronoun\" | \"continuation\""))]
+    pub via: &'static str,
 }
 
 /// A quotation: the quoted words (without the marks), its speaker and cue.

@@ -330,7 +330,8 @@ pub fn extract_fields(text: &str, opts: &ExtractOptions, mut f: impl FnMut(Extra
                 let TextSpan { text, start, end } = spans.text_span(q.start, q.end);
                 let speaker = q.speaker.as_ref().map(|s| {
                     let TextSpan { text, start, end } = spans.text_span(s.start, s.end);
-                    Speaker { text, start, end, entity: s.entity.map(|id| id as u32) }
+                    let role = s.role.map(|(a, b)| spans.text_span(a, b));
+                    Speaker { text, start, end, entity: s.entity.map(|id| id as u32), role, via: s.via.as_str() }
                 });
                 let cue = q.cue.map(|(s, e)| spans.text_span(s, e));
                 Quote { text, start, end, speaker, cue, scare: q.scare }

@@ -76,6 +76,11 @@ pub struct Compiled {
     pub currency_link: PhraseSet<()>,
     pub measure_units: PhraseSet<()>,
     pub cues: PhraseSet<()>,
+    pub object_preps: PhraseSet<()>,
+    pub honorifics: PhraseSet<()>,
+    pub nonperson_pronouns: PhraseSet<()>,
+    pub indefinites: PhraseSet<()>,
+    pub text_nouns: PhraseSet<()>,
     pub source_cues: PhraseSet<()>,
     pub complementizers: PhraseSet<()>,
     pub determiners: PhraseSet<()>,
@@ -265,7 +270,12 @@ impl Compiled {
             fraction_over: set(lx.fraction_over),
             currency_link: set(lx.currency_link),
             measure_units: set(lx.measure_units),
-            cues: set(lx.cues),
+            cues: cue_set(lx),
+            object_preps: set(lx.object_preps),
+            honorifics: set(lx.honorifics),
+            nonperson_pronouns: set(lx.nonperson_pronouns),
+            indefinites: set(lx.indefinites),
+            text_nouns: set(lx.text_nouns),
             source_cues: set(lx.source_cues),
             complementizers: set(lx.complementizers),
             determiners: set(lx.determiners),
@@ -280,6 +290,21 @@ impl Compiled {
             quantity_starts: Starts::new(),
         }
     }
+}
+
+/// The hand-written cues, the generated reporting-verb forms and each
+/// participle after each auxiliary ("ha dicho"): built here, once, so that
+/// the wasm binary embeds one participle instead of every compound form.
+fn cue_set(lx: &'static Lexicon) -> PhraseSet<()> {
+    let mut all: Vec<String> = lx.cues.iter().map(|c| c.to_string()).collect();
+    for line in lx.speech_forms.lines() {
+        match line.split_once(' ') {
+            Some(("f", form)) => all.push(form.to_owned()),
+            Some(("p", part)) => all.extend(lx.cue_auxiliaries.iter().map(|a| format!("{a} {part}"))),
+            _ => {}
+        }
+    }
+    PhraseSet::new(all.iter().map(|w| (w.as_str(), ())))
 }
 
 /// The compiled lexicon for `lang`, built once.

@@ -312,7 +312,7 @@ fn block_quotes(
     let local: Vec<quotes::EntitySpan> = entities[lo..hi]
         .iter()
         .filter(|e| e.end <= r.end)
-        .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, id: e.id })
+        .map(|e| quotes::EntitySpan { start: e.start - off, end: e.end - off, ..quotes::EntitySpan::of(e) })
         .collect();
     let mut found = quotes::find_quotes_in(b, lx, sentences.0, sentences.1, lang, &local);
     for q in &mut found {
@@ -321,6 +321,7 @@ fn block_quotes(
         if let Some(s) = q.speaker.as_mut() {
             s.start += off;
             s.end += off;
+            s.role = s.role.map(|(a, b)| (a + off, b + off));
         }
         q.cue = q.cue.map(|(s, e)| (s + off, e + off));
     }

@@ -29,12 +29,43 @@ use crate::extract::Entity;
 use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token};
 
+/// How a speaker was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The attribution names the speaker ("said Smith", "según el Gobierno").
+    Name,
+    /// The attribution describes the speaker ("the spokesman said"); the
+    /// span is the description, or the person it was linked to.
+    Role,
+    /// A pronoun or a left-out subject ("she said", "«…», añadió"), resolved
+    /// to the most recent compatible mention.
+    Pronoun,
+    /// No attribution of its own: the speaker of the quote just before.
+    Continuation,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Role => "role",
+            Via::Pronoun => "pronoun",
+            Via::Continuation => "continuation",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpeakerSpan {
+    /// The name (or description, or pronoun when nothing resolves it).
     pub start: usize,
     pub end: usize,
     /// The id of the entity the speaker is, if any.
     pub entity: Option<usize>,
+    /// A title, honorific, apposition or description kept apart from the
+    /// name ("Mr.", "el ministro de Economía", "Republican of Iowa").
+    pub role: Option<(usize, usize)>,
+    pub via: Via,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,7 +97,7 @@ pub fn find_quotes(
     lang: Lang,
     entities: &[Entity],
 ) -> Vec<Quote> {
-    let spans: Vec<EntitySpan> = entities.iter().map(|e| EntitySpan { start: e.start, end: e.end, id: e.id }).collect();
+    let spans: Vec<EntitySpan> = entities.iter().map(EntitySpan::of).collect();
     find_quotes_in(text, &pieces(text, tokens), sentences, 0, lang, &spans)
 }
 
@@ -76,6 +107,17 @@ pub(crate) struct EntitySpan {
     pub start: usize,
     pub end: usize,
     pub id: usize,
+    /// A person (PER) or an organisation (ORG): the mentions a pronoun or a
+    /// left-out subject may stand for.
+    pub person: bool,
+    pub org: bool,
+}
+
+impl EntitySpan {
+    pub(crate) fn of(e: &Entity) -> EntitySpan {
+        use crate::ner::Label;
+        EntitySpan { start: e.start, end: e.end, id: e.id, person: e.label == Label::Per, org: e.label == Label::Org }
+    }
 }
 
 /// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
@@ -160,8 +202,9 @@ pub(crate) fn find_quotes_in(
     let mut sorted: Vec<EntitySpan> =
         entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
-    let a = Attr { t: text, lx, c, entities: &sorted, inside: &inside };
+    let a = Attr { open_at: std::cell::Cell::new(0), t: text, lx, c, entities: &sorted, inside: &inside };
     let mut out = Vec::with_capacity(pairs.len());
+    let mut meta = Vec::with_capacity(pairs.len());
     for &(oi, ci, parent) in &pairs {
         let (mut s, mut e) = (lx[oi].end, lx[ci].start);
         while s < e && text[s..e].starts_with(char::is_whitespace) {
@@ -181,18 +224,85 @@ pub(crate) fn find_quotes_in(
             Some((po, pc)) => (po + 1, pc),
             None => (0, n),
         };
+        // A doubled mark's other lex is part of the mark, not of the attribution.
+        let oi_a = if oi > 0 && mark_at(text, lx, oi - 1).is_some_and(|m| m.1) { oi - 1 } else { oi };
+        let ci_a = if mark_at(text, lx, ci).is_some_and(|m| m.1) { ci + 1 } else { ci };
+        let (oi, ci) = (oi_a, ci_a.min(n - 1));
         let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
-        let right = sent_end[ci].min(hi).min(ci + 1 + WINDOW);
-        let found = if title { None } else { a.after(ci, right).or_else(|| a.before(oi, left)) };
+        // A short noun phrase in quotes ("los “últimos años”", "“a witch hunt”") reads as a term.
+        let term_like = nwords <= 3 && (a.is_det(oi.saturating_sub(1)) || a.is_det(oi + 1));
+        // `"…?" asked Smith`: the mark after `?`/`!` made "asked" a sentence
+        // start, but the attribution runs on to the end of that sentence.
+        let next = if ci + 1 < n && !lx[ci + 1].newline_before { ci + 1 } else { ci };
+        let right = sent_end[next].min(hi).min(ci + 1 + WINDOW);
+        a.open_at.set(lx[oi].start);
+        let found = if title { None } else { a.after(ci, right).or_else(|| a.before(oi, left, nwords > 3 || !term_like, parent.is_some())) };
         let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
+        let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
         let (speaker, cue) = match found {
-            Some((sp, cue)) => (sp, Some(cue)),
+            Some((sp, cue)) => (sp, cue),
             None => (None, None),
         };
-        let scare = cue.is_none() && (1..=3).contains(&nwords);
+        // No cue and no speaker: a short quote, or a phrase of a few words
+        // that does not end as a sentence does, is a term or a title.
+        let sentence_like = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
+        let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !sentence_like));
         out.push(Quote { start: s, end: e, speaker, cue, scare });
+        meta.push((oi, ci, parent.is_none() && !title && nwords > 3));
     }
+    continuations(&a, &mut out, &meta);
     out
+}
+
+/// A quote with no cue of its own takes the speaker of the attributed quote
+/// just before it, in the same or the previous paragraph, when no other
+/// person or organisation is mentioned in between (outside quotes): news
+/// writers attribute the first quote of a run and let the next ones follow.
+/// `meta` holds each quote's opening and closing lexes and whether it may
+/// continue (top level, not a title, more than three words).
+fn continuations(a: &Attr, out: &mut [Quote], meta: &[(usize, usize, bool)]) {
+    let mut prev: Option<(usize, SpeakerSpan)> = None; // (closing lex, speaker)
+    for (q, &(oi, ci, may)) in out.iter_mut().zip(meta) {
+        if q.speaker.is_none() && q.cue.is_none() && may {
+            if let Some((pc, sp)) = &prev {
+                if a.paragraph_breaks(*pc, oi) <= 1 && !a.other_speaker_between(*pc, oi, sp) {
+                    q.speaker = Some(SpeakerSpan { via: Via::Continuation, ..sp.clone() });
+                    q.scare = false;
+                }
+            }
+        }
+        match &q.speaker {
+            Some(sp) => prev = Some((ci, sp.clone())),
+            // An unattributed quote ends the run, unless it is a term inside
+            // the text (a short or nested one).
+            None if may => prev = None,
+            None => {}
+        }
+    }
+}
+
+/// The quotation mark at lex `k`, and whether it takes the next lex too:
+/// typewriter doubles, `''` (closing, or both ways as in NYT text) and
+/// ``` `` ``` (opening), stand for `”` and `“`.
+fn mark_at(text: &str, lx: &[Piece], k: usize) -> Option<(char, bool)> {
+    let one = |i: usize| {
+        let l = lx.get(i).filter(|l| l.kind == PieceKind::Punct)?;
+        let mut ch = l.text(text).chars();
+        match (ch.next(), ch.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
+        }
+    };
+    let x = one(k)?;
+    if matches!(x, '\'' | '`') && one(k + 1) == Some(x) && !lx[k + 1].space_before {
+        return Some((if x == '`' { '“' } else { '”' }, true));
+    }
+    Some((x, false))
+}
+
+/// A mark that both opens and closes its own kind (`"`), which pairs by alternation.
+fn symmetric(c: &Compiled, m: char) -> bool {
+    c.lx.quote_pairs.iter().any(|(o, cl)| *o == m && *cl == m)
 }
 
 fn is_mark(c: &Compiled, s: &str) -> bool {
@@ -211,19 +321,34 @@ type Pair = (usize, usize, Option<(usize, usize)>);
 fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (open, close, depth)
-    for (k, l) in lx.iter().enumerate() {
+    let mut k = 0;
+    while k < lx.len() {
+        let l = &lx[k];
+        k += 1;
         if l.kind != PieceKind::Punct {
             continue;
         }
-        let mut chars = l.text(text).chars();
-        let (Some(ch), None) = (chars.next(), chars.next()) else { continue };
-        let raw = ch;
-        // Closing first: an open mark near the top that this one closes.
+        let Some((raw, second)) = mark_at(text, lx, k - 1) else { continue };
+        // A doubled mark is one mark of two lexes: it opens after its second
+        // lex and closes before its first.
+        let (open_lex, close_lex) = (if second { k } else { k - 1 }, k - 1);
+        if second {
+            k += 1;
+        }
+        // A paragraph break with a straight quote still open that the new
+        // paragraph does not re-open: the mark was a stray one, and pairing
+        // it with a later mark would swallow whole paragraphs.
+        if l.newline_before && k >= 2 && text.get(lx[k - 2].end.min(l.start)..l.start).is_some_and(|g| g.matches('\n').count() >= 2) {
+            // Only the top of the stack, so that unbalanced input stays linear.
+            while stack.last().is_some_and(|&(_, open)| symmetric(c, open) && open != raw) {
+                stack.pop();
+            }
+        }
         let closes = |open: char| c.lx.quote_pairs.iter().any(|(o, cl)| *o == open && *cl == raw);
         let depth = stack.len();
         // A mark opening a paragraph while the same kind of quote is still
         // open continues it (a quote running over paragraphs re-opens each one).
-        if l.newline_before && lx.get(k + 1).is_some_and(|n| !n.space_before) {
+        if l.newline_before && lx.get(open_lex + 1).is_some_and(|n| !n.space_before) {
             if let Some(&(_, open)) = stack.last() {
                 if open == raw {
                     continue;
@@ -235,7 +360,7 @@ fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
             let (oi, open) = stack[depth - 1 - d];
             if closes(open) {
                 stack.truncate(depth - 1 - d);
-                found.push((oi, k, stack.len()));
+                found.push((oi, close_lex, stack.len()));
                 closed = true;
                 break;
             }
@@ -245,10 +370,10 @@ fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
         }
         if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
             // A right single quote glued to a word is an apostrophe, never an opener.
-            if raw == '’' && !l.space_before && k > 0 && lx[k - 1].kind == PieceKind::Word {
+            if raw == '’' && !l.space_before && k >= 2 && lx[k - 2].kind == PieceKind::Word {
                 continue;
             }
-            stack.push((k, raw));
+            stack.push((open_lex, raw));
         }
     }
     found.sort_unstable();
@@ -273,6 +398,9 @@ fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
 }
 
 struct Attr<'a> {
+    /// The opening of the quote being attributed: mentions a pronoun may
+    /// stand for come before it (never from inside the quote itself).
+    open_at: std::cell::Cell<usize>,
     t: &'a str,
     lx: &'a [Piece],
     c: &'static Compiled,
@@ -280,7 +408,7 @@ struct Attr<'a> {
     inside: &'a [bool],
 }
 
-type Found = (Option<SpeakerSpan>, (usize, usize));
+type Found = (Option<SpeakerSpan>, Option<(usize, usize)>);
 
 impl<'a> Attr<'a> {
     fn punct(&self, k: usize, set: &[&str]) -> bool {
@@ -335,14 +463,105 @@ impl<'a> Attr<'a> {
             && self.lx.get(k + 1).is_some_and(|l| !l.space_before && l.kind == PieceKind::Word)
     }
 
+    /// The speaker a noun phrase (lexes `a..=b`) stands for: a person named
+    /// in it, with the rest of the phrase as its role ("team member Rodaba
+    /// Noori", "el técnico Joan Jané"); a pronoun resolved to the most recent
+    /// compatible mention; a description, as a role; or the phrase itself.
     fn span(&self, a: usize, b_incl: usize) -> SpeakerSpan {
         let (s, e) = (self.lx[a].start, self.lx[b_incl].end);
-        self.with_entity(s, e)
+        if a == b_incl && self.is_pronoun(a) {
+            let nonperson = self.c.nonperson_pronouns.has(self.lx, a).is_some();
+            return self.recent(s, !nonperson).unwrap_or(SpeakerSpan { start: s, end: e, entity: None, role: None, via: Via::Pronoun });
+        }
+        if let Some(en) = self.person_in(s, e) {
+            let role = if en.start > s {
+                self.trim(s, en.start)
+            } else {
+                self.trim(en.end, e)
+            };
+            return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role, via: Via::Name };
+        }
+        // "Mr. Clarke": the honorific is the role, the rest the name.
+        if let Some(h) = self.c.honorifics.has(self.lx, a) {
+            if h <= b_incl {
+                let sp = self.with_entity(self.lx[h].start, e);
+                return SpeakerSpan { role: Some((s, self.lx[h - 1].end)), ..sp };
+            }
+        }
+        let sp = self.with_entity(s, e);
+        if sp.entity.is_none() && self.is_det(a) {
+            // "El presidente de la CONFIEP, Roque Benavides,": the name in apposition.
+            if let Some(en) = self.apposition(b_incl) {
+                return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: Some((s, e)), via: Via::Name };
+            }
+            // "dijo el líder cubano": the person named last before is the one
+            // described; not so for a new referent ("one poster") or a text.
+            let linkable = self.c.indefinites.has(self.lx, a).is_none() && (a..=b_incl).all(|x| self.c.text_nouns.has(self.lx, x).is_none());
+            if let Some(p) = self.recent(s, true).filter(|_| linkable) {
+                return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..p };
+            }
+            return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..sp };
+        }
+        sp
+    }
+
+    /// A person named in apposition right after lex `b`: `, Name ,` (past a
+    /// parenthesised acronym, "( CONFIEP )").
+    fn apposition(&self, b: usize) -> Option<&EntitySpan> {
+        let mut x = b + 1;
+        if self.punct(x, &["("]) {
+            x = (x + 1..(x + 8).min(self.lx.len())).find(|&y| self.punct(y, &[")"]))? + 1;
+        }
+        if !self.punct(x, &[","]) {
+            return None;
+        }
+        let l = self.lx.get(x + 1)?;
+        let p = self.entities.partition_point(|e| e.start < l.start);
+        self.entities.get(p).filter(|e| e.start == l.start && e.person)
+    }
+
+    /// The byte span `s..e` without surrounding spaces and commas, if anything is left.
+    fn trim(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let t = self.t.get(s..e)?;
+        let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+        let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        (t2.len() > lead).then(|| (s + lead, s + t2.len()))
+    }
+
+    /// The last person named inside the byte span `s..e`.
+    fn person_in(&self, s: usize, e: usize) -> Option<&EntitySpan> {
+        let first = self.entities.partition_point(|en| en.start < s);
+        let last = self.entities.partition_point(|en| en.start < e);
+        self.entities[first..last].iter().rev().find(|en| en.person && en.end <= e)
+    }
+
+    /// How many lexes back from a mention a pronoun or a left-out subject may look.
+    const RECENT: usize = 30;
+
+    /// The most recent mention before byte `before`, outside quotes, of a
+    /// person (or, when `person` is false, an organisation first): what a
+    /// pronoun or a left-out subject refers to. Looks at a bounded number of
+    /// mentions, so each lookup is logarithmic plus a constant.
+    fn recent(&self, before: usize, person: bool) -> Option<SpeakerSpan> {
+        let before = before.min(self.open_at.get());
+        let p = self.entities.partition_point(|en| en.end <= before);
+        let outside = |en: &EntitySpan| {
+            let k = self.lx.partition_point(|l| l.start < en.start);
+            !self.inside.get(k).copied().unwrap_or(false)
+        };
+        let near = || self.entities[..p].iter().rev().take(Self::RECENT).filter(|en| outside(en));
+        let en = if person {
+            near().find(|en| en.person)
+        } else {
+            near().find(|en| en.org).or_else(|| near().find(|en| en.person))
+        }?;
+        Some(SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Pronoun })
     }
 
     /// Links a speaker span to an entity that heads it (not one inside a
     /// prepositional phrase: "un funcionario de la UE" stays a phrase).
     fn with_entity(&self, s: usize, e: usize) -> SpeakerSpan {
+        let plain = |start, end, entity| SpeakerSpan { start, end, entity, role: None, via: Via::Name };
         // Entities that start inside the span, and the few that start before it and reach into it.
         let first = self.entities.partition_point(|en| en.start < s);
         let last = self.entities.partition_point(|en| en.start <= e);
@@ -354,14 +573,33 @@ impl<'a> Attr<'a> {
                     .iter()
                     .any(|l| l.kind == PieceKind::Word && self.c.np_preps.at(std::slice::from_ref(l), 0).is_some());
                 if !has_prep {
-                    return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id) };
+                    return plain(en.start, en.end, Some(en.id));
                 }
             }
             if en.start <= s && en.end >= e {
-                return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id) };
+                return plain(en.start, en.end, Some(en.id));
             }
         }
-        SpeakerSpan { start: s, end: e, entity: None }
+        plain(s, e, None)
+    }
+
+    /// Paragraph breaks (blank lines) between lexes `a` and `b`.
+    fn paragraph_breaks(&self, a: usize, b: usize) -> usize {
+        let (Some(x), Some(y)) = (self.lx.get(a), self.lx.get(b)) else { return 0 };
+        self.t.get(x.end..y.start.max(x.end)).map_or(0, |g| g.matches("\n\n").count())
+    }
+
+    /// Whether a person or organisation other than `sp` is mentioned, outside
+    /// quotes, between lexes `a` and `b`: then a later quote may be theirs.
+    fn other_speaker_between(&self, a: usize, b: usize, sp: &SpeakerSpan) -> bool {
+        let (Some(x), Some(y)) = (self.lx.get(a), self.lx.get(b)) else { return false };
+        let from = self.entities.partition_point(|en| en.start < x.end);
+        let to = self.entities.partition_point(|en| en.start < y.start);
+        self.entities[from..to].iter().any(|en| {
+            let k = self.lx.partition_point(|l| l.start < en.start);
+            let same = sp.entity == Some(en.id) || self.t.get(en.start..en.end) == self.t.get(sp.start..sp.end);
+            (en.person || en.org) && !same && !self.inside.get(k).copied().unwrap_or(false)
+        })
     }
 
     /// An entity starting at lex `k`: (end lex, inclusive).
@@ -399,6 +637,12 @@ impl<'a> Attr<'a> {
         }
         if self.is_pronoun(k) {
             return Some((k, k));
+        }
+        // "Mr. Clarke", "Sen. Grassley": the title and the name after it.
+        if let Some(h) = self.c.honorifics.has(lx, k) {
+            if let Some((_, b)) = self.np_forward(h, hi).filter(|&(s, _)| lx[s].upper) {
+                return Some((k, b));
+            }
         }
         let det = self.is_det(k) || bare;
         if !self.is_det(k) && !(self.is_content(k) && (lx[k].upper || bare)) {
@@ -501,10 +745,119 @@ impl<'a> Attr<'a> {
         np.map(|(a, b)| self.span(a, b))
     }
 
+    /// The speaker of a cue that names none: a left-out subject ("«…»,
+    /// añadió") or a cue after a named speaker's sentence stands for the
+    /// most recent person mentioned before byte `at`.
+    fn dropped(&self, at: usize) -> Option<SpeakerSpan> {
+        self.recent(at, true)
+    }
+
+    /// The subject after a cue, past adverbs and objects: "explicó ayer con
+    /// gran tristeza José María Pérez", "afirmó a Efe el técnico Joan Jané",
+    /// "said in a statement Smith". Stops at sentence punctuation and quotes.
+    fn np_after_cue(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+        let lx = self.lx;
+        let mut x = k;
+        let lim = hi.min(k + 12);
+        while x < lim {
+            if self.inside[x] || (lx[x].kind == PieceKind::Punct && !self.punct(x, &[","])) {
+                return None;
+            }
+            if let Some(e) = self.c.object_preps.has(lx, x) {
+                // The preposition's object: an entity, or determiners and lower-case words.
+                x = e;
+                if let Some(j) = self.entity_from(x) {
+                    x = j + 1;
+                } else {
+                    while x < lim && lx[x].kind == PieceKind::Word && (self.is_det(x) || !lx[x].upper) && self.c.object_preps.has(lx, x).is_none() && !self.is_cue_start(x) {
+                        x += 1;
+                    }
+                    // A name right after the preposition is a place or a medium ("en Madrid", "a Efe").
+                    while x < lim && lx[x].kind == PieceKind::Word && lx[x].upper && x > 0 && self.c.object_preps.has(lx, x - 1).is_some() {
+                        x += 1;
+                    }
+                }
+                continue;
+            }
+            if self.punct(x, &[","]) || self.c.cue_fillers.has(lx, x) == Some(x + 1) || self.temporal(x) {
+                x += 1;
+                continue;
+            }
+            if let Some(np) = self.np_forward(x, hi) {
+                return Some(np);
+            }
+            // Right after the cue, a bare phrase is the subject ("dijeron fuentes del Ministerio").
+            if x == k && !self.temporal(x) {
+                if let Some(np) = self.np_forward_opt(x, hi, true).filter(|&(a, b)| b > a) {
+                    return Some(np);
+                }
+            }
+            if lx[x].kind == PieceKind::Word && !lx[x].upper && !self.is_cue_start(x) {
+                x += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// `"…," team member Rodaba Noori told the press`, `"…," Mr. Greenfield
+    /// said`, `"…," Smith, the minister, said`: a subject of a few words,
+    /// then a cue. The subject's first comma-set phrase is the name, the
+    /// rest an apposition (its role).
+    fn subject_then_cue(&self, k: usize, hi: usize) -> Option<Found> {
+        let lx = self.lx;
+        let lim = hi.min(k + 16);
+        let mut j = k;
+        let mut words = 0;
+        while j < lim {
+            if self.inside[j] || self.punct(j, &[".", "!", "?", ";", ":", "(", ")"]) && !(self.punct(j, &["."]) && j > k && lx[j].start == lx[j - 1].end) {
+                return None;
+            }
+            if j > k && self.c.cues.has(lx, j).is_some() {
+                break;
+            }
+            if lx[j].kind == PieceKind::Word {
+                // A lower-case verb-like word or a function word that cannot sit in a subject.
+                let ok = self.is_det(j) || self.is_internal(j) || self.is_content(j) || self.c.honorifics.has(lx, j).is_some() || self.is_pronoun(j) || self.c.cue_fillers.has(lx, j).is_some();
+                if !ok {
+                    return None;
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        if j >= lim || words == 0 || words > 10 {
+            return None;
+        }
+        // "and", "but": a clause goes on, no subject starts here.
+        if self.is_internal(k) && !self.is_det(k) {
+            return None;
+        }
+        let e = self.c.cues.has(lx, j)?;
+        let mut b = j;
+        while b > k && (self.c.cue_fillers.has(lx, b - 1) == Some(b) || self.punct(b - 1, &[","])) {
+            b -= 1;
+        }
+        if b <= k {
+            return None;
+        }
+        // "Smith, the minister,": the name before the first comma, the rest its role.
+        let comma = (k..b).find(|&x| self.punct(x, &[","]));
+        let name_end = comma.unwrap_or(b);
+        let mut sp = self.span(k, name_end - 1);
+        if let (Some(c1), None) = (comma, sp.role) {
+            sp.role = self.trim(lx[c1].end, lx[b - 1].end);
+        }
+        Some((Some(sp), Some(self.cue_span(j, e))))
+    }
+
     /// Attribution after the closing mark `ci`.
     fn after(&self, ci: usize, hi: usize) -> Option<Found> {
         let mut k = ci + 1;
-        while k < hi && self.punct(k, &[",", "—", "–", "-"]) {
+        let mut dash = false;
+        while k < hi && self.punct(k, &[",", "—", "–", "-", "―"]) {
+            dash |= !self.punct(k, &[","]);
             k += 1;
         }
         if k >= hi {
@@ -516,37 +869,42 @@ impl<'a> Attr<'a> {
             while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
                 j += 1;
             }
-            let np = self.np_forward(j, hi).or_else(|| self.np_forward_opt(j, hi, !self.temporal(j)));
-            return Some((self.speaker_of(np), self.cue_span(k, e)));
+            let np = self.np_after_cue(j, hi).or_else(|| self.np_forward_opt(j, hi, !self.temporal(j) && !self.punct(j, &[".", ";"])));
+            let sp = self.speaker_of(np).or_else(|| self.dropped(self.lx[k].start));
+            return Some((sp, Some(self.cue_span(k, e))));
         }
         // «…», según X
         if let Some(e) = self.c.source_cues.has(self.lx, k) {
             let np = self.np_forward_opt(e, hi, true);
-            return np.map(|np| (self.speaker_of(Some(np)), self.cue_span(k, e)));
+            return np.map(|np| (self.speaker_of(Some(np)), Some(self.cue_span(k, e))));
         }
         // "…," the official said / Smith told Reuters
-        if let Some((a, b)) = self.np_forward(k, hi) {
-            let mut j = b + 1;
-            // "Smith, the minister, said": skip a short apposition between commas.
-            if self.punct(j, &[","]) {
-                if let Some(c2) = (j + 1..hi.min(j + 12)).find(|&x| self.punct(x, &[","])) {
-                    if self.c.cues.has(self.lx, c2 + 1).is_some() {
-                        j = c2 + 1;
-                    }
+        if let Some(found) = self.subject_then_cue(k, hi) {
+            return Some(found);
+        }
+        // `"…" ― Stephanie Egan`: a dash byline that ends the sentence.
+        if dash {
+            if let Some((a, b)) = self.np_forward(k, hi).filter(|&(a, _)| self.lx[a].upper) {
+                if b + 1 >= hi || self.punct(b + 1, &[".", ")"]) || self.lx.get(b + 1).is_some_and(|l| l.newline_before) {
+                    return Some((self.speaker_of(Some((a, b))), None));
                 }
-            }
-            while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
-                j += 1;
-            }
-            if let Some(e) = self.c.cues.has(self.lx, j) {
-                return Some((self.speaker_of(Some((a, b))), self.cue_span(j, e)));
             }
         }
         None
     }
 
-    /// Attribution by a cue just before the opening mark `oi`.
-    fn before(&self, oi: usize, lo: usize) -> Option<Found> {
+    /// Attribution by a cue before the opening mark `oi`: right before it (up
+    /// to a complementizer, "dijo que «…»"), or anywhere earlier in the
+    /// sentence ("indicó que hay «…»", "Heald said although …, "…"").
+    /// `far` false, for a short noun phrase in quotes ("los “últimos
+    /// años”", "a “temporary glitch”"): only a cue right before it or a
+    /// complementizer away counts; a cue further back reports a clause in
+    /// which the marked words are a term. Other quotes take the nearest cue in their
+    /// sentence, so that fragments in a reported clause ("indicó que hay
+    /// «…»", "Smith said the plan had failed and “nobody cares”") have a
+    /// speaker. `nested`: the quote is inside another, whose words are all
+    /// inside quotes.
+    fn before(&self, oi: usize, lo: usize, far: bool, nested: bool) -> Option<Found> {
         if oi == 0 || oi <= lo {
             return None;
         }
@@ -557,15 +915,18 @@ impl<'a> Attr<'a> {
             q -= 1;
             comp = true;
         }
-        // The cue ends at q, or a few lexes earlier when a complementizer closes the gap.
-        let max_gap = if comp { 10 } else { 0 };
-        for end in (q.saturating_sub(max_gap).max(lo + 1)..=q).rev() {
+        let near = if comp { 10 } else { 0 };
+        let from = if far { lo + 1 } else { q.saturating_sub(near).max(lo + 1) };
+        for end in (from..=q).rev() {
             if end < q
                 && lx[end..q]
                     .iter()
                     .any(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | ";" | "!" | "?"))
             {
                 break;
+            }
+            if self.inside[end - 1] && !nested {
+                continue;
             }
             let Some((s, ())) = self.c.cues.ending_at(lx, end, 5) else { continue };
             if s < lo {
@@ -578,18 +939,28 @@ impl<'a> Attr<'a> {
                 k -= 1;
             }
             // ", el ministro, que dijo": the phrase before the relative pronoun.
+            let mut relative = false;
             if k > lo + 1 {
                 if let Some((r, ())) = self.c.relatives.ending_at(lx, k, 2) {
                     if r > lo && self.punct(r - 1, &[","]) {
                         k = r - 1;
+                        relative = true;
                     }
                 }
             }
-            let np = if k > lo { self.np_backward(k - 1, lo) } else { None };
-            let np = np
-                .or_else(|| self.np_forward(end, q).filter(|&(_, b)| b < q))
-                .or_else(|| self.np_initial(lo, s).filter(|&(_, b)| b < s));
-            return Some((self.speaker_of(np), cue));
+            let _ = relative;
+            let back = if k > lo { self.np_backward(k - 1, lo) } else { None };
+            let initial = self.np_initial(lo, s).filter(|&(_, b)| b < s);
+            // A description just before the cue loses to a person who opens
+            // the sentence ("Manel Andreu, presidente de …, que forma parte de
+            // la plataforma, ha indicado").
+            let person_first = initial.is_some_and(|(a, b)| self.person_in(lx[a].start, lx[b].end).is_some() || self.apposition(b).is_some());
+            let back = back.filter(|&(a, b)| !person_first || self.person_in(lx[a].start, lx[b].end).is_some());
+            // After "dijo que" comes the reported clause's subject, never the speaker.
+            let inverted = if self.c.complementizers.has(lx, end).is_some() { None } else { self.np_after_cue(end, q).filter(|&(_, b)| b < q) };
+            let np = back.or(inverted).or(initial);
+            let sp = self.speaker_of(np).or_else(|| self.dropped(lx[s].start));
+            return Some((sp, Some(cue)));
         }
         None
     }
@@ -599,10 +970,20 @@ impl<'a> Attr<'a> {
         for k in lo..oi {
             if let Some(e) = self.c.source_cues.has(self.lx, k) {
                 if let Some(np) = self.np_forward_opt(e, oi, true) {
-                    return Some((self.speaker_of(Some(np)), self.cue_span(k, e)));
+                    return Some((self.speaker_of(Some(np)), Some(self.cue_span(k, e))));
                 }
             }
         }
         None
+    }
+
+    /// `El ministro X: «…»`, `Sunak defended the record: "…"`: a sentence
+    /// that introduces the quote with a colon speaks through its subject.
+    fn colon_intro(&self, oi: usize, lo: usize) -> Option<Found> {
+        if oi == 0 || oi <= lo + 1 || !self.punct(oi - 1, &[":"]) {
+            return None;
+        }
+        let np = self.np_initial(lo, oi - 1).or_else(|| self.np_forward(lo, oi - 1))?;
+        Some((self.speaker_of(Some(np)), None))
     }
 }

@@ -171,6 +171,27 @@ pub struct Lexicon {
     pub relatives: &'static [&'static str],
     /// Clitics and adverbs that may sit between the speaker and the cue ("le", "también").
     pub cue_fillers: &'static [&'static str],
+    /// Reporting-verb forms, generated from `data/speech_verbs.tsv` by
+    /// `tools/langdata/speech_forms.py`: one a line, `f FORM` (a finite form
+    /// or gerund, a cue by itself) or `p PARTICIPLE` (a cue after one of
+    /// `cue_auxiliaries`). Added to `cues` when the tables are built.
+    pub speech_forms: &'static str,
+    /// Auxiliaries that make a cue of a participle ("ha dicho", "had said").
+    pub cue_auxiliaries: &'static [&'static str],
+    /// Prepositions that open an object or adjunct between a cue and its
+    /// subject ("afirmó a Efe el técnico", "told reporters in Ohio Smith"):
+    /// the phrase after them is never the speaker.
+    pub object_preps: &'static [&'static str],
+    /// Titles and honorifics before a name ("Mr.", "Sen."): kept apart as the speaker's role.
+    pub honorifics: &'static [&'static str],
+    /// Pronouns that stand for an organisation or a thing, not a person ("it").
+    pub nonperson_pronouns: &'static [&'static str],
+    /// Determiners of a new referent ("un", "one"): a description they open
+    /// is not linked to a person named before.
+    pub indefinites: &'static [&'static str],
+    /// Nouns of written sources ("comunicado", "statement"): a description
+    /// headed by one speaks for itself, not for a person named before.
+    pub text_nouns: &'static [&'static str],
 
     // ---- keywords ----
     /// A key phrase may go from a proper noun to a lower-case word ("Trump

@@ -108,6 +108,10 @@ fn restore_extraction(result: &JsValue, original: &JsString) {
                 restore_text(&span, original);
             }
         }
+        let role = field(&field(&quote, "speaker"), "role");
+        if role.is_object() {
+            restore_text(&role, original);
+        }
     }
 }
 

@@ -140,7 +140,10 @@ pub static LEXICON: Lexicon = Lexicon {
         "recalled", "conceded", "concluded", "observed", "has said", "had said",
         "went on to say", "promised", "pledged", "cautioned", "emphasised", "emphasized", "joked", "quipped", "testified", "responded", "recounted", "shouted", "urged", "predicted", "explained in a statement", "would only say", "declined to comment", "confirmed",
     ],
-    source_cues: &["according to", "in the words of"],
+    source_cues: &[
+        "according to", "in the words of", "as described by", "as explained by", "as put by", "as stated by", "as told by",
+        "in a statement by", "in remarks by", "in the opinion of", "in the view of",
+    ],
     complementizers: &["that", ":", ",", "—", "–"],
     determiners: &["the", "a", "an", "this", "that", "another", "one", "his", "her", "their", "its"],
     np_internal: &["of", "the", "for", "at", "and", "'s"],
@@ -148,6 +151,19 @@ pub static LEXICON: Lexicon = Lexicon {
     pronouns: &["he", "she", "they", "it", "we", "i"],
     relatives: &["who", "which", "that"],
     cue_fillers: &["also", "later", "then", "previously", "has", "had", "have", "once"],
+    speech_forms: include_str!("data/speech_forms.txt"),
+    cue_auxiliaries: &["has", "have", "had", "has also", "had also"],
+    object_preps: &["to", "in", "at", "on", "during", "after", "with", "from", "before", "about", "of"],
+    honorifics: &[
+        "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "prof.", "sen", "rep", "gov",
+        "lt.", "col.", "sgt.", "capt.", "rev.", "sir", "dame", "lord", "lady",
+    ],
+    nonperson_pronouns: &["it"],
+    indefinites: &["a", "an", "one", "another"],
+    text_nouns: &[
+        "statement", "document", "letter", "report", "study", "blog", "post", "website", "memo", "ad", "ads", "paper",
+        "newspaper", "agency", "court", "ruling", "source", "sources", "city",
+    ],
 
     proper_then_common: true,
     extra_stop_words: &["according", "ago", "almost", "already", "also", "although", "amid", "among", "another", "around", "asked", "away", "back", "became", "become", "becomes", "called", "came", "can't", "cannot", "come", "could", "couldn't", "day", "days", "didn't", "does", "doesn't", "don't", "done", "either", "else", "enough", "especially", "even", "ever", "every", "everyone", "five", "four", "friday", "get", "getting", "give", "given", "gives", "go", "going", "gone", "got", "great", "has", "hasn't", "having", "however", "including", "isn't", "it's", "known", "last", "later", "least", "less", "let", "like", "likely", "little", "lot", "made", "make", "many", "may", "might", "monday", "month", "months", "mostly", "mr", "mrs", "ms", "much", "must", "nearly", "never", "new", "next", "nine", "nothing", "often", "one", "onto", "others", "people", "per", "perhaps", "put", "quite", "rather", "really", "recently", "said", "saturday", "say", "says", "see", "seems", "seen", "several", "shall", "should", "shouldn't", "show", "showed", "since", "six", "something", "sometimes", "soon", "still", "sunday", "take", "ten", "there's", "thing", "things", "think", "though", "three", "thursday", "today", "told", "tomorrow", "toward", "towards", "tuesday", "twice", "two", "upon", "us", "use", "used", "want", "wanted", "wants", "wasn't", "way", "we're", "wednesday", "week", "weeks", "well", "weren't", "what's", "whether", "who's", "within", "without", "won't", "wouldn't", "year", "years", "yesterday", "yet"],

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Write the speech-verb forms a news writer uses, from speech_verbs.tsv.
+
+    python3 tools/langdata/speech_forms.py   # writes src/lang/{es,en}/data/speech_forms.txt
+
+speech_verbs.tsv lists every form of hundreds of reporting verbs (1 MB for
+Spanish); the wasm build embeds only this subset: third-person finite forms
+(what reporting clauses use: "afirmó", "aseguran", "said", "says"), gerunds
+("saying “…”", "asegurando que") and participles, which the quote layer
+combines with the language's auxiliaries at table-build time ("ha dicho",
+"had said"). Forms marked as homographs of common nouns (`homograph` = 1,
+"cuenta", "claims") are left out: matching ignores accents, so "anunció"
+would also match the noun "anuncio". One form a line: `f FORM` (finite or
+gerund) or `p PARTICIPLE`.
+"""
+import csv, os, sys
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+
+def forms(lang):
+    path = os.path.join(ROOT, "src", "lang", lang, "data", "speech_verbs.tsv")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["homograph"] != "0" or (lang == "es" and r.get("clitic")):
+                continue
+            k, t, p = r["kind"], r["tense"], r["person"]
+            form = r["form"].strip().lower()
+            if lang == "es":
+                if k.startswith("finite") and t in ("pres", "pret", "impf", "fut") and p in ("3s", "3p"):
+                    out.add(("f", form))
+                elif k == "gerund":
+                    out.add(("f", form))
+                elif t == "perf" and p == "3s":  # "ha dicho": keep the participle
+                    out.add(("p", form.split()[-1]))
+            else:
+                if t in ("past", "pres", "ing") and (p in ("3s", "") or t == "past"):
+                    out.add(("f", form))
+                elif t == "part":
+                    out.add(("p", form))
+    return sorted(out)
+
+for lang in ("es", "en"):
+    rows = forms(lang)
+    dst = os.path.join(ROOT, "src", "lang", lang, "data", "speech_forms.txt")
+    with open(dst, "w", encoding="utf-8") as f:
+        for kind, form in rows:
+            f.write(f"{kind} {form}\n")
+    print(lang, len(rows), os.path.getsize(dst), file=sys.stderr)
