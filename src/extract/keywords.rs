@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use crate::lang::{Lang, PerLang};
 use crate::tokenize::{Sentence, Token};
+use super::Entity;
 
 /// Multiplies the (lower-is-better) score of a multi-word phrase that occurs
 /// once, per extra word.
@@ -54,6 +55,8 @@ struct W<'a> {
     acronym: bool,
     initial: bool,
     number: bool,
+    /// The index, in the block's entity mentions, of the mention it lies in.
+    ent: Option<u32>,
 }
 
 #[derive(Default)]
@@ -70,8 +73,12 @@ struct Stats {
     right_total: usize,
 }
 
-/// A candidate phrase: one to three term ids.
+/// A candidate phrase: its length and one to three term ids, or [`ENT`] and
+/// the index of an entity.
 type PhraseKey = [u32; 4];
+
+/// The first element of an entity's [`PhraseKey`].
+const ENT: u32 = u32::MAX;
 
 struct Cand {
     /// Every word capitalised (not sentence-initially): a proper name.
@@ -79,6 +86,15 @@ struct Cand {
     /// Where it is first written: a byte range of the whole text.
     first: (usize, usize),
     count: u32,
+}
+
+/// An entity as a key phrase: its canonical name, counted once per mention.
+struct EntCand {
+    canonical: String,
+    /// The terms of its longest mention so far, and that mention's length in bytes.
+    terms: Vec<u32>,
+    bytes: usize,
+    cand: Cand,
 }
 
 /// Term ids by their text, probed with the hash every lex already carries
@@ -157,6 +173,15 @@ fn key_terms(key: &PhraseKey) -> &[u32] {
     &key[1..1 + key[0] as usize]
 }
 
+/// The terms of a candidate: of its key, or, when the key is [ENT, i], of entity `i`.
+fn terms_of<'a>(ents: &'a [EntCand], key: &'a PhraseKey) -> &'a [u32] {
+    if key[0] == ENT {
+        ents.get(key[1] as usize).map_or(&[], |e| &e.terms)
+    } else {
+        key_terms(key)
+    }
+}
+
 /// The sets that make a word a stop word for key phrases are stop words,
 /// and calendar and scale words (dates and quantities have their own layers).
 /// For each first lex of a phrase of the stop sets: whether some set has it
@@ -189,12 +214,12 @@ pub(crate) fn quick_stops(lang: Lang) -> &'static FxHashMap<String, (bool, bool)
 
 /// Key phrases of `text`: [`Keywords`] over the whole text as one block.
 pub fn find_keywords(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang, limit: usize) -> Vec<Keyword> {
-    let _ = sentences;
     if limit == 0 {
         return Vec::new();
     }
+    let ents = super::entities_of(text, tokens, sentences, lang);
     let mut k = Keywords::new(lang);
-    k.add_block(text, 0, &pieces(text, tokens));
+    k.add_block(text, 0, &pieces(text, tokens), &ents);
     k.finish(text, limit)
 }
 
@@ -215,6 +240,8 @@ pub struct Keywords {
     cands1: Vec<Cand>,
     cands2: FxHashMap<u64, Cand>,
     cands3: FxHashMap<[u32; 3], Cand>,
+    /// One candidate per entity (by its id): its longest mention's terms.
+    ents: FxHashMap<usize, EntCand>,
     /// The sentence count where the last block ended.
     carry: Carry,
     /// The sentence of the last word so far, plus one.
@@ -234,14 +261,16 @@ impl Keywords {
             cands1: Vec::new(),
             cands2: FxHashMap::default(),
             cands3: FxHashMap::default(),
+            ents: FxHashMap::default(),
             carry: Carry::default(),
             n_sent: 0,
         }
     }
 
     /// Counts the words and phrases of one block, `block` at byte `offset` of
-    /// the text, with its lexes `lx`.
-    pub fn add_block(&mut self, block: &str, offset: usize, lx: &[Piece]) {
+    /// the text, with its lexes `lx` and the entity mentions that lie in it
+    /// (spans of the whole text, sorted by start).
+    pub fn add_block(&mut self, block: &str, offset: usize, lx: &[Piece], ents: &[Entity]) {
         let c = self.c;
         // Stop words, and calendar and scale words (dates and quantities have their own layers).
         let one = |set: Option<usize>, k: usize| set == Some(k + 1);
@@ -296,7 +325,42 @@ impl Keywords {
             }
         }
         self.cooccur(&words, &term_of);
+        mark_mentions(&mut words, offset, ents);
+        self.entities(&words, &term_of, offset, ents);
         self.candidates(lx, offset, &words, &term_of);
+    }
+
+    /// One candidate per entity: its mentions counted, the terms of its
+    /// longest mention kept (its canonical name is its longest mention).
+    #[inline(never)]
+    fn entities(&mut self, words: &[W], term_of: &[u32], offset: usize, ents: &[Entity]) {
+        let mut i = 0;
+        while i < words.len() {
+            let Some(m) = words[i].ent else {
+                i += 1;
+                continue;
+            };
+            let mut j = i;
+            while j + 1 < words.len() && words[j + 1].ent == Some(m) {
+                j += 1;
+            }
+            let e = &ents[m as usize];
+            let (span, bytes) = ((e.start, e.end), e.end - e.start);
+            let terms = &term_of[i..=j];
+            let c = self.ents.entry(e.id).or_insert_with(|| EntCand {
+                canonical: e.canonical.clone(),
+                terms: terms.to_vec(),
+                bytes,
+                cand: Cand { name: true, first: span, count: 0 },
+            });
+            c.cand.count += 1;
+            if bytes > c.bytes {
+                c.terms = terms.to_vec();
+                c.bytes = bytes;
+            }
+            let _ = offset;
+            i = j + 1;
+        }
     }
 
     /// Co-occurrence within a window of 2 in the same chunk.
@@ -335,7 +399,9 @@ impl Keywords {
                 if a.stop || b.stop || a.number || b.number {
                     continue;
                 }
-                if words[i..=j].iter().any(|w| w.number || w.short && !w.acronym) {
+                // An entity is one candidate of its own (see [`Keywords::entities`]):
+                // no part of a mention, and nothing across one ("Nacional Manuel García").
+                if words[i..=j].iter().any(|w| w.number || w.short && !w.acronym || w.ent.is_some()) {
                     continue;
                 }
                 if !c.lx.proper_then_common
@@ -391,7 +457,10 @@ impl Keywords {
         if limit == 0 || self.stats.is_empty() {
             return Vec::new();
         }
-        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, .. } = self;
+        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, ents, .. } = self;
+        let mut ents: Vec<EntCand> = ents.into_values().filter(|e| e.terms.iter().any(|&t| !is_stop[t as usize])).collect();
+        // Map order is not deterministic; the first mention is.
+        ents.sort_unstable_by_key(|e| e.cand.first);
         drop((pairs, terms, info));
         let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
         let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
@@ -428,7 +497,7 @@ impl Keywords {
                 .flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars()))
         };
         let score = |key: &PhraseKey, cand: &Cand| {
-            let terms = key_terms(key);
+            let terms = terms_of(&ents, key);
             let mut prod = 1.0;
             let mut sum = 0.0;
             for &t in terms {
@@ -460,7 +529,8 @@ impl Keywords {
         let n_cands = cands1.iter().filter(|c| c.count > 0).count() + cands2.len() + cands3.len();
         let all = (cands1.iter().enumerate().filter(|(_, c)| c.count > 0).map(|(t, c)| ([1, t as u32, 0, 0], c)))
             .chain(cands2.iter().map(|(k, c)| ([2, (k >> 32) as u32, *k as u32, 0], c)))
-            .chain(cands3.iter().map(|(k, c)| ([3, k[0], k[1], k[2]], c)));
+            .chain(cands3.iter().map(|(k, c)| ([3, k[0], k[1], k[2]], c)))
+            .chain(ents.iter().enumerate().map(|(i, e)| ([ENT, i as u32, 0, 0], &e.cand)));
         let mut scored: Vec<Scored> = Vec::with_capacity(2 * budget.min(n_cands));
         for (key, cand) in all {
             if scored.len() == 2 * budget {
@@ -479,19 +549,19 @@ impl Keywords {
             if out.len() >= limit {
                 break;
             }
-            let (terms, count) = (key_terms(&key), cand.count as usize);
+            let (terms, count) = (terms_of(&ents, &key), cand.count as usize);
             // A part of a chosen phrase that occurs no more often than it, or a
             // phrase around a chosen one, adds nothing.
             // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
             let shared = |t: &[u32]| terms.iter().filter(|x| t.contains(x)).count();
             if chosen_terms.iter().any(|(t, n)| {
-                let t = key_terms(t);
+                let t = terms_of(&ents, t);
                 (contains(t, terms) && count <= *n) || contains(terms, t) || shared(t) >= 2
             }) {
                 continue;
             }
             chosen_terms.push((key, count));
-            let surface = surface(cand);
+            let surface = if key[0] == ENT { ents[key[1] as usize].canonical.clone() } else { surface(cand) };
             let folded: Vec<char> = crate::text::fold::lexicon(&surface).chars().collect();
             if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
                 continue;
@@ -596,6 +666,7 @@ fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
                     acronym: letters > 1 && upper,
                     initial,
                     number: letters == 0,
+                    ent: None,
                 });
                 initial = false;
                 k = e + 1;
@@ -611,6 +682,22 @@ fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
         },
     };
     (out, carry)
+}
+
+/// Sets each word's `ent` to the mention of `ents` (whole-text spans, sorted
+/// by start) that it overlaps; `offset` is where the block starts. Linear:
+/// both lists move forward.
+fn mark_mentions(words: &mut [W], offset: usize, ents: &[Entity]) {
+    let mut m = 0;
+    for w in words.iter_mut() {
+        let (s, e) = (offset + w.start, offset + w.end);
+        while m < ents.len() && ents[m].end <= s {
+            m += 1;
+        }
+        if m < ents.len() && ents[m].start < e {
+            w.ent = Some(m as u32);
+        }
+    }
 }
 
 fn contains(hay: &[u32], needle: &[u32]) -> bool {

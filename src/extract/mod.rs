@@ -179,9 +179,9 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
     let (lang, reported) = resolve_lang(text, opts.lang);
     let inc = opts.include;
     let ranges = blocks(text, block);
-    // Quotes link their speakers to entities, so they need the entities even
-    // when the caller did not ask for them.
-    let need_entities = inc.entities || inc.quotes;
+    // Quotes link their speakers to entities, and a key phrase is one per
+    // entity, so both need the entities even when the caller did not ask for them.
+    let need_entities = inc.entities || inc.quotes || inc.keywords;
     let need_layers = inc.dates || inc.quantities || inc.quotes || inc.keywords;
     build_tables(lang, need_entities, need_layers);
 
@@ -248,7 +248,7 @@ pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction
                 quotes_out.extend(block_quotes(b, r, &lx, (local, shift), lang, &entities));
             }
             if let Some(k) = keywords.as_mut() {
-                k.add_block(b, off, &lx);
+                k.add_block(b, off, &lx, block_entities(&entities, r));
             }
             if inc.dates {
                 dates_out.extend(dates.into_iter().map(|mut d| {
@@ -293,6 +293,21 @@ fn block_pieces(
         first.newline_before = text[before.len()..at].contains(['\n', '\r', '\u{2029}']);
     }
     lx
+}
+
+/// The entity mentions that lie in the block `r`, as spans of the whole text.
+fn block_entities<'a>(entities: &'a [Entity], r: &std::ops::Range<usize>) -> &'a [Entity] {
+    let lo = entities.partition_point(|e| e.start < r.start);
+    let hi = entities.partition_point(|e| e.start < r.end);
+    &entities[lo..hi]
+}
+
+/// The entities of a text analysed as one block, from its tokens and
+/// sentences (for callers of one layer that have no [`Extraction`]).
+pub(crate) fn entities_of(text: &str, tokens: &[Token], sentences: &[Sentence], lang: Lang) -> Vec<Entity> {
+    let mut tagger = crate::ner::Tagger::default();
+    let found = mentions(&mut tagger, text, tokens, sentences, lang);
+    entities::group(text, &found, lang)
 }
 
 /// The quotes of block `b` (the range `r` of the text), as spans of the
