@@ -57,6 +57,8 @@ struct W<'a> {
     number: bool,
     /// The index, in the block's entity mentions, of the mention it lies in.
     ent: Option<u32>,
+    /// Its class, or `Noun` when it is capitalised inside a sentence (a name's word).
+    pos: Pos,
 }
 
 #[derive(Default)]
@@ -159,6 +161,32 @@ impl Terms {
     }
 }
 
+/// A word's class as far as noun phrases care: most words are nouns (or
+/// unknown, which in news are mostly names and nouns too).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Pos {
+    #[default]
+    Noun,
+    Verb,
+    Adjective,
+    /// Adverbs, pronouns, interjections and other words no phrase holds.
+    Other,
+}
+
+/// The language's part-of-speech lexicon as one table.
+fn pos_table(lang: Lang) -> &'static FxHashMap<&'static str, Pos> {
+    fn build(lang: Lang) -> FxHashMap<&'static str, Pos> {
+        let lx = lang.lexicon();
+        let mut m = FxHashMap::default();
+        for (list, pos) in [(lx.pos_verbs, Pos::Verb), (lx.pos_adjectives, Pos::Adjective), (lx.pos_others, Pos::Other)] {
+            m.extend(list.iter().map(|&w| (w, pos)));
+        }
+        m
+    }
+    static TABLES: PerLang<FxHashMap<&'static str, Pos>> = PerLang::new();
+    TABLES.get(lang, build)
+}
+
 /// What a term's text alone says, found once per term.
 #[derive(Clone, Copy)]
 struct TermInfo {
@@ -166,6 +194,8 @@ struct TermInfo {
     quick: Option<(bool, bool)>,
     /// Fewer than two characters.
     short: bool,
+    /// Its class in the language's part-of-speech lexicon.
+    pos: Pos,
 }
 
 /// The term ids of a candidate's key.
@@ -301,7 +331,8 @@ impl Keywords {
         for w in &mut words {
             let (id, new) = self.terms.id(w.hash, &w.key);
             if new {
-                self.info.push(TermInfo { quick: quick.get(&*w.key).copied(), short: w.key.chars().count() < 2 });
+                let pos = pos_table(self.lang).get(&*w.key).copied().unwrap_or_default();
+                self.info.push(TermInfo { quick: quick.get(&*w.key).copied(), short: w.key.chars().count() < 2, pos });
             }
             // A stop word is one lex ([`words`] joins hyphenated words).
             w.stop = w.lex_end == w.lex && stop(w.lex, self.info[id as usize].quick);
@@ -311,6 +342,9 @@ impl Keywords {
                 self.cands1.push(Cand { name: false, first: (0, 0), count: 0 });
             }
             w.short = self.info[id as usize].short;
+            if !w.upper || w.initial {
+                w.pos = self.info[id as usize].pos;
+            }
             term_of.push(id);
             let s = &mut self.stats[id as usize];
             s.tf += 1;
@@ -346,7 +380,12 @@ impl Keywords {
             }
             let e = &ents[m as usize];
             let (span, bytes) = ((e.start, e.end), e.end - e.start);
-            let terms = &term_of[i..=j];
+            // A possessive's clitic ("Hussein's") is no part of the name.
+            let mut k = j;
+            while k > i && words[k].short {
+                k -= 1;
+            }
+            let terms = &term_of[i..=k];
             let c = self.ents.entry(e.id).or_insert_with(|| EntCand {
                 canonical: e.canonical.clone(),
                 terms: terms.to_vec(),
@@ -412,6 +451,9 @@ impl Keywords {
                 {
                     continue;
                 }
+                if !noun_phrase(&words[i..=j], c.lx.adjective_first) {
+                    continue;
+                }
                 // Inside a phrase, only "of"-like prepositions ("Departamento de Estado").
                 if len == 3 && words[i + 1].stop && !mid_ok(&words[i + 1]) {
                     continue;
@@ -457,10 +499,8 @@ impl Keywords {
         if limit == 0 || self.stats.is_empty() {
             return Vec::new();
         }
-        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, ents, .. } = self;
-        let mut ents: Vec<EntCand> = ents.into_values().filter(|e| e.terms.iter().any(|&t| !is_stop[t as usize])).collect();
-        // Map order is not deterministic; the first mention is.
-        ents.sort_unstable_by_key(|e| e.cand.first);
+        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, ents, c, .. } = self;
+        let ents = merge_entities(ents, &is_stop, c.lx.possessive_endings);
         drop((pairs, terms, info));
         let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
         let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
@@ -667,6 +707,7 @@ fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
                     initial,
                     number: letters == 0,
                     ent: None,
+                    pos: Pos::Noun,
                 });
                 initial = false;
                 k = e + 1;
@@ -682,6 +723,50 @@ fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
         },
     };
     (out, carry)
+}
+
+/// The entity candidates in order of first mention, without those that are
+/// only stop words, and those whose names differ only by a possessive
+/// ending ("Saddam Hussein's", "Saddam Hussein") made one, their counts summed.
+fn merge_entities(ents: FxHashMap<usize, EntCand>, is_stop: &[bool], possessive: &[&str]) -> Vec<EntCand> {
+    let mut ents: Vec<EntCand> = ents.into_values().filter(|e| e.terms.iter().any(|&t| !is_stop[t as usize])).collect();
+    // Map order is not deterministic; the first mention is.
+    ents.sort_unstable_by_key(|e| e.cand.first);
+    let mut out: Vec<EntCand> = Vec::with_capacity(ents.len());
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
+    for mut e in ents {
+        for p in possessive {
+            if let Some(s) = e.canonical.strip_suffix(p) {
+                e.canonical.truncate(s.trim_end().len());
+                break;
+            }
+        }
+        match by_name.entry(crate::text::fold::lexicon(&e.canonical)) {
+            Entry::Occupied(o) => {
+                let kept = &mut out[*o.get()];
+                kept.cand.count += e.cand.count;
+                if e.bytes > kept.bytes {
+                    (kept.terms, kept.bytes) = (e.terms, e.bytes);
+                }
+            }
+            Entry::Vacant(v) => {
+                v.insert(out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the words (no stop word at either end) can be a noun phrase: no
+/// verb or adverb-like word, and an adjective only before a noun (or after
+/// one, when adjectives do not come first).
+fn noun_phrase(ws: &[W], adjective_first: bool) -> bool {
+    if ws.iter().any(|w| matches!(w.pos, Pos::Verb | Pos::Other)) {
+        return false;
+    }
+    let edge = if adjective_first { ws.last() } else { ws.first() };
+    edge.is_some_and(|w| w.pos != Pos::Adjective)
 }
 
 /// Sets each word's `ent` to the mention of `ents` (whole-text spans, sorted

@@ -199,4 +199,15 @@ pub struct Lexicon {
     pub proper_then_common: bool,
     /// Extra stop words for key phrases (beyond `LangData::stop_words`).
     pub extra_stop_words: &'static [&'static str],
+    /// Adjectives come before their noun ("welfare reform", "crop yields"); if
+    /// not, after it ("reforma fiscal"). An adjective may not end a key phrase
+    /// in the first case, nor start one in the second, nor stand alone.
+    pub adjective_first: bool,
+    /// Endings that mark a possessive ("'s"): cut off the end of an entity's name.
+    pub possessive_endings: &'static [&'static str],
+    /// Word forms that are mostly verbs, adjectives, or other words that are not
+    /// nouns (adverbs, pronouns...), lower-cased; from `pos.rs`.
+    pub pos_verbs: &'static [&'static str],
+    pub pos_adjectives: &'static [&'static str],
+    pub pos_others: &'static [&'static str],
 }

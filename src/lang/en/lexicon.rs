@@ -167,4 +167,9 @@ pub static LEXICON: Lexicon = Lexicon {
 
     proper_then_common: true,
     extra_stop_words: &["according", "ago", "almost", "already", "also", "although", "amid", "among", "another", "around", "asked", "away", "back", "became", "become", "becomes", "called", "came", "can't", "cannot", "come", "could", "couldn't", "day", "days", "didn't", "does", "doesn't", "don't", "done", "either", "else", "enough", "especially", "even", "ever", "every", "everyone", "five", "four", "friday", "get", "getting", "give", "given", "gives", "go", "going", "gone", "got", "great", "has", "hasn't", "having", "however", "including", "isn't", "it's", "known", "last", "later", "least", "less", "let", "like", "likely", "little", "lot", "made", "make", "many", "may", "might", "monday", "month", "months", "mostly", "mr", "mrs", "ms", "much", "must", "nearly", "never", "new", "next", "nine", "nothing", "often", "one", "onto", "others", "people", "per", "perhaps", "put", "quite", "rather", "really", "recently", "said", "saturday", "say", "says", "see", "seems", "seen", "several", "shall", "should", "shouldn't", "show", "showed", "since", "six", "something", "sometimes", "soon", "still", "sunday", "take", "ten", "there's", "thing", "things", "think", "though", "three", "thursday", "today", "told", "tomorrow", "toward", "towards", "tuesday", "twice", "two", "upon", "us", "use", "used", "want", "wanted", "wants", "wasn't", "way", "we're", "wednesday", "week", "weeks", "well", "weren't", "what's", "whether", "who's", "within", "without", "won't", "wouldn't", "year", "years", "yesterday", "yet"],
+    adjective_first: true,
+    possessive_endings: &["'s", "’s", "'", "’"],
+    pos_verbs: super::pos::VERBS,
+    pos_adjectives: super::pos::ADJECTIVES,
+    pos_others: super::pos::OTHERS,
 };

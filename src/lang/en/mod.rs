@@ -2,10 +2,12 @@
 //!
 //! - `words.rs`: abbreviations, stop words, titles, months, the stemmer's rules;
 //! - `lexicon.rs`: the word lists of dates, quantities, quotes and key phrases;
+//! - `pos.rs`: the key phrases' light part-of-speech lexicon (tools/keywords/pos_lexicon.py);
 //! - `data/`: gazetteers and other lists with their sources (`data/SOURCES.md`);
 //! - the NER model, `models/en.bin`, embedded here.
 
 mod lexicon;
+mod pos;
 mod words;
 
 use super::{Lang, Language};
