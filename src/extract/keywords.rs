@@ -90,12 +90,13 @@ struct Cand {
     count: u32,
 }
 
-/// An entity as a key phrase: its canonical name, counted once per mention.
+/// An entity as a key phrase: its canonical name (its longest mention, cut
+/// as below), counted once per mention.
 struct EntCand {
-    canonical: String,
-    /// The terms of its longest mention so far, and that mention's length in bytes.
+    /// The longest mention so far, without a verb or adverb-like word at its
+    /// edges (a tagger's "Remember Luis Posada"): its terms and byte span.
     terms: Vec<u32>,
-    bytes: usize,
+    span: (usize, usize),
     cand: Cand,
 }
 
@@ -204,9 +205,9 @@ fn key_terms(key: &PhraseKey) -> &[u32] {
 }
 
 /// The terms of a candidate: of its key, or, when the key is [ENT, i], of entity `i`.
-fn terms_of<'a>(ents: &'a [EntCand], key: &'a PhraseKey) -> &'a [u32] {
+fn terms_of<'a>(ents: &'a [(EntCand, String)], key: &'a PhraseKey) -> &'a [u32] {
     if key[0] == ENT {
-        ents.get(key[1] as usize).map_or(&[], |e| &e.terms)
+        ents.get(key[1] as usize).map_or(&[], |e| &e.0.terms)
     } else {
         key_terms(key)
     }
@@ -321,7 +322,7 @@ impl Keywords {
                 || one(c.number_words.has(lx, k), k)
                 || one(c.currencies.has(lx, k), k)
         };
-        let (mut words, carry) = words(block, lx, self.carry);
+        let (mut words, carry) = words(block, lx, self.carry, c.lx.clitics);
         self.carry = carry;
         let Some(last) = words.last() else { return };
         self.n_sent = last.sentence + 1;
@@ -379,25 +380,27 @@ impl Keywords {
                 j += 1;
             }
             let e = &ents[m as usize];
-            let (span, bytes) = ((e.start, e.end), e.end - e.start);
-            // A possessive's clitic ("Hussein's") is no part of the name.
-            let mut k = j;
-            while k > i && words[k].short {
-                k -= 1;
+            // The mention's words without a verb, an adverb-like word or a
+            // fragment of one letter at its edges.
+            let cut = |w: &W| w.short || matches!(w.pos, Pos::Verb | Pos::Other);
+            let (mut a, mut b) = (i, j);
+            while a < b && cut(&words[a]) {
+                a += 1;
             }
-            let terms = &term_of[i..=k];
+            while b > a && cut(&words[b]) {
+                b -= 1;
+            }
+            let span = (offset + words[a].start, offset + words[b].end);
+            let terms = &term_of[a..=b];
             let c = self.ents.entry(e.id).or_insert_with(|| EntCand {
-                canonical: e.canonical.clone(),
                 terms: terms.to_vec(),
-                bytes,
+                span,
                 cand: Cand { name: true, first: span, count: 0 },
             });
             c.cand.count += 1;
-            if bytes > c.bytes {
-                c.terms = terms.to_vec();
-                c.bytes = bytes;
+            if span.1 - span.0 > c.span.1 - c.span.0 {
+                (c.terms, c.span) = (terms.to_vec(), span);
             }
-            let _ = offset;
             i = j + 1;
         }
     }
@@ -499,8 +502,8 @@ impl Keywords {
         if limit == 0 || self.stats.is_empty() {
             return Vec::new();
         }
-        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, ents, c, .. } = self;
-        let ents = merge_entities(ents, &is_stop, c.lx.possessive_endings);
+        let Keywords { stats, is_stop, n_sent, cands1, cands2, cands3, pairs, terms, info, ents, .. } = self;
+        let ents = merge_entities(text, ents, &is_stop);
         drop((pairs, terms, info));
         let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
         let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
@@ -570,7 +573,7 @@ impl Keywords {
         let all = (cands1.iter().enumerate().filter(|(_, c)| c.count > 0).map(|(t, c)| ([1, t as u32, 0, 0], c)))
             .chain(cands2.iter().map(|(k, c)| ([2, (k >> 32) as u32, *k as u32, 0], c)))
             .chain(cands3.iter().map(|(k, c)| ([3, k[0], k[1], k[2]], c)))
-            .chain(ents.iter().enumerate().map(|(i, e)| ([ENT, i as u32, 0, 0], &e.cand)));
+            .chain(ents.iter().enumerate().map(|(i, e)| ([ENT, i as u32, 0, 0], &e.0.cand)));
         let mut scored: Vec<Scored> = Vec::with_capacity(2 * budget.min(n_cands));
         for (key, cand) in all {
             if scored.len() == 2 * budget {
@@ -601,7 +604,7 @@ impl Keywords {
                 continue;
             }
             chosen_terms.push((key, count));
-            let surface = if key[0] == ENT { ents[key[1] as usize].canonical.clone() } else { surface(cand) };
+            let surface = if key[0] == ENT { ents[key[1] as usize].1.clone() } else { surface(cand) };
             let folded: Vec<char> = crate::text::fold::lexicon(&surface).chars().collect();
             if chosen.iter().any(|c| similarity(c, &folded) > 0.8) {
                 continue;
@@ -632,7 +635,7 @@ fn is_sentence_mark(l: &Piece) -> bool {
 /// `carry` exactly as if the blocks were one text, and the carry for the next.
 /// `stop` and `short` are left for the caller, which knows the terms.
 #[inline(never)]
-fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
+fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry, clitics: &[&str]) -> (Vec<W<'a>>, Carry) {
     let mut out: Vec<W> = Vec::new();
     let mut sentence = carry.sentence;
     if let Some(l) = lx.first() {
@@ -684,16 +687,22 @@ fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
                         upper &= c.is_uppercase();
                     }
                 }
-                let (key, hash) = if e == k {
+                let (mut key, mut hash) = if e == k {
                     (Cow::Borrowed(l.norm.as_str()), l.key)
                 } else {
                     let f = crate::text::fold::lexicon(raw);
                     let h = norm_key(&f);
                     (Cow::Owned(f), h)
                 };
+                let mut end = lx[e].end;
+                if let Some((cut_key, cut_raw)) = clitic_cut(&key, raw, clitics) {
+                    end = l.start + cut_raw;
+                    hash = norm_key(&cut_key);
+                    key = Cow::Owned(cut_key);
+                }
                 out.push(W {
                     start: l.start,
-                    end: lx[e].end,
+                    end,
                     lex: k,
                     lex_end: e,
                     key,
@@ -726,32 +735,24 @@ fn words<'a>(text: &str, lx: &'a [Piece], carry: Carry) -> (Vec<W<'a>>, Carry) {
 }
 
 /// The entity candidates in order of first mention, without those that are
-/// only stop words, and those whose names differ only by a possessive
-/// ending ("Saddam Hussein's", "Saddam Hussein") made one, their counts summed.
-fn merge_entities(ents: FxHashMap<usize, EntCand>, is_stop: &[bool], possessive: &[&str]) -> Vec<EntCand> {
+/// only stop words, and those with the same name ("Saddam Hussein's" and
+/// "Saddam Hussein", whose clitic is cut) made one, their counts summed.
+fn merge_entities(text: &str, ents: FxHashMap<usize, EntCand>, is_stop: &[bool]) -> Vec<(EntCand, String)> {
     let mut ents: Vec<EntCand> = ents.into_values().filter(|e| e.terms.iter().any(|&t| !is_stop[t as usize])).collect();
     // Map order is not deterministic; the first mention is.
     ents.sort_unstable_by_key(|e| e.cand.first);
-    let mut out: Vec<EntCand> = Vec::with_capacity(ents.len());
+    let mut out: Vec<(EntCand, String)> = Vec::with_capacity(ents.len());
     let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
-    for mut e in ents {
-        for p in possessive {
-            if let Some(s) = e.canonical.strip_suffix(p) {
-                e.canonical.truncate(s.trim_end().len());
-                break;
-            }
-        }
-        match by_name.entry(crate::text::fold::lexicon(&e.canonical)) {
+    for e in ents {
+        let name = text[e.span.0..e.span.1].split_whitespace().collect::<Vec<_>>().join(" ");
+        match by_name.entry(crate::text::fold::lexicon(&name)) {
             Entry::Occupied(o) => {
-                let kept = &mut out[*o.get()];
+                let kept = &mut out[*o.get()].0;
                 kept.cand.count += e.cand.count;
-                if e.bytes > kept.bytes {
-                    (kept.terms, kept.bytes) = (e.terms, e.bytes);
-                }
             }
             Entry::Vacant(v) => {
                 v.insert(out.len());
-                out.push(e);
+                out.push((e, name));
             }
         }
     }
@@ -783,6 +784,22 @@ fn mark_mentions(words: &mut [W], offset: usize, ents: &[Entity]) {
             w.ent = Some(m as u32);
         }
     }
+}
+
+/// A word without its glued clitic: the folded key left, and the byte
+/// length of the raw text left; `None` if it has none (most words: only a
+/// word with an apostrophe is looked at).
+fn clitic_cut(key: &str, raw: &str, clitics: &[&str]) -> Option<(String, usize)> {
+    if clitics.is_empty() || !raw.contains(crate::text::chars::is_apostrophe) {
+        return None;
+    }
+    // The lists write every apostrophe as "'"; the text may have "’".
+    let key = key.replace(crate::text::chars::is_apostrophe, "'");
+    let c = clitics.iter().find(|c| key.len() > c.len() && key.ends_with(*c))?;
+    let n = c.chars().count();
+    let cut = |s: &str| s.char_indices().rev().nth(n - 1).map(|(i, _)| i);
+    let (k, r) = (cut(&key)?, cut(raw)?);
+    Some((key[..k].to_owned(), r))
 }
 
 fn contains(hay: &[u32], needle: &[u32]) -> bool {

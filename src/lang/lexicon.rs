@@ -203,8 +203,10 @@ pub struct Lexicon {
     /// not, after it ("reforma fiscal"). An adjective may not end a key phrase
     /// in the first case, nor start one in the second, nor stand alone.
     pub adjective_first: bool,
-    /// Endings that mark a possessive ("'s"): cut off the end of an entity's name.
-    pub possessive_endings: &'static [&'static str],
+    /// Clitics written glued to a word, lower-cased, apostrophe "'" (the
+    /// possessive "'s", contractions "'re", "n't"): a key phrase sees the word
+    /// without them ("Friday's" is "Friday", "you'd" is "you").
+    pub clitics: &'static [&'static str],
     /// Word forms that are mostly verbs, adjectives, or other words that are not
     /// nouns (adverbs, pronouns...), lower-cased; from `pos.rs`.
     pub pos_verbs: &'static [&'static str],

@@ -192,7 +192,7 @@ pub static LEXICON: Lexicon = Lexicon {
     proper_then_common: false,
     extra_stop_words: &["afirmó", "ahora", "aproximadamente", "aseguró", "asimismo", "ayer", "año", "años", "aún", "bajo", "cabe", "cada", "casi", "cierto", "ciertos", "cinco", "cual", "cuanto", "cuatro", "debe", "debido", "decir", "dentro", "desde", "después", "dice", "dicho", "dieron", "diez", "dijeron", "domingo", "donde", "dos", "durante", "días", "ello", "embargo", "encima", "entonces", "era", "eran", "especialmente", "estaba", "estaban", "estado", "estamos", "estar", "estaría", "estos", "estuvo", "está", "explicó", "finalmente", "fue", "fueron", "gran", "grandes", "ha", "haber", "había", "habían", "hace", "hacer", "hacia", "hacía", "han", "hasta", "hay", "he", "hecho", "hemos", "hizo", "hoy", "incluidas", "incluidos", "incluso", "jueves", "lunes", "martes", "mañana", "mediante", "menos", "mientras", "mismo", "miércoles", "mucho", "muchos", "nadie", "ninguna", "ningún", "nuestra", "nuestro", "nueve", "ocho", "otro", "pocos", "podría", "podrían", "primer", "primera", "primero", "pudiera", "pueda", "puedan", "puede", "quien", "quiere", "realmente", "respecto", "se", "sea", "sean", "según", "seis", "será", "serán", "sería", "señaló", "sido", "siempre", "siete", "sigue", "sin", "sino", "sobre", "solo", "somos", "son", "soy", "sábado", "sólo", "tal", "también", "tanto", "tenemos", "tener", "tengo", "tenía", "tiene", "tienen", "toda", "todas", "todavía", "tres", "tuvieron", "tuvo", "unas", "uno", "va", "van", "vez", "viernes", "ya", "última", "últimas", "último", "últimos"],
     adjective_first: false,
-    possessive_endings: &[],
+    clitics: &[],
     pos_verbs: super::pos::VERBS,
     pos_adjectives: super::pos::ADJECTIVES,
     pos_others: super::pos::OTHERS,
