@@ -212,4 +212,7 @@ pub struct Lexicon {
     pub pos_verbs: &'static [&'static str],
     pub pos_adjectives: &'static [&'static str],
     pub pos_others: &'static [&'static str],
+    /// The words frequent in general text, by band: (k, words) lists, space
+    /// separated, the lower-case words with -k-1 < log p <= -k; from `common.rs`.
+    pub common_words: &'static [(u8, &'static str)],
 }

@@ -172,4 +172,5 @@ pub static LEXICON: Lexicon = Lexicon {
     pos_verbs: super::pos::VERBS,
     pos_adjectives: super::pos::ADJECTIVES,
     pos_others: super::pos::OTHERS,
+    common_words: super::common::COMMON,
 };

@@ -3,12 +3,14 @@
 //! - `words.rs`: abbreviations, stop words, titles, months, the stemmer's rules;
 //! - `lexicon.rs`: the word lists of dates, quantities, quotes and key phrases;
 //! - `pos.rs`: the key phrases' light part-of-speech lexicon (tools/keywords/pos_lexicon.py);
+//! - `common.rs`: the words frequent in general text, for key phrases' specificity (tools/keywords/specificity.py);
 //! - `places.rs`: countries, capitals and regions, and sports words;
 //! - `data/`: gazetteers and other lists with their sources (`data/SOURCES.md`);
 //! - the NER model, `models/es.bin`, embedded here.
 
 mod lexicon;
 mod pos;
+mod common;
 mod places;
 mod words;
 
