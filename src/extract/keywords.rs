@@ -25,7 +25,7 @@ use super::Entity;
 /// once, per extra word.
 const SINGLETON_PENALTY: f64 = 4.0;
 
-/// Multiplies the score of a phrase that is not a name, per extra word:
+/// Multiplies the score of a phrase that is not a name and occurs more than once, per extra word:
 /// readers pick compounds ("welfare reform") where YAKE's product of word
 /// scores prefers their words alone. On the dev sets (F1@10 en/es/es-conll):
 /// 1 → .422/.404/.447, 0.5 → .429/.411/.456, 0.25 → .436/.417/.466,
@@ -594,7 +594,7 @@ impl Keywords {
                 sum += word_score[t as usize];
             }
             let mut s = prod / (cand.count as f64 * (1.0 + sum));
-            if !cand.name && terms.len() > 1 {
+            if !cand.name && terms.len() > 1 && cand.count > 1 {
                 s *= PHRASE_BONUS.powi(terms.len() as i32 - 1);
             }
             if !cand.name {
