@@ -1,12 +1,19 @@
-//! Key phrases: unsupervised, YAKE-style (Campos et al., 2020).
+//! Key phrases: unsupervised, YAKE-style (Campos et al., 2020), over noun
+//! phrases and entities.
 //!
 //! Each word gets a score from five statistics (casing, position, frequency,
-//! context diversity, spread over sentences); a phrase of one to three words
-//! that neither starts nor ends with a stop word scores the product of its
-//! words' scores divided by its frequency. Lower YAKE scores are better; the
-//! output `score` is `1 / (1 + yake)`, so higher is better and it lies in
-//! (0, 1]. A phrase that occurs once is penalised per extra word, unless it
-//! is a proper name (every word capitalised). Dropped:
+//! context diversity, spread over sentences). Candidates are the entities
+//! (one per entity: its canonical name, counted once per mention) and the
+//! phrases of one to three words outside any mention that neither start nor
+//! end with a stop word and that the language's light part-of-speech lexicon
+//! lets be a noun phrase (no verb or adverb-like word; an adjective only on
+//! its noun's side). A phrase scores the product of its words' scores
+//! divided by its frequency, times 1 + (11 - band) for each common word
+//! (specificity: the word's log-probability band in general text), times
+//! [`PHRASE_BONUS`] per extra word when it recurs. Lower YAKE scores are
+//! better; the output `score` is `1 / (1 + yake)`, so higher is better and it
+//! lies in (0, 1]. A phrase that occurs once is penalised per extra word,
+//! unless it is a proper name (every word capitalised). Dropped:
 //! near-duplicates (edit-distance similarity above 0.8), parts of a chosen
 //! phrase that occur no more often than it, phrases around a chosen one, and
 //! phrases sharing two words with a chosen one.
@@ -194,7 +201,7 @@ fn pos_table(lang: Lang) -> &'static FxHashMap<String, Pos> {
         let lx = lang.lexicon();
         let mut m = FxHashMap::default();
         for (list, pos) in [(lx.pos_verbs, Pos::Verb), (lx.pos_adjectives, Pos::Adjective), (lx.pos_others, Pos::Other)] {
-            m.extend(list.iter().map(|&w| (crate::text::fold::lexicon(w), pos)));
+            m.extend(list.split(' ').filter(|w| !w.is_empty()).map(|w| (crate::text::fold::lexicon(w), pos)));
         }
         m
     }
@@ -548,30 +555,7 @@ impl Keywords {
             let k = info[t as usize].common;
             if k == RARE { 0.0 } else { (COMMON_FLOOR - k as f64).max(0.0) }
         };
-        let valid: Vec<&Stats> = stats.iter().zip(&is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
-        let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
-        let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
-        let std = if tfs.is_empty() {
-            0.0
-        } else {
-            (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt()
-        };
-        let max_tf = stats.iter().map(|s| s.tf).max().unwrap_or(1) as f64;
-        let word_score: Vec<f64> = stats
-            .iter()
-            .map(|s| {
-                let tf = s.tf as f64;
-                let t_case = (s.tf_upper.max(s.tf_acronym) as f64) / (1.0 + tf.ln());
-                let median = s.sentences[s.sentences.len() / 2] as f64;
-                let t_pos = (3.0 + median).ln().ln();
-                let t_norm = tf / (mean + std).max(1e-9);
-                let wl = if s.left_distinct == 0 { 0.0 } else { s.left_distinct as f64 / s.left_total as f64 };
-                let wr = if s.right_distinct == 0 { 0.0 } else { s.right_distinct as f64 / s.right_total as f64 };
-                let t_rel = 1.0 + (wl + wr) * tf / max_tf;
-                let t_sent = s.sentences.len() as f64 / n_sent as f64;
-                t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
-            })
-            .collect();
+        let word_score = word_scores(&stats, &is_stop, n_sent);
         drop(stats);
 
         let surface = |cand: &Cand| text[cand.first.0..cand.first.1].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -665,6 +649,35 @@ impl Keywords {
         }
         out
     }
+}
+
+/// YAKE's score of each term (lower is better) from its statistics: casing,
+/// position (median sentence), frequency, context diversity and spread.
+fn word_scores(stats: &[Stats], is_stop: &[bool], n_sent: usize) -> Vec<f64> {
+    let valid: Vec<&Stats> = stats.iter().zip(is_stop).filter(|(_, s)| !**s).map(|(t, _)| t).collect();
+    let tfs: Vec<f64> = valid.iter().map(|s| s.tf as f64).collect();
+    let mean = if tfs.is_empty() { 1.0 } else { tfs.iter().sum::<f64>() / tfs.len() as f64 };
+    let std = if tfs.is_empty() {
+        0.0
+    } else {
+        (tfs.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / tfs.len() as f64).sqrt()
+    };
+    let max_tf = stats.iter().map(|s| s.tf).max().unwrap_or(1) as f64;
+    stats
+        .iter()
+        .map(|s| {
+            let tf = s.tf as f64;
+            let t_case = (s.tf_upper.max(s.tf_acronym) as f64) / (1.0 + tf.ln());
+            let median = s.sentences[s.sentences.len() / 2] as f64;
+            let t_pos = (3.0 + median).ln().ln();
+            let t_norm = tf / (mean + std).max(1e-9);
+            let wl = if s.left_distinct == 0 { 0.0 } else { s.left_distinct as f64 / s.left_total as f64 };
+            let wr = if s.right_distinct == 0 { 0.0 } else { s.right_distinct as f64 / s.right_total as f64 };
+            let t_rel = 1.0 + (wl + wr) * tf / max_tf;
+            let t_sent = s.sentences.len() as f64 / n_sent as f64;
+            t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
+        })
+        .collect()
 }
 
 /// Where the previous block left the sentence count (see [`words`]).

@@ -208,10 +208,11 @@ pub struct Lexicon {
     /// without them ("Friday's" is "Friday", "you'd" is "you").
     pub clitics: &'static [&'static str],
     /// Word forms that are mostly verbs, adjectives, or other words that are not
-    /// nouns (adverbs, pronouns...), lower-cased; from `pos.rs`.
-    pub pos_verbs: &'static [&'static str],
-    pub pos_adjectives: &'static [&'static str],
-    pub pos_others: &'static [&'static str],
+    /// nouns (adverbs, pronouns...), lower-cased, each list one string of
+    /// space-separated words; from `pos.rs`.
+    pub pos_verbs: &'static str,
+    pub pos_adjectives: &'static str,
+    pub pos_others: &'static str,
     /// The words frequent in general text, by band: (k, words) lists, space
     /// separated, the lower-case words with -k-1 < log p <= -k; from `common.rs`.
     pub common_words: &'static [(u8, &'static str)],
