@@ -75,7 +75,8 @@ pub struct Extraction {
 pub const KEYWORD_LIMIT: usize = 10;
 
 /// The language to analyse `text` in: the one asked for, else the detected
-/// one, else Spanish (the models still find names in text of unknown language).
+/// one, else Spanish for the language-free layers (the second value, the
+/// language reported, is then `None`).
 pub fn resolve_lang(text: &str, asked: Option<Lang>) -> (Lang, Option<Lang>) {
     match asked {
         Some(l) => (l, Some(l)),
@@ -177,7 +178,13 @@ fn build_tables(lang: Lang, need_entities: bool, need_layers: bool) {
 /// open at a block's end is not found.
 pub fn extract_in_blocks(text: &str, opts: &Options, block: usize) -> Extraction {
     let (lang, reported) = resolve_lang(text, opts.lang);
-    let inc = opts.include;
+    let mut inc = opts.include;
+    if reported.is_none() {
+        // Text in a language Lupa does not know (and none was asked for):
+        // only the layers that need no language model, tokens, sentences
+        // and numbers in digits, rather than Spanish guesses.
+        (inc.entities, inc.dates, inc.quotes, inc.keywords) = (false, false, false, false);
+    }
     let ranges = blocks(text, block);
     // Quotes link their speakers to entities, and a key phrase is one per
     // entity, so both need the entities even when the caller did not ask for them.

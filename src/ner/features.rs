@@ -55,17 +55,63 @@ pub const GAZ_LAST: u8 = 1;
 pub const GAZ_COUNTRY: u8 = 2;
 pub const GAZ_PLACE: u8 = 3;
 pub const GAZ_COMPANY: u8 = 4;
-pub const GAZ_CLASSES: u8 = 5;
+/// Organisations of `lang/<lang>/data/orgs.tsv` (parties, agencies, media).
+pub const GAZ_ORG: u8 = 5;
+/// People of `persons.txt` (heads of state and government).
+pub const GAZ_PERSON: u8 = 6;
+/// Demonyms (`demonyms.txt`): MISC in English, no entity in Spanish.
+pub const GAZ_DEMONYM: u8 = 7;
+/// Page furniture (`page_furniture.txt`): menus, credits, buttons; never an entity.
+pub const GAZ_FURNITURE: u8 = 8;
+pub const GAZ_CLASSES: u8 = 9;
 
-/// A gazetteer: sorted phrase hashes with a bit set of classes each.
+/// A gazetteer: sorted phrase hashes with a bit set of classes each, and the
+/// word classes learned from unlabelled text (they travel together because
+/// both are the model's lookup data, read by the featuriser).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Gazetteer {
     pub keys: Vec<u32>,
-    pub classes: Vec<u8>,
+    pub classes: Vec<u16>,
+    pub words: WordClasses,
+}
+
+/// Brown clusters and rarity per folded word: `keys` sorted ([`word_key`]),
+/// `vals[i]` = cluster index << 4 | rarity (1..=15, 0 unknown), and
+/// `paths[c]` the bit path of cluster `c` (stored reversed: its first k bits
+/// are `path & ((1 << k) - 1)`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WordClasses {
+    pub keys: Vec<u32>,
+    pub vals: Vec<u16>,
+    pub paths: Vec<u32>,
+}
+
+/// The key of a word in [`WordClasses`]: of its folded form, so that a
+/// headline's "OAXACA" finds the class of "Oaxaca".
+#[inline]
+pub fn word_key(fold: u64) -> u32 {
+    // 24 bits: two bytes a key in the file; a rare word that shares a listed
+    // word's key (0.2 % of them for 30,000 words) only gets its classes.
+    (finish(fold) >> 40) as u32
+}
+
+impl WordClasses {
+    /// The word's cluster path (0 when it has none) and rarity (0 unknown).
+    #[inline]
+    pub fn get(&self, fold: u64) -> (u32, u8) {
+        match self.keys.binary_search(&word_key(fold)) {
+            Ok(i) => {
+                let v = self.vals[i];
+                let c = (v >> 4) as usize;
+                (self.paths.get(c).copied().unwrap_or(0), (v & 15) as u8)
+            }
+            Err(_) => (0, 0),
+        }
+    }
 }
 
 impl Gazetteer {
-    pub fn lookup(&self, key: u32) -> u8 {
+    pub fn lookup(&self, key: u32) -> u16 {
         match self.keys.binary_search(&key) {
             Ok(i) => self.classes[i],
             Err(_) => 0,
@@ -73,22 +119,24 @@ impl Gazetteer {
     }
     /// Builds from (phrase, class) pairs; duplicates merge their classes.
     pub fn build<'a>(entries: impl IntoIterator<Item = (&'a str, u8)>) -> Gazetteer {
-        let v: Vec<(u32, u8)> = entries
+        let v: Vec<(u32, u16)> = entries
             .into_iter()
             .filter(|(p, _)| !p.trim().is_empty())
-            .map(|(p, c)| (phrase_hash(p.split_whitespace()), 1u8 << c))
+            .map(|(p, c)| (phrase_hash(p.split_whitespace()), 1u16 << c))
             .collect();
-        Gazetteer::from_entries(v)
+        Gazetteer::from_entries(v, None)
     }
 
-    /// The gazetteer of raw `(key, class byte)` entries, sorted, with the
-    /// bytes of equal keys OR-ed together.
-    fn from_entries(mut v: Vec<(u32, u8)>) -> Gazetteer {
+    /// The gazetteer of raw `(key, class bits)` entries, sorted, with the
+    /// bits of equal keys OR-ed together, keeping `words` when given.
+    fn from_entries(mut v: Vec<(u32, u16)>, words: Option<&WordClasses>) -> Gazetteer {
         v.sort_unstable();
-        let mut g = Gazetteer::default();
+        let mut g = Gazetteer { words: words.cloned().unwrap_or_default(), ..Gazetteer::default() };
         for (k, c) in v {
             if g.keys.last() == Some(&k) {
-                *g.classes.last_mut().unwrap() |= c;
+                if let Some(x) = g.classes.last_mut() {
+                    *x |= c;
+                }
             } else {
                 g.keys.push(k);
                 g.classes.push(c);
@@ -98,16 +146,16 @@ impl Gazetteer {
     }
     pub const MAX_WORDS: usize = 4;
 
-    /// Adds raw `(key, class byte)` entries, OR-ing the bytes of equal keys.
-    pub fn merged(&self, raw: &[(u32, u8)]) -> Gazetteer {
-        let mut v: Vec<(u32, u8)> = self.keys.iter().copied().zip(self.classes.iter().copied()).collect();
+    /// Adds raw `(key, class bits)` entries, OR-ing the bits of equal keys.
+    pub fn merged(&self, raw: &[(u32, u16)]) -> Gazetteer {
+        let mut v: Vec<(u32, u16)> = self.keys.iter().copied().zip(self.classes.iter().copied()).collect();
         v.extend_from_slice(raw);
-        Gazetteer::from_entries(v)
+        Gazetteer::from_entries(v, Some(&self.words))
     }
 }
 
-/// Class byte of an entity string seen in training data: bit 7 set, label index in bits 5–6.
-pub const GAZ_TRAIN: u8 = 0x80;
+/// Class bits of an entity string seen in training data: bit 15 set, label index in bits 13–14.
+pub const GAZ_TRAIN: u16 = 0x8000;
 
 // Token flags.
 pub(crate) const F_CAP: u32 = 1; // first letter upper-case
@@ -169,8 +217,12 @@ pub(crate) struct TokInfo {
     pub(crate) pre: [u64; 4],
     pub(crate) suf: [u64; 4],
     pub(crate) flags: u32,
-    pub(crate) gaz: u16,
+    pub(crate) gaz: u32,
     pub(crate) len: u8,
+    /// Brown cluster path of the folded word ([`WordClasses`]), and its
+    /// rarity (1 most frequent ..= 15, 0 unknown: rarer than the list).
+    pub(crate) cl: u32,
+    pub(crate) rare: u8,
     /// Training-data entity match: 0, or B (4) / I (8) | label index.
     pub(crate) tg: u8,
 }
@@ -190,6 +242,8 @@ impl TokInfo {
         flags: 0,
         gaz: 0,
         len: 0,
+        cl: 0,
+        rare: 0,
         tg: 0,
     };
 
@@ -312,6 +366,41 @@ pub(crate) mod t {
     pub const GAZT: u64 = 88;
     pub const GAZT_SHAPE: u64 = 89;
     pub const GAZT_CTX: u64 = 90;
+    /// Word classes: cluster prefixes of the word (+ k for each of
+    /// [`CLUSTER_BITS`]) and of its neighbours, rarity by casing.
+    pub const CL: u64 = 120;
+    pub const RARE: u64 = 124;
+    pub const CL_PREV: u64 = 125; // + 0, 1: prefixes of 6 and 10 bits
+    pub const CL_NEXT: u64 = 127;
+    pub const CL_PREV2: u64 = 129;
+    pub const CL_NEXT2: u64 = 130;
+}
+
+/// The cluster prefix lengths of a word's own features: coarse to fine.
+pub(crate) const CLUSTER_BITS: [u32; 4] = [4, 6, 10, 20];
+
+/// The first `k` bits of cluster path `cl`.
+#[inline(always)]
+pub(crate) fn prefix(cl: u32, k: u32) -> u64 {
+    (cl & ((1u32 << k) - 1)) as u64 | (k as u64) << 32
+}
+
+/// The word-class features of a word as a neighbour at offset `o` (±1, ±2):
+/// (template, value) pairs, none for a word outside the list.
+#[inline(always)]
+pub(crate) fn neighbour_classes(ti: &TokInfo, o: isize) -> impl Iterator<Item = u32> {
+    let known = ti.rare != 0;
+    let (t0, ks): (u64, &[u32]) = match o {
+        -1 => (t::CL_PREV, &[6, 10]),
+        1 => (t::CL_NEXT, &[6, 10]),
+        -2 => (t::CL_PREV2, &[6]),
+        _ => (t::CL_NEXT2, &[6]),
+    };
+    let cl = ti.cl;
+    ks.iter()
+        .enumerate()
+        .filter(move |_| known)
+        .map(move |(j, &k)| bucket(t0 + j as u64, prefix(cl, k)))
 }
 
 impl<'g> Featurizer<'g> {
@@ -426,6 +515,9 @@ impl<'g> Featurizer<'g> {
             if data.is_title(&self.lower) {
                 ti.flags |= F_TITLE;
             }
+        }
+        if n_alnum > 0 {
+            (ti.cl, ti.rare) = self.gaz.words.get(fold);
         }
         let m = self.chars.len();
         for k in 1..=4 {
@@ -593,11 +685,24 @@ fn word_features(ti: &TokInfo, f: &mut Vec<u32>) {
             }
         }
         f.push(bucket(t::LOWER_SHAPE, mix(ti.lower, ti.short)));
+        class_features(ti, f);
     }
     if ti.flags & F_INITIAL != 0 {
         f.push(bucket(t::INIT_LOWER, ti.lower));
         f.push(bucket(t::INIT_SHAPE, ti.short));
     }
+}
+
+/// A word's own word-class features: its cluster prefixes, and its rarity
+/// by casing (a capitalised word that is rare in running text is likely a name).
+#[inline(always)]
+pub(crate) fn class_features(ti: &TokInfo, f: &mut Vec<u32>) {
+    if ti.rare != 0 {
+        for (j, k) in CLUSTER_BITS.iter().enumerate() {
+            f.push(bucket(t::CL + j as u64, prefix(ti.cl, *k)));
+        }
+    }
+    f.push(bucket(t::RARE, ti.rare as u64 | ti.casing() << 4));
 }
 
 /// The features of the words around token `i`: words and shapes at ±1 and
@@ -642,6 +747,9 @@ fn context_features(w: &Window, i: usize, in_quote: bool, f: &mut Vec<u32>) {
     }
     f.push(bucket(t::WPREV_SHAPE, mix(p.lower, ti.short)));
     f.push(bucket(t::WNEXT_SHAPE, mix(nx.lower, ti.short)));
+    for o in [-2isize, -1, 1, 2] {
+        f.extend(neighbour_classes(w.at(ii + o), o));
+    }
 }
 
 /// The features of capital runs and name lists: the token's run, classes and
@@ -686,9 +794,9 @@ pub fn list_matches(
     n: usize,
     starts: &[bool],
     word: impl Fn(usize) -> (bool, u64),
-    lookup: impl Fn(u32) -> u8,
-) -> (Vec<u16>, Vec<u8>) {
-    let (mut gaz, mut tg) = (vec![0u16; n], vec![0u8; n]);
+    lookup: impl Fn(u32) -> u16,
+) -> (Vec<u32>, Vec<u8>) {
+    let (mut gaz, mut tg) = (vec![0u32; n], vec![0u8; n]);
     for i in 0..n {
         if !word(i).0 {
             continue;
@@ -702,7 +810,7 @@ pub fn list_matches(
             h = mix(mix(h, 0x20), word(j).1);
             let cls = lookup((finish(h) >> 32) as u32);
             if cls & GAZ_TRAIN != 0 {
-                let lab = (cls >> 5) & 3;
+                let lab = ((cls >> 13) & 3) as u8;
                 tg[i] = 4 | lab;
                 for x in &mut tg[i + 1..=j] {
                     *x = 8 | lab;

@@ -1,10 +1,12 @@
 //! The tagger model: tag set, sparse quantised feature weights, transition
 //! scores, gazetteer; its binary format; and Viterbi decoding.
 
-use super::features::{Gazetteer, HASH_BITS};
+use super::features::{Gazetteer, WordClasses, HASH_BITS};
 use super::Label;
 
-const MAGIC: &[u8; 8] = b"LUPANER1";
+/// Version 2: 16-bit gazetteer classes and the word-class table. A file of
+/// another version is refused rather than misread.
+const MAGIC: &[u8; 8] = b"LUPANER2";
 
 /// A tag: outside, or a position (B, I, L, U) within an entity of a label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,6 +232,47 @@ fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// Word classes: delta-coded keys, 16-bit values, then the cluster paths.
+fn put_words(out: &mut Vec<u8>, w: &WordClasses) {
+    out.extend_from_slice(&(w.keys.len() as u32).to_le_bytes());
+    let mut prev = 0u32;
+    for &k in &w.keys {
+        put_varint(out, k - prev);
+        prev = k;
+    }
+    for &v in &w.vals {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&(w.paths.len() as u32).to_le_bytes());
+    for &p in &w.paths {
+        put_varint(out, p);
+    }
+}
+
+fn read_words(r: &mut Reader) -> Result<WordClasses, String> {
+    let n = r.u32()? as usize;
+    if n > r.b.len() {
+        return Err("model file corrupt".into());
+    }
+    let mut w = WordClasses { keys: Vec::with_capacity(n), vals: Vec::with_capacity(n), paths: Vec::new() };
+    let mut prev = 0u32;
+    for _ in 0..n {
+        prev = prev.wrapping_add(r.varint()?);
+        w.keys.push(prev);
+    }
+    for c in r.take(2 * n)?.chunks_exact(2) {
+        w.vals.push(u16::from_le_bytes([c[0], c[1]]));
+    }
+    let np = r.u32()? as usize;
+    if np > r.b.len() || w.keys.windows(2).any(|k| k[0] >= k[1]) {
+        return Err("model file corrupt".into());
+    }
+    for _ in 0..np {
+        w.paths.push(r.varint()?);
+    }
+    Ok(w)
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     p: usize,
@@ -289,7 +332,10 @@ impl ModelParts<'_> {
             put_varint(&mut out, k - prev);
             prev = k;
         }
-        out.extend_from_slice(&self.gazetteer.classes);
+        for &c in &self.gazetteer.classes {
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        put_words(&mut out, &self.gazetteer.words);
         // Weights: delta-coded buckets, then the rows tag-major (column by column),
         // which compresses better than row-major.
         out.extend_from_slice(&(self.buckets.len() as u32).to_le_bytes());
@@ -336,13 +382,15 @@ impl Model {
         let mut gazetteer = Gazetteer {
             keys: Vec::with_capacity(ng),
             classes: Vec::new(),
+            words: WordClasses::default(),
         };
         let mut prev = 0u32;
         for _ in 0..ng {
             prev = prev.wrapping_add(r.varint()?);
             gazetteer.keys.push(prev);
         }
-        gazetteer.classes = r.take(ng)?.to_vec();
+        gazetteer.classes = r.take(2 * ng)?.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        gazetteer.words = read_words(&mut r)?;
         let nb = r.u32()? as usize;
         if nb > b.len() {
             return Err("model file corrupt".into());
@@ -480,7 +528,7 @@ impl Model {
 
     /// The gazetteer's classes of phrase key `key` ([`Gazetteer::lookup`]).
     #[inline]
-    pub(crate) fn gaz_lookup(&self, key: u32) -> u8 {
+    pub(crate) fn gaz_lookup(&self, key: u32) -> u16 {
         let top = key >> (32 - GAZ_FILTER_BITS);
         match self.gaz_filter.get(top as usize >> 6) {
             Some(w) if (w >> (top & 63)) & 1 == 0 => 0,

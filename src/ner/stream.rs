@@ -169,7 +169,7 @@ pub(crate) struct Store<const W: usize> {
     doc: Table<W>,
     quote: Table<W>,
     run: Table<W>,
-    gaz: Table<W>,
+    gaz: PairCache<W>,
     gazt: Table<W>,
 }
 
@@ -193,7 +193,8 @@ impl<const W: usize> Store<W> {
             doc: Table::new(256),
             quote: Table::new(4),
             run: Table::new(64),
-            gaz: Table::new(1 << (2 * features::GAZ_CLASSES)),
+            // By the token's class bits (2 per class: too many values for a table).
+            gaz: PairCache::new(GAZ_SLOTS),
             gazt: Table::new(16),
         }
     }
@@ -745,6 +746,17 @@ fn word_rows<const W: usize>(m: &Model, ti: &TokInfo) -> [[i16; W]; ROWS] {
             }
         }
         add(OWN, bucket(t::LOWER_SHAPE, mix(ti.lower, ti.short)));
+        let mut own = Vec::with_capacity(5);
+        features::class_features(ti, &mut own);
+        for b in own {
+            add(OWN, b);
+        }
+    }
+    // Word classes as a neighbour: slots 2, 1, 4, 5 are offsets -2, -1, +1, +2.
+    for (slot, o) in [(2usize, -2isize), (1, -1), (4, 1), (5, 2)] {
+        for b in features::neighbour_classes(ti, o) {
+            add(slot, b);
+        }
     }
     // As a neighbour: `W + d` / `S + d` with d = 0, 1, 2, 3 for offsets -2, -1, +1, +2.
     add(2, bucket(t::W, ti.lower));
@@ -805,6 +817,8 @@ struct Slot<const W: usize> {
 const PAIR_SLOTS: usize = 1 << 13;
 const TRI_SLOTS: usize = 1 << 12;
 const OWN_FORM_SLOTS: usize = 1 << 10;
+/// Distinct combinations of name-list classes in a text: a few dozen.
+const GAZ_SLOTS: usize = 1 << 8;
 /// Short-shape ids that fit the keys of `tri` (21 bits each; bit 63 tells
 /// a shape pair from a trigram). Texts have a few hundred shapes.
 const SHORT_IDS: u32 = 1 << 20;
@@ -852,7 +866,7 @@ struct Caches<'a, const W: usize> {
     doc: &'a mut Table<W>,
     quote: &'a mut Table<W>,
     run: &'a mut Table<W>,
-    gaz: &'a mut Table<W>,
+    gaz: &'a mut PairCache<W>,
     gazt: &'a mut Table<W>,
 }
 
@@ -863,7 +877,7 @@ struct Context<'a, const W: usize> {
     tid: &'a [u32],
     ctx: &'a [u8],
     doc: &'a [[u32; 3]],
-    gaz: &'a [u16],
+    gaz: &'a [u32],
     tg: &'a [u8],
     run: &'a [(u8, u8)],
     /// Word ids below this are kept across blocks (see [`Store`]).
@@ -881,7 +895,7 @@ fn sub8<const W: usize>(acc: &mut [i16; W], row: &[i8]) {
 impl<const W: usize> Context<'_, W> {
     /// Word, full flags, gazetteer bits and entity tag of token `i` (the edge beyond the text).
     #[inline]
-    fn at(&self, i: isize) -> (&Word, u32, u16, u8) {
+    fn at(&self, i: isize) -> (&Word, u32, u32, u8) {
         if i < 0 || i as usize >= self.tid.len() {
             return (&self.words[EDGE as usize], 0, 0, 0);
         }
@@ -1057,19 +1071,17 @@ impl<const W: usize> Context<'_, W> {
         let (_, _, pgaz, ptg) = self.at(ii - 1);
         let (_, _, ngaz, ntg) = self.at(ii + 1);
         if gaz != 0 {
-            add16(
-                acc,
-                c.gaz.get(gaz as usize, || {
-                    f.clear();
-                    for b in 0..(2 * features::GAZ_CLASSES as u64) {
-                        if gaz & (1 << b) != 0 {
-                            f.push(bucket(t::GAZ, b));
-                        }
+            let r = c.gaz.get(gaz as u64, || {
+                f.clear();
+                for b in 0..(2 * features::GAZ_CLASSES as u64) {
+                    if gaz & (1 << b) != 0 {
+                        f.push(bucket(t::GAZ, b));
                     }
-                    f.push(bucket(t::GAZ_ALL, gaz as u64));
-                    rows_of(m, f)
-                }),
-            );
+                }
+                f.push(bucket(t::GAZ_ALL, gaz as u64));
+                [rows_of(m, f), [0; W]]
+            });
+            add16(acc, &r[0]);
         }
         if tg != 0 {
             add16(acc, c.gazt.get(tg as usize & 15, || rows_of(m, &[bucket(t::GAZT, tg as u64)])));

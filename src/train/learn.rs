@@ -21,6 +21,10 @@ pub(super) struct Args {
     pub(super) stages: usize,
     pub(super) first_names: usize,
     pub(super) train_gazetteer: bool,
+    pub(super) lists: Option<String>,
+    pub(super) clusters: Option<String>,
+    pub(super) cluster_words: usize,
+    pub(super) augment: usize,
     pub(super) levels: u8,
     pub(super) min_count: usize,
     pub(super) max_rows: usize,
@@ -41,6 +45,10 @@ pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
         stages: 2,
         first_names: 4000,
         train_gazetteer: false,
+        lists: None,
+        clusters: None,
+        cluster_words: 30000,
+        augment: 0,
         levels: 15,
         min_count: 1,
         max_rows: usize::MAX,
@@ -102,6 +110,10 @@ pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
             "gazetteers" => a.gazetteers = Some(value("--gazetteers")?),
             "first-names" => a.first_names = number(value("--first-names")?, "--first-names needs a number")?,
             "train-gazetteer" => a.train_gazetteer = true,
+            "lists" => a.lists = Some(value("--lists")?),
+            "clusters" => a.clusters = Some(value("--clusters")?),
+            "cluster-words" => a.cluster_words = number(value("--cluster-words")?, "--cluster-words needs a number")?,
+            "augment" => a.augment = number(value("--augment")?, "--augment needs a number")?,
             "train" => list = List::Train,
             "dev" => list = List::Dev,
             other => return Err(format!("unknown option --{other}")),
@@ -166,6 +178,107 @@ pub fn load_gazetteers(dir: &str, top_names: usize) -> Result<Gazetteer, String>
     ))
 }
 
+/// The name lists of a language's data folder (`src/lang/<lang>/data`), each
+/// entry (first column) split by Lupa's tokenizer as the text will be, with
+/// its class. Missing files are skipped; the order is fixed, so the result is
+/// deterministic.
+pub fn load_lists(dir: &str, lang: Lang) -> Result<Vec<(u32, u16)>, String> {
+    const FILES: [(&str, u8); 6] = [
+        ("places.tsv", features::GAZ_PLACE),
+        ("divisions.tsv", features::GAZ_PLACE),
+        ("orgs.tsv", features::GAZ_ORG),
+        ("persons.txt", features::GAZ_PERSON),
+        ("demonyms.txt", features::GAZ_DEMONYM),
+        ("page_furniture.txt", features::GAZ_FURNITURE),
+    ];
+    let mut out = Vec::new();
+    for (name, class) in FILES {
+        let path = format!("{dir}/{name}");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let entry = line.split('\t').next().unwrap_or("").trim();
+            let toks = crate::tokenize::tokenize(entry, lang);
+            if !toks.is_empty() && toks.len() <= Gazetteer::MAX_WORDS {
+                out.push((features::phrase_hash(toks.iter().map(|t| &entry[t.start..t.end])), 1u16 << class));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Word classes from a `word TAB cluster TAB log-probability` file, most
+/// probable first (`shared/data/clusters`): the first `max` folded forms that
+/// have a cluster, each with the cluster and probability of its most probable
+/// spelling. Rarity is the negated log-probability, one step per unit.
+pub fn load_clusters(path: &str, max: usize) -> Result<features::WordClasses, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut seen: std::collections::BTreeMap<u32, u16> = Default::default();
+    let mut index: std::collections::HashMap<u32, u16> = Default::default();
+    let mut paths = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if seen.len() >= max {
+            break;
+        }
+        let mut c = line.split('\t');
+        let (Some(w), Some(cl), Some(lp)) = (c.next(), c.next(), c.next()) else {
+            continue;
+        };
+        let (Ok(cl), Ok(lp)) = (cl.parse::<u32>(), lp.parse::<f64>()) else {
+            continue;
+        };
+        let key = features::word_key(features::fold_hash(w));
+        if cl == 0 || seen.contains_key(&key) || paths.len() >= 4095 && !index.contains_key(&cl) {
+            continue;
+        }
+        let next = paths.len() as u16;
+        let ix = *index.entry(cl).or_insert(next);
+        if ix == next {
+            paths.push(cl);
+        }
+        let rare = ((-lp).floor() as i64 - 1).clamp(1, 15) as u16;
+        seen.insert(key, ix << 4 | rare);
+    }
+    let (keys, vals) = seen.into_iter().unzip();
+    Ok(features::WordClasses { keys, vals, paths })
+}
+
+/// Case-changed copies of every `every`-th document (0: none), for text that
+/// is not written like the wire: in turn all capitals (headlines, datelines),
+/// every word capitalised (English headlines) and all lower case. Each copy
+/// is its own document (its document features see only itself) and keeps the
+/// gold labels. Returns the copies and, for each, the index of its original,
+/// so that a copy sits in its original's fold.
+fn case_copies(docs: &[Document], every: usize) -> (Vec<Document>, Vec<usize>) {
+    let (mut out, mut orig) = (Vec::new(), Vec::new());
+    if every == 0 {
+        return (out, orig);
+    }
+    for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % every == 0) {
+        let style = (i / every) % 3;
+        let change = |w: &str| -> String {
+            match style {
+                0 => w.to_uppercase(),
+                1 => {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                }
+                _ => w.to_lowercase(),
+            }
+        };
+        let mut copy = d.clone();
+        for s in &mut copy.sentences {
+            for w in &mut s.words {
+                *w = change(w);
+            }
+        }
+        out.push(copy);
+        orig.push(i);
+    }
+    (out, orig)
+}
+
 /// One featurised document with gold tags and sentence starts.
 #[derive(Clone)]
 struct Prepared {
@@ -181,7 +294,7 @@ struct Prepared {
 
 /// Entity strings of up to four words in `docs`, except those of fold `skip`
 /// (of `k`), each with its most frequent label, as raw gazetteer entries.
-fn train_entities(docs: &[Document], skip: Option<usize>, k: usize, lang: Lang) -> Vec<(u32, u8)> {
+fn train_entities(docs: &[Document], skip: Option<usize>, k: usize, lang: Lang) -> Vec<(u32, u16)> {
     let mut counts: std::collections::BTreeMap<u32, [u32; 4]> = Default::default();
     for (i, d) in docs.iter().enumerate() {
         if Some(i % k) == skip {
@@ -204,7 +317,7 @@ fn train_entities(docs: &[Document], skip: Option<usize>, k: usize, lang: Lang) 
         .into_iter()
         .map(|(key, c)| {
             let best = (0..4).fold(0, |b, j| if c[j] > c[b] { j } else { b });
-            (key, features::GAZ_TRAIN | (best as u8) << 5)
+            (key, features::GAZ_TRAIN | (best as u16) << 13)
         })
         .collect()
 }
@@ -677,10 +790,16 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         return Err("--train FILE... is required".into());
     }
     let t0 = Instant::now();
-    let gaz = match &a.gazetteers {
+    let mut gaz = match &a.gazetteers {
         Some(d) => load_gazetteers(d, a.first_names)?,
         None => Gazetteer::default(),
     };
+    if let Some(d) = &a.lists {
+        gaz = gaz.merged(&load_lists(d, lang)?);
+    }
+    if let Some(f) = &a.clusters {
+        gaz.words = load_clusters(f, a.cluster_words)?;
+    }
     let mut train_docs = Vec::new();
     for f in &a.train {
         train_docs.extend(conll::read(f)?);
@@ -690,15 +809,22 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         dev_docs.extend(conll::read(f)?);
     }
     let scheme = a.scheme;
+    // The training-data gazetteer and the jackknife go by fold; a case copy
+    // is in its original's fold, so no model ever sees a copy of what it tags.
+    let (copies, orig) = case_copies(&train_docs, a.augment);
+    let mut fold_of: Vec<usize> = (0..train_docs.len()).collect();
+    fold_of.extend(orig);
+    let n_orig = train_docs.len();
+    train_docs.extend(copies);
     let (gaz, train) = if a.train_gazetteer {
         // Entity strings of the training data, as a gazetteer; each training
         // document sees only the strings of the other folds.
         const K: usize = 4;
         let folds: Vec<Gazetteer> = (0..K)
-            .map(|k| gaz.merged(&train_entities(&train_docs, Some(k), K, lang)))
+            .map(|k| gaz.merged(&train_entities(&train_docs[..n_orig], Some(k), K, lang)))
             .collect();
-        let train = prepare_with(&train_docs, lang, &|i| &folds[i % K], scheme);
-        (gaz.merged(&train_entities(&train_docs, None, K, lang)), train)
+        let train = prepare_with(&train_docs, lang, &|i| &folds[fold_of[i] % K], scheme);
+        (gaz.merged(&train_entities(&train_docs[..n_orig], None, K, lang)), train)
     } else {
         let train = prepare(&train_docs, lang, &gaz, scheme);
         (gaz, train)
@@ -730,7 +856,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         const K: usize = 4;
         let mut train2: Vec<Option<Prepared>> = (0..train.len()).map(|_| None).collect();
         for k in 0..K {
-            let (held, rest): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|i| i % K == k);
+            let (held, rest): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|&i| fold_of[i] % K == k);
             let part: Vec<Prepared> = rest.iter().map(|&i| train[i].clone()).collect();
             eprintln!("stage 1, fold {}/{K}", k + 1);
             let fb = train_stage(
