@@ -21,6 +21,14 @@ pub struct Number {
 /// ("3,5 millones"), or number words ("dos millones", "one hundred and five",
 /// "treinta y dos", "medio millón").
 pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number> {
+    number_below(text, lx, i, c, f64::INFINITY)
+}
+
+/// [`number_at`] for the rest of a Mexican-style amount, whose digits may
+/// carry only scale words below `limit`: the rest of "322 mil 400" is read
+/// under 1,000, so each nested rest has a smaller scale and a chain of
+/// amounts never recurses deeper than the number of scale words.
+fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Option<Number> {
     let l = lx.get(i)?;
     // A leading decimal mark: ".77", ",08" (after a space or at the start).
     if l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | ",") && (i == 0 || l.space_before) {
@@ -37,7 +45,7 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
         return Some(Number { end: i + 2, value, words: false, weak: false, plain_digits: false });
     }
     if l.kind == PieceKind::Num {
-        return digits_at(text, lx, i, c);
+        return digits_at(text, lx, i, c, limit);
     }
     if l.kind != PieceKind::Word {
         return None;
@@ -150,7 +158,7 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
 /// Digits with what may follow them: a glued multiple ("10k", "3M"),
 /// scale words ("3,5 millones"), and in the Mexican style the rest of the
 /// amount below the scale ("322 mil 400", "5 millones 340 mil").
-fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number> {
+fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Option<Number> {
     let l = &lx[i];
     let raw = &text[l.start..l.end];
     let mut value = parse_number(raw, c.lx.decimal_comma)?;
@@ -160,6 +168,9 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number>
     if let Some(g) = lx.get(j).filter(|g| !g.space_before && g.kind == PieceKind::Word) {
         let after_glued = lx.get(j + 1).is_some_and(|n| !n.space_before && n.kind != PieceKind::Punct);
         if let Some((_, s)) = c.lx.glued_scales.iter().find(|(w, _)| *w == g.text(text)).filter(|_| !after_glued) {
+            if *s >= limit {
+                return None;
+            }
             value *= s;
             j += 1;
             scaled = true;
@@ -167,13 +178,16 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Number>
     }
     let mut last = f64::INFINITY;
     while let Some((e, s)) = c.scales.at(lx, j) {
+        if s >= limit {
+            return None;
+        }
         value *= s;
         last = s;
         j = e;
         scaled = true;
     }
     if scaled && last >= 1000.0 {
-        if let Some(rest) = number_at(text, lx, j, c).filter(|r| !r.weak && r.value > 0.0 && r.value < last) {
+        if let Some(rest) = number_below(text, lx, j, c, last).filter(|r| !r.weak && r.value > 0.0 && r.value < last) {
             value += rest.value;
             j = rest.end;
         }

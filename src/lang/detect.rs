@@ -96,6 +96,24 @@ fn scores(text: &str) -> ([u32; 8], u32) {
     (scores, words)
 }
 
+/// Below this many words a text is too short to rule Spanish or English out
+/// on a narrow margin: a headline or one sentence shares most of its
+/// function words with its neighbours ("La reunión tuvo lugar en Estambul"
+/// scores as high for Catalan as for Spanish).
+const SHORT: u32 = 30;
+
+/// A short text is Spanish or English, whichever scores higher, unless
+/// another language beats both by more than one word.
+fn short_text(scores: &[u32; 8]) -> Detected {
+    let n = Lang::ALL.len();
+    let ours = (0..n).rev().max_by_key(|&i| scores[i]).unwrap_or(0);
+    let other = scores[n..].iter().copied().max().unwrap_or(0);
+    if scores[ours] == 0 || other > scores[ours] + 1 {
+        return Detected::Unknown;
+    }
+    Detected::Known(Lang::ALL[ours])
+}
+
 /// Guesses the language of `text` from its function words: Spanish or
 /// English when that profile wins with a clear margin, else unknown.
 ///
@@ -116,6 +134,9 @@ pub fn detect(text: &str) -> Detected {
         }
     }
     let (b, s) = (scores[best], scores.get(second).copied().unwrap_or(0));
+    if words < SHORT {
+        return short_text(&scores);
+    }
     // A text where fewer than one word in eight is a function word is not
     // running prose; a narrow win (Spanish over Galician) is not knowledge.
     if b == 0 || b * 8 < words || b * 10 < s * 11 + 5 || best >= Lang::ALL.len() {
