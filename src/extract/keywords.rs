@@ -31,6 +31,9 @@ use super::Entity;
 /// Multiplies the (lower-is-better) score of a multi-word phrase that occurs
 /// once, per extra word.
 const SINGLETON_PENALTY: f64 = 4.0;
+/// The same for a name mentioned once: a long name is still a name, but
+/// YAKE's product of word scores would put it first for its length alone.
+const NAME_SINGLETON_PENALTY: f64 = 1.5;
 
 /// Multiplies the score of a phrase that is not a name and occurs more than once, per extra word:
 /// readers pick compounds ("welfare reform") where YAKE's product of word
@@ -587,8 +590,9 @@ impl Keywords {
                 }
             }
             // A phrase seen once is weak evidence of a phrase.
-            if cand.count == 1 && terms.len() > 1 && !cand.name {
-                s *= SINGLETON_PENALTY.powi(terms.len() as i32 - 1);
+            if cand.count == 1 && terms.len() > 1 {
+                let per_word = if cand.name { NAME_SINGLETON_PENALTY } else { SINGLETON_PENALTY };
+                s *= per_word.powi(terms.len() as i32 - 1);
             }
             s
         };
@@ -630,11 +634,15 @@ impl Keywords {
             let (terms, count) = (terms_of(&ents, &key), cand.count as usize);
             // A part of a chosen phrase that occurs no more often than it, or a
             // phrase around a chosen one, adds nothing.
-            // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one.
+            // Two phrases sharing two words ("Senate Majority Leader", "Majority Leader Chuck") are one;
+            // but a name that also stands on its own more often than the
+            // phrase that holds it ("Estados Unidos" beside "Departamento de
+            // Estado de Estados Unidos") is a phrase of its own.
             let shared = |t: &[u32]| terms.iter().filter(|x| t.contains(x)).count();
             if chosen_terms.iter().any(|(t, n)| {
                 let t = terms_of(&ents, t);
-                (contains(t, terms) && count <= *n) || contains(terms, t) || shared(t) >= 2
+                let inside = contains(t, terms);
+                (inside && count <= *n) || contains(terms, t) || (!inside && shared(t) >= 2)
             }) {
                 continue;
             }

@@ -8,6 +8,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod numbers;
 pub mod phrases;
+mod propagate;
 pub mod quantities;
 pub mod quotes;
 
