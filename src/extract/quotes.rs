@@ -497,7 +497,12 @@ impl<'a> Attr<'a> {
             // "dijo el líder cubano": the person named last before is the one
             // described; not so for a new referent ("one poster") or a text.
             let linkable = self.c.indefinites.has(self.lx, a).is_none() && (a..=b_incl).all(|x| self.c.text_nouns.has(self.lx, x).is_none());
-            if let Some(p) = self.recent(s, true).filter(|_| linkable) {
+            // Not past a new referent introduced since ("Un alto diplomático … Según el enviado").
+            let near = |p: &SpeakerSpan| {
+                let k = self.lx.partition_point(|l| l.start < p.start);
+                a.saturating_sub(k) <= Self::DESCRIBED || !(k..a).any(|x| self.c.indefinites.has(self.lx, x).is_some() && self.lx[x].upper)
+            };
+            if let Some(p) = self.recent(s, true).filter(|p| linkable && near(p)) {
                 return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..p };
             }
             return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..sp };
@@ -537,6 +542,10 @@ impl<'a> Attr<'a> {
 
     /// How many lexes back from a mention a pronoun or a left-out subject may look.
     const RECENT: usize = 30;
+    /// How many lexes back from a description ("el enviado") the person it
+    /// describes may be named: a reader links it to a person of the same or
+    /// the last sentence, not to any name further up.
+    const DESCRIBED: usize = 40;
 
     /// The most recent mention before byte `before`, outside quotes, of a
     /// person (or, when `person` is false, an organisation first): what a
