@@ -294,8 +294,6 @@ fn surname_labels<'t>(text: &'t str, mentions: &mut [(usize, usize, Label)], lan
 /// given as byte spans sorted by start.
 pub fn group(text: &str, mentions: &[(usize, usize, Label)], lang: Lang) -> Vec<Entity> {
     let mut memo = Spellings::default();
-    let propagated = super::propagate::propagate(text, mentions);
-    let mentions = &propagated[..];
     let mut mentions: Vec<(usize, usize, Label)> = if lang.data().one_label_per_name {
         let labels = consistent_labels(text, mentions, lang, &mut memo);
         mentions.iter().zip(&labels).map(|(&(s, e, _), &l)| (s, e, l)).collect()

@@ -96,8 +96,8 @@ fn mentions(
     sentences: &[Sentence],
     lang: Lang,
 ) -> Vec<(usize, usize, Label)> {
-    tagger
-        .recognise(lang, text, tokens, sentences)
+    let found = tagger.recognise(lang, text, tokens, sentences);
+    propagate::propagate(text, tokens, found)
         .into_iter()
         .filter_map(|m| {
             let first = tokens.get(m.tokens.start)?;

@@ -30,19 +30,8 @@ pub fn number_at(text: &str, lx: &[Piece], i: usize, c: &Compiled) -> Option<Num
 /// amounts never recurses deeper than the number of scale words.
 fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Option<Number> {
     let l = lx.get(i)?;
-    // A leading decimal mark: ".77", ",08" (after a space or at the start).
     if l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | ",") && (i == 0 || l.space_before) {
-        let d = lx.get(i + 1).filter(|d| d.kind == PieceKind::Num && !d.space_before)?;
-        let digits = d.text(text);
-        // ".25ml" is a unit glued to the digits: not a number of its own.
-        if lx.get(i + 2).is_some_and(|n| !n.space_before && n.kind == PieceKind::Word) {
-            return None;
-        }
-        if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 18 {
-            return None;
-        }
-        let value: f64 = format!("0.{digits}").parse().ok()?;
-        return Some(Number { end: i + 2, value, words: false, weak: false, plain_digits: false });
+        return leading_point(text, lx, i);
     }
     if l.kind == PieceKind::Num {
         return digits_at(text, lx, i, c, limit);
@@ -55,8 +44,9 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
     let mut current: u64 = 0;
     let mut any = false;
     let mut weak = false;
-    // The largest scale so far.
+    // The largest scale so far, and the one read last.
     let mut top = 0.0f64;
+    let mut last_scale = 0.0f64;
     // "medio millón", "half a million"
     if let Some(e) = c.half.has(lx, j) {
         if let Some((e2, s)) = c.scales.at(lx, e) {
@@ -102,8 +92,16 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
                 }
             }
         }
+        // "cinco y medio millones", "five and a half million".
+        if any && current > 0 && total == 0.0 {
+            if let Some((e, s)) = c.and_half.has(lx, j).and_then(|e| c.scales.at(lx, e)) {
+                (total, top, last_scale, current, j) = ((current as f64 + 0.5) * s, s, s, 0, e);
+                continue;
+            }
+        }
         if any && (current > 0 || total > 0.0 && top < 1e6) {
             if let Some((e, s)) = c.scales.at(lx, j) {
+                last_scale = s;
                 // A larger scale multiplies all before it ("dos mil millones",
                 // "mil quinientos millones"); a smaller one adds ("dos millones
                 // trescientos mil").
@@ -123,9 +121,9 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
         }
         // Digits after words, as Mexican news writes "tres mil 850 millones".
         if any && current == 0 && total > 0.0 {
-            if let Some(d) = lx.get(j).filter(|d| d.kind == PieceKind::Num) {
-                let v = parse_number(d.text(text), c.lx.decimal_comma).filter(|v| v.fract() == 0.0 && *v < top && *v < 1000.0);
-                if let Some(v) = v {
+            let d = lx.get(j).filter(|d| d.kind == PieceKind::Num);
+            if let Some(v) = d.and_then(|d| parse_number(d.text(text), c.lx.decimal_comma)) {
+                if v.fract() == 0.0 && v < top && v < 1000.0 {
                     current = v as u64;
                     j += 1;
                     continue;
@@ -133,18 +131,9 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
             }
         }
         if any && current > 0 {
-            if let Some(e) = c.number_and.has(lx, j) {
-                let after_hundred = current % 100 == 0 && current >= 100;
-                let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100));
-                if let Some((_, v)) = c.number_words.at(lx, e) {
-                    let v = v as u64;
-                    if ((after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10))
-                        && c.weak_numbers.has(lx, e).is_none()
-                    {
-                        j = e;
-                        continue;
-                    }
-                }
+            if let Some(e) = and_continues(lx, j, c, current) {
+                j = e;
+                continue;
             }
         }
         break;
@@ -152,7 +141,42 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
     if !any {
         return None;
     }
+    // "un millón y medio": half of the scale that ends the number.
+    if current == 0 && last_scale > 0.0 {
+        if let Some(e) = c.and_half.has(lx, j) {
+            return Some(Number { end: e, value: total + 0.5 * last_scale, words: true, weak: false, plain_digits: false });
+        }
+    }
     Some(Number { end: j, value: total + current as f64, words: true, weak, plain_digits: false })
+}
+
+/// Where "and" plus a number word continues the number `current` ("one
+/// hundred and five", "treinta y dos"): after hundreds a number below 100,
+/// after tens a unit.
+fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<usize> {
+    let e = c.number_and.has(lx, j)?;
+    let after_hundred = current % 100 == 0 && current >= 100;
+    let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100));
+    let (_, v) = c.number_words.at(lx, e)?;
+    let v = v as u64;
+    let fits = (after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10);
+    (fits && c.weak_numbers.has(lx, e).is_none()).then_some(e)
+}
+
+/// A number written with a leading decimal mark: ".77", ",08" (the mark at
+/// `i`, after a space or at the start).
+fn leading_point(text: &str, lx: &[Piece], i: usize) -> Option<Number> {
+    let d = lx.get(i + 1).filter(|d| d.kind == PieceKind::Num && !d.space_before)?;
+    let digits = d.text(text);
+    // ".25ml" is a unit glued to the digits: not a number of its own.
+    if lx.get(i + 2).is_some_and(|n| !n.space_before && n.kind == PieceKind::Word) {
+        return None;
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 18 {
+        return None;
+    }
+    let value: f64 = format!("0.{digits}").parse().ok()?;
+    Some(Number { end: i + 2, value, words: false, weak: false, plain_digits: false })
 }
 
 /// Digits with what may follow them: a glued multiple ("10k", "3M"),
@@ -162,8 +186,18 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
     let l = &lx[i];
     let raw = &text[l.start..l.end];
     let mut value = parse_number(raw, c.lx.decimal_comma)?;
-    let plain = raw.bytes().all(|b| b.is_ascii_digit());
+    let mut plain = raw.bytes().all(|b| b.is_ascii_digit());
     let mut j = i + 1;
+    if plain && raw.len() <= 3 {
+        let groups = space_groups(text, lx, j);
+        if groups > 0 {
+            for g in &lx[j..j + groups] {
+                value = value * 1000.0 + parse_number(g.text(text), false)?;
+            }
+            j += groups;
+            plain = false;
+        }
+    }
     let mut scaled = false;
     if let Some(g) = lx.get(j).filter(|g| !g.space_before && g.kind == PieceKind::Word) {
         let after_glued = lx.get(j + 1).is_some_and(|n| !n.space_before && n.kind != PieceKind::Punct);
@@ -186,6 +220,12 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
         j = e;
         scaled = true;
     }
+    if scaled && last.is_finite() {
+        // "3 millones y medio": half of the last scale.
+        if let Some(e) = c.and_half.has(lx, j) {
+            return Some(Number { end: e, value: value + 0.5 * last, words: true, weak: false, plain_digits: false });
+        }
+    }
     if scaled && last >= 1000.0 {
         if let Some(rest) = number_below(text, lx, j, c, last).filter(|r| !r.weak && r.value > 0.0 && r.value < last) {
             value += rest.value;
@@ -193,6 +233,26 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
         }
     }
     Some(Number { end: j, value, words: scaled, weak: false, plain_digits: plain && !scaled })
+}
+
+/// How many groups of exactly three digits follow piece `j - 1`, each after
+/// one space: "40 000", "1 234 567" (the SI style, which the RAE recommends
+/// for Spanish). A group that runs on into a word or another separator is
+/// not one ("1 234,5" keeps its decimal part with the group, so it stops).
+fn space_groups(text: &str, lx: &[Piece], j: usize) -> usize {
+    let mut n = 0;
+    let mut prev_end = lx[j - 1].end;
+    while let Some(g) = lx.get(j + n) {
+        let gap = &text[prev_end..g.start];
+        let one_space = gap.chars().count() == 1 && gap.chars().all(|c| c == ' ' || is_group_space(c));
+        let digits = g.kind == PieceKind::Num && g.end - g.start == 3 && g.text(text).bytes().all(|b| b.is_ascii_digit());
+        if !one_space || !digits || g.newline_before {
+            break;
+        }
+        prev_end = g.end;
+        n += 1;
+    }
+    n
 }
 
 /// Parses a run of digits with `.`/`,` separators as a number, given the

@@ -1,37 +1,37 @@
 //! Label propagation: a name the tagger found once is a name wherever the
-//! article writes it the same way. The tagger decides each occurrence from
-//! its context, and a context it has not learned ("escribe POLITICO.") can
-//! hide a name that the same article tags twice elsewhere; Ratinov and Roth
-//! (2009) describe this kind of document-level consistency step.
+//! text writes it with the same tokens. The tagger decides each occurrence
+//! from its context, and a context it has not learned ("escribe POLITICO.")
+//! can hide a name that the same article tags twice elsewhere; Ratinov and
+//! Roth (2009) describe this kind of document-level consistency step.
 
-use crate::ner::Label;
+use crate::ner::{Label, Mention};
+use crate::tokenize::Token;
 use rustc_hash::FxHashMap;
 
-/// Longest name, in words, that is carried to other occurrences.
-const MAX_WORDS: usize = 5;
-/// Names carried per article; a hostile text with thousands of distinct
-/// names keeps the scan linear (each occurrence compares at most this many).
+/// Longest name, in tokens, that is carried to other occurrences.
+const MAX_TOKENS: usize = 5;
+/// Forms compared at one token: a hostile text with thousands of names
+/// sharing a first word keeps the scan linear.
 const MAX_FORMS_PER_WORD: usize = 8;
 
-/// Whether `form` may be carried: written as a name (its first letter a
-/// capital), at least two letters, a few words at most.
-fn carried(form: &str) -> bool {
-    form.chars().next().is_some_and(char::is_uppercase)
-        && form.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-        && form.split_whitespace().count() <= MAX_WORDS
+/// Whether a mention of these tokens may be carried: written as a name
+/// (its first letter a capital), two letters at least, a few tokens at most.
+fn carried(words: &[&str]) -> bool {
+    let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+    (1..=MAX_TOKENS).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && letters >= 2
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// The label most mentions of each exact form have (the first one's on a tie).
-fn labels_by_form<'t>(text: &'t str, mentions: &[(usize, usize, Label)]) -> FxHashMap<&'t str, Label> {
-    let mut votes: FxHashMap<&str, ([u32; 4], Label)> = FxHashMap::default();
-    for &(s, e, l) in mentions {
-        let form = &text[s..e];
-        if carried(form) {
-            votes.entry(form).or_insert(([0; 4], l)).0[l as usize] += 1;
+/// Each carried form (its token texts) with the label most of its mentions
+/// have, the first one's on a tie.
+fn labels_by_form<'t>(text: &'t str, tokens: &[Token], mentions: &[Mention]) -> FxHashMap<Vec<&'t str>, Label> {
+    let mut votes: FxHashMap<Vec<&str>, ([u32; 4], Label)> = FxHashMap::default();
+    for m in mentions {
+        let Some(ts) = tokens.get(m.tokens.clone()) else { continue };
+        let words: Vec<&str> = ts.iter().map(|t| t.text(text)).collect();
+        if carried(&words) {
+            votes.entry(words).or_insert(([0; 4], m.label)).0[m.label as usize] += 1;
         }
     }
     votes
@@ -43,104 +43,107 @@ fn labels_by_form<'t>(text: &'t str, mentions: &[(usize, usize, Label)]) -> FxHa
         .collect()
 }
 
-/// Adds a mention for every occurrence of a found name, whole words only,
-/// that no mention covers yet. `mentions` are byte spans sorted by start;
-/// the result is too.
-pub fn propagate(text: &str, mentions: &[(usize, usize, Label)]) -> Vec<(usize, usize, Label)> {
-    let labels = labels_by_form(text, mentions);
+/// Adds a mention for every run of tokens that spells a found name and that
+/// no mention covers. `mentions` are sorted by their first token; the result is too.
+pub fn propagate(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
+    let labels = labels_by_form(text, tokens, &mentions);
     if labels.is_empty() {
-        return mentions.to_vec();
+        return mentions;
     }
-    // First word → the forms that begin with it, longest first.
-    let mut by_first: FxHashMap<&str, Vec<(&str, Label)>> = FxHashMap::default();
-    for (&form, &label) in &labels {
-        let first = form.split(|c: char| !is_word_char(c)).next().unwrap_or(form);
-        by_first.entry(first).or_default().push((form, label));
+    // First token → the forms that begin with it, longest first.
+    let mut by_first: FxHashMap<&str, Vec<(Vec<&str>, Label)>> = FxHashMap::default();
+    for (form, label) in labels {
+        by_first.entry(form[0]).or_default().push((form, label));
     }
     for forms in by_first.values_mut() {
-        forms.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        forms.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         forms.truncate(MAX_FORMS_PER_WORD);
     }
     let mut out = Vec::with_capacity(mentions.len());
-    let mut next = 0; // the first mention not yet copied to `out`
-    let mut covered = 0; // bytes before this are inside a mention
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        let starts_word = is_word_char(c) && !prev.is_some_and(is_word_char);
-        prev = Some(c);
-        while next < mentions.len() && mentions[next].0 <= i {
-            covered = covered.max(mentions[next].1);
-            out.push(mentions[next]);
-            next += 1;
-        }
-        if !starts_word || i < covered {
+    let mut pending = mentions.into_iter().peekable();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(m) = pending.next_if(|m| m.tokens.start <= i) {
+            i = i.max(m.tokens.end);
+            out.push(m);
             continue;
         }
-        let rest = &text[i..];
-        let word_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-        let Some(forms) = by_first.get(&rest[..word_end]) else {
-            continue;
+        let limit = pending.peek().map_or(tokens.len(), |m| m.tokens.start);
+        let matches = |form: &[&str]| {
+            i + form.len() <= limit && form.iter().zip(&tokens[i..]).all(|(w, t)| t.text(text) == *w)
         };
-        let limit = mentions.get(next).map_or(text.len(), |m| m.0);
-        let found = forms.iter().find(|(form, _)| {
-            let end = i + form.len();
-            rest.starts_with(form) && end <= limit && !text[end..].chars().next().is_some_and(is_word_char)
-        });
-        if let Some(&(form, label)) = found {
-            out.push((i, i + form.len(), label));
-            covered = i + form.len();
+        let found = by_first.get(tokens[i].text(text)).and_then(|forms| forms.iter().find(|(f, _)| matches(f)));
+        match found {
+            Some((form, label)) => {
+                out.push(Mention { tokens: i..i + form.len(), label: *label });
+                i += form.len();
+            }
+            None => i += 1,
         }
     }
-    out.extend_from_slice(&mentions[next..]);
+    out.extend(pending);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
+    use crate::tokenize::tokenize;
     use Label::*;
 
-    fn spans(text: &str, found: &[(&str, Label)]) -> Vec<(usize, usize, Label)> {
-        found
+    /// The mentions of `found` (each its text, which occurrence of it, and
+    /// its label) after propagation, as texts.
+    fn run_nth(text: &str, found: &[(&str, usize, Label)]) -> Vec<(String, Label)> {
+        let tokens = tokenize(text, Lang::Es);
+        let mut mentions: Vec<Mention> = found
             .iter()
-            .map(|&(f, l)| {
-                let s = text.find(f).unwrap();
-                (s, s + f.len(), l)
+            .map(|&(f, nth, label)| {
+                let s = text.match_indices(f).nth(nth).unwrap().0;
+                let a = tokens.iter().position(|t| t.start == s).unwrap();
+                let b = tokens.iter().position(|t| t.end == s + f.len()).unwrap();
+                Mention { tokens: a..b + 1, label }
             })
+            .collect();
+        mentions.sort_by_key(|m| m.tokens.start);
+        propagate(text, &tokens, mentions)
+            .into_iter()
+            .map(|m| (text[tokens[m.tokens.start].start..tokens[m.tokens.end - 1].end].to_string(), m.label))
             .collect()
+    }
+
+    fn run(text: &str, found: &[(&str, Label)]) -> Vec<(String, Label)> {
+        run_nth(text, &found.iter().map(|&(f, l)| (f, 0, l)).collect::<Vec<_>>())
     }
 
     #[test]
     fn a_name_found_once_is_found_everywhere() {
-        let text = "Según POLITICO, la reunión fue secreta, escribe POLITICO.";
-        let got = propagate(text, &spans(text, &[("POLITICO", Org)]));
-        let (s1, s2) = (text.find("POLITICO").unwrap(), text.rfind("POLITICO").unwrap());
-        assert_eq!(got, vec![(s1, s1 + 8, Org), (s2, s2 + 8, Org)]);
+        let got = run("Según POLITICO, la reunión fue secreta, escribe POLITICO.", &[("POLITICO", Org)]);
+        assert_eq!(got, vec![("POLITICO".into(), Org), ("POLITICO".into(), Org)]);
     }
 
     #[test]
-    fn only_whole_words_and_never_inside_a_mention() {
-        let text = "Klaar habló. Klaarson no. Toivo Klaar sí.";
-        let s = text.find("Toivo").unwrap();
-        let got = propagate(text, &[(0, 5, Per), (s, s + 11, Per)]);
-        assert_eq!(got, vec![(0, 5, Per), (s, s + 11, Per)]);
+    fn only_whole_tokens_and_never_inside_a_mention() {
+        let got = run("Klaar habló. Klaarson no, #Klaar tampoco. Toivo Klaar sí.", &[("Klaar", Per), ("Toivo Klaar", Per)]);
+        assert_eq!(got, vec![("Klaar".into(), Per), ("Toivo Klaar".into(), Per)]);
+        let got = run("UU dijo. En EE.UU. no.", &[("UU", Org)]);
+        assert_eq!(got, vec![("UU".into(), Org)]);
     }
 
     #[test]
     fn the_majority_label_and_the_longest_form_win() {
-        let text = "Georgia votó. Georgia habló. Georgia Tech ganó. Georgia.";
-        let a = text.find("Georgia habló").unwrap();
-        let t = text.find("Georgia Tech").unwrap();
-        let got = propagate(text, &[(0, 7, Loc), (a, a + 7, Loc), (t, t + 12, Org)]);
-        let last = text.rfind("Georgia").unwrap();
-        assert_eq!(got.last(), Some(&(last, last + 7, Loc)));
-        assert_eq!(got.len(), 4);
+        let text = "Georgia votó. Georgia habló. Georgia ganó. Georgia Tech ganó. Georgia Tech y Georgia.";
+        let got = run_nth(text, &[("Georgia", 0, Loc), ("Georgia", 1, Per), ("Georgia", 2, Loc), ("Georgia Tech", 0, Org)]);
+        let labels: Vec<(&str, Label)> = got.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+        assert_eq!(
+            labels,
+            [("Georgia", Loc), ("Georgia", Per), ("Georgia", Loc), ("Georgia Tech", Org), ("Georgia Tech", Org), ("Georgia", Loc)]
+        );
     }
 
     #[test]
     fn lower_case_words_are_not_carried() {
-        let text = "el pacto y el Pacto";
-        let s = text.find("Pacto").unwrap();
-        assert_eq!(propagate(text, &[(s, s + 5, Misc)]), vec![(s, s + 5, Misc)]);
+        let got = run("el pacto y el Pacto", &[("pacto", Misc)]);
+        assert_eq!(got, vec![("pacto".into(), Misc)]);
     }
 }

@@ -359,8 +359,10 @@ impl<'a> Q<'a> {
         if n.weak {
             return None;
         }
-        let scaled = n.words && lx[e - 1].kind == PieceKind::Word && self.c.scales.at(lx, e - 1).is_some()
-            || self.c.scales.ending_at(lx, e, 2).is_some();
+        // "3 millones y medio de dólares": the scale ends before the half.
+        let before_half = self.c.and_half.ending_at(lx, e, 3).map_or(e, |(s, _)| s);
+        let scaled = n.words && lx[before_half - 1].kind == PieceKind::Word && self.c.scales.at(lx, before_half - 1).is_some()
+            || self.c.scales.ending_at(lx, before_half, 2).is_some();
         let mut k = e;
         if scaled {
             if let Some(e2) = self.c.currency_link.has(lx, e) {

@@ -103,12 +103,12 @@ fn scores(text: &str) -> ([u32; 8], u32) {
 const SHORT: u32 = 30;
 
 /// A short text is Spanish or English, whichever scores higher, unless
-/// another language beats both by more than one word.
+/// another language scores higher than both.
 fn short_text(scores: &[u32; 8]) -> Detected {
     let n = Lang::ALL.len();
     let ours = (0..n).rev().max_by_key(|&i| scores[i]).unwrap_or(0);
     let other = scores[n..].iter().copied().max().unwrap_or(0);
-    if scores[ours] == 0 || other > scores[ours] + 1 {
+    if scores[ours] == 0 || other > scores[ours] {
         return Detected::Unknown;
     }
     Detected::Known(Lang::ALL[ours])
