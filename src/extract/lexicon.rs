@@ -68,6 +68,9 @@ pub struct Compiled {
     pub fractions: PhraseSet<f64>,
     /// Ordinals of a power of ten that multiply the number before them ("two hundredth").
     pub ordinal_scales: PhraseSet<f64>,
+    /// One-word scale ordinals from a thousand up ("milésimo", "millonésimo"),
+    /// folded, for a cardinal glued in front of them ("tresmillonésimo").
+    pub glued_ordinal_scales: Vec<(String, f64)>,
     pub glued_scales: &'static [(&'static str, f64)],
     pub bare_scales: PhraseSet<()>,
     pub minus_words: PhraseSet<()>,
@@ -143,7 +146,17 @@ impl Compiled {
     /// leading decimal mark (".77").
     #[inline]
     pub fn may_start_quantity(&self, l: &Piece) -> bool {
-        l.kind == PieceKind::Num || self.quantity_starts.may_start(l) || matches!(l.norm.as_str(), "-" | "−" | "." | ",")
+        l.kind == PieceKind::Num
+            || self.quantity_starts.may_start(l)
+            || matches!(l.norm.as_str(), "-" | "−" | "." | ",")
+            || l.kind == PieceKind::Word && self.is_glued_ordinal(l)
+    }
+
+    /// Whether the word ends in a scale ordinal with something glued in
+    /// front ("tresmillonésimo"): a candidate for `quantities`' glued ordinals.
+    fn is_glued_ordinal(&self, l: &Piece) -> bool {
+        let n = l.norm.as_str();
+        self.glued_ordinal_scales.iter().any(|(w, _)| n.len() > w.len() && n.ends_with(w.as_str()))
     }
 
     fn new(lang: Lang) -> Compiled {
@@ -152,6 +165,7 @@ impl Compiled {
         for set in [
             &c.currencies as &dyn FirstLexes,
             &c.ordinal_words,
+            &c.ordinal_scales,
             &c.half,
             &c.number_words,
             &c.bare_scales,
@@ -263,6 +277,10 @@ impl Compiled {
             currencies,
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
+            glued_ordinal_scales: of_kind("ordinal")
+                .filter(|w| w.value >= 1000.0 && !w.word.contains(' '))
+                .map(|w| (crate::text::fold::lexicon(w.word), w.value))
+                .collect(),
             glued_scales: lx.glued_scales,
             bare_scales: set(lx.bare_scales),
             minus_words: set(lx.minus_words),

@@ -211,6 +211,16 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
         }
     }
     let mut last = f64::INFINITY;
+    // "3 hundred", "2.12 hundred", then maybe "3 hundred thousand".
+    if let Some(e) = c.hundred.has(lx, j).filter(|_| !scaled && value < 100.0) {
+        if 100.0 >= limit {
+            return None;
+        }
+        value *= 100.0;
+        last = 100.0;
+        j = e;
+        scaled = true;
+    }
     while let Some((e, s)) = c.scales.at(lx, j) {
         if s >= limit {
             return None;
@@ -226,8 +236,11 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
             return Some(Number { end: e, value: value + 0.5 * last, words: true, weak: false, plain_digits: false });
         }
     }
-    if scaled && last >= 1000.0 {
-        if let Some(rest) = number_below(text, lx, j, c, last).filter(|r| !r.weak && r.value > 0.0 && r.value < last) {
+    // The rest below the last scale: "322 mil 400"; after a hundred only
+    // with "and": "3 hundred and 21".
+    let rest_at = if last >= 1000.0 { Some(j) } else if last == 100.0 { c.number_and.has(lx, j) } else { None };
+    if let Some(k) = rest_at.filter(|_| scaled) {
+        if let Some(rest) = number_below(text, lx, k, c, last).filter(|r| !r.weak && r.value > 0.0 && r.value < last) {
             value += rest.value;
             j = rest.end;
         }

@@ -219,10 +219,13 @@ impl<'a> Q<'a> {
         let mut any = false;
         loop {
             let k = if any && lx.get(j).is_some_and(|l| l.norm == "-" && !l.space_before) { j + 1 } else { j };
-            match self.c.ordinal_words.at(lx, k) {
-                Some((e, v)) if (v as f64) < order(last) => {
-                    total += v as f64;
-                    last = v as f64;
+            let word = self.c.ordinal_words.at(lx, k).map(|(e, v)| (e, v as f64));
+            let word = word.or_else(|| self.c.ordinal_scales.at(lx, k).filter(|&(e, _)| any || self.scale_starts_run(k, e)));
+            let word = word.or_else(|| if any { None } else { self.glued_ordinal(k) });
+            match word {
+                Some((e, v)) if v < order(last) => {
+                    total += v;
+                    last = v;
                     j = e;
                     any = true;
                 }
@@ -230,6 +233,30 @@ impl<'a> Q<'a> {
             }
         }
         any.then_some((j, total))
+    }
+
+    /// Whether the scale ordinal at `k..e` begins a run of ordinals: one that
+    /// is also a fraction ("centésima") or follows an article ("a
+    /// trillionth") only when another ordinal follows ("milésimo
+    /// quingentésimo vigésimo tercero").
+    fn scale_starts_run(&self, k: usize, e: usize) -> bool {
+        // "a trillionth", "una milésima": an article before makes it a fraction.
+        let after_article = k > 0 && self.c.weak_numbers.has(self.lx, k - 1) == Some(k);
+        (self.c.fractions.has(self.lx, k) != Some(e) && !after_article)
+            || self.c.ordinal_words.at(self.lx, e).is_some()
+            || self.c.ordinal_scales.at(self.lx, e).is_some()
+    }
+
+    /// A cardinal glued to a scale ordinal, as the RAE writes them:
+    /// "tresmillonésimo", "veintidosmilésimo" (their value and end).
+    fn glued_ordinal(&self, k: usize) -> Option<(usize, f64)> {
+        let l = self.lx.get(k).filter(|l| l.kind == PieceKind::Word)?;
+        let norm = l.norm.as_str();
+        let (w, s) = self.c.glued_ordinal_scales.iter().find(|(w, _)| norm.len() > w.len() && norm.ends_with(w.as_str()))?;
+        let head_text = &norm[..norm.len() - w.len()];
+        let head = crate::tokenize::pieces::of_phrase(head_text);
+        let n = number_at(head_text, &head, 0, self.c).filter(|n| n.end == head.len() && !n.weak && n.words)?;
+        Some((k + 1, n.value * s))
     }
 
     /// What may follow a number and change it: a compound or scale ordinal
@@ -254,7 +281,13 @@ impl<'a> Q<'a> {
         if let Some((e2, s)) = c.ordinal_scales.at(lx, hy) {
             // "a trillionth" is a fraction or nothing; "two hundredth" an ordinal.
             if !n.weak && (c.fractions.has(lx, hy) != Some(e2) || n.value > 1.0) {
-                return Some((e2, n.value * s, true));
+                // The scale multiplies only the part of the number below the
+                // next larger scale: "tres millones cuatrocientos milésimo" is
+                // 3,400,000th. Then the lower ordinals: "dos milésimo tricentésimo".
+                let low = if s >= 1000.0 { n.value % (s * 1000.0) } else { n.value };
+                let v = n.value - low + low * s;
+                let (e3, v) = self.ordinal_run(e2, v, s).unwrap_or((e2, v));
+                return Some((e3, v, true));
             }
         }
         if let Some((e2, f)) = c.fractions.at(lx, hy) {

@@ -129,6 +129,8 @@ def spanish():
     for tens, prefix in ((10, "decimo"), (20, "vigesimo")):
         for u, st in unit_ord.items():
             ordinal(prefix + st, tens + u)
+            if st.startswith("o"):  # the two o's merge, as the RAE prefers: "decimoctavo"
+                ordinal(prefix[:-1] + st, tens + u)
     # and as two words: "décimo tercero", "vigésimo primero" are the two ordinals in a row (composed by the code)
 
     # fractions
