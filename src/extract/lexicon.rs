@@ -71,6 +71,8 @@ pub struct Compiled {
     /// One-word scale ordinals from a thousand up ("milésimo", "millonésimo"),
     /// folded, for a cardinal glued in front of them ("tresmillonésimo").
     pub glued_ordinal_scales: Vec<(String, f64)>,
+    /// Names of countries (and their demonyms and cities) with ISO 3166 codes.
+    pub countries: PhraseSet<&'static str>,
     pub glued_scales: &'static [(&'static str, f64)],
     pub bare_scales: PhraseSet<()>,
     pub minus_words: PhraseSet<()>,
@@ -277,6 +279,7 @@ impl Compiled {
             currencies,
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
+            countries: PhraseSet::new(tables::countries(lx.country_table)),
             glued_ordinal_scales: of_kind("ordinal")
                 .filter(|w| w.value >= 1000.0 && !w.word.contains(' '))
                 .map(|w| (crate::text::fold::lexicon(w.word), w.value))

@@ -236,6 +236,15 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
             return Some(Number { end: e, value: value + 0.5 * last, words: true, weak: false, plain_digits: false });
         }
     }
+    // "2 mil 300 millones": digits after "mil" and before a larger scale
+    // belong to it, as in "dos mil trescientos millones" (Mexican style).
+    if last == 1000.0 {
+        if let Some((e, s, d)) = thousands_then_scale(text, lx, j, c).filter(|&(_, s, _)| s < limit) {
+            value = (value + d) * s;
+            last = s;
+            j = e;
+        }
+    }
     // The rest below the last scale: "322 mil 400"; after a hundred only
     // with "and": "3 hundred and 21".
     let rest_at = if last >= 1000.0 { Some(j) } else if last == 100.0 { c.number_and.has(lx, j) } else { None };
@@ -246,6 +255,15 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
         }
     }
     Some(Number { end: j, value, words: scaled, weak: false, plain_digits: plain && !scaled })
+}
+
+/// Plain digits below a thousand at `j` followed by a scale above a
+/// thousand ("300 millones"): the end, the scale and the digits' value.
+fn thousands_then_scale(text: &str, lx: &[Piece], j: usize, c: &Compiled) -> Option<(usize, f64, f64)> {
+    let d = lx.get(j).filter(|d| d.kind == PieceKind::Num && d.text(text).bytes().all(|b| b.is_ascii_digit()))?;
+    let v: f64 = d.text(text).parse().ok().filter(|v| *v < 1000.0)?;
+    let (e, s) = c.scales.at(lx, j + 1).filter(|&(_, s)| s > 1000.0)?;
+    Some((e, s, v))
 }
 
 /// How many groups of exactly three digits follow piece `j - 1`, each after

@@ -10,6 +10,7 @@
 use super::dates::DateSpan;
 use crate::tokenize::pieces::{pieces, Piece, PieceKind};
 use super::lexicon::{compiled, Compiled, Currency};
+use crate::lang::tables::currency_used_in;
 use super::numbers::{number_at, Number};
 use crate::lang::Lang;
 use crate::tokenize::Token;
@@ -75,29 +76,85 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[
         }
     }
     let mut out = Vec::new();
+    let mut lines: Vec<&[Piece]> = Vec::new();
     let mut from = 0;
     for line in crate::tokenize::pieces::lines(lx) {
         let to = from + line.len();
         let q = Q { t: text, lx: line, c, in_date: &in_date[from..to] };
         q.scan(&mut out);
+        lines.push(line);
         from = to;
     }
-    resolve_shared_currencies(&mut out);
+    resolve_shared_currencies(&mut out, |at| {
+        let own = lines.partition_point(|l| l.first().is_some_and(|p| p.start <= at)).saturating_sub(1);
+        let first = lines.first().copied().unwrap_or(&[]);
+        let mut counts = country_mentions(first, c);
+        if own > 0 {
+            for (cc, n) in country_mentions(lines[own], c) {
+                add_count(&mut counts, cc, n);
+            }
+        }
+        majority(counts)
+    });
     out
+}
+
+/// How often the names, demonyms and cities of each country occur in `lx`.
+fn country_mentions(lx: &[Piece], c: &Compiled) -> Vec<(&'static str, usize)> {
+    let mut counts = Vec::new();
+    let mut i = 0;
+    while i < lx.len() {
+        match c.countries.at(lx, i) {
+            Some((e, cc)) => {
+                add_count(&mut counts, cc, 1);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    counts
+}
+
+fn add_count(counts: &mut Vec<(&'static str, usize)>, cc: &'static str, n: usize) {
+    match counts.iter_mut().find(|(k, _)| *k == cc) {
+        Some(x) => x.1 += n,
+        None => counts.push((cc, n)),
+    }
+}
+
+/// The country named in more than half of the mentions, if one is.
+fn majority(counts: Vec<(&'static str, usize)>) -> Option<&'static str> {
+    let total: usize = counts.iter().map(|x| x.1).sum();
+    let (cc, n) = counts.into_iter().max_by_key(|x| x.1)?;
+    (n * 2 > total).then_some(cc)
 }
 
 /// A shared currency ("$", "pesos") takes the code that the text itself
 /// names among its candidates ("US$ 5 … $ 3", "pesos mexicanos … $ 20"),
-/// when it names exactly one; otherwise it keeps no code. Never a guess.
-fn resolve_shared_currencies(out: &mut [Quantity]) {
+/// when it names exactly one; else the currency of the country the text
+/// says it is about, in its first line (the dateline or headline: "CIUDAD
+/// DE MÉXICO.-") and the amount's own line; otherwise it keeps no code.
+/// Never a guess. `country_at(byte)` gives that country for an amount.
+fn resolve_shared_currencies(out: &mut [Quantity], country_at: impl Fn(usize) -> Option<&'static str>) {
     let named: Vec<&'static str> = out.iter().filter_map(|q| q.currency.filter(|_| q.kind == QuantityKind::Money)).collect();
     for q in out.iter_mut().filter(|q| q.currency.is_none()) {
         let Some(cands) = q.candidates else { continue };
-        let mut hit = cands.split(',').filter(|c| named.contains(c));
-        if let (Some(code), None) = (hit.next(), hit.next()) {
-            q.currency = named.iter().copied().find(|n| *n == code);
+        let code = match only(cands.split(',').filter(|c| named.contains(c))) {
+            Some(code) => named.iter().copied().find(|n| *n == code),
+            None => country_at(q.start).and_then(|cc| only(cands.split(',').filter(|code| currency_used_in(code, cc)))),
+        };
+        if code.is_some() {
+            q.currency = code;
             q.unit = None;
         }
+    }
+}
+
+/// The single item of `it`, if it has exactly one.
+fn only<T>(mut it: impl Iterator<Item = T>) -> Option<T> {
+    match (it.next(), it.next()) {
+        (Some(x), None) => Some(x),
+        _ => None,
     }
 }
 
@@ -181,6 +238,20 @@ impl<'a> Q<'a> {
         }
         let (e, q) = self.cents(e, q);
         (s, e, q)
+    }
+
+    /// An amount after a currency symbol, with the currency's name after it
+    /// too ("$1,500 pesos", "$322 mil 400 pesos mexicanos"): the name is the
+    /// more precise of the two. Only a word: a symbol after it begins the
+    /// next amount ("$ 20,000.00 $ 37,305.97"); nor a minor unit.
+    fn symbol_then_name(&self, i: usize, j: usize, e: usize, value: f64, cur: Currency) -> (usize, usize, Quantity) {
+        match self.c.currencies.at(self.lx, e) {
+            Some((e2, name)) if self.lx[e].kind == PieceKind::Word && !name.minor && name.multiplier == 1.0 && self.free(e) => {
+                let name = if name.code.is_none() && cur.code.is_some() { cur } else { name };
+                self.money(i, e2, value, name, (e, e2))
+            }
+            _ => self.money(i, e, value, cur, (i, j)),
+        }
     }
 
     /// Cents after a whole amount: "15 dólares y 15 centavos", "25 euros
@@ -350,7 +421,7 @@ impl<'a> Q<'a> {
         if let Some((j, cur)) = self.currency_prefix(i) {
             if let Some(n) = number_at(self.t, lx, j, self.c) {
                 if !n.weak && self.free(j) {
-                    return Some(self.money(i, n.end, n.value, cur, (i, j)));
+                    return Some(self.symbol_then_name(i, j, n.end, n.value, cur));
                 }
             }
         }

@@ -130,6 +130,9 @@ pub struct Lexicon {
     /// `data/currencies.tsv`: currency names, minor units and multiples
     /// ("mdp"), read after `currencies` (which win where both list a word).
     pub currency_table: &'static str,
+    /// `data/countries.tsv`: names, demonyms and cities of the countries a
+    /// bare "$" or "pesos" may belong to, with their ISO 3166 codes.
+    pub country_table: &'static str,
     /// `data/numbers.tsv`: cardinal, ordinal, fraction and scale words.
     pub number_table: &'static str,
     /// Glued after digits, case-sensitive, for a multiple ("10k", "3M", "5bn").

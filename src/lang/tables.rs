@@ -84,6 +84,21 @@ pub fn currency_symbols() -> Vec<(&'static str, Currency)> {
     out
 }
 
+/// A language's `countries.tsv`: (name, ISO 3166 code) pairs.
+pub fn countries(tsv: &'static str) -> Vec<(&'static str, &'static str)> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("name\t"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(name, cc)| (name, cc.trim()))
+        .collect()
+}
+
+/// Whether the ISO 4217 currency `code` is used in the country `cc`
+/// (the `countries` column of the common table).
+pub fn currency_used_in(code: &str, cc: &str) -> bool {
+    rows(COMMON_CURRENCIES).any(|r| r[0] == code && r.get(3).is_some_and(|cs| cs.split(',').any(|c| c == cc)))
+}
+
 /// A number word of `numbers.tsv` (word, value, kind, flags).
 pub struct NumberWord {
     pub word: &'static str,

@@ -110,6 +110,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("a$", "AUD"), ("swiss francs", "CHF"), ("hryvnias", "UAH"),
     ],
     currency_table: include_str!("data/currencies.tsv"),
+    country_table: include_str!("data/countries.tsv"),
     number_table: include_str!("data/numbers.tsv"),
     glued_scales: &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("mn", 1e6), ("bn", 1e9), ("B", 1e9)],
     bare_scales: &[],
