@@ -131,7 +131,8 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
             }
         }
         if any && current > 0 {
-            if let Some(e) = and_continues(lx, j, c, current) {
+            if let Some((e, v)) = and_continues(lx, j, c, current) {
+                current += v;
                 j = e;
                 continue;
             }
@@ -152,15 +153,16 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
 
 /// Where "and" plus a number word continues the number `current` ("one
 /// hundred and five", "treinta y dos"): after hundreds a number below 100,
-/// after tens a unit.
-fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<usize> {
+/// after tens a unit. Returns the end of that word and its value.
+fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<(usize, u64)> {
     let e = c.number_and.has(lx, j)?;
     let after_hundred = current % 100 == 0 && current >= 100;
     let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100));
-    let (_, v) = c.number_words.at(lx, e)?;
+    let (end, v) = c.number_words.at(lx, e)?;
     let v = v as u64;
     let fits = (after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10);
-    (fits && c.weak_numbers.has(lx, e).is_none()).then_some(e)
+    // An article-like "un" is the unit after tens ("treinta y un años"), not after hundreds.
+    (fits && (after_tens || c.weak_numbers.has(lx, e).is_none())).then_some((end, v))
 }
 
 /// A number written with a leading decimal mark: ".77", ",08" (the mark at

@@ -101,6 +101,7 @@ pub static LEXICON: Lexicon = Lexicon {
     scales: &[
         ("mil", 1e3), ("millón", 1e6), ("millones", 1e6), ("mil millones", 1e9),
         ("millardo", 1e9), ("millardos", 1e9), ("billón", 1e12), ("billones", 1e12),
+        ("docena", 12.0), ("docenas", 12.0),
     ],
     half: &["medio", "media"],
     and_half: &["y medio", "y media"],
