@@ -244,6 +244,8 @@ fn work_grows_linearly() {
     assert_linear("currency signs", n / 4, |n| "C$ US$ $ MXN$ 3k 4M ".repeat(n), None);
     assert_linear("range ends", n / 4, |n| "de marzo a mayo de 2014 hasta 10/1/2018 - ".repeat(n), None);
     assert_linear("windows", n / 4, |n| "los próximos 3 días pasados ".repeat(n), None);
+    assert_linear("decimal words and fractions", n / 4, |n| "cinco coma cinco y un cuarto treinta y un 2 mil 300 ".repeat(n), None);
+    assert_linear("scale ordinals", n / 4, |n| "tres millones milésimo tricentésimo tresmillonésimo ".repeat(n), None);
     assert_linear("long URL", n, |n| format!("http://x.es/{}", "a(".repeat(n)), None);
     assert_linear("hashtags", n, |n| "#_1".repeat(n), None);
     assert_linear("e-mail prefixes", n, |n| "a@".repeat(n), None);

@@ -148,7 +148,21 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
             return Some(Number { end: e, value: total + 0.5 * last_scale, words: true, weak: false, plain_digits: false });
         }
     }
-    Some(Number { end: j, value: total + current as f64, words: true, weak, plain_digits: false })
+    let value = total + current as f64;
+    if let Some((e, frac)) = decimal_part(text, lx, j, c) {
+        return Some(Number { end: e, value: value + frac, words: true, weak: false, plain_digits: false });
+    }
+    Some(Number { end: j, value, words: true, weak, plain_digits: false })
+}
+
+/// A decimal part said in words after a whole number: "five point five",
+/// "cuarenta y siete coma veintiocho" (.28: the number after the mark, read
+/// as the digits it is written with).
+fn decimal_part(text: &str, lx: &[Piece], j: usize, c: &Compiled) -> Option<(usize, f64)> {
+    let k = c.decimal_words.has(lx, j)?;
+    let m = number_below(text, lx, k, c, 1000.0).filter(|m| !m.weak && m.value.fract() == 0.0 && m.value < 1e6)?;
+    let digits = (m.value as u64).to_string().len() as i32;
+    Some((m.end, m.value / 10f64.powi(digits)))
 }
 
 /// Where "and" plus a number word continues the number `current` ("one

@@ -330,6 +330,19 @@ impl<'a> Q<'a> {
         Some((k + 1, n.value * s))
     }
 
+    /// A whole number plus a fraction with its numerator: "three and one
+    /// fourth", "forty two and a third", "cinco con un cuarto" (the number ends at `e`).
+    fn whole_and_fraction(&self, e: usize, n: &Number) -> Option<(usize, f64)> {
+        let (lx, c) = (self.lx, self.c);
+        if n.weak || n.value.fract() != 0.0 || n.value <= 0.0 {
+            return None;
+        }
+        let k = c.fraction_and.has(lx, e)?;
+        let num = number_at(self.t, lx, k, c).filter(|m| m.value >= 1.0 && m.value < 10.0 && m.value.fract() == 0.0)?;
+        let (e2, f) = c.fractions.at(lx, num.end)?;
+        (num.value * f < 1.0 && self.free(k)).then_some((e2, n.value + num.value * f))
+    }
+
     /// What may follow a number and change it: a compound or scale ordinal
     /// ("twenty-fifth", "two hundredth", "dos mil millonésimo"), a
     /// denominator ("tres cuartos", "one-eighth"), "uno sobre tres", a digit
@@ -365,6 +378,9 @@ impl<'a> Q<'a> {
             if n.value.fract() == 0.0 && n.value > 0.0 {
                 return Some((e2, n.value * f, false));
             }
+        }
+        if let Some((e2, f)) = self.whole_and_fraction(e, n) {
+            return Some((e2, f, false));
         }
         if let Some(j) = c.fraction_over.has(lx, e) {
             if let Some(d) = number_at(self.t, lx, j, c).filter(|d| d.value != 0.0 && !d.weak) {

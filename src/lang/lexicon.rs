@@ -145,6 +145,11 @@ pub struct Lexicon {
     pub cents_link: &'static [&'static str],
     /// Between a numerator and a denominator ("uno sobre tres", "one over 20").
     pub fraction_over: &'static [&'static str],
+    /// Between a whole number and a fraction added to it ("three and one
+    /// fourth", "cinco con un cuarto").
+    pub fraction_and: &'static [&'static str],
+    /// The decimal mark said as a word ("five point five", "dos coma cinco").
+    pub decimal_words: &'static [&'static str],
     /// Between a scale word and a currency ("millones de dólares").
     pub currency_link: &'static [&'static str],
     /// Measurement units (kept inside the quantity span).

@@ -117,6 +117,8 @@ pub static LEXICON: Lexicon = Lexicon {
     minus_words: &["minus", "negative"],
     cents_link: &["and"],
     fraction_over: &["over", "out of"],
+    fraction_and: &["and"],
+    decimal_words: &["point"],
     currency_link: &[],
     measure_units: &[
         "° c", "° f", "º c",

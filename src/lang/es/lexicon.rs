@@ -138,6 +138,8 @@ pub static LEXICON: Lexicon = Lexicon {
     minus_words: &["negativo"],
     cents_link: &["y", "con"],
     fraction_over: &["sobre"],
+    fraction_and: &["y", "con"],
+    decimal_words: &["coma", "punto"],
     currency_link: &["de"],
     measure_units: &[
         "° c", "° f", "º c",
