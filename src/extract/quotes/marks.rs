@@ -1,0 +1,122 @@
+//! Pairing quotation marks.
+
+use crate::extract::lexicon::Compiled;
+use super::{MAX_DEPTH, STACK_LOOK};
+use crate::tokenize::pieces::{Piece, PieceKind};
+
+
+/// The quotation mark at lex `k`, and whether it takes the next lex too:
+/// typewriter doubles, `''` (closing, or both ways as in NYT text) and
+/// ``` `` ``` (opening), stand for `”` and `“`.
+pub(super) fn mark_at(text: &str, lx: &[Piece], k: usize) -> Option<(char, bool)> {
+    let one = |i: usize| {
+        let l = lx.get(i).filter(|l| l.kind == PieceKind::Punct)?;
+        let mut ch = l.text(text).chars();
+        match (ch.next(), ch.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
+        }
+    };
+    let x = one(k)?;
+    if matches!(x, '\'' | '`') && one(k + 1) == Some(x) && !lx[k + 1].space_before {
+        return Some((if x == '`' { '“' } else { '”' }, true));
+    }
+    Some((x, false))
+}
+
+/// A mark that both opens and closes its own kind (`"`), which pairs by alternation.
+fn symmetric(c: &Compiled, m: char) -> bool {
+    c.lx.quote_pairs.iter().any(|(o, cl)| *o == m && *cl == m)
+}
+
+pub(super) fn is_mark(c: &Compiled, s: &str) -> bool {
+    // `s` is the raw text of a punctuation lex.
+    let mut ch = s.chars();
+    match (ch.next(), ch.next()) {
+        (Some(x), None) => c.lx.quote_pairs.iter().any(|(o, cl)| *o == x || *cl == x),
+        _ => false,
+    }
+}
+
+/// Pairs quotation marks: (opening lex, closing lex, enclosing pair), sorted by opening.
+/// A quote's opening lex, closing lex and enclosing pair.
+type Pair = (usize, usize, Option<(usize, usize)>);
+
+pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (open, close, depth)
+    let mut k = 0;
+    while k < lx.len() {
+        let l = &lx[k];
+        k += 1;
+        if l.kind != PieceKind::Punct {
+            continue;
+        }
+        let Some((raw, second)) = mark_at(text, lx, k - 1) else { continue };
+        // A doubled mark is one mark of two lexes: it opens after its second
+        // lex and closes before its first.
+        let (open_lex, close_lex) = (if second { k } else { k - 1 }, k - 1);
+        if second {
+            k += 1;
+        }
+        // A paragraph break with a straight quote still open that the new
+        // paragraph does not re-open: the mark was a stray one, and pairing
+        // it with a later mark would swallow whole paragraphs.
+        if l.newline_before && k >= 2 && text.get(lx[k - 2].end.min(l.start)..l.start).is_some_and(|g| g.matches('\n').count() >= 2) {
+            // Only the top of the stack, so that unbalanced input stays linear.
+            while stack.last().is_some_and(|&(_, open)| symmetric(c, open) && open != raw) {
+                stack.pop();
+            }
+        }
+        let closes = |open: char| c.lx.quote_pairs.iter().any(|(o, cl)| *o == open && *cl == raw);
+        let depth = stack.len();
+        // A mark opening a paragraph while the same kind of quote is still
+        // open continues it (a quote running over paragraphs re-opens each one).
+        if l.newline_before && lx.get(open_lex + 1).is_some_and(|n| !n.space_before) {
+            if let Some(&(_, open)) = stack.last() {
+                if open == raw {
+                    continue;
+                }
+            }
+        }
+        let mut closed = false;
+        for d in 0..STACK_LOOK.min(depth) {
+            let (oi, open) = stack[depth - 1 - d];
+            if closes(open) {
+                stack.truncate(depth - 1 - d);
+                found.push((oi, close_lex, stack.len()));
+                closed = true;
+                break;
+            }
+        }
+        if closed {
+            continue;
+        }
+        if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
+            // A right single quote glued to a word is an apostrophe, never an opener.
+            if raw == '’' && !l.space_before && k >= 2 && lx[k - 2].kind == PieceKind::Word {
+                continue;
+            }
+            stack.push((open_lex, raw));
+        }
+    }
+    found.sort_unstable();
+    // Parent of each pair: the nearest enclosing one (the previous pair that contains it).
+    let mut out = Vec::with_capacity(found.len());
+    let mut open_stack: Vec<(usize, usize)> = Vec::new();
+    for &(o, cl, _) in &found {
+        while let Some(&(_, pc)) = open_stack.last() {
+            if pc < o {
+                open_stack.pop();
+            } else {
+                break;
+            }
+        }
+        let parent = open_stack.last().copied().filter(|&(_, pc)| cl < pc);
+        if open_stack.len() < MAX_DEPTH {
+            out.push((o, cl, parent));
+        }
+        open_stack.push((o, cl));
+    }
+    out
+}
