@@ -10,6 +10,8 @@ pub(super) struct Attr<'a> {
     /// stand for come before it (never from inside the quote itself).
     pub(super) open_at: std::cell::Cell<usize>,
     pub(super) t: &'a str,
+    /// The first lex of each lex's sentence.
+    pub(super) sent_start: &'a [usize],
     pub(super) lx: &'a [Piece],
     pub(super) c: &'static Compiled,
     pub(super) entities: &'a [EntitySpan],
@@ -602,5 +604,30 @@ impl<'a> Attr<'a> {
         }
         let np = self.np_initial(lo, oi - 1).or_else(|| self.np_forward(lo, oi - 1))?;
         Some((self.speaker_of(Some(np)), None))
+    }
+}
+
+impl<'a> Attr<'a> {
+    /// The person or organisation that opens the sentence `lo..hi` as its
+    /// subject, and whether it was a pronoun (resolved to the most recent
+    /// mention).
+    pub(super) fn sentence_subject(&self, lo: usize, hi: usize) -> Option<(SpeakerSpan, bool)> {
+        let (s, b) = self.np_initial(lo, hi).or_else(|| self.np_forward(lo, hi))?;
+        if s == b && self.is_pronoun(s) {
+            return Some((self.span(s, b), true));
+        }
+        let sp = self.span(s, b);
+        (sp.entity.is_some() && sp.via == Via::Name).then_some((sp, false))
+    }
+
+    /// Whether the quote opening at lex `oi` starts a sentence (an opening
+    /// mark is inside its quote, so never a sentence start of its own).
+    pub(super) fn opens_sentence(&self, oi: usize) -> bool {
+        oi == 0 || self.sent_start[oi] == oi || self.lx[oi].newline_before || self.punct(oi - 1, &[".", "!", "?", "…"])
+    }
+
+    /// Whether the lexes `lo..hi` hold a speech cue outside quotes.
+    pub(super) fn reports_speech(&self, lo: usize, hi: usize) -> bool {
+        (lo..hi).any(|k| !self.inside[k] && self.c.cues.has(self.lx, k).is_some())
     }
 }

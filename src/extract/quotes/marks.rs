@@ -38,13 +38,36 @@ pub(super) fn is_mark(c: &Compiled, s: &str) -> bool {
     }
 }
 
-/// Pairs quotation marks: (opening lex, closing lex, enclosing pair), sorted by opening.
-/// A quote's opening lex, closing lex and enclosing pair.
-type Pair = (usize, usize, Option<(usize, usize)>);
+/// A quote's opening lex, closing lex, enclosing pair, and whether it ends
+/// at a paragraph break rather than at a closing mark.
+pub(super) type Pair = (usize, usize, Option<(usize, usize)>, bool);
 
+/// How many lexes a straight mark may pair with a curly one across: mixed
+/// pairs (`“…"`, `"…”`) are a typing slip inside one passage, never across it.
+const MIXED_SPAN: usize = 60;
+
+/// Whether `raw` at lex `k` closes the curly or straight double mark `open`
+/// at lex `oi` of the other style: a straight mark glued to the word before
+/// it and not to the one after, or a right curly mark, in the same
+/// paragraph and nearby.
+fn mixed_close(text: &str, lx: &[Piece], oi: usize, k: usize, open: char, raw: char) -> bool {
+    let shaped = match (open, raw) {
+        ('“', '"') => !lx[k].space_before && lx.get(k + 1).map_or(true, |n| n.space_before || n.kind == PieceKind::Punct),
+        ('"', '”') => true,
+        _ => false,
+    };
+    shaped && k - oi <= MIXED_SPAN && text.get(lx[oi].end..lx[k].start).is_some_and(|g| !g.contains("\n\n"))
+}
+
+/// Whether a paragraph break (two newlines) comes before lex `k`.
+fn blank_line_before(text: &str, lx: &[Piece], k: usize) -> bool {
+    k >= 1 && text.get(lx[k - 1].end.min(lx[k].start)..lx[k].start).is_some_and(|g| g.matches('\n').count() >= 2)
+}
+
+/// Pairs quotation marks, sorted by opening lex.
 pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
     let mut stack: Vec<(usize, char)> = Vec::new();
-    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (open, close, depth)
+    let mut found: Vec<(usize, usize, usize, bool)> = Vec::new(); // (open, close, depth, ends at a paragraph break)
     let mut k = 0;
     while k < lx.len() {
         let l = &lx[k];
@@ -62,7 +85,7 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
         // A paragraph break with a straight quote still open that the new
         // paragraph does not re-open: the mark was a stray one, and pairing
         // it with a later mark would swallow whole paragraphs.
-        if l.newline_before && k >= 2 && text.get(lx[k - 2].end.min(l.start)..l.start).is_some_and(|g| g.matches('\n').count() >= 2) {
+        if l.newline_before && blank_line_before(text, lx, k - 1) {
             // Only the top of the stack, so that unbalanced input stays linear.
             while stack.last().is_some_and(|&(_, open)| symmetric(c, open) && open != raw) {
                 stack.pop();
@@ -71,10 +94,19 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
         let closes = |open: char| c.lx.quote_pairs.iter().any(|(o, cl)| *o == open && *cl == raw);
         let depth = stack.len();
         // A mark opening a paragraph while the same kind of quote is still
-        // open continues it (a quote running over paragraphs re-opens each one).
+        // open: a quote running over paragraphs re-opens each one. Each
+        // paragraph is a quote of its own, the first ending at the break
+        // (and so with no attribution after it), the next one continuing it.
         if l.newline_before && lx.get(open_lex + 1).is_some_and(|n| !n.space_before) {
-            if let Some(&(_, open)) = stack.last() {
+            if let Some(&(oi, open)) = stack.last() {
+                // Lines of one paragraph stay one quote.
+                if open == raw && !blank_line_before(text, lx, k - 1) {
+                    continue;
+                }
                 if open == raw {
+                    stack.pop();
+                    found.push((oi, close_lex, stack.len(), true));
+                    stack.push((open_lex, raw));
                     continue;
                 }
             }
@@ -82,9 +114,9 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
         let mut closed = false;
         for d in 0..STACK_LOOK.min(depth) {
             let (oi, open) = stack[depth - 1 - d];
-            if closes(open) {
+            if closes(open) || (d == 0 && mixed_close(text, lx, oi, k - 1, open, raw)) {
                 stack.truncate(depth - 1 - d);
-                found.push((oi, close_lex, stack.len()));
+                found.push((oi, close_lex, stack.len(), false));
                 closed = true;
                 break;
             }
@@ -104,9 +136,10 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
     // Parent of each pair: the nearest enclosing one (the previous pair that contains it).
     let mut out = Vec::with_capacity(found.len());
     let mut open_stack: Vec<(usize, usize)> = Vec::new();
-    for &(o, cl, _) in &found {
+    for &(o, cl, _, open_end) in &found {
         while let Some(&(_, pc)) = open_stack.last() {
-            if pc < o {
+            // `<=`: a paragraph's quote opens at the lex where the last one ended.
+            if pc <= o {
                 open_stack.pop();
             } else {
                 break;
@@ -114,7 +147,7 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
         }
         let parent = open_stack.last().copied().filter(|&(_, pc)| cl < pc);
         if open_stack.len() < MAX_DEPTH {
-            out.push((o, cl, parent));
+            out.push((o, cl, parent, open_end));
         }
         open_stack.push((o, cl));
     }

@@ -212,10 +212,10 @@ pub(crate) fn find_quotes_in(
     let mut sorted: Vec<EntitySpan> =
         entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
-    let a = Attr { open_at: std::cell::Cell::new(0), t: text, lx, c, entities: &sorted, inside: &inside };
+    let a = Attr { open_at: std::cell::Cell::new(0), t: text, lx, c, entities: &sorted, inside: &inside, sent_start: &sent_start };
     let mut out = Vec::with_capacity(pairs.len());
     let mut meta = Vec::with_capacity(pairs.len());
-    for &(oi, ci, parent) in &pairs {
+    for &(oi, ci, parent, open_end) in &pairs {
         let (mut s, mut e) = (lx[oi].end, lx[ci].start);
         while s < e && text[s..e].starts_with(char::is_whitespace) {
             s += text[s..e].chars().next().map_or(1, char::len_utf8);
@@ -246,7 +246,8 @@ pub(crate) fn find_quotes_in(
         let next = if ci + 1 < n && !lx[ci + 1].newline_before { ci + 1 } else { ci };
         let right = sent_end[next].min(hi).min(ci + 1 + WINDOW);
         a.open_at.set(lx[oi].start);
-        let found = if title { None } else { a.after(ci, right).or_else(|| a.before(oi, left, nwords > 3 || !term_like, parent.is_some())) };
+        let after = if title || open_end { None } else { a.after(ci, right) };
+        let found = if title { None } else { after.or_else(|| a.before(oi, left, nwords > 3 || !term_like, parent.is_some())) };
         let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
         let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
         let (speaker, cue) = match found {
@@ -258,7 +259,13 @@ pub(crate) fn find_quotes_in(
         let sentence_like = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
         let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !sentence_like));
         out.push(Quote { start: s, end: e, speaker, cue, scare });
-        meta.push((oi, ci, parent.is_none() && !title && nwords > 3));
+        // A short quote may continue a speaker when it is a sentence of its
+        // own ("Yes.", "We will see."), not a term inside a sentence.
+        let term = |k: usize| lx.get(k).is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
+        let opens = a.opens_sentence(oi);
+        let ends = sentence_like || ci + 1 >= n || term(ci + 1) || lx[ci + 1].newline_before;
+        let own_sentence = opens && ends;
+        meta.push((oi, ci, parent.is_none() && !title && (nwords > 3 || own_sentence), open_end));
     }
     continuations(&a, &mut out, &meta);
     out
