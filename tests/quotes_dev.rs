@@ -13,7 +13,7 @@ use lupa::lang::Lang;
 
 /// (direct-quote F1, speaker accuracy) recorded in the README, per language.
 const EN_FLOOR: (f64, f64) = (0.785, 0.548);
-const ES_FLOOR: (f64, f64) = (0.881, 0.625);
+const ES_FLOOR: (f64, f64) = (0.881, 0.632);
 
 struct Gold {
     doc: String,

@@ -577,11 +577,38 @@ impl<'a> Attr<'a> {
             let back = back.filter(|&(a, b)| !person_first || self.person_in(lx[a].start, lx[b].end).is_some());
             // After "dijo que" comes the reported clause's subject, never the speaker.
             let inverted = if self.c.complementizers.has(lx, end).is_some() { None } else { self.np_after_cue(end, q).filter(|&(_, b)| b < q) };
+            // "John Kasich of Ohio, a Republican candidate, said": the name before the apposition.
+            let apposed = if back.is_none() { self.apposed(k, lo) } else { None };
             let np = back.or(inverted).or(initial);
-            let sp = self.speaker_of(np).or_else(|| self.dropped(lx[s].start));
+            let sp = apposed.or_else(|| self.speaker_of(np)).or_else(|| self.dropped(lx[s].start));
             return Some((sp, Some(cue)));
         }
         None
+    }
+
+    /// The subject of a cue at lex `k` set off by an apposition: `Name,
+    /// apposition, said` gives the name, with the apposition as its role.
+    fn apposed(&self, k: usize, lo: usize) -> Option<SpeakerSpan> {
+        if k < lo + 4 || !self.punct(k - 1, &[","]) {
+            return None;
+        }
+        let (a1, b1) = self.np_backward(k - 2, lo)?;
+        if b1 != k - 2 || a1 < lo + 2 || !self.punct(a1 - 1, &[","]) {
+            return None;
+        }
+        let person = |a: usize, b: usize| self.person_in(self.lx[a].start, self.lx[b].end).is_some();
+        // "El presidente del Consejo, organismo observador, Francisco Díez,
+        // consideró": the name is the last part; its role is the rest.
+        if person(a1, b1) {
+            let sp = self.span(a1, b1);
+            let first = (lo..a1 - 1).rev().take_while(|&x| !self.inside[x] && !self.punct(x, &[".", ";", ":"])).last();
+            let role = sp.role.or_else(|| first.and_then(|f| self.trim(self.lx[f].start, self.lx[a1 - 1].start)));
+            return (sp.via == Via::Name).then_some(SpeakerSpan { role, ..sp });
+        }
+        let (a0, b0) = self.np_backward(a1 - 2, lo).filter(|&(a, b)| person(a, b))?;
+        let sp = self.span(a0, b0);
+        let role = sp.role.or(Some((self.lx[a1].start, self.lx[b1].end)));
+        (sp.via == Via::Name).then_some(SpeakerSpan { role, ..sp })
     }
 
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.

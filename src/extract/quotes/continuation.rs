@@ -26,6 +26,15 @@ pub(super) fn continuations(a: &Attr, out: &mut [Quote], meta: &[(usize, usize, 
                 q.scare = false;
             }
         }
+        // A cue with no subject and no person to resolve it to (", adding
+        // that “…”"): the subject is the speaker of the quote before.
+        if q.speaker.is_none() && q.cue.is_some() && may {
+            if let Some((pc, sp)) = &prev {
+                if a.paragraph_breaks(*pc, oi) == 0 && !a.other_speaker_between(*pc, oi, sp) {
+                    q.speaker = Some(SpeakerSpan { via: Via::Pronoun, ..sp.clone() });
+                }
+            }
+        }
         match &q.speaker {
             Some(sp) => prev = Some((ci, sp.clone())),
             // An unattributed quote ends the run, unless it is a term inside
