@@ -650,7 +650,8 @@ impl<'a> Attr<'a> {
     /// Whether the quote opening at lex `oi` starts a sentence (an opening
     /// mark is inside its quote, so never a sentence start of its own).
     pub(super) fn opens_sentence(&self, oi: usize) -> bool {
-        oi == 0 || self.sent_start[oi] == oi || self.lx[oi].newline_before || self.punct(oi - 1, &[".", "!", "?", "…"])
+        // (A dialogue turn that resumes after the narrator's words opens at their full stop.)
+        oi == 0 || self.sent_start[oi] == oi || self.lx[oi].newline_before || self.punct(oi - 1, &[".", "!", "?", "…"]) || self.punct(oi, &["."])
     }
 
     /// Whether the lexes `lo..hi` hold a speech cue outside quotes.

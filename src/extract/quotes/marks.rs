@@ -64,6 +64,56 @@ fn blank_line_before(text: &str, lx: &[Piece], k: usize) -> bool {
     k >= 1 && text.get(lx[k - 1].end.min(lx[k].start)..lx[k].start).is_some_and(|g| g.matches('\n').count() >= 2)
 }
 
+/// Lines of dialogue opened by a dash (`—No lo sé —dijo el ministro—. Habrá
+/// que esperar.`): each stretch of speech is a quote, from the dash (or the
+/// punctuation after the narrator's closing dash) to the next dash or the
+/// end of the line. Only lines that hold the narrator's words (a second
+/// dash) count: a lone dash may open a list item. One pass over the lexes.
+fn dialogue(lx: &[Piece], text: &str, c: &Compiled, found: &mut Vec<(usize, usize, usize, bool)>) {
+    let dashes = c.lx.dialogue_dashes;
+    if dashes.is_empty() {
+        return;
+    }
+    let n = lx.len();
+    let dash = |k: usize| {
+        let mut ch = lx[k].text(text).chars();
+        lx[k].kind == PieceKind::Punct && matches!((ch.next(), ch.next()), (Some(x), None) if dashes.contains(&x))
+    };
+    let mut k = 0;
+    while k < n {
+        let opens = (k == 0 || lx[k].newline_before) && dash(k) && lx.get(k + 1).is_some_and(|l| !l.space_before && !l.newline_before);
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let (mut from, mut speech) = (k, true);
+        // A line with no narrator's words may be a list item, not speech.
+        let before = found.len();
+        let mut j = k + 1;
+        while j < n && !lx[j].newline_before {
+            if dash(j) {
+                if speech {
+                    found.push((from, j, 0, false));
+                } else {
+                    // The speech goes on after the narrator's words, past their punctuation.
+                    from = j;
+                    while from + 1 < n && !lx[from + 1].newline_before && lx[from + 1].kind == PieceKind::Punct && matches!(lx[from + 1].norm.as_str(), "." | ",") {
+                        from += 1;
+                    }
+                }
+                speech = !speech;
+            }
+            j += 1;
+        }
+        // The last stretch ends at the line's end (at the end of the text, before its final mark).
+        let end = if j < n { Some(j) } else { (lx[n - 1].kind == PieceKind::Punct).then(|| n - 1) };
+        if let Some(e) = end.filter(|&e| speech && e > from + 1 && found.len() > before) {
+            found.push((from, e, 0, true));
+        }
+        k = j;
+    }
+}
+
 /// Pairs quotation marks, sorted by opening lex.
 pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
     let mut stack: Vec<(usize, char)> = Vec::new();
@@ -132,6 +182,7 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
             stack.push((open_lex, raw));
         }
     }
+    dialogue(lx, text, c, &mut found);
     found.sort_unstable();
     // Parent of each pair: the nearest enclosing one (the previous pair that contains it).
     let mut out = Vec::with_capacity(found.len());
