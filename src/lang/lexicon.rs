@@ -162,6 +162,10 @@ pub struct Lexicon {
     /// Opening and closing quotation marks (one character each). A mark that
     /// closes its own kind ("\"") pairs by alternation.
     pub quote_pairs: &'static [(char, char)],
+    /// Dashes that open a line of dialogue ("—No lo sé —dijo el ministro—."):
+    /// the speech runs to the next dash (the narrator's words) and goes on
+    /// after the dash that closes them, to the end of the line.
+    pub dialogue_dashes: &'static [char],
     /// Speech verbs and phrases that introduce or follow a quote.
     pub cues: &'static [&'static str],
     /// Cues that precede the speaker ("según X", "according to X").

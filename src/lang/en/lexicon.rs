@@ -135,6 +135,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ('«', '»'), ('“', '”'), ('„', '“'), ('„', '”'), ('‘', '’'), ('‚', '‘'), ('‹', '›'),
         ('"', '"'), ('”', '”'), ('＂', '＂'),
     ],
+    dialogue_dashes: &[],
     cues: &[
         "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains",
         "stated", "states", "noted", "notes", "asked", "wrote", "writes", "argued", "argues",

@@ -156,6 +156,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ('«', '»'), ('“', '”'), ('„', '“'), ('„', '”'), ('‘', '’'), ('‚', '‘'), ('‹', '›'),
         ('"', '"'), ('”', '”'), ('＂', '＂'),
     ],
+    dialogue_dashes: &['—', '―'],
     cues: &[
         "dijo", "dice", "dijeron", "dicen", "ha dicho", "han dicho", "había dicho", "decía",
         "afirmó", "afirma", "afirmaron", "ha afirmado", "explicó", "explica", "explicaron",

@@ -1,435 +1,45 @@
-//! Direct quotations, their speakers and cues, and scare quotes.
-//!
-//! `Quote::start..end` is the quoted text *without* its quotation marks (and
-//! without the spaces just inside them, or a trailing comma that belongs to
-//! the attribution: `"We won," she said`), so it is exactly DESIGN's
-//! `Quote.text`.
-//!
-//! 1. Pairing: quotation marks are matched with a stack (nested quotes are
-//!    reported too); a mark that closes its own kind (`"`) alternates. A
-//!    closing mark only looks a few levels down the stack, so unbalanced input
-//!    stays linear.
-//! 2. Attribution, tried in order:
-//!    - after the quote: `«…», dijo el funcionario`, `"…," the official said`,
-//!      `«…», según X`;
-//!    - before the quote, a cue right before it (up to a short gap ending in
-//!      "que"/":"/","): `un funcionario de la UE dijo que "…"`, with the speaker
-//!      the noun phrase before the cue, else the noun phrase after it, else
-//!      the noun phrase that opens the sentence;
-//!    - a source cue earlier in the sentence: `Según el enviado, … “…”`.
-//!
-//!    The speaker is a named entity (with its id) when one heads the phrase,
-//!    else a determiner-initiated noun phrase, a capitalised name or a pronoun.
-//! 3. A quote of one to three words without a cue is a scare quote; so is a
-//!    title or name in quotes (two or three capitalised words).
+//! Attribution: the cue and the speaker of one quote.
 
-use crate::tokenize::pieces::{pieces, Piece, PieceKind};
-use super::lexicon::{compiled, Compiled};
-use crate::extract::Entity;
-use crate::lang::Lang;
-use crate::tokenize::{Sentence, Token};
+use crate::extract::lexicon::Compiled;
+use super::{EntitySpan, SpeakerSpan, Via, NP_MAX};
+use crate::tokenize::pieces::{Piece, PieceKind};
 
-/// How a speaker was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Via {
-    /// The attribution names the speaker ("said Smith", "según el Gobierno").
-    Name,
-    /// The attribution describes the speaker ("the spokesman said"); the
-    /// span is the description, or the person it was linked to.
-    Role,
-    /// A pronoun or a left-out subject ("she said", "«…», añadió"), resolved
-    /// to the most recent compatible mention.
-    Pronoun,
-    /// No attribution of its own: the speaker of the quote just before.
-    Continuation,
-}
 
-impl Via {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Via::Name => "name",
-            Via::Role => "role",
-            Via::Pronoun => "pronoun",
-            Via::Continuation => "continuation",
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpeakerSpan {
-    /// The name (or description, or pronoun when nothing resolves it).
-    pub start: usize,
-    pub end: usize,
-    /// The id of the entity the speaker is, if any.
-    pub entity: Option<usize>,
-    /// A title, honorific, apposition or description kept apart from the
-    /// name ("Mr.", "el ministro de Economía", "Republican of Iowa").
-    pub role: Option<(usize, usize)>,
-    pub via: Via,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Quote {
-    /// The quoted text, without the marks.
-    pub start: usize,
-    pub end: usize,
-    pub speaker: Option<SpeakerSpan>,
-    /// The speech verb or phrase ("dijo", "se limitó a decir", "según").
-    pub cue: Option<(usize, usize)>,
-    /// A short quote with no cue: irony or distance, not speech.
-    pub scare: bool,
-}
-
-/// How far down the stack a closing mark looks for its opener.
-const STACK_LOOK: usize = 4;
-/// Quotes nested deeper than this are not reported: each one's text repeats
-/// its inner quotes', so the output for n nested quotes would grow as n².
-const MAX_DEPTH: usize = 4;
-/// How many lexes around a quote attribution looks at.
-const WINDOW: usize = 40;
-/// Longest noun phrase, in lexes.
-const NP_MAX: usize = 14;
-
-pub fn find_quotes(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-    lang: Lang,
-    entities: &[Entity],
-) -> Vec<Quote> {
-    let spans: Vec<EntitySpan> = entities.iter().map(EntitySpan::of).collect();
-    find_quotes_in(text, &pieces(text, tokens), sentences, 0, lang, &spans)
-}
-
-/// What attribution needs of an entity mention (no canonical name to copy).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct EntitySpan {
-    pub start: usize,
-    pub end: usize,
-    pub id: usize,
-    /// A person (PER) or an organisation (ORG): the mentions a pronoun or a
-    /// left-out subject may stand for.
-    pub person: bool,
-    pub org: bool,
-}
-
-impl EntitySpan {
-    pub(crate) fn of(e: &Entity) -> EntitySpan {
-        use crate::ner::Label;
-        EntitySpan { start: e.start, end: e.end, id: e.id, person: e.label == Label::Per, org: e.label == Label::Org }
-    }
-}
-
-/// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
-/// bytes after their offsets in `text` (they may be spans of a larger text).
-pub(crate) fn find_quotes_in(
-    text: &str,
-    lx: &[Piece],
-    sentences: &[Sentence],
-    shift: usize,
-    lang: Lang,
-    entities: &[EntitySpan],
-) -> Vec<Quote> {
-    let c = compiled(lang);
-    let pairs = pair_marks(text, lx, c);
-    if pairs.is_empty() {
-        return Vec::new();
-    }
-    let n = lx.len();
-    // Lexes inside any quote (difference array), and word-count prefix sums.
-    let mut diff = vec![0i64; n + 1];
-    for p in &pairs {
-        diff[p.0] += 1;
-        diff[p.1 + 1] -= 1;
-    }
-    let mut inside = vec![false; n];
-    let mut acc = 0;
-    for k in 0..n {
-        acc += diff[k];
-        inside[k] = acc > 0;
-    }
-    let mut words = vec![0usize; n + 1];
-    for k in 0..n {
-        words[k + 1] = words[k] + usize::from(lx[k].kind != PieceKind::Punct);
-    }
-    // Sentence starts: our own, outside quotes, plus the tokenizer's.
-    let mut starts = vec![false; n];
-    let mut si = 0;
-    for k in 0..n {
-        if k == 0 || lx[k].newline_before {
-            starts[k] = true;
-            continue;
-        }
-        while si < sentences.len() && sentences[si].start - shift < lx[k].start {
-            si += 1;
-        }
-        if si < sentences.len() && sentences[si].start - shift == lx[k].start && !inside[k] {
-            starts[k] = true;
-        }
-        let p = &lx[k - 1];
-        let term = |l: &Piece| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…");
-        let after_term = (term(p) && !inside[k - 1])
-            || (k >= 2 && p.kind == PieceKind::Punct && is_mark(c, p.text(text)) && term(&lx[k - 2]) && !inside[k]);
-        if after_term && (lx[k].upper || lx[k].kind == PieceKind::Punct) && !inside[k] {
-            let abbr = k >= 2 && p.norm == "." && lang.data().is_abbreviation(&lx[k - 2].norm);
-            if !abbr {
-                starts[k] = true;
-            }
-        }
-    }
-    let mut sent_start = vec![0usize; n];
-    for k in 0..n {
-        sent_start[k] = if starts[k] {
-            k
-        } else if k > 0 {
-            sent_start[k - 1]
-        } else {
-            0
-        };
-    }
-    let mut sent_end = vec![n; n];
-    for k in (0..n).rev() {
-        sent_end[k] = if k + 1 < n && starts[k + 1] {
-            k + 1
-        } else if k + 1 < n {
-            sent_end[k + 1]
-        } else {
-            n
-        };
-    }
-
-    // Entities by start, so that lookups are logarithmic.
-    let mut sorted: Vec<EntitySpan> =
-        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
-    sorted.sort_by_key(|e| (e.start, e.end));
-    let a = Attr { open_at: std::cell::Cell::new(0), t: text, lx, c, entities: &sorted, inside: &inside };
-    let mut out = Vec::with_capacity(pairs.len());
-    let mut meta = Vec::with_capacity(pairs.len());
-    for &(oi, ci, parent) in &pairs {
-        let (mut s, mut e) = (lx[oi].end, lx[ci].start);
-        while s < e && text[s..e].starts_with(char::is_whitespace) {
-            s += text[s..e].chars().next().map_or(1, char::len_utf8);
-        }
-        while s < e && text[s..e].ends_with(|ch: char| ch.is_whitespace() || ch == ',') {
-            e -= text[s..e].chars().next_back().map_or(1, char::len_utf8);
-        }
-        if s >= e {
-            continue;
-        }
-        let nwords = words[ci] - words[oi + 1];
-        // Two or three capitalised words in quotes are a title or a name ("The Web Hatchery").
-        let title =
-            (2..=3).contains(&nwords) && lx[oi + 1..ci].iter().filter(|l| l.kind == PieceKind::Word).all(|l| l.upper);
-        let (lo, hi) = match parent {
-            Some((po, pc)) => (po + 1, pc),
-            None => (0, n),
-        };
-        // A doubled mark's other lex is part of the mark, not of the attribution.
-        let oi_a = if oi > 0 && mark_at(text, lx, oi - 1).is_some_and(|m| m.1) { oi - 1 } else { oi };
-        let ci_a = if mark_at(text, lx, ci).is_some_and(|m| m.1) { ci + 1 } else { ci };
-        let (oi, ci) = (oi_a, ci_a.min(n - 1));
-        let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
-        // A short noun phrase in quotes ("los “últimos años”", "“a witch hunt”") reads as a term.
-        let term_like = nwords <= 3 && (a.is_det(oi.saturating_sub(1)) || a.is_det(oi + 1));
-        // `"…?" asked Smith`: the mark after `?`/`!` made "asked" a sentence
-        // start, but the attribution runs on to the end of that sentence.
-        let next = if ci + 1 < n && !lx[ci + 1].newline_before { ci + 1 } else { ci };
-        let right = sent_end[next].min(hi).min(ci + 1 + WINDOW);
-        a.open_at.set(lx[oi].start);
-        let found = if title { None } else { a.after(ci, right).or_else(|| a.before(oi, left, nwords > 3 || !term_like, parent.is_some())) };
-        let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
-        let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
-        let (speaker, cue) = match found {
-            Some((sp, cue)) => (sp, cue),
-            None => (None, None),
-        };
-        // No cue and no speaker: a short quote, or a phrase of a few words
-        // that does not end as a sentence does, is a term or a title.
-        let sentence_like = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
-        let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !sentence_like));
-        out.push(Quote { start: s, end: e, speaker, cue, scare });
-        meta.push((oi, ci, parent.is_none() && !title && nwords > 3));
-    }
-    continuations(&a, &mut out, &meta);
-    out
-}
-
-/// A quote with no cue of its own takes the speaker of the attributed quote
-/// just before it, in the same or the previous paragraph, when no other
-/// person or organisation is mentioned in between (outside quotes): news
-/// writers attribute the first quote of a run and let the next ones follow.
-/// `meta` holds each quote's opening and closing lexes and whether it may
-/// continue (top level, not a title, more than three words).
-fn continuations(a: &Attr, out: &mut [Quote], meta: &[(usize, usize, bool)]) {
-    let mut prev: Option<(usize, SpeakerSpan)> = None; // (closing lex, speaker)
-    for (q, &(oi, ci, may)) in out.iter_mut().zip(meta) {
-        if q.speaker.is_none() && q.cue.is_none() && may {
-            if let Some((pc, sp)) = &prev {
-                if a.paragraph_breaks(*pc, oi) <= 1 && !a.other_speaker_between(*pc, oi, sp) {
-                    q.speaker = Some(SpeakerSpan { via: Via::Continuation, ..sp.clone() });
-                    q.scare = false;
-                }
-            }
-        }
-        match &q.speaker {
-            Some(sp) => prev = Some((ci, sp.clone())),
-            // An unattributed quote ends the run, unless it is a term inside
-            // the text (a short or nested one).
-            None if may => prev = None,
-            None => {}
-        }
-    }
-}
-
-/// The quotation mark at lex `k`, and whether it takes the next lex too:
-/// typewriter doubles, `''` (closing, or both ways as in NYT text) and
-/// ``` `` ``` (opening), stand for `”` and `“`.
-fn mark_at(text: &str, lx: &[Piece], k: usize) -> Option<(char, bool)> {
-    let one = |i: usize| {
-        let l = lx.get(i).filter(|l| l.kind == PieceKind::Punct)?;
-        let mut ch = l.text(text).chars();
-        match (ch.next(), ch.next()) {
-            (Some(x), None) => Some(x),
-            _ => None,
-        }
-    };
-    let x = one(k)?;
-    if matches!(x, '\'' | '`') && one(k + 1) == Some(x) && !lx[k + 1].space_before {
-        return Some((if x == '`' { '“' } else { '”' }, true));
-    }
-    Some((x, false))
-}
-
-/// A mark that both opens and closes its own kind (`"`), which pairs by alternation.
-fn symmetric(c: &Compiled, m: char) -> bool {
-    c.lx.quote_pairs.iter().any(|(o, cl)| *o == m && *cl == m)
-}
-
-fn is_mark(c: &Compiled, s: &str) -> bool {
-    // `s` is the raw text of a punctuation lex.
-    let mut ch = s.chars();
-    match (ch.next(), ch.next()) {
-        (Some(x), None) => c.lx.quote_pairs.iter().any(|(o, cl)| *o == x || *cl == x),
-        _ => false,
-    }
-}
-
-/// Pairs quotation marks: (opening lex, closing lex, enclosing pair), sorted by opening.
-/// A quote's opening lex, closing lex and enclosing pair.
-type Pair = (usize, usize, Option<(usize, usize)>);
-
-fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
-    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (open, close, depth)
-    let mut k = 0;
-    while k < lx.len() {
-        let l = &lx[k];
-        k += 1;
-        if l.kind != PieceKind::Punct {
-            continue;
-        }
-        let Some((raw, second)) = mark_at(text, lx, k - 1) else { continue };
-        // A doubled mark is one mark of two lexes: it opens after its second
-        // lex and closes before its first.
-        let (open_lex, close_lex) = (if second { k } else { k - 1 }, k - 1);
-        if second {
-            k += 1;
-        }
-        // A paragraph break with a straight quote still open that the new
-        // paragraph does not re-open: the mark was a stray one, and pairing
-        // it with a later mark would swallow whole paragraphs.
-        if l.newline_before && k >= 2 && text.get(lx[k - 2].end.min(l.start)..l.start).is_some_and(|g| g.matches('\n').count() >= 2) {
-            // Only the top of the stack, so that unbalanced input stays linear.
-            while stack.last().is_some_and(|&(_, open)| symmetric(c, open) && open != raw) {
-                stack.pop();
-            }
-        }
-        let closes = |open: char| c.lx.quote_pairs.iter().any(|(o, cl)| *o == open && *cl == raw);
-        let depth = stack.len();
-        // A mark opening a paragraph while the same kind of quote is still
-        // open continues it (a quote running over paragraphs re-opens each one).
-        if l.newline_before && lx.get(open_lex + 1).is_some_and(|n| !n.space_before) {
-            if let Some(&(_, open)) = stack.last() {
-                if open == raw {
-                    continue;
-                }
-            }
-        }
-        let mut closed = false;
-        for d in 0..STACK_LOOK.min(depth) {
-            let (oi, open) = stack[depth - 1 - d];
-            if closes(open) {
-                stack.truncate(depth - 1 - d);
-                found.push((oi, close_lex, stack.len()));
-                closed = true;
-                break;
-            }
-        }
-        if closed {
-            continue;
-        }
-        if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
-            // A right single quote glued to a word is an apostrophe, never an opener.
-            if raw == '’' && !l.space_before && k >= 2 && lx[k - 2].kind == PieceKind::Word {
-                continue;
-            }
-            stack.push((open_lex, raw));
-        }
-    }
-    found.sort_unstable();
-    // Parent of each pair: the nearest enclosing one (the previous pair that contains it).
-    let mut out = Vec::with_capacity(found.len());
-    let mut open_stack: Vec<(usize, usize)> = Vec::new();
-    for &(o, cl, _) in &found {
-        while let Some(&(_, pc)) = open_stack.last() {
-            if pc < o {
-                open_stack.pop();
-            } else {
-                break;
-            }
-        }
-        let parent = open_stack.last().copied().filter(|&(_, pc)| cl < pc);
-        if open_stack.len() < MAX_DEPTH {
-            out.push((o, cl, parent));
-        }
-        open_stack.push((o, cl));
-    }
-    out
-}
-
-struct Attr<'a> {
+pub(super) struct Attr<'a> {
     /// The opening of the quote being attributed: mentions a pronoun may
     /// stand for come before it (never from inside the quote itself).
-    open_at: std::cell::Cell<usize>,
-    t: &'a str,
-    lx: &'a [Piece],
-    c: &'static Compiled,
-    entities: &'a [EntitySpan],
-    inside: &'a [bool],
+    pub(super) open_at: std::cell::Cell<usize>,
+    pub(super) t: &'a str,
+    /// The first lex of each lex's sentence.
+    pub(super) sent_start: &'a [usize],
+    pub(super) lx: &'a [Piece],
+    pub(super) c: &'static Compiled,
+    pub(super) entities: &'a [EntitySpan],
+    pub(super) inside: &'a [bool],
 }
 
 type Found = (Option<SpeakerSpan>, Option<(usize, usize)>);
 
 impl<'a> Attr<'a> {
-    fn punct(&self, k: usize, set: &[&str]) -> bool {
+    pub(super) fn punct(&self, k: usize, set: &[&str]) -> bool {
         self.lx.get(k).is_some_and(|l| l.kind == PieceKind::Punct && set.contains(&l.norm.as_str()))
     }
 
-    fn is_det(&self, k: usize) -> bool {
+    pub(super) fn is_det(&self, k: usize) -> bool {
         self.c.determiners.has(self.lx, k) == Some(k + 1)
     }
 
-    fn is_internal(&self, k: usize) -> bool {
+    pub(super) fn is_internal(&self, k: usize) -> bool {
         self.c.np_internal.has(self.lx, k) == Some(k + 1)
     }
 
-    fn is_cue_start(&self, k: usize) -> bool {
+    pub(super) fn is_cue_start(&self, k: usize) -> bool {
         self.c.cues.has(self.lx, k).is_some() || self.c.source_cues.has(self.lx, k).is_some()
     }
 
     /// A word that can be part of a noun phrase: a capitalised word or a
     /// content word (not a function word, not a cue).
-    fn is_content(&self, k: usize) -> bool {
+    pub(super) fn is_content(&self, k: usize) -> bool {
         let Some(l) = self.lx.get(k) else { return false };
         match l.kind {
             PieceKind::Num => true,
@@ -448,7 +58,7 @@ impl<'a> Attr<'a> {
     }
 
     /// A word of time ("ayer", "lunes"), never a bare speaker.
-    fn temporal(&self, k: usize) -> bool {
+    pub(super) fn temporal(&self, k: usize) -> bool {
         let lx = self.lx;
         self.c.day_words.has(lx, k).is_some()
             || self.c.weekdays.has(lx, k).is_some()
@@ -457,7 +67,7 @@ impl<'a> Attr<'a> {
     }
 
     /// A glued hyphen inside a name ("Nagorno-Karabaj").
-    fn is_joiner(&self, k: usize) -> bool {
+    pub(super) fn is_joiner(&self, k: usize) -> bool {
         self.punct(k, &["-", "'", "’"])
             && !self.lx[k].space_before
             && self.lx.get(k + 1).is_some_and(|l| !l.space_before && l.kind == PieceKind::Word)
@@ -467,7 +77,7 @@ impl<'a> Attr<'a> {
     /// in it, with the rest of the phrase as its role ("team member Rodaba
     /// Noori", "el técnico Joan Jané"); a pronoun resolved to the most recent
     /// compatible mention; a description, as a role; or the phrase itself.
-    fn span(&self, a: usize, b_incl: usize) -> SpeakerSpan {
+    pub(super) fn span(&self, a: usize, b_incl: usize) -> SpeakerSpan {
         let (s, e) = (self.lx[a].start, self.lx[b_incl].end);
         if a == b_incl && self.is_pronoun(a) {
             let nonperson = self.c.nonperson_pronouns.has(self.lx, a).is_some();
@@ -512,7 +122,7 @@ impl<'a> Attr<'a> {
 
     /// A person named in apposition right after lex `b`: `, Name ,` (past a
     /// parenthesised acronym, "( CONFIEP )").
-    fn apposition(&self, b: usize) -> Option<&EntitySpan> {
+    pub(super) fn apposition(&self, b: usize) -> Option<&EntitySpan> {
         let mut x = b + 1;
         if self.punct(x, &["("]) {
             x = (x + 1..(x + 8).min(self.lx.len())).find(|&y| self.punct(y, &[")"]))? + 1;
@@ -526,7 +136,7 @@ impl<'a> Attr<'a> {
     }
 
     /// The byte span `s..e` without surrounding spaces and commas, if anything is left.
-    fn trim(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+    pub(super) fn trim(&self, s: usize, e: usize) -> Option<(usize, usize)> {
         let t = self.t.get(s..e)?;
         let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
         let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
@@ -534,7 +144,7 @@ impl<'a> Attr<'a> {
     }
 
     /// The last person named inside the byte span `s..e`.
-    fn person_in(&self, s: usize, e: usize) -> Option<&EntitySpan> {
+    pub(super) fn person_in(&self, s: usize, e: usize) -> Option<&EntitySpan> {
         let first = self.entities.partition_point(|en| en.start < s);
         let last = self.entities.partition_point(|en| en.start < e);
         self.entities[first..last].iter().rev().find(|en| en.person && en.end <= e)
@@ -551,7 +161,7 @@ impl<'a> Attr<'a> {
     /// person (or, when `person` is false, an organisation first): what a
     /// pronoun or a left-out subject refers to. Looks at a bounded number of
     /// mentions, so each lookup is logarithmic plus a constant.
-    fn recent(&self, before: usize, person: bool) -> Option<SpeakerSpan> {
+    pub(super) fn recent(&self, before: usize, person: bool) -> Option<SpeakerSpan> {
         let before = before.min(self.open_at.get());
         let p = self.entities.partition_point(|en| en.end <= before);
         let outside = |en: &EntitySpan| {
@@ -569,7 +179,7 @@ impl<'a> Attr<'a> {
 
     /// Links a speaker span to an entity that heads it (not one inside a
     /// prepositional phrase: "un funcionario de la UE" stays a phrase).
-    fn with_entity(&self, s: usize, e: usize) -> SpeakerSpan {
+    pub(super) fn with_entity(&self, s: usize, e: usize) -> SpeakerSpan {
         let plain = |start, end, entity| SpeakerSpan { start, end, entity, role: None, via: Via::Name };
         // Entities that start inside the span, and the few that start before it and reach into it.
         let first = self.entities.partition_point(|en| en.start < s);
@@ -593,14 +203,14 @@ impl<'a> Attr<'a> {
     }
 
     /// Paragraph breaks (blank lines) between lexes `a` and `b`.
-    fn paragraph_breaks(&self, a: usize, b: usize) -> usize {
+    pub(super) fn paragraph_breaks(&self, a: usize, b: usize) -> usize {
         let (Some(x), Some(y)) = (self.lx.get(a), self.lx.get(b)) else { return 0 };
         self.t.get(x.end..y.start.max(x.end)).map_or(0, |g| g.matches("\n\n").count())
     }
 
     /// Whether a person or organisation other than `sp` is mentioned, outside
     /// quotes, between lexes `a` and `b`: then a later quote may be theirs.
-    fn other_speaker_between(&self, a: usize, b: usize, sp: &SpeakerSpan) -> bool {
+    pub(super) fn other_speaker_between(&self, a: usize, b: usize, sp: &SpeakerSpan) -> bool {
         let (Some(x), Some(y)) = (self.lx.get(a), self.lx.get(b)) else { return false };
         let from = self.entities.partition_point(|en| en.start < x.end);
         let to = self.entities.partition_point(|en| en.start < y.start);
@@ -612,7 +222,7 @@ impl<'a> Attr<'a> {
     }
 
     /// An entity starting at lex `k`: (end lex, inclusive).
-    fn entity_from(&self, k: usize) -> Option<usize> {
+    pub(super) fn entity_from(&self, k: usize) -> Option<usize> {
         let l = self.lx.get(k)?;
         let p = self.entities.partition_point(|e| e.start < l.start);
         let en = self.entities.get(p).filter(|e| e.start == l.start)?;
@@ -624,19 +234,19 @@ impl<'a> Attr<'a> {
     }
 
     /// A personal pronoun, compared with its accents ("él" is not "el").
-    fn is_pronoun(&self, k: usize) -> bool {
+    pub(super) fn is_pronoun(&self, k: usize) -> bool {
         let Some(l) = self.lx.get(k) else { return false };
         let raw = l.text(self.t).to_lowercase();
         self.c.lx.pronouns.iter().any(|p| *p == raw)
     }
 
     /// A noun phrase starting at `k`, bounded by `hi`: (first, last inclusive).
-    fn np_forward(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+    pub(super) fn np_forward(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
         self.np_forward_opt(k, hi, false)
     }
 
     /// As [`np_forward`], also accepting a bare lower-case phrase ("fuentes diplomáticas").
-    fn np_forward_opt(&self, k: usize, hi: usize, bare: bool) -> Option<(usize, usize)> {
+    pub(super) fn np_forward_opt(&self, k: usize, hi: usize, bare: bool) -> Option<(usize, usize)> {
         let lx = self.lx;
         if k >= hi || k >= lx.len() {
             return None;
@@ -679,7 +289,7 @@ impl<'a> Attr<'a> {
     }
 
     /// A noun phrase ending at `k` (inclusive), not before `lo`.
-    fn np_backward(&self, k: usize, lo: usize) -> Option<(usize, usize)> {
+    pub(super) fn np_backward(&self, k: usize, lo: usize) -> Option<(usize, usize)> {
         let lx = self.lx;
         if k < lo || k >= lx.len() {
             return None;
@@ -731,7 +341,7 @@ impl<'a> Attr<'a> {
 
     /// The first noun phrase of the clause from `lo`: at its start, or after a
     /// leading connective closed by a comma ("Sin embargo, un funcionario …").
-    fn np_initial(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    pub(super) fn np_initial(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
         if let Some(np) = self.np_forward(lo, hi) {
             // A determiner phrase, an entity, or a name set off by a comma ("Smith, a spokesman, said").
             if self.is_det(lo) || self.entity_from(lo).is_some() || self.punct(np.1 + 1, &[","]) {
@@ -746,25 +356,25 @@ impl<'a> Attr<'a> {
         None
     }
 
-    fn cue_span(&self, a: usize, b_excl: usize) -> (usize, usize) {
+    pub(super) fn cue_span(&self, a: usize, b_excl: usize) -> (usize, usize) {
         (self.lx[a].start, self.lx[b_excl - 1].end)
     }
 
-    fn speaker_of(&self, np: Option<(usize, usize)>) -> Option<SpeakerSpan> {
+    pub(super) fn speaker_of(&self, np: Option<(usize, usize)>) -> Option<SpeakerSpan> {
         np.map(|(a, b)| self.span(a, b))
     }
 
     /// The speaker of a cue that names none: a left-out subject ("«…»,
     /// añadió") or a cue after a named speaker's sentence stands for the
     /// most recent person mentioned before byte `at`.
-    fn dropped(&self, at: usize) -> Option<SpeakerSpan> {
+    pub(super) fn dropped(&self, at: usize) -> Option<SpeakerSpan> {
         self.recent(at, true)
     }
 
     /// The subject after a cue, past adverbs and objects: "explicó ayer con
     /// gran tristeza José María Pérez", "afirmó a Efe el técnico Joan Jané",
     /// "said in a statement Smith". Stops at sentence punctuation and quotes.
-    fn np_after_cue(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+    pub(super) fn np_after_cue(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
         let lx = self.lx;
         let mut x = k;
         let lim = hi.min(k + 12);
@@ -814,7 +424,7 @@ impl<'a> Attr<'a> {
     /// said`, `"…," Smith, the minister, said`: a subject of a few words,
     /// then a cue. The subject's first comma-set phrase is the name, the
     /// rest an apposition (its role).
-    fn subject_then_cue(&self, k: usize, hi: usize) -> Option<Found> {
+    pub(super) fn subject_then_cue(&self, k: usize, hi: usize) -> Option<Found> {
         let lx = self.lx;
         let lim = hi.min(k + 16);
         let mut j = k;
@@ -862,7 +472,7 @@ impl<'a> Attr<'a> {
     }
 
     /// Attribution after the closing mark `ci`.
-    fn after(&self, ci: usize, hi: usize) -> Option<Found> {
+    pub(super) fn after(&self, ci: usize, hi: usize) -> Option<Found> {
         let mut k = ci + 1;
         let mut dash = false;
         while k < hi && self.punct(k, &[",", "—", "–", "-", "―"]) {
@@ -913,7 +523,7 @@ impl<'a> Attr<'a> {
     /// «…»", "Smith said the plan had failed and “nobody cares”") have a
     /// speaker. `nested`: the quote is inside another, whose words are all
     /// inside quotes.
-    fn before(&self, oi: usize, lo: usize, far: bool, nested: bool) -> Option<Found> {
+    pub(super) fn before(&self, oi: usize, lo: usize, far: bool, nested: bool) -> Option<Found> {
         if oi == 0 || oi <= lo {
             return None;
         }
@@ -967,15 +577,42 @@ impl<'a> Attr<'a> {
             let back = back.filter(|&(a, b)| !person_first || self.person_in(lx[a].start, lx[b].end).is_some());
             // After "dijo que" comes the reported clause's subject, never the speaker.
             let inverted = if self.c.complementizers.has(lx, end).is_some() { None } else { self.np_after_cue(end, q).filter(|&(_, b)| b < q) };
+            // "John Kasich of Ohio, a Republican candidate, said": the name before the apposition.
+            let apposed = if back.is_none() { self.apposed(k, lo) } else { None };
             let np = back.or(inverted).or(initial);
-            let sp = self.speaker_of(np).or_else(|| self.dropped(lx[s].start));
+            let sp = apposed.or_else(|| self.speaker_of(np)).or_else(|| self.dropped(lx[s].start));
             return Some((sp, Some(cue)));
         }
         None
     }
 
+    /// The subject of a cue at lex `k` set off by an apposition: `Name,
+    /// apposition, said` gives the name, with the apposition as its role.
+    fn apposed(&self, k: usize, lo: usize) -> Option<SpeakerSpan> {
+        if k < lo + 4 || !self.punct(k - 1, &[","]) {
+            return None;
+        }
+        let (a1, b1) = self.np_backward(k - 2, lo)?;
+        if b1 != k - 2 || a1 < lo + 2 || !self.punct(a1 - 1, &[","]) {
+            return None;
+        }
+        let person = |a: usize, b: usize| self.person_in(self.lx[a].start, self.lx[b].end).is_some();
+        // "El presidente del Consejo, organismo observador, Francisco Díez,
+        // consideró": the name is the last part; its role is the rest.
+        if person(a1, b1) {
+            let sp = self.span(a1, b1);
+            let first = (lo..a1 - 1).rev().take_while(|&x| !self.inside[x] && !self.punct(x, &[".", ";", ":"])).last();
+            let role = sp.role.or_else(|| first.and_then(|f| self.trim(self.lx[f].start, self.lx[a1 - 1].start)));
+            return (sp.via == Via::Name).then_some(SpeakerSpan { role, ..sp });
+        }
+        let (a0, b0) = self.np_backward(a1 - 2, lo).filter(|&(a, b)| person(a, b))?;
+        let sp = self.span(a0, b0);
+        let role = sp.role.or(Some((self.lx[a1].start, self.lx[b1].end)));
+        (sp.via == Via::Name).then_some(SpeakerSpan { role, ..sp })
+    }
+
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.
-    fn source_before(&self, oi: usize, lo: usize) -> Option<Found> {
+    pub(super) fn source_before(&self, oi: usize, lo: usize) -> Option<Found> {
         for k in lo..oi {
             if let Some(e) = self.c.source_cues.has(self.lx, k) {
                 if let Some(np) = self.np_forward_opt(e, oi, true) {
@@ -988,11 +625,37 @@ impl<'a> Attr<'a> {
 
     /// `El ministro X: «…»`, `Sunak defended the record: "…"`: a sentence
     /// that introduces the quote with a colon speaks through its subject.
-    fn colon_intro(&self, oi: usize, lo: usize) -> Option<Found> {
+    pub(super) fn colon_intro(&self, oi: usize, lo: usize) -> Option<Found> {
         if oi == 0 || oi <= lo + 1 || !self.punct(oi - 1, &[":"]) {
             return None;
         }
         let np = self.np_initial(lo, oi - 1).or_else(|| self.np_forward(lo, oi - 1))?;
         Some((self.speaker_of(Some(np)), None))
+    }
+}
+
+impl<'a> Attr<'a> {
+    /// The person or organisation that opens the sentence `lo..hi` as its
+    /// subject, and whether it was a pronoun (resolved to the most recent
+    /// mention).
+    pub(super) fn sentence_subject(&self, lo: usize, hi: usize) -> Option<(SpeakerSpan, bool)> {
+        let (s, b) = self.np_initial(lo, hi).or_else(|| self.np_forward(lo, hi))?;
+        if s == b && self.is_pronoun(s) {
+            return Some((self.span(s, b), true));
+        }
+        let sp = self.span(s, b);
+        (sp.entity.is_some() && sp.via == Via::Name).then_some((sp, false))
+    }
+
+    /// Whether the quote opening at lex `oi` starts a sentence (an opening
+    /// mark is inside its quote, so never a sentence start of its own).
+    pub(super) fn opens_sentence(&self, oi: usize) -> bool {
+        // (A dialogue turn that resumes after the narrator's words opens at their full stop.)
+        oi == 0 || self.sent_start[oi] == oi || self.lx[oi].newline_before || self.punct(oi - 1, &[".", "!", "?", "…"]) || self.punct(oi, &["."])
+    }
+
+    /// Whether the lexes `lo..hi` hold a speech cue outside quotes.
+    pub(super) fn reports_speech(&self, lo: usize, hi: usize) -> bool {
+        (lo..hi).any(|k| !self.inside[k] && self.c.cues.has(self.lx, k).is_some())
     }
 }
