@@ -25,6 +25,8 @@ use super::numbers::number_at;
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
+mod offsets;
+
 /// What a date expression denotes; serialised in lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -382,6 +384,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))
             .or_else(|| self.time(i))
+            .or_else(|| self.offset(i))
             .or_else(|| self.amount(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.month_year(i))
@@ -956,6 +959,9 @@ impl<'a> Scan<'a> {
     /// "hace dos semanas".
     fn ago_before(&self, i: usize) -> Option<M> {
         let j = self.c.ago_before.has(self.lx, i)?;
+        if let Some(a) = self.amounts(j) {
+            return Some(M::rel(i, a.end, self.r.map(|r| a.shift(r, -1).to_string())));
+        }
         let (e, n, unit, _) = self.amount_unit(j)?;
         let (value, unresolved) = self.offset_value(n, unit, -1);
         Some(M { start: i, end: e, kind: DateKind::Date, value, end_value: None, unresolved })
@@ -964,6 +970,13 @@ impl<'a> Scan<'a> {
     /// "dentro de tres días", "in two weeks".
     fn in_future(&self, i: usize) -> Option<M> {
         let j = self.c.in_future.has(self.lx, i)?;
+        if let Some(a) = self.amounts(j) {
+            // "en dos años de gobierno", "in two years of talks": a duration.
+            if self.c.day_month_link.has(self.lx, a.end).is_some() {
+                return None;
+            }
+            return Some(M::rel(i, a.end, self.r.map(|r| a.shift(r, 1).to_string())));
+        }
         let (e, n, unit, _) = self.amount_unit(j)?;
         let (value, unresolved) = self.offset_value(n, unit, 1);
         Some(M { start: i, end: e, kind: DateKind::Date, value, end_value: None, unresolved })

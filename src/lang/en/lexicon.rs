@@ -77,6 +77,13 @@ pub static LEXICON: Lexicon = Lexicon {
         ("tomorrow morning", (1, "MO")), ("tomorrow afternoon", (1, "AF")),
         ("tomorrow evening", (1, "EV")), ("tomorrow night", (1, "NI")),
     ],
+    offset_links: &[("after", 1), ("from", 1), ("before", -1)],
+    offset_after: &[("later", 1), ("hence", 1)],
+    now_words: &["now", "right now", "date", "current date", "the present"],
+    amount_and: &["and", ","],
+    last_part: &["last", "final"],
+    this_after: &[],
+    year_part_codes: &[("q", ('Q', 4)), ("h", ('H', 2))],
 
     number_words: &[
         ("zero", 0), ("one", 1), ("a", 1), ("an", 1), ("two", 2), ("three", 3), ("four", 4),

@@ -49,7 +49,7 @@ pub static LEXICON: Lexicon = Lexicon {
     window_before: &[("los próximos", 1), ("las próximas", 1), ("próximos", 1), ("próximas", 1), ("los últimos", -1), ("las últimas", -1), ("últimos", -1), ("últimas", -1)],
     window_after: &[("pasados", -1), ("pasadas", -1), ("anteriores", -1), ("próximos", 1), ("próximas", 1), ("siguientes", 1)],
     within: &["en el plazo de", "en un plazo de"],
-    in_future: &["dentro de"],
+    in_future: &["dentro de", "en"],
     approx: &["más de", "menos de", "casi", "unos", "unas", "cerca de", "alrededor de", "apenas", "al menos", "poco más de", "algo más de"],
     set_words: &["cada", "todos los", "todas las"],
     day_month_link: &["de"],
@@ -78,6 +78,13 @@ pub static LEXICON: Lexicon = Lexicon {
         ("mañana por la noche", (1, "NI")), ("hoy por la mañana", (0, "MO")),
         ("hoy por la tarde", (0, "AF")), ("hoy por la noche", (0, "NI")),
     ],
+    offset_links: &[("después de", 1), ("a partir de", 1), ("antes de", -1), ("luego de", 1)],
+    offset_after: &[("después", 1), ("más tarde", 1), ("antes", -1)],
+    now_words: &["ahora", "el momento actual", "la fecha actual"],
+    amount_and: &["y", ","],
+    last_part: &["último", "última"],
+    this_after: &["actual", "en curso"],
+    year_part_codes: &[("t", ('Q', 4)), ("q", ('Q', 4)), ("s", ('H', 2)), ("h", ('H', 2))],
 
     number_words: &[
         ("cero", 0), ("uno", 1), ("un", 1), ("una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4),
