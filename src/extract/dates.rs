@@ -26,6 +26,7 @@ use crate::lang::Lang;
 use crate::tokenize::Token;
 
 mod offsets;
+mod periods;
 
 /// What a date expression denotes; serialised in lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -375,6 +376,8 @@ impl<'a> Scan<'a> {
             .or_else(|| self.coordinated_day(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year_part(i))
+            .or_else(|| self.nth_part(i))
+            .or_else(|| self.week_number(i))
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))
@@ -485,6 +488,9 @@ impl<'a> Scan<'a> {
     /// or without its year, or (after "from") a year. Its value, and whether
     /// a year was written.
     fn endpoint(&self, k: usize, year_ok: bool) -> Option<(usize, String, bool)> {
+        if let Some(m) = self.year_part(k).filter(|m| m.value.as_deref().is_some_and(|v| !v.starts_with('X'))) {
+            return Some((m.end, m.value?, true));
+        }
         if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
             return Some((m.end, m.value?, true));
         }
@@ -564,50 +570,6 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         Some(M::new(i, e, DateKind::Date, Some(format!("{}", year / 10))))
-    }
-
-    /// "el primer trimestre de 2023", "the second quarter", "Q3 2024", "the first half of 2022".
-    fn year_part(&self, i: usize) -> Option<M> {
-        let lx = self.lx;
-        // "Q3", "H1" written as a code: a capital letter glued to a digit.
-        let code = lx.get(i).filter(|l| l.kind == PieceKind::Word && l.end - l.start == 1 && l.upper).and_then(|l| {
-            let letter = self.t[l.start..l.end].chars().next()?;
-            let (_, (_, count)) = self.c.lx.year_parts.iter().find(|(_, (c, _))| *c == letter)?;
-            let n = self.int_at(i + 1, 1).filter(|_| self.glued(i + 1))?;
-            (1..=*count as u32).contains(&n).then_some((i + 2, letter, n as u8))
-        });
-        let (end, letter, n) = match code {
-            Some(c) => c,
-            None => {
-                let (e, v) = self.c.ordinal_words.at(lx, i)?;
-                let (e2, (letter, count)) = self.c.year_parts.at(lx, e)?;
-                if v == 0 || v > count as u32 {
-                    return None;
-                }
-                (e2, letter, v as u8)
-            }
-        };
-        let mut e = end;
-        let mut year = None;
-        if let Some(k) = self.c.day_month_link.has(lx, e) {
-            if let Some((e2, y)) = self.year_at(k) {
-                e = e2;
-                year = Some(y);
-            }
-        }
-        if year.is_none() {
-            if let Some((e2, y)) = self.year_at(e) {
-                e = e2;
-                year = Some(y);
-            }
-        }
-        // Without a year a code needs nothing more, but an ordinal phrase needs the reference year.
-        let y = year.or(self.r.map(|r| r.year));
-        let value = match y {
-            Some(y) => format!("{y:04}-{letter}{n}"),
-            None => format!("XXXX-{letter}{n}"),
-        };
-        Some(M::new(i, e, DateKind::Date, Some(value)))
     }
 
     // ---- numeric dates ----
@@ -791,11 +753,14 @@ impl<'a> Scan<'a> {
             .at(lx, j)
             .map(|(e, _)| e)
             .or_else(|| self.weekday_at(j).map(|(e, _)| e))
-            .or_else(|| self.month_at(j, false).map(|(e, _, _)| e))?;
+            .or_else(|| self.month_at(j, false).map(|(e, _, _)| e))
+            .or_else(|| self.c.year_parts.at(lx, j).map(|(e, _)| e))?;
         let dir = if let Some(e) = self.c.last_after.has(lx, head_end) {
             Some((e, -1))
+        } else if let Some(e) = self.c.next_after.has(lx, head_end) {
+            Some((e, 1))
         } else {
-            self.c.next_after.has(lx, head_end).map(|e| (e, 1))
+            self.c.this_after.has(lx, head_end).map(|e| (e, 0))
         };
         if let Some((e, dir)) = dir {
             if let Some((he, v)) = self.head_value(j, dir) {
@@ -846,6 +811,15 @@ impl<'a> Scan<'a> {
     /// The value of a unit, weekday or month shifted by `dir` (-1, 0, 1) from the reference.
     fn head_value(&self, k: usize, dir: i64) -> Option<(usize, Option<String>)> {
         let r = self.r;
+        // "el próximo trimestre", "last quarter": the part of the year holding the reference, shifted.
+        if let Some((e, (letter, count))) = self.c.year_parts.at(self.lx, k) {
+            let count = count as i64;
+            let v = r.map(|r| {
+                let idx = r.year as i64 * count + (r.month as i64 - 1) / (12 / count) + dir;
+                format!("{:04}-{letter}{}", idx.div_euclid(count), idx.rem_euclid(count) + 1)
+            });
+            return Some((e, v));
+        }
         if let Some((e, unit)) = self.c.units.at(self.lx, k) {
             let v = r.map(|r| match unit {
                 Unit::Day => Some(r.add_days(dir).to_string()),

@@ -197,6 +197,7 @@ impl Compiled {
             &c.last_part,
             &c.now_words,
             &c.year_part_codes,
+            &c.year_parts,
         ] {
             set.add_to(&mut starts);
         }
