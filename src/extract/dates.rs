@@ -25,6 +25,7 @@ use super::numbers::number_at;
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
+mod numeric;
 mod offsets;
 mod periods;
 
@@ -359,7 +360,10 @@ impl<'a> Scan<'a> {
     }
 
     fn dmy_value(&self, d: &Dmy) -> String {
-        match d.year.or(self.r.map(|r| r.year)) {
+        // "29 de febrero" without a year: the last leap year up to the reference's.
+        let leap_day = d.year.is_none() && (d.month, d.day) == (2, 29);
+        let year = self.r.map(|r| if leap_day { (0..8).map(|k| r.year - k).find(|&y| days_in_month(y, 2) == 29).unwrap_or(r.year) } else { r.year });
+        match d.year.or(year) {
             Some(y) => ymd(y, d.month, d.day),
             None => format!("XXXX-{:02}-{:02}", d.month, d.day),
         }
@@ -468,7 +472,7 @@ impl<'a> Scan<'a> {
         if let Some((e, y1)) = self.year_at(j) {
             if let Some(k) = to(e) {
                 if let Some((e2, y2)) = self.year_at(k) {
-                    if y2 > y1 && (from || self.glued(e) && self.glued(k)) {
+                    if y2 > y1 && (from || self.glued(e) && self.glued(k) && !self.in_chain(j, e2)) {
                         return Some(M {
                             start: i,
                             end: e2,
@@ -492,14 +496,15 @@ impl<'a> Scan<'a> {
             return Some((m.end, m.value?, true));
         }
         if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
-            return Some((m.end, m.value?, true));
+            return Some((m.end, m.value?, self.numeric_has_year(k)));
         }
         if let Some(d) = self.any_dmy(k) {
             return Some((d.end, self.dmy_value(&d), d.year.is_some()));
         }
         if let Some((e, m, abbr)) = self.month_at(k, true) {
             let (end, year) = self.year_tail(e);
-            if abbr && year.is_none() {
+            // An abbreviation needs its year, a "from" or a glued dash ("de sept. a nov.", "Jan-Feb 2017").
+            if abbr && year.is_none() && !year_ok && !(self.punct(end, "-") && self.glued(end)) {
                 return None;
             }
             let y = year.or(self.r.map(|r| r.year))?;
@@ -514,9 +519,15 @@ impl<'a> Scan<'a> {
     /// year that falls before the start is in the next year.
     fn endpoint_range(&self, i: usize, j: usize, to: &dyn Fn(usize) -> Option<usize>) -> Option<M> {
         let from = j > i;
-        let (e1, v1, _) = self.endpoint(j, from)?;
+        let (e1, mut v1, y1) = self.endpoint(j, from)?;
         let k = to(e1)?;
         let (e2, mut v2, y2) = self.endpoint(k, from)?;
+        // "de noviembre a febrero de 2017": the first end takes the year of the second, or the one before.
+        if !y1 && y2 && v1.len() > 4 {
+            let y: i32 = v2.get(..4)?.parse().ok()?;
+            let later = v1[4..] > *v2.get(4..v1.len().min(v2.len()))?;
+            v1 = format!("{:04}{}", if later { y - 1 } else { y }, &v1[4..]);
+        }
         if v2.len() == v1.len() && v2 < v1 {
             if y2 {
                 return None;
@@ -573,64 +584,6 @@ impl<'a> Scan<'a> {
     }
 
     // ---- numeric dates ----
-
-    fn numeric(&self, i: usize) -> Option<M> {
-        let l = self.l(i)?;
-        if l.kind != PieceKind::Num {
-            return None;
-        }
-        let raw = &self.t[l.start..l.end];
-        let parts: Vec<&str>;
-        let end;
-        if raw.contains('.') && !raw.contains(',') && raw.matches('.').count() == 2 {
-            // "1.10.2023"
-            parts = raw.split('.').collect();
-            end = i + 1;
-        } else {
-            let sep = self.l(i + 1)?;
-            if sep.kind != PieceKind::Punct || !matches!(sep.norm.as_str(), "/" | "-") || !self.glued(i + 1) {
-                return None;
-            }
-            if !self.glued(i + 2) || !self.punct(i + 3, &sep.norm) || !self.glued(i + 3) || !self.glued(i + 4) {
-                return None;
-            }
-            for k in [i, i + 2, i + 4] {
-                self.int_at(k, 4)?;
-            }
-            parts = vec![raw, self.lx[i + 2].text(self.t), self.lx[i + 4].text(self.t)];
-            end = i + 5;
-        }
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
-            return None;
-        }
-        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-        if n.len() != 3 {
-            return None;
-        }
-        let (y, m, d) = if parts[0].len() == 4 {
-            (n[0] as i32, n[1], n[2])
-        } else {
-            if parts[1].len() > 2 || parts[0].len() > 2 {
-                return None;
-            }
-            let y = match parts[2].len() {
-                4 => n[2] as i32,
-                2 => n[2] as i32 + if n[2] < 50 { 2000 } else { 1900 },
-                _ => return None,
-            };
-            if self.c.lx.day_first {
-                (y, n[1], n[0])
-            } else {
-                (y, n[0], n[1])
-            }
-        };
-        let date = CivilDate::new(y, m, d)?;
-        // a Number followed by more glued digits is not a date
-        if self.l(end).is_some_and(|l| !l.space_before && l.kind == PieceKind::Num) {
-            return None;
-        }
-        Some(M::new(i, end, DateKind::Date, Some(date.to_string())))
-    }
 
     // ---- weekday + date ----
 
@@ -709,8 +662,15 @@ impl<'a> Scan<'a> {
                 return Some(m);
             }
             // "el pasado 17 de septiembre", "el próximo 3 de mayo": the nearest such day in that direction.
+            if let Some(numeric::Numeric::Day(d)) = self.numeric_date(k).filter(|_| dir == 0) {
+                return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
+            }
             if dir != 0 {
-                if let Some(d) = self.dm(k) {
+                let numeric_dm = || match self.numeric_date(k) {
+                    Some(numeric::Numeric::Day(d)) => Some(d),
+                    _ => None,
+                };
+                if let Some(d) = self.dm(k).or_else(numeric_dm) {
                     let value = match (d.year, self.r) {
                         (None, Some(r)) => {
                             let md = (d.month, d.day);
