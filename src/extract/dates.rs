@@ -269,6 +269,12 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// "veintiocho", "twenty five": a cardinal day in words (before "de", "of").
+    fn day_in_words(&self, i: usize) -> Option<(usize, u8)> {
+        let n = number_at(self.t, self.lx, i, self.c).filter(|n| n.words && !n.weak && n.value.fract() == 0.0)?;
+        (1.0..=31.0).contains(&n.value).then_some((n.end, n.value as u8))
+    }
+
     fn name_ok(&self, i: usize) -> bool {
         !self.c.lx.names_capitalized || self.l(i).is_some_and(|l| l.upper)
     }
@@ -328,7 +334,32 @@ impl<'a> Scan<'a> {
         if let Some((e2, y)) = self.year_at(j) {
             return (e2, Some(y));
         }
+        // "28 june in 2020", "26 de junio en 2020"
+        if let Some((e2, y)) = self.c.month_year_in.has(self.lx, j).and_then(|e| self.year_at(e)) {
+            return (e2, Some(y));
+        }
+        // "de mil novecientos noventa y dos", "nineteen eighty six": a year in words.
+        let k = self.c.month_year_link.has(self.lx, j).unwrap_or(j);
+        if let Some((e2, y)) = self.year_in_words(k) {
+            return (e2, Some(y));
+        }
         (j, None)
+    }
+
+    /// "dos mil dieciocho", "two thousand and fifteen", "nineteen ninety six".
+    fn year_in_words(&self, k: usize) -> Option<(usize, i32)> {
+        let n = number_at(self.t, self.lx, k, self.c).filter(|n| n.words && !n.weak && n.value.fract() == 0.0)?;
+        if (1000.0..3000.0).contains(&n.value) {
+            return Some((n.end, n.value as i32));
+        }
+        // Two pairs of digits said as numbers.
+        if (10.0..30.0).contains(&n.value) {
+            let m = number_at(self.t, self.lx, n.end, self.c).filter(|m| m.words && !m.weak)?;
+            if (10.0..100.0).contains(&m.value) && m.value.fract() == 0.0 {
+                return Some((m.end, (n.value * 100.0 + m.value) as i32));
+            }
+        }
+        None
     }
 
     fn valid_dm(d: u8, m: u8, y: Option<i32>) -> bool {
@@ -337,10 +368,12 @@ impl<'a> Scan<'a> {
 
     /// "17 de septiembre [de 2023]", "17 September 2023", "17th of September".
     fn dm(&self, i: usize) -> Option<Dmy> {
-        let (e, day) = self.day_at(i)?;
+        let (e, day) = self.day_at(i).or_else(|| self.day_in_words(i))?;
         let mut j = e;
         if let Some(e2) = self.c.day_month_link.has(self.lx, j) {
             j = e2;
+        } else if self.l(i).is_some_and(|l| l.kind == PieceKind::Word) && self.day_at(i).is_none() {
+            return None; // "cuatro julio" is no date; "cuatro de julio" is
         }
         let (e3, month, _) = self.month_at(j, true)?;
         let (end, year) = self.year_tail(e3);
@@ -492,6 +525,13 @@ impl<'a> Scan<'a> {
     /// or without its year, or (after "from") a year. Its value, and whether
     /// a year was written.
     fn endpoint(&self, k: usize, year_ok: bool) -> Option<(usize, String, bool)> {
+        // "entre ahora y el 15 de noviembre", "between Jan 2019 and yesterday", "from March to date".
+        if let Some(e) = self.c.now_words.has(self.lx, k) {
+            return Some((e, self.r?.to_string(), true));
+        }
+        if let Some((e, off)) = self.c.day_words.at(self.lx, k) {
+            return Some((e, self.r?.add_days(off as i64).to_string(), true));
+        }
         if let Some(m) = self.year_part(k).filter(|m| m.value.as_deref().is_some_and(|v| !v.starts_with('X'))) {
             return Some((m.end, m.value?, true));
         }

@@ -117,6 +117,8 @@ pub struct Lexicon {
     pub last_part: &'static [&'static str],
     /// After a unit or part of a year, the current one ("el trimestre actual").
     pub this_after: &'static [&'static str],
+    /// Before a year that follows a day and month ("28 june in 2020").
+    pub month_year_in: &'static [&'static str],
     /// Glued letter codes of a part of a year ("Q3", "T1", "H2"), upper or lower case.
     pub year_part_codes: &'static [(&'static str, (char, u8))],
 

@@ -83,6 +83,7 @@ pub static LEXICON: Lexicon = Lexicon {
     amount_and: &["and", ","],
     last_part: &["last", "final"],
     this_after: &[],
+    month_year_in: &["in"],
     year_part_codes: &[("q", ('Q', 4)), ("h", ('H', 2))],
 
     number_words: &[

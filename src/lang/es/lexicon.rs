@@ -84,6 +84,7 @@ pub static LEXICON: Lexicon = Lexicon {
     amount_and: &["y", ","],
     last_part: &["último", "última"],
     this_after: &["actual", "en curso"],
+    month_year_in: &["en"],
     year_part_codes: &[("t", ('Q', 4)), ("q", ('Q', 4)), ("s", ('H', 2)), ("h", ('H', 2))],
 
     number_words: &[
