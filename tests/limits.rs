@@ -246,6 +246,12 @@ fn work_grows_linearly() {
     assert_linear("windows", n / 4, |n| "los próximos 3 días pasados ".repeat(n), None);
     assert_linear("decimal words and fractions", n / 4, |n| "cinco coma cinco y un cuarto treinta y un 2 mil 300 ".repeat(n), None);
     assert_linear("scale ordinals", n / 4, |n| "tres millones milésimo tricentésimo tresmillonésimo ".repeat(n), None);
+    // Compound amounts and anchored offsets, digit-group chains, parts of
+    // periods and years in words: each rule that could extend over its neighbours.
+    assert_linear("compound offsets", n / 4, |n| "2 semanas y 3 días y 1 mes después de mañana, ".repeat(n), None);
+    assert_linear("digit chains", n / 4, |n| "12-03-2020-5/7/20-dic-".repeat(n), None);
+    assert_linear("period parts", n / 4, |n| "la última semana del primer trimestre de 2019 q1-".repeat(n), None);
+    assert_linear("years in words", n / 4, |n| "veintiocho de marzo de mil novecientos noventa y dos ".repeat(n), None);
     assert_linear("long URL", n, |n| format!("http://x.es/{}", "a(".repeat(n)), None);
     assert_linear("hashtags", n, |n| "#_1".repeat(n), None);
     assert_linear("e-mail prefixes", n, |n| "a@".repeat(n), None);

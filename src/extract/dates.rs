@@ -25,6 +25,10 @@ use super::numbers::number_at;
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
+mod numeric;
+mod offsets;
+mod periods;
+
 /// What a date expression denotes; serialised in lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -265,6 +269,12 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// "veintiocho", "twenty five": a cardinal day in words (before "de", "of").
+    fn day_in_words(&self, i: usize) -> Option<(usize, u8)> {
+        let n = number_at(self.t, self.lx, i, self.c).filter(|n| n.words && !n.weak && n.value.fract() == 0.0)?;
+        (1.0..=31.0).contains(&n.value).then_some((n.end, n.value as u8))
+    }
+
     fn name_ok(&self, i: usize) -> bool {
         !self.c.lx.names_capitalized || self.l(i).is_some_and(|l| l.upper)
     }
@@ -324,7 +334,32 @@ impl<'a> Scan<'a> {
         if let Some((e2, y)) = self.year_at(j) {
             return (e2, Some(y));
         }
+        // "28 june in 2020", "26 de junio en 2020"
+        if let Some((e2, y)) = self.c.month_year_in.has(self.lx, j).and_then(|e| self.year_at(e)) {
+            return (e2, Some(y));
+        }
+        // "de mil novecientos noventa y dos", "nineteen eighty six": a year in words.
+        let k = self.c.month_year_link.has(self.lx, j).unwrap_or(j);
+        if let Some((e2, y)) = self.year_in_words(k) {
+            return (e2, Some(y));
+        }
         (j, None)
+    }
+
+    /// "dos mil dieciocho", "two thousand and fifteen", "nineteen ninety six".
+    fn year_in_words(&self, k: usize) -> Option<(usize, i32)> {
+        let n = number_at(self.t, self.lx, k, self.c).filter(|n| n.words && !n.weak && n.value.fract() == 0.0)?;
+        if (1000.0..3000.0).contains(&n.value) {
+            return Some((n.end, n.value as i32));
+        }
+        // Two pairs of digits said as numbers.
+        if (10.0..30.0).contains(&n.value) {
+            let m = number_at(self.t, self.lx, n.end, self.c).filter(|m| m.words && !m.weak)?;
+            if (10.0..100.0).contains(&m.value) && m.value.fract() == 0.0 {
+                return Some((m.end, (n.value * 100.0 + m.value) as i32));
+            }
+        }
+        None
     }
 
     fn valid_dm(d: u8, m: u8, y: Option<i32>) -> bool {
@@ -333,10 +368,12 @@ impl<'a> Scan<'a> {
 
     /// "17 de septiembre [de 2023]", "17 September 2023", "17th of September".
     fn dm(&self, i: usize) -> Option<Dmy> {
-        let (e, day) = self.day_at(i)?;
+        let (e, day) = self.day_at(i).or_else(|| self.day_in_words(i))?;
         let mut j = e;
         if let Some(e2) = self.c.day_month_link.has(self.lx, j) {
             j = e2;
+        } else if self.l(i).is_some_and(|l| l.kind == PieceKind::Word) && self.day_at(i).is_none() {
+            return None; // "cuatro julio" is no date; "cuatro de julio" is
         }
         let (e3, month, _) = self.month_at(j, true)?;
         let (end, year) = self.year_tail(e3);
@@ -356,7 +393,10 @@ impl<'a> Scan<'a> {
     }
 
     fn dmy_value(&self, d: &Dmy) -> String {
-        match d.year.or(self.r.map(|r| r.year)) {
+        // "29 de febrero" without a year: the last leap year up to the reference's.
+        let leap_day = d.year.is_none() && (d.month, d.day) == (2, 29);
+        let year = self.r.map(|r| if leap_day { (0..8).map(|k| r.year - k).find(|&y| days_in_month(y, 2) == 29).unwrap_or(r.year) } else { r.year });
+        match d.year.or(year) {
             Some(y) => ymd(y, d.month, d.day),
             None => format!("XXXX-{:02}-{:02}", d.month, d.day),
         }
@@ -373,6 +413,8 @@ impl<'a> Scan<'a> {
             .or_else(|| self.coordinated_day(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year_part(i))
+            .or_else(|| self.nth_part(i))
+            .or_else(|| self.week_number(i))
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))
@@ -382,6 +424,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))
             .or_else(|| self.time(i))
+            .or_else(|| self.offset(i))
             .or_else(|| self.amount(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.month_year(i))
@@ -462,7 +505,7 @@ impl<'a> Scan<'a> {
         if let Some((e, y1)) = self.year_at(j) {
             if let Some(k) = to(e) {
                 if let Some((e2, y2)) = self.year_at(k) {
-                    if y2 > y1 && (from || self.glued(e) && self.glued(k)) {
+                    if y2 > y1 && (from || self.glued(e) && self.glued(k) && !self.in_chain(j, e2)) {
                         return Some(M {
                             start: i,
                             end: e2,
@@ -482,15 +525,26 @@ impl<'a> Scan<'a> {
     /// or without its year, or (after "from") a year. Its value, and whether
     /// a year was written.
     fn endpoint(&self, k: usize, year_ok: bool) -> Option<(usize, String, bool)> {
-        if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
+        // "entre ahora y el 15 de noviembre", "between Jan 2019 and yesterday", "from March to date".
+        if let Some(e) = self.c.now_words.has(self.lx, k) {
+            return Some((e, self.r?.to_string(), true));
+        }
+        if let Some((e, off)) = self.c.day_words.at(self.lx, k) {
+            return Some((e, self.r?.add_days(off as i64).to_string(), true));
+        }
+        if let Some(m) = self.year_part(k).filter(|m| m.value.as_deref().is_some_and(|v| !v.starts_with('X'))) {
             return Some((m.end, m.value?, true));
+        }
+        if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
+            return Some((m.end, m.value?, self.numeric_has_year(k)));
         }
         if let Some(d) = self.any_dmy(k) {
             return Some((d.end, self.dmy_value(&d), d.year.is_some()));
         }
         if let Some((e, m, abbr)) = self.month_at(k, true) {
             let (end, year) = self.year_tail(e);
-            if abbr && year.is_none() {
+            // An abbreviation needs its year, a "from" or a glued dash ("de sept. a nov.", "Jan-Feb 2017").
+            if abbr && year.is_none() && !year_ok && !(self.punct(end, "-") && self.glued(end)) {
                 return None;
             }
             let y = year.or(self.r.map(|r| r.year))?;
@@ -505,9 +559,15 @@ impl<'a> Scan<'a> {
     /// year that falls before the start is in the next year.
     fn endpoint_range(&self, i: usize, j: usize, to: &dyn Fn(usize) -> Option<usize>) -> Option<M> {
         let from = j > i;
-        let (e1, v1, _) = self.endpoint(j, from)?;
+        let (e1, mut v1, y1) = self.endpoint(j, from)?;
         let k = to(e1)?;
         let (e2, mut v2, y2) = self.endpoint(k, from)?;
+        // "de noviembre a febrero de 2017": the first end takes the year of the second, or the one before.
+        if !y1 && y2 && v1.len() > 4 {
+            let y: i32 = v2.get(..4)?.parse().ok()?;
+            let later = v1[4..] > *v2.get(4..v1.len().min(v2.len()))?;
+            v1 = format!("{:04}{}", if later { y - 1 } else { y }, &v1[4..]);
+        }
         if v2.len() == v1.len() && v2 < v1 {
             if y2 {
                 return None;
@@ -563,109 +623,7 @@ impl<'a> Scan<'a> {
         Some(M::new(i, e, DateKind::Date, Some(format!("{}", year / 10))))
     }
 
-    /// "el primer trimestre de 2023", "the second quarter", "Q3 2024", "the first half of 2022".
-    fn year_part(&self, i: usize) -> Option<M> {
-        let lx = self.lx;
-        // "Q3", "H1" written as a code: a capital letter glued to a digit.
-        let code = lx.get(i).filter(|l| l.kind == PieceKind::Word && l.end - l.start == 1 && l.upper).and_then(|l| {
-            let letter = self.t[l.start..l.end].chars().next()?;
-            let (_, (_, count)) = self.c.lx.year_parts.iter().find(|(_, (c, _))| *c == letter)?;
-            let n = self.int_at(i + 1, 1).filter(|_| self.glued(i + 1))?;
-            (1..=*count as u32).contains(&n).then_some((i + 2, letter, n as u8))
-        });
-        let (end, letter, n) = match code {
-            Some(c) => c,
-            None => {
-                let (e, v) = self.c.ordinal_words.at(lx, i)?;
-                let (e2, (letter, count)) = self.c.year_parts.at(lx, e)?;
-                if v == 0 || v > count as u32 {
-                    return None;
-                }
-                (e2, letter, v as u8)
-            }
-        };
-        let mut e = end;
-        let mut year = None;
-        if let Some(k) = self.c.day_month_link.has(lx, e) {
-            if let Some((e2, y)) = self.year_at(k) {
-                e = e2;
-                year = Some(y);
-            }
-        }
-        if year.is_none() {
-            if let Some((e2, y)) = self.year_at(e) {
-                e = e2;
-                year = Some(y);
-            }
-        }
-        // Without a year a code needs nothing more, but an ordinal phrase needs the reference year.
-        let y = year.or(self.r.map(|r| r.year));
-        let value = match y {
-            Some(y) => format!("{y:04}-{letter}{n}"),
-            None => format!("XXXX-{letter}{n}"),
-        };
-        Some(M::new(i, e, DateKind::Date, Some(value)))
-    }
-
     // ---- numeric dates ----
-
-    fn numeric(&self, i: usize) -> Option<M> {
-        let l = self.l(i)?;
-        if l.kind != PieceKind::Num {
-            return None;
-        }
-        let raw = &self.t[l.start..l.end];
-        let parts: Vec<&str>;
-        let end;
-        if raw.contains('.') && !raw.contains(',') && raw.matches('.').count() == 2 {
-            // "1.10.2023"
-            parts = raw.split('.').collect();
-            end = i + 1;
-        } else {
-            let sep = self.l(i + 1)?;
-            if sep.kind != PieceKind::Punct || !matches!(sep.norm.as_str(), "/" | "-") || !self.glued(i + 1) {
-                return None;
-            }
-            if !self.glued(i + 2) || !self.punct(i + 3, &sep.norm) || !self.glued(i + 3) || !self.glued(i + 4) {
-                return None;
-            }
-            for k in [i, i + 2, i + 4] {
-                self.int_at(k, 4)?;
-            }
-            parts = vec![raw, self.lx[i + 2].text(self.t), self.lx[i + 4].text(self.t)];
-            end = i + 5;
-        }
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
-            return None;
-        }
-        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-        if n.len() != 3 {
-            return None;
-        }
-        let (y, m, d) = if parts[0].len() == 4 {
-            (n[0] as i32, n[1], n[2])
-        } else {
-            if parts[1].len() > 2 || parts[0].len() > 2 {
-                return None;
-            }
-            let y = match parts[2].len() {
-                4 => n[2] as i32,
-                2 => n[2] as i32 + if n[2] < 50 { 2000 } else { 1900 },
-                _ => return None,
-            };
-            if self.c.lx.day_first {
-                (y, n[1], n[0])
-            } else {
-                (y, n[0], n[1])
-            }
-        };
-        let date = CivilDate::new(y, m, d)?;
-        // a Number followed by more glued digits is not a date
-        if self.l(end).is_some_and(|l| !l.space_before && l.kind == PieceKind::Num) {
-            return None;
-        }
-        Some(M::new(i, end, DateKind::Date, Some(date.to_string())))
-    }
 
     // ---- weekday + date ----
 
@@ -744,8 +702,15 @@ impl<'a> Scan<'a> {
                 return Some(m);
             }
             // "el pasado 17 de septiembre", "el próximo 3 de mayo": the nearest such day in that direction.
+            if let Some(numeric::Numeric::Day(d)) = self.numeric_date(k).filter(|_| dir == 0) {
+                return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
+            }
             if dir != 0 {
-                if let Some(d) = self.dm(k) {
+                let numeric_dm = || match self.numeric_date(k) {
+                    Some(numeric::Numeric::Day(d)) => Some(d),
+                    _ => None,
+                };
+                if let Some(d) = self.dm(k).or_else(numeric_dm) {
                     let value = match (d.year, self.r) {
                         (None, Some(r)) => {
                             let md = (d.month, d.day);
@@ -788,11 +753,14 @@ impl<'a> Scan<'a> {
             .at(lx, j)
             .map(|(e, _)| e)
             .or_else(|| self.weekday_at(j).map(|(e, _)| e))
-            .or_else(|| self.month_at(j, false).map(|(e, _, _)| e))?;
+            .or_else(|| self.month_at(j, false).map(|(e, _, _)| e))
+            .or_else(|| self.c.year_parts.at(lx, j).map(|(e, _)| e))?;
         let dir = if let Some(e) = self.c.last_after.has(lx, head_end) {
             Some((e, -1))
+        } else if let Some(e) = self.c.next_after.has(lx, head_end) {
+            Some((e, 1))
         } else {
-            self.c.next_after.has(lx, head_end).map(|e| (e, 1))
+            self.c.this_after.has(lx, head_end).map(|e| (e, 0))
         };
         if let Some((e, dir)) = dir {
             if let Some((he, v)) = self.head_value(j, dir) {
@@ -843,6 +811,15 @@ impl<'a> Scan<'a> {
     /// The value of a unit, weekday or month shifted by `dir` (-1, 0, 1) from the reference.
     fn head_value(&self, k: usize, dir: i64) -> Option<(usize, Option<String>)> {
         let r = self.r;
+        // "el próximo trimestre", "last quarter": the part of the year holding the reference, shifted.
+        if let Some((e, (letter, count))) = self.c.year_parts.at(self.lx, k) {
+            let count = count as i64;
+            let v = r.map(|r| {
+                let idx = r.year as i64 * count + (r.month as i64 - 1) / (12 / count) + dir;
+                format!("{:04}-{letter}{}", idx.div_euclid(count), idx.rem_euclid(count) + 1)
+            });
+            return Some((e, v));
+        }
         if let Some((e, unit)) = self.c.units.at(self.lx, k) {
             let v = r.map(|r| match unit {
                 Unit::Day => Some(r.add_days(dir).to_string()),
@@ -956,6 +933,9 @@ impl<'a> Scan<'a> {
     /// "hace dos semanas".
     fn ago_before(&self, i: usize) -> Option<M> {
         let j = self.c.ago_before.has(self.lx, i)?;
+        if let Some(a) = self.amounts(j) {
+            return Some(M::rel(i, a.end, self.r.map(|r| a.shift(r, -1).to_string())));
+        }
         let (e, n, unit, _) = self.amount_unit(j)?;
         let (value, unresolved) = self.offset_value(n, unit, -1);
         Some(M { start: i, end: e, kind: DateKind::Date, value, end_value: None, unresolved })
@@ -964,6 +944,13 @@ impl<'a> Scan<'a> {
     /// "dentro de tres días", "in two weeks".
     fn in_future(&self, i: usize) -> Option<M> {
         let j = self.c.in_future.has(self.lx, i)?;
+        if let Some(a) = self.amounts(j) {
+            // "en dos años de gobierno", "in two years of talks": a duration.
+            if self.c.day_month_link.has(self.lx, a.end).is_some() {
+                return None;
+            }
+            return Some(M::rel(i, a.end, self.r.map(|r| a.shift(r, 1).to_string())));
+        }
         let (e, n, unit, _) = self.amount_unit(j)?;
         let (value, unresolved) = self.offset_value(n, unit, 1);
         Some(M { start: i, end: e, kind: DateKind::Date, value, end_value: None, unresolved })

@@ -104,6 +104,23 @@ pub struct Lexicon {
     pub time_fractions: &'static [(&'static str, i32)],
     /// A part of a day relative to today, with its TIMEX3 code ("anoche", -1, "NI").
     pub parts_of_day: &'static [(&'static str, (i32, &'static str))],
+    /// After an amount, before the day it counts from, with the direction
+    /// ("tres días después de", 1; "two weeks before", -1).
+    pub offset_links: &'static [(&'static str, i32)],
+    /// After an amount, counting from the reference ("3 weeks later", 1).
+    pub offset_after: &'static [(&'static str, i32)],
+    /// The reference moment as an end or an anchor ("ahora", "now").
+    pub now_words: &'static [&'static str],
+    /// Joins the parts of a compound amount ("2 semanas y 2 días").
+    pub amount_and: &'static [&'static str],
+    /// "the last week of", "la última semana de": the last part of a period.
+    pub last_part: &'static [&'static str],
+    /// After a unit or part of a year, the current one ("el trimestre actual").
+    pub this_after: &'static [&'static str],
+    /// Before a year that follows a day and month ("28 june in 2020").
+    pub month_year_in: &'static [&'static str],
+    /// Glued letter codes of a part of a year ("Q3", "T1", "H2"), upper or lower case.
+    pub year_part_codes: &'static [(&'static str, (char, u8))],
 
     // ---- numbers ----
     /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).
