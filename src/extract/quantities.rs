@@ -407,6 +407,8 @@ impl<'a> Q<'a> {
 
     fn at(&self, i: usize) -> Option<(usize, usize, Quantity)> {
         let lx = self.lx;
+        // A sign word may end the line ("… negativo"): nothing follows it.
+        lx.get(i)?;
         // A minus sign before the digits: "-5 grados", "−3,2 %", "- 1,200,000"; or a word ("minus 5").
         let sign = if lx[i].kind == PieceKind::Punct
             && matches!(lx[i].norm.as_str(), "-" | "−")
