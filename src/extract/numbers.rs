@@ -142,17 +142,24 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
     if !any {
         return None;
     }
-    // "un millón y medio": half of the scale that ends the number.
-    if current == 0 && last_scale > 0.0 {
-        if let Some(e) = c.and_half.has(lx, j) {
-            return Some(Number { end: e, value: total + 0.5 * last_scale, words: true, weak: false, plain_digits: false });
+    let whole = Number { end: j, value: total + current as f64, words: true, weak, plain_digits: false };
+    Some(words_tail(text, lx, c, whole, (current == 0).then_some(last_scale)))
+}
+
+/// What may end a number in words: half of the scale that ends it ("un
+/// millón y medio"; `last_scale` when a scale is its last word), or a
+/// decimal part ("five point five").
+fn words_tail(text: &str, lx: &[Piece], c: &Compiled, n: Number, last_scale: Option<f64>) -> Number {
+    let strong = |end, value| Number { end, value, words: true, weak: false, plain_digits: false };
+    if let Some(s) = last_scale.filter(|s| *s > 0.0) {
+        if let Some(e) = c.and_half.has(lx, n.end) {
+            return strong(e, n.value + 0.5 * s);
         }
     }
-    let value = total + current as f64;
-    if let Some((e, frac)) = decimal_part(text, lx, j, c) {
-        return Some(Number { end: e, value: value + frac, words: true, weak: false, plain_digits: false });
+    match decimal_part(text, lx, n.end, c) {
+        Some((e, frac)) => strong(e, n.value + frac),
+        None => n,
     }
-    Some(Number { end: j, value, words: true, weak, plain_digits: false })
 }
 
 /// A decimal part said in words after a whole number: "five point five",

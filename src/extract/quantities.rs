@@ -85,10 +85,11 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[
         lines.push(line);
         from = to;
     }
+    // The first line's mentions, counted once for all the amounts that need them.
+    let first = std::cell::OnceCell::new();
     resolve_shared_currencies(&mut out, |at| {
         let own = lines.partition_point(|l| l.first().is_some_and(|p| p.start <= at)).saturating_sub(1);
-        let first = lines.first().copied().unwrap_or(&[]);
-        let mut counts = country_mentions(first, c);
+        let mut counts = first.get_or_init(|| country_mentions(lines.first().copied().unwrap_or(&[]), c)).clone();
         if own > 0 {
             for (cc, n) in country_mentions(lines[own], c) {
                 add_count(&mut counts, cc, n);
@@ -405,22 +406,23 @@ impl<'a> Q<'a> {
         None
     }
 
+    /// Where the amount after a minus sign at `i` starts: "-5 grados",
+    /// "−3,2 %", "- 1,200,000" (not a dash between numbers), or a word ("minus 5").
+    fn sign_end(&self, i: usize) -> Option<usize> {
+        let lx = self.lx;
+        let dash = lx[i].kind == PieceKind::Punct
+            && matches!(lx[i].norm.as_str(), "-" | "−")
+            && (lx[i].space_before || i == 0)
+            && lx.get(i + 1).is_some_and(|l| l.kind == PieceKind::Num)
+            && (i == 0 || lx[i - 1].kind != PieceKind::Num);
+        if dash { Some(i + 1) } else { self.c.minus_words.has(lx, i) }
+    }
+
     fn at(&self, i: usize) -> Option<(usize, usize, Quantity)> {
         let lx = self.lx;
         // A sign word may end the line ("… negativo"): nothing follows it.
         lx.get(i)?;
-        // A minus sign before the digits: "-5 grados", "−3,2 %", "- 1,200,000"; or a word ("minus 5").
-        let sign = if lx[i].kind == PieceKind::Punct
-            && matches!(lx[i].norm.as_str(), "-" | "−")
-            && (lx[i].space_before || i == 0)
-            && lx.get(i + 1).is_some_and(|l| l.kind == PieceKind::Num)
-            && (i == 0 || lx[i - 1].kind != PieceKind::Num)
-        {
-            Some(i + 1)
-        } else {
-            self.c.minus_words.has(lx, i)
-        };
-        if let Some(j) = sign {
+        if let Some(j) = self.sign_end(i) {
             let (s, e, mut q) = self.at(j)?;
             if s == j && matches!(q.kind, QuantityKind::Number | QuantityKind::Measure | QuantityKind::Percent) {
                 q.value = -q.value;

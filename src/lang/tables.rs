@@ -96,7 +96,10 @@ pub fn countries(tsv: &'static str) -> Vec<(&'static str, &'static str)> {
 /// Whether the ISO 4217 currency `code` is used in the country `cc`
 /// (the `countries` column of the common table).
 pub fn currency_used_in(code: &str, cc: &str) -> bool {
-    rows(COMMON_CURRENCIES).any(|r| r[0] == code && r.get(3).is_some_and(|cs| cs.split(',').any(|c| c == cc)))
+    // (code, countries) of every currency, parsed once.
+    static COUNTRIES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    let table = COUNTRIES.get_or_init(|| rows(COMMON_CURRENCIES).filter_map(|r| Some((r[0], *r.get(3)?))).collect());
+    table.iter().any(|(c, cs)| *c == code && cs.split(',').any(|x| x == cc))
 }
 
 /// A number word of `numbers.tsv` (word, value, kind, flags).

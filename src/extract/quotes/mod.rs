@@ -130,39 +130,18 @@ impl EntitySpan {
     }
 }
 
-/// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
-/// bytes after their offsets in `text` (they may be spans of a larger text).
-pub(crate) fn find_quotes_in(
+/// For each lex, where its sentence starts and ends (lex indices): the
+/// sentence starts are Lupa's own, outside quotes, plus the tokenizer's.
+fn sentence_bounds(
     text: &str,
     lx: &[Piece],
     sentences: &[Sentence],
     shift: usize,
     lang: Lang,
-    entities: &[EntitySpan],
-) -> Vec<Quote> {
+    inside: &[bool],
+) -> (Vec<usize>, Vec<usize>) {
     let c = compiled(lang);
-    let pairs = pair_marks(text, lx, c);
-    if pairs.is_empty() {
-        return Vec::new();
-    }
     let n = lx.len();
-    // Lexes inside any quote (difference array), and word-count prefix sums.
-    let mut diff = vec![0i64; n + 1];
-    for p in &pairs {
-        diff[p.0] += 1;
-        diff[p.1 + 1] -= 1;
-    }
-    let mut inside = vec![false; n];
-    let mut acc = 0;
-    for k in 0..n {
-        acc += diff[k];
-        inside[k] = acc > 0;
-    }
-    let mut words = vec![0usize; n + 1];
-    for k in 0..n {
-        words[k + 1] = words[k] + usize::from(lx[k].kind != PieceKind::Punct);
-    }
-    // Sentence starts: our own, outside quotes, plus the tokenizer's.
     let mut starts = vec![false; n];
     let mut si = 0;
     for k in 0..n {
@@ -207,6 +186,42 @@ pub(crate) fn find_quotes_in(
             n
         };
     }
+    (sent_start, sent_end)
+}
+
+/// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
+/// bytes after their offsets in `text` (they may be spans of a larger text).
+pub(crate) fn find_quotes_in(
+    text: &str,
+    lx: &[Piece],
+    sentences: &[Sentence],
+    shift: usize,
+    lang: Lang,
+    entities: &[EntitySpan],
+) -> Vec<Quote> {
+    let c = compiled(lang);
+    let pairs = pair_marks(text, lx, c);
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let n = lx.len();
+    // Lexes inside any quote (difference array), and word-count prefix sums.
+    let mut diff = vec![0i64; n + 1];
+    for p in &pairs {
+        diff[p.0] += 1;
+        diff[p.1 + 1] -= 1;
+    }
+    let mut inside = vec![false; n];
+    let mut acc = 0;
+    for k in 0..n {
+        acc += diff[k];
+        inside[k] = acc > 0;
+    }
+    let mut words = vec![0usize; n + 1];
+    for k in 0..n {
+        words[k + 1] = words[k] + usize::from(lx[k].kind != PieceKind::Punct);
+    }
+    let (sent_start, sent_end) = sentence_bounds(text, lx, sentences, shift, lang, &inside);
 
     // Entities by start, so that lookups are logarithmic.
     let mut sorted: Vec<EntitySpan> =
