@@ -228,7 +228,7 @@ impl Compiled {
         let lx: &'static Lexicon = lang.lexicon();
         let numbers = tables::number_words(lx.number_table);
         let of_kind = |k: &'static str| numbers.iter().filter(move |w| w.kind == k);
-        let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), multiplier: 1.0, minor: false, candidates: None }));
+        let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), ..crate::lang::tables::ONE }));
         let currencies = PhraseSet::new(own.chain(tables::currency_names(lx.currency_table)).chain(tables::currency_symbols()));
         let ordinals = lx.ordinal_words.iter().copied().chain(
             of_kind("ordinal").filter(|w| w.value < 100.0 && !w.weak).map(|w| (w.word, w.value as u32)),
