@@ -63,6 +63,7 @@ pub struct Compiled {
     pub number_words: PhraseSet<u32>,
     pub weak_numbers: PhraseSet<()>,
     pub number_and: PhraseSet<()>,
+    pub tens_and: PhraseSet<()>,
     pub hundred: PhraseSet<()>,
     pub scales: PhraseSet<f64>,
     pub half: PhraseSet<()>,
@@ -74,6 +75,14 @@ pub struct Compiled {
     pub currencies: PhraseSet<Currency>,
     /// Denominator words: value of one ("cuarto" 0.25, "thirds" 1/3).
     pub fractions: PhraseSet<f64>,
+    /// What a number may be divided by, and whether the word is plural:
+    /// fraction words ("cuarto" 4, "thirds" 3) and plural ordinals
+    /// ("vigésimos" 20, "twenty-fifths" 25, "millonésimas" 10^6), and
+    /// singular ones from eleven ("one twenty-fifth", "un centésimo").
+    pub denominators: PhraseSet<(f64, bool)>,
+    /// The one-word cardinals, hundreds and scales, folded, longest first:
+    /// the parts of a cardinal written as one word ("cientocinco").
+    pub glued_number_parts: Vec<String>,
     /// Ordinals of a power of ten that multiply the number before them ("two hundredth").
     pub ordinal_scales: PhraseSet<f64>,
     /// One-word scale ordinals from a thousand up ("milésimo", "millonésimo"),
@@ -291,6 +300,7 @@ impl Compiled {
             number_words: pairs(lx.number_words),
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),
+            tens_and: set(lx.tens_and),
             hundred: set(lx.hundred),
             scales: PhraseSet::new(scales),
             half: set(lx.half),
@@ -301,6 +311,8 @@ impl Compiled {
             currencies,
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
+            denominators: PhraseSet::new(denominators(&numbers)),
+            glued_number_parts: glued_number_parts(&numbers),
             countries: PhraseSet::new(tables::countries(lx.country_table)),
             glued_ordinal_scales: of_kind("ordinal")
                 .filter(|w| w.value >= 1000.0 && !w.word.contains(' '))
@@ -408,4 +420,32 @@ mod tests {
             }
         }
     }
+}
+
+/// The entries of [`Compiled::denominators`] from `numbers.tsv`.
+fn denominators(numbers: &[tables::NumberWord]) -> Vec<(&'static str, (f64, bool))> {
+    let fractions = numbers
+        .iter()
+        .filter(|w| w.kind == "fraction" && !w.weak && !w.has("composed") && !w.has("hyphenated") && w.value > 0.0 && w.value <= 0.5)
+        .map(|w| (w.word, ((1.0 / w.value).round(), w.has("plural"))));
+    // "primeros", "segundos" and "seconds" are what they count, not parts;
+    // below eleven only the fraction words are denominators ("un tercero" is a third party).
+    let ordinals = numbers
+        .iter()
+        .filter(|w| w.kind == "ordinal" && !w.weak && (w.has("plural") && w.value >= 3.0 || w.value >= 11.0))
+        .map(|w| (w.word, (w.value, w.has("plural"))));
+    fractions.chain(ordinals).collect()
+}
+
+/// The entries of [`Compiled::glued_number_parts`] from `numbers.tsv`.
+fn glued_number_parts(numbers: &[tables::NumberWord]) -> Vec<String> {
+    let kinds = ["unit", "teen", "ten", "compound", "hundred", "scale"];
+    let mut parts: Vec<String> = numbers
+        .iter()
+        .filter(|w| kinds.contains(&w.kind) && !w.weak && !w.word.contains([' ', '-']))
+        .map(|w| crate::text::fold::lexicon(w.word))
+        .collect();
+    parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    parts.dedup();
+    parts
 }

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod dates;
 pub mod entities;
+mod fractions;
 pub mod keywords;
 pub mod lexicon;
 pub mod numbers;

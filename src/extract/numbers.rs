@@ -178,7 +178,7 @@ fn decimal_part(text: &str, lx: &[Piece], j: usize, c: &Compiled) -> Option<(usi
 fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<(usize, u64)> {
     let e = c.number_and.has(lx, j)?;
     let after_hundred = current % 100 == 0 && current >= 100;
-    let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100));
+    let after_tens = current % 10 == 0 && (20..100).contains(&(current % 100)) && c.tens_and.has(lx, j) == Some(e);
     let (end, v) = c.number_words.at(lx, e)?;
     let v = v as u64;
     let fits = (after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10);

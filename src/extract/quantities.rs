@@ -11,6 +11,7 @@ use super::dates::DateSpan;
 use crate::tokenize::pieces::{pieces, Piece, PieceKind};
 use super::lexicon::{compiled, Compiled, Currency};
 use crate::lang::tables::{bare_minor_of, currency_used_in};
+use super::fractions::denominator_at;
 use super::numbers::{number_at, Number};
 use crate::lang::Lang;
 use crate::tokenize::Token;
@@ -339,6 +340,28 @@ impl<'a> Q<'a> {
         Some((k + 1, n.value * s))
     }
 
+    /// A whole numerator over the denominator at `k`: "tres quintos", "three
+    /// twenty-fifths", "cien millonésimas"; over a singular one only "one"
+    /// ("one twenty-fifth"), or "un" before a word that is only a fraction
+    /// ("un veintiunavo").
+    fn over_denominator(&self, n: &Number, k: usize) -> Option<(usize, f64)> {
+        if n.value.fract() != 0.0 || n.value <= 0.0 || !self.free(k) {
+            return None;
+        }
+        let d = denominator_at(self.lx, k, self.c)?;
+        let one = n.value == 1.0 && (!n.weak || d.only_fraction);
+        if !(d.plural || one) {
+            return None;
+        }
+        // "one hundred thirty fifths" is 100/35: the tens go with the unit
+        // denominator after them, as they would in "thirty-fifths".
+        let tens = self.c.number_words.at(self.lx, n.end - 1).filter(|&(e, v)| e == n.end && (20..100).contains(&v) && v % 10 == 0);
+        match tens {
+            Some((_, t)) if n.words && d.value < 10.0 && n.value > f64::from(t) => Some((d.end, (n.value - f64::from(t)) / (f64::from(t) + d.value))),
+            _ => Some((d.end, n.value / d.value)),
+        }
+    }
+
     /// A whole number plus a fraction with its numerator: "three and one
     /// fourth", "forty two and a third", "cinco con un cuarto" (the number ends at `e`).
     fn whole_and_fraction(&self, e: usize, n: &Number) -> Option<(usize, f64)> {
@@ -347,9 +370,13 @@ impl<'a> Q<'a> {
             return None;
         }
         let k = c.fraction_and.has(lx, e)?;
-        let num = number_at(self.t, lx, k, c).filter(|m| m.value >= 1.0 && m.value < 10.0 && m.value.fract() == 0.0)?;
-        let (e2, f) = c.fractions.at(lx, num.end)?;
-        (num.value * f < 1.0 && self.free(k)).then_some((e2, n.value + num.value * f))
+        let num = number_at(self.t, lx, k, c).filter(|m| m.value >= 1.0 && m.value.fract() == 0.0)?;
+        // After "and", a unit ordinal is a denominator too: "forty two and a third".
+        let unit = || c.ordinal_words.at(lx, num.end).filter(|&(_, v)| (3..=10).contains(&v)).map(|(e2, v)| (e2, f64::from(v)));
+        let (e2, d) = denominator_at(lx, num.end, c).map(|d| (d.end, d.value)).or_else(unit)?;
+        // After a scale, the fraction is of it: "two million and three fifths".
+        let scale = c.scales.ending_at(lx, e, 2).map_or(1.0, |(_, s)| s);
+        (num.value < d && self.free(k)).then_some((e2, n.value + num.value / d * scale))
     }
 
     /// What may follow a number and change it: a compound or scale ordinal
@@ -360,6 +387,9 @@ impl<'a> Q<'a> {
     fn after_number(&self, i: usize, n: &Number) -> Option<(usize, f64, bool)> {
         let (lx, c, e) = (self.lx, self.c, n.end);
         let hy = if lx.get(e).is_some_and(|l| l.norm == "-" && !l.space_before) { e + 1 } else { e };
+        if let Some((e2, v)) = self.over_denominator(n, hy) {
+            return Some((e2, v, false));
+        }
         if n.words && n.value.fract() == 0.0 {
             let units = n.value % 100.0;
             if units == 0.0 || (units % 10.0 == 0.0 && units >= 20.0) {

@@ -130,6 +130,9 @@ pub struct Lexicon {
     pub weak_numbers: &'static [&'static str],
     /// Joins tens and units or hundreds and the rest ("treinta y dos", "one hundred and five").
     pub number_and: &'static [&'static str],
+    /// The joiners of `number_and` that may also come between tens and units
+    /// ("treinta y dos", "twenty-three"; not "twenty and three").
+    pub tens_and: &'static [&'static str],
     /// Multiplies what precedes it by 100 ("hundred").
     pub hundred: &'static [&'static str],
     /// Scale words ("mil", 1e3; "millones", 1e6).
@@ -165,6 +168,10 @@ pub struct Lexicon {
     /// Between a whole number and a fraction added to it ("three and one
     /// fourth", "cinco con un cuarto").
     pub fraction_and: &'static [&'static str],
+    /// Glued to a cardinal, making it a denominator ("veintiunavos", "doscientosavos").
+    pub fraction_suffixes: &'static [&'static str],
+    /// Inside a cardinal written as one word, between its parts ("treintaicinco").
+    pub glued_number_joiners: &'static [&'static str],
     /// The decimal mark said as a word ("five point five", "dos coma cinco").
     pub decimal_words: &'static [&'static str],
     /// Between a scale word and a currency ("millones de dólares").

@@ -126,6 +126,14 @@ pub struct NumberWord {
     pub value: f64,
     pub kind: &'static str,
     pub weak: bool,
+    /// The flags column ("plural", "feminine,plural", "composed").
+    pub flags: &'static str,
+}
+
+impl NumberWord {
+    pub fn has(&self, flag: &str) -> bool {
+        self.flags.split(',').any(|f| f == flag)
+    }
 }
 
 pub fn number_words(tsv: &'static str) -> Vec<NumberWord> {
@@ -133,8 +141,9 @@ pub fn number_words(tsv: &'static str) -> Vec<NumberWord> {
         .filter(|r| r.len() >= 3)
         .filter_map(|r| {
             let value = r[1].parse().ok()?;
-            let weak = r.get(3).is_some_and(|f| f.split(',').any(|x| x == "weak"));
-            Some(NumberWord { word: r[0], value, kind: r[2], weak })
+            let flags = r.get(3).copied().unwrap_or("");
+            let weak = flags.split(',').any(|x| x == "weak");
+            Some(NumberWord { word: r[0], value, kind: r[2], weak, flags })
         })
         .collect()
 }

@@ -102,7 +102,7 @@ def spanish():
               80: "octogésim", 90: "nonagésim", 100: "centésim", 200: "ducentésim", 300: "tricentésim",
               400: "cuadringentésim", 500: "quingentésim", 600: "sexcentésim", 700: "septingentésim",
               800: "octingentésim", 900: "noningentésim", 1000: "milésim", 10**6: "millonésim",
-              10**9: "milmillonésim"}
+              10**9: "milmillonésim", 10**12: "billonésim"}
     variants = {7: ["sétim"], 9: ["non"]}
     unit_ord = {1: "primer", 2: "segund", 3: "tercer", 4: "cuart", 5: "quint", 6: "sext", 7: "séptim",
                 8: "octav", 9: "noven"}
@@ -204,6 +204,10 @@ def english():
                  ("quadrillion", 1e15)):
         r(w, v, "scale")
         r(w + "s", v, "vague", "plural")
+    # South Asian English: "13 lakh", "6 crore", "three lakh crore"
+    for w, v in (("lakh", 1e5), ("crore", 1e7)):
+        r(w, v, "scale")
+        r(w + "s", v, "scale", "plural")
     for w, v in (("k", 1e3), ("m", 1e6), ("mn", 1e6), ("mln", 1e6), ("bn", 1e9), ("b", 1e9),
                  ("bln", 1e9), ("tn", 1e12), ("trn", 1e12), ("t", 1e12)):
         r(w, v, "scale_abbr", *(["weak"] if len(w) == 1 else []))
@@ -225,8 +229,11 @@ def english():
         r(w, v, "ordinal", *(["weak"] if w == "second" else []))
     for v, w in EN_TENS.items():
         r(_en_tens_ord(w), v, "ordinal")
+        r(_en_tens_ord(w) + "s", v, "ordinal", "plural")
         for u in range(1, 10):
             r(f"{w}-{EN_ORD[u]}", v + u, "ordinal", "hyphenated")
+            # plural: a denominator ("three twenty-fifths")
+            r(f"{w}-{EN_ORD[u]}s", v + u, "ordinal", "hyphenated,plural", *(["weak"] if u == 2 else []))
     for w, v in (("hundredth", 100), ("thousandth", 1000), ("millionth", 10**6), ("billionth", 10**9),
                  ("trillionth", 10**12)):
         r(w, v, "ordinal")
@@ -240,7 +247,7 @@ def english():
         r(w, 1 / d, "fraction", *(["weak"] if d in (3,) else []))
         r(w + "s", 1 / d, "fraction", "plural")
     for w, v in (("hundredth", 0.01), ("hundredths", 0.01), ("thousandth", 0.001), ("thousandths", 0.001),
-                 ("millionth", 1e-6), ("millionths", 1e-6)):
+                 ("millionth", 1e-6), ("millionths", 1e-6), ("billionths", 1e-9), ("trillionths", 1e-12)):
         r(w, v, "fraction", *(["plural"] if w.endswith("s") else []))
     names = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"),
              6: ("sixth", "sixths"), 8: ("eighth", "eighths"), 10: ("tenth", "tenths")}

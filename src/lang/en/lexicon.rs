@@ -96,6 +96,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     weak_numbers: &["a", "an"],
     number_and: &["and", "-"],
+    tens_and: &["-"],
     hundred: &["hundred"],
     scales: &[("dozen", 12.0), ("dozens", 12.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9)],
     half: &["half", "half a", "half an"],
@@ -126,6 +127,8 @@ pub static LEXICON: Lexicon = Lexicon {
     cents_link: &["and"],
     fraction_over: &["over", "out of"],
     fraction_and: &["and"],
+    fraction_suffixes: &[],
+    glued_number_joiners: &[],
     decimal_words: &["point"],
     currency_link: &[],
     measure_units: &[

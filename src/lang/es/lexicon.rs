@@ -105,6 +105,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     weak_numbers: &["un", "una"],
     number_and: &["y"],
+    tens_and: &["y"],
     hundred: &[],
     scales: &[
         ("mil", 1e3), ("millón", 1e6), ("millones", 1e6), ("mil millones", 1e9),
@@ -147,6 +148,8 @@ pub static LEXICON: Lexicon = Lexicon {
     cents_link: &["y", "con"],
     fraction_over: &["sobre"],
     fraction_and: &["y", "con"],
+    fraction_suffixes: &["avos", "avas", "avo", "ava"],
+    glued_number_joiners: &["i", "y"],
     decimal_words: &["coma", "punto"],
     currency_link: &["de"],
     measure_units: &[
