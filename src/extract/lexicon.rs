@@ -170,6 +170,7 @@ impl Compiled {
         l.kind == PieceKind::Num
             || self.quantity_starts.may_start(l)
             || matches!(l.norm.as_str(), "-" | "−" | "." | ",")
+            || l.kind == PieceKind::Punct && l.norm.chars().next().and_then(crate::text::chars::vulgar_fraction).is_some()
             || l.kind == PieceKind::Word && self.is_glued_ordinal(l)
     }
 

@@ -1,6 +1,6 @@
 //! Cardinal numbers in digits or words, shared by dates and quantities.
 
-use crate::text::chars::is_group_space;
+use crate::text::chars::{is_group_space, vulgar_fraction};
 use crate::tokenize::pieces::{Piece, PieceKind};
 use super::lexicon::Compiled;
 
@@ -35,6 +35,9 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
     }
     if l.kind == PieceKind::Num {
         return digits_at(text, lx, i, c, limit);
+    }
+    if let Some(v) = vulgar_at(text, lx, i) {
+        return Some(Number { end: i + 1, value: v, words: false, weak: false, plain_digits: false });
     }
     if l.kind != PieceKind::Word {
         return None;
@@ -167,9 +170,28 @@ fn words_tail(text: &str, lx: &[Piece], c: &Compiled, n: Number, last_scale: Opt
 /// as the digits it is written with).
 fn decimal_part(text: &str, lx: &[Piece], j: usize, c: &Compiled) -> Option<(usize, f64)> {
     let k = c.decimal_words.has(lx, j)?;
-    let m = number_below(text, lx, k, c, 1000.0).filter(|m| !m.weak && m.value.fract() == 0.0 && m.value < 1e6)?;
-    let digits = (m.value as u64).to_string().len() as i32;
-    Some((m.end, m.value / 10f64.powi(digits)))
+    // Digits said one by one ("point one four", "coma cero tres"), then,
+    // after zeros only, a number said whole ("coma cero veinticinco").
+    let mut digits = String::new();
+    let mut end = k;
+    while let Some((e, v)) = c.number_words.at(lx, end).filter(|&(e, v)| e == end + 1 && v <= 9 && digits.len() < 12) {
+        if c.weak_numbers.has(lx, end).is_some() {
+            break;
+        }
+        digits.push(char::from(b'0' + v as u8));
+        end = e;
+    }
+    if digits.bytes().all(|b| b == b'0') {
+        if let Some(m) = number_below(text, lx, end, c, 1000.0).filter(|m| !m.weak && m.value.fract() == 0.0 && m.value < 1e6) {
+            digits.push_str(&(m.value as u64).to_string());
+            end = m.end;
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let value: f64 = format!("0.{digits}").parse().ok()?;
+    Some((end, value))
 }
 
 /// Where "and" plus a number word continues the number `current` ("one
@@ -184,6 +206,16 @@ fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<(
     let fits = (after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10);
     // An article-like "un" is the unit after tens ("treinta y un años"), not after hundreds.
     (fits && (after_tens || c.weak_numbers.has(lx, e).is_none())).then_some((end, v))
+}
+
+/// The value of piece `i` when it is one vulgar-fraction character ("¾").
+fn vulgar_at(text: &str, lx: &[Piece], i: usize) -> Option<f64> {
+    let l = lx.get(i).filter(|l| l.kind == PieceKind::Punct)?;
+    let mut chars = text[l.start..l.end].chars();
+    match (chars.next(), chars.next()) {
+        (Some(ch), None) => vulgar_fraction(ch),
+        _ => None,
+    }
 }
 
 /// A number written with a leading decimal mark: ".77", ",08" (the mark at
@@ -218,6 +250,14 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
                 value = value * 1000.0 + parse_number(g.text(text), false)?;
             }
             j += groups;
+            plain = false;
+        }
+    }
+    // "2½ años", "1 ½ cups": a whole number and a vulgar fraction.
+    if plain && j == i + 1 {
+        if let Some(v) = vulgar_at(text, lx, j).filter(|_| !lx[j].newline_before) {
+            value += v;
+            j += 1;
             plain = false;
         }
     }

@@ -74,6 +74,32 @@ pub fn is_group_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// The value of a vulgar-fraction character ("½", "¾", "⅛").
+pub fn vulgar_fraction(c: char) -> Option<f64> {
+    let (n, d) = match c {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅐' => (1, 7),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
+        '⅑' => (1, 9),
+        '⅒' => (1, 10),
+        _ => return None,
+    };
+    Some(f64::from(n) / f64::from(d))
+}
+
 /// The character at byte `i` of `text` (a character boundary) and its length
 /// in bytes; ASCII without decoding. `None` at or past the end.
 #[inline]
