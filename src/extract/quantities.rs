@@ -220,17 +220,50 @@ impl<'a> Q<'a> {
 
     /// A currency written before the amount: "€", "US$", "USD", "C$".
     fn currency_prefix(&self, i: usize) -> Option<(usize, Currency)> {
+        if let Some(found) = self.spaced_symbol(i) {
+            return Some(found);
+        }
         let (mut e, cur) = self.c.currencies.at(self.lx, i)?;
         // A code glued to a dollar sign: "MXN$", "aud$ 15".
         if self.lx.get(e).is_some_and(|l| !l.space_before && l.norm == "$") && cur.code.is_some() {
             e += 1;
         }
         let symbolic = self.lx[i..e].iter().any(|l| l.kind == PieceKind::Punct);
-        let code_like = e == i + 1 && {
+        (symbolic || self.code_like(i, e)).then_some((e, cur))
+    }
+
+    /// Whether pieces `i..e` are one ISO-style code in capitals ("USD").
+    fn code_like(&self, i: usize, e: usize) -> bool {
+        e == i + 1 && {
             let s = self.lx[i].text(self.t);
             s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
-        };
-        (symbolic || code_like).then_some((e, cur))
+        }
+    }
+
+    /// A qualifier written apart from its dollar sign: "HK $ 10", "c $ 100",
+    /// "u.s $ 5" (as the symbol written together names it: "HK$").
+    fn spaced_symbol(&self, i: usize) -> Option<(usize, Currency)> {
+        let lx = self.lx;
+        // "a $ 254 millones": a word of the sentence, not a qualifier.
+        if self.c.function_words.has(lx, i).is_some() || self.c.weak_numbers.has(lx, i).is_some() {
+            return None;
+        }
+        let mut joined = String::new();
+        let mut j = i;
+        while let Some(l) = lx.get(j).filter(|l| l.kind == PieceKind::Word || l.norm == "." && j > i) {
+            if l.kind == PieceKind::Word {
+                joined.push_str(&l.norm);
+            }
+            j += 1;
+            if j - i > 4 || joined.len() > 3 {
+                return None;
+            }
+        }
+        lx.get(j).filter(|l| l.norm == "$" && l.space_before && !joined.is_empty())?;
+        joined.push('$');
+        let pieces = crate::tokenize::pieces::of_phrase(&joined);
+        let (e, cur) = self.c.currencies.at(&pieces, 0)?;
+        (e == pieces.len() && cur.code.is_some()).then_some((j + 1, cur))
     }
 
     /// Money of `value` in currency `cur` written over pieces `s..e`: a
@@ -246,7 +279,8 @@ impl<'a> Q<'a> {
         if cur.code.is_none() {
             q.unit = Some(self.t[self.lx[unit_at.0].start..self.lx[unit_at.1 - 1].end].to_string());
         }
-        let (e, q) = self.cents(e, q);
+        // Cents follow a whole unit only: "64.2 cents a dozen" is the price of twelve.
+        let (e, q) = if cur.minor { (e, q) } else { self.cents(e, q) };
         (s, e, q)
     }
 
@@ -270,8 +304,8 @@ impl<'a> Q<'a> {
     fn cents(&self, e: usize, mut q: Quantity) -> (usize, Quantity) {
         let lx = self.lx;
         let j = self.c.cents_link.has(lx, e).unwrap_or(e);
-        let Some(n) = (lx.get(j).is_some_and(|l| l.kind == PieceKind::Num || j > e)).then(|| number_at(self.t, lx, j, self.c)).flatten()
-        else {
+        // Words too: "thirteen dollars forty-five cents"; not "a" ("5 dollars a dozen").
+        let Some(n) = number_at(self.t, lx, j, self.c).filter(|_| self.c.weak_numbers.has(lx, j).is_none()) else {
             return (e, q);
         };
         if n.weak || n.value >= 100.0 || n.value.fract() != 0.0 || !self.free(j) {
@@ -533,8 +567,17 @@ impl<'a> Q<'a> {
                 }
             }
         }
+        // "a 12-cent dividend", "a one-yen bid".
+        if lx.get(k).is_some_and(|l| l.norm == "-" && !l.space_before) && self.glued(k + 1) && self.c.currencies.at(lx, k + 1).is_some() {
+            k += 1;
+        }
         if let Some((e2, cur)) = self.c.currencies.at(lx, k) {
-            return Some(self.money(i, e2, n.value, cur, (k, e2)));
+            // A code before the scale: "75 USD millones", "75 USD million".
+            let scale = self.c.scales.at(lx, e2).filter(|_| !scaled && self.code_like(k, e2) && self.free(e2));
+            return Some(match scale {
+                Some((e3, s)) => self.money(i, e3, n.value * s, cur, (k, e2)),
+                None => self.money(i, e2, n.value, cur, (k, e2)),
+            });
         }
         if let Some(e2) = self.c.measure_units.has(lx, e) {
             // a single letter unit ("m", "t") must not be a word's start: "5 m." fine, "5 a" not listed

@@ -549,6 +549,10 @@ EN_MINOR = [
     ("paisa", "paise", "INR", "0.01"),
 ]
 
+# Finance writes millions as "M" before a code ("30 MUSD", "120 MEUR"); only codes
+# whose "M" form is no common word ("MARS", "MALL", "MAUD" are left out).
+MILLION_CODES = ["USD", "EUR", "GBP", "CAD", "CHF", "JPY", "CNY", "MXN", "BRL", "SEK", "NOK", "DKK"]
+
 # Abbreviations with a built-in scale: (name, code, multiplier, alternatives).
 ES_SCALED = [
     ("mdp", "MXN", "1e6", ""),       # millones de pesos (Mexican press)
@@ -559,8 +563,9 @@ ES_SCALED = [
     ("mde", "EUR", "1e6", ""),       # millones de euros (rare)
     ("mdp.", "MXN", "1e6", ""),
     ("mdd.", "USD", "1e6", ""),
+    *[("m" + c.lower(), c, "1e6", "") for c in MILLION_CODES],
 ]
-EN_SCALED: list = []
+EN_SCALED = [("m" + c.lower(), c, "1e6", "") for c in MILLION_CODES]
 
 
 # When CLDR gives one name to several codes, the currency in use wins.

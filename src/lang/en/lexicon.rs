@@ -117,6 +117,9 @@ pub static LEXICON: Lexicon = Lexicon {
         ("rouble", "RUB"), ("roubles", "RUB"), ("ruble", "RUB"), ("rubles", "RUB"),
         ("₽", "RUB"), ("rupees", "INR"), ("₹", "INR"), ("c$", "CAD"),
         ("a$", "AUD"), ("swiss francs", "CHF"), ("hryvnias", "UAH"),
+        ("rmb", "CNY"), ("kuai", "CNY"), ("元", "CNY"), ("ரூ", "LKR"),
+        // Not ISO 4217, but what the news calls them.
+        ("bitcoin", "BTC"), ("bitcoins", "BTC"), ("btc", "BTC"), ("₿", "BTC"),
     ],
     currency_table: include_str!("data/currencies.tsv"),
     country_table: include_str!("data/countries.tsv"),

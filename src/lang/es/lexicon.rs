@@ -126,6 +126,8 @@ pub static LEXICON: Lexicon = Lexicon {
     percent_words: &["%", "por ciento", "por cien", "porcentaje"],
     currencies: &[
         ("euro", "EUR"), ("euros", "EUR"), ("€", "EUR"), ("eur", "EUR"),
+        // Not ISO 4217, but what the news calls them.
+        ("bitcoin", "BTC"), ("bitcoins", "BTC"), ("btc", "BTC"), ("₿", "BTC"),
         ("dólar", "USD"), ("dólares", "USD"), ("dólares estadounidenses", "USD"),
         ("dólares americanos", "USD"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("u$d", "USD"),
         ("libra", "GBP"), ("libras", "GBP"), ("libras esterlinas", "GBP"), ("£", "GBP"),
