@@ -490,6 +490,26 @@ impl<'a> Q<'a> {
         if dash { Some(i + 1) } else { self.c.minus_words.has(lx, i) }
     }
 
+    /// Money whose currency follows the amount `value` (pieces `i..e`):
+    /// "20 euros", "3 millones de dólares", "a 12-cent dividend", "75 USD
+    /// millones" (a code before the scale). `scaled`: the amount ends in a scale word.
+    fn currency_after(&self, i: usize, e: usize, value: f64, scaled: bool) -> Option<(usize, usize, Quantity)> {
+        let (lx, c) = (self.lx, self.c);
+        let mut k = e;
+        if let Some(e2) = c.currency_link.has(lx, e).filter(|&e2| scaled && c.currencies.at(lx, e2).is_some()) {
+            k = e2;
+        }
+        if lx.get(k).is_some_and(|l| l.norm == "-" && !l.space_before) && self.glued(k + 1) && c.currencies.at(lx, k + 1).is_some() {
+            k += 1;
+        }
+        let (e2, cur) = c.currencies.at(lx, k)?;
+        let scale = c.scales.at(lx, e2).filter(|_| !scaled && self.code_like(k, e2) && self.free(e2));
+        Some(match scale {
+            Some((e3, s)) => self.money(i, e3, value * s, cur, (k, e2)),
+            None => self.money(i, e2, value, cur, (k, e2)),
+        })
+    }
+
     fn at(&self, i: usize) -> Option<(usize, usize, Quantity)> {
         let lx = self.lx;
         // A sign word may end the line ("… negativo"): nothing follows it.
@@ -559,25 +579,8 @@ impl<'a> Q<'a> {
         let before_half = self.c.and_half.ending_at(lx, e, 3).map_or(e, |(s, _)| s);
         let scaled = n.words && lx[before_half - 1].kind == PieceKind::Word && self.c.scales.at(lx, before_half - 1).is_some()
             || self.c.scales.ending_at(lx, before_half, 2).is_some();
-        let mut k = e;
-        if scaled {
-            if let Some(e2) = self.c.currency_link.has(lx, e) {
-                if self.c.currencies.at(lx, e2).is_some() {
-                    k = e2;
-                }
-            }
-        }
-        // "a 12-cent dividend", "a one-yen bid".
-        if lx.get(k).is_some_and(|l| l.norm == "-" && !l.space_before) && self.glued(k + 1) && self.c.currencies.at(lx, k + 1).is_some() {
-            k += 1;
-        }
-        if let Some((e2, cur)) = self.c.currencies.at(lx, k) {
-            // A code before the scale: "75 USD millones", "75 USD million".
-            let scale = self.c.scales.at(lx, e2).filter(|_| !scaled && self.code_like(k, e2) && self.free(e2));
-            return Some(match scale {
-                Some((e3, s)) => self.money(i, e3, n.value * s, cur, (k, e2)),
-                None => self.money(i, e2, n.value, cur, (k, e2)),
-            });
+        if let Some(found) = self.currency_after(i, e, n.value, scaled) {
+            return Some(found);
         }
         if let Some(e2) = self.c.measure_units.has(lx, e) {
             // a single letter unit ("m", "t") must not be a word's start: "5 m." fine, "5 a" not listed
