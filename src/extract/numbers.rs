@@ -159,10 +159,24 @@ fn words_tail(text: &str, lx: &[Piece], c: &Compiled, n: Number, last_scale: Opt
             return strong(e, n.value + 0.5 * s);
         }
     }
-    match decimal_part(text, lx, n.end, c) {
+    match decimal_part(text, lx, n.end, c).or_else(|| spoken_decimal(text, lx, n.end, c)) {
         Some((e, frac)) => strong(e, n.value + frac),
         None => n,
     }
+}
+
+/// The decimals of a price or rate said after "con" ("siete con cincuenta":
+/// 7.50; "… con quinientos doce por ciento"): a number in words that ends
+/// the clause or comes before a percent or currency word, so that "cinco
+/// con tres cuartos" stays a fraction and "tres con cinco goles" a count.
+fn spoken_decimal(text: &str, lx: &[Piece], j: usize, c: &Compiled) -> Option<(usize, f64)> {
+    let k = c.spoken_decimal.has(lx, j)?;
+    let m = number_below(text, lx, k, c, 1000.0).filter(|m| m.words && !m.weak && m.value.fract() == 0.0 && m.value > 0.0)?;
+    let ends = lx.get(m.end).is_none_or(|l| l.kind == PieceKind::Punct)
+        || c.percent_words.has(lx, m.end).is_some()
+        || c.currencies.at(lx, m.end).is_some();
+    let digits = (m.value as u64).to_string();
+    ends.then(|| (m.end, format!("0.{digits}").parse().unwrap_or(0.0)))
 }
 
 /// A decimal part said in words after a whole number: "five point five",

@@ -172,6 +172,8 @@ pub struct Lexicon {
     pub fraction_suffixes: &'static [&'static str],
     /// Inside a cardinal written as one word, between its parts ("treintaicinco").
     pub glued_number_joiners: &'static [&'static str],
+    /// Before decimals said as a whole number, in words ("siete con cincuenta").
+    pub spoken_decimal: &'static [&'static str],
     /// The decimal mark said as a word ("five point five", "dos coma cinco").
     pub decimal_words: &'static [&'static str],
     /// Between a scale word and a currency ("millones de dólares").

@@ -108,7 +108,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("hundredth", 100),
     ],
     ordinal_suffixes: &["st", "nd", "rd", "th"],
-    percent_words: &["%", "percent", "per cent", "pct"],
+    percent_words: &["%", "percent", "per cent", "pct", "percents"],
     currencies: &[
         ("dollar", "USD"), ("dollars", "USD"), ("us dollars", "USD"), ("us dollar", "USD"),
         ("us$", "USD"), ("usd", "USD"), ("euro", "EUR"), ("euros", "EUR"), ("€", "EUR"),
@@ -132,6 +132,7 @@ pub static LEXICON: Lexicon = Lexicon {
     fraction_and: &["and"],
     fraction_suffixes: &[],
     glued_number_joiners: &[],
+    spoken_decimal: &[],
     decimal_words: &["point"],
     currency_link: &[],
     measure_units: &[
