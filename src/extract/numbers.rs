@@ -222,6 +222,44 @@ fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<(
     (fits && (after_tens || c.weak_numbers.has(lx, e).is_none())).then_some((end, v))
 }
 
+/// Scientific notation glued to the digits `base` that end before piece
+/// `j`: a power of ten ("1e10", "12,32e+14", "6.23x10^-4") or a power
+/// ("1.1^23", "2,5^-1"). Returns the piece after it and the value; the
+/// notation must end where a piece ends and not run into a word ("2e4a").
+fn exponent_at(text: &str, lx: &[Piece], j: usize, base: f64) -> Option<(usize, f64)> {
+    let start = lx.get(j).filter(|p| !p.space_before)?.start;
+    let rest = text[start..].as_bytes();
+    let ten = |p: &[u8]| rest.starts_with(p);
+    let (power, mut p) = match rest.first()? {
+        b'e' | b'E' => (false, 1),
+        b'^' => (true, 1),
+        _ if ten(b"x10^") => (false, 4),
+        _ if ten("×10^".as_bytes()) => (false, "×10^".len()),
+        _ => return None,
+    };
+    let negative = rest.get(p) == Some(&b'-');
+    if matches!(rest.get(p), Some(b'-' | b'+')) {
+        p += 1;
+    }
+    let from = p;
+    while p < rest.len() && rest[p].is_ascii_digit() && p - from < 3 {
+        p += 1;
+    }
+    if p == from || rest.get(p).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let x: i32 = std::str::from_utf8(&rest[from..p]).ok()?.parse().ok()?;
+    let x = if negative { -x } else { x };
+    let value = match (power, x < 0) {
+        (true, _) => base.powi(x),
+        (false, true) => base / 10f64.powi(-x),
+        (false, false) => base * 10f64.powi(x),
+    };
+    let end = start + p;
+    let k = lx[j..].iter().position(|l| l.start >= end).map_or(lx.len(), |o| j + o);
+    (value.is_finite() && lx[k - 1].end == end).then_some((k, value))
+}
+
 /// The value of piece `i` when it is one vulgar-fraction character ("¾").
 fn vulgar_at(text: &str, lx: &[Piece], i: usize) -> Option<f64> {
     let l = lx.get(i).filter(|l| l.kind == PieceKind::Punct)?;
@@ -274,6 +312,9 @@ fn digits_at(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) -> Op
             j += 1;
             plain = false;
         }
+    }
+    if let Some((k, v)) = exponent_at(text, lx, j, value).filter(|_| j == i + 1) {
+        return Some(Number { end: k, value: v, words: false, weak: false, plain_digits: false });
     }
     let mut scaled = false;
     if let Some(g) = lx.get(j).filter(|g| !g.space_before && g.kind == PieceKind::Word) {
