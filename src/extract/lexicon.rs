@@ -80,6 +80,9 @@ pub struct Compiled {
     /// ("vigésimos" 20, "twenty-fifths" 25, "millonésimas" 10^6), and
     /// singular ones from eleven ("one twenty-fifth", "un centésimo").
     pub denominators: PhraseSet<(f64, bool)>,
+    /// Fraction words that are also other words ("quarter", "third"):
+    /// denominators only after "and" and a numerator ("five and a quarter").
+    pub weak_denominators: PhraseSet<f64>,
     /// The one-word cardinals, hundreds and scales, folded, longest first:
     /// the parts of a cardinal written as one word ("cientocinco").
     pub glued_number_parts: Vec<String>,
@@ -314,6 +317,9 @@ impl Compiled {
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
             denominators: PhraseSet::new(denominators(&numbers)),
+            weak_denominators: PhraseSet::new(
+                of_kind("fraction").filter(|w| w.weak && w.value > 0.0 && w.value <= 0.5).map(|w| (w.word, (1.0 / w.value).round())),
+            ),
             glued_number_parts: glued_number_parts(&numbers),
             countries: PhraseSet::new(tables::countries(lx.country_table)),
             glued_ordinal_scales: of_kind("ordinal")

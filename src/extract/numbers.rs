@@ -159,6 +159,12 @@ fn words_tail(text: &str, lx: &[Piece], c: &Compiled, n: Number, last_scale: Opt
             return strong(e, n.value + 0.5 * s);
         }
     }
+    // "cinco y medio", "five and a half": a half of one, after no scale.
+    if last_scale.is_none() && n.value >= 1.0 {
+        if let Some(e) = c.and_half.has(lx, n.end) {
+            return strong(e, n.value + 0.5);
+        }
+    }
     match decimal_part(text, lx, n.end, c).or_else(|| spoken_decimal(text, lx, n.end, c)) {
         Some((e, frac)) => strong(e, n.value + frac),
         None => n,

@@ -389,7 +389,10 @@ impl<'a> Q<'a> {
         }
         // "one hundred thirty fifths" is 100/35: the tens go with the unit
         // denominator after them, as they would in "thirty-fifths".
-        let tens = self.c.number_words.at(self.lx, n.end - 1).filter(|&(e, v)| e == n.end && (20..100).contains(&v) && v % 10 == 0);
+        let before_tens = n.end.checked_sub(2).and_then(|b| self.c.number_and.has(self.lx, b));
+        let tens = self.c.number_words.at(self.lx, n.end - 1).filter(|&(e, v)| {
+            self.c.lx.compound_denominators && before_tens.is_none() && e == n.end && (20..100).contains(&v) && v % 10 == 0
+        });
         match tens {
             Some((_, t)) if n.words && d.value < 10.0 && n.value > f64::from(t) => Some((d.end, (n.value - f64::from(t)) / (f64::from(t) + d.value))),
             _ => Some((d.end, n.value / d.value)),
@@ -407,7 +410,8 @@ impl<'a> Q<'a> {
         let num = number_at(self.t, lx, k, c).filter(|m| m.value >= 1.0 && m.value.fract() == 0.0)?;
         // After "and", a unit ordinal is a denominator too: "forty two and a third".
         let unit = || c.ordinal_words.at(lx, num.end).filter(|&(_, v)| (3..=10).contains(&v)).map(|(e2, v)| (e2, f64::from(v)));
-        let (e2, d) = denominator_at(lx, num.end, c).map(|d| (d.end, d.value)).or_else(unit)?;
+        let weak = || c.weak_denominators.at(lx, num.end);
+        let (e2, d) = denominator_at(lx, num.end, c).map(|d| (d.end, d.value)).or_else(unit).or_else(weak)?;
         // After a scale, the fraction is of it: "two million and three fifths".
         let scale = c.scales.ending_at(lx, e, 2).map_or(1.0, |(_, s)| s);
         (num.value < d && self.free(k)).then_some((e2, n.value + num.value / d * scale))

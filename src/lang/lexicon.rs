@@ -172,6 +172,10 @@ pub struct Lexicon {
     pub fraction_suffixes: &'static [&'static str],
     /// Inside a cardinal written as one word, between its parts ("treintaicinco").
     pub glued_number_joiners: &'static [&'static str],
+    /// Whether tens and a unit denominator after them make one denominator,
+    /// as English compound ordinals do: "one hundred thirty-fifths" is 100/35
+    /// (Spanish "ciento treinta quintos" is 130/5).
+    pub compound_denominators: bool,
     /// Before decimals said as a whole number, in words ("siete con cincuenta").
     pub spoken_decimal: &'static [&'static str],
     /// The decimal mark said as a word ("five point five", "dos coma cinco").

@@ -132,6 +132,7 @@ pub static LEXICON: Lexicon = Lexicon {
     fraction_and: &["and"],
     fraction_suffixes: &[],
     glued_number_joiners: &[],
+    compound_denominators: true,
     spoken_decimal: &[],
     decimal_words: &["point"],
     currency_link: &[],

@@ -152,6 +152,7 @@ pub static LEXICON: Lexicon = Lexicon {
     fraction_and: &["y", "con"],
     fraction_suffixes: &["avos", "avas", "avo", "ava"],
     glued_number_joiners: &["i", "y"],
+    compound_denominators: false,
     spoken_decimal: &["con"],
     decimal_words: &["coma", "punto"],
     currency_link: &["de"],
