@@ -213,6 +213,10 @@ pub struct Lexicon {
     pub object_preps: &'static [&'static str],
     /// Titles and honorifics before a name ("Mr.", "Sen."): kept apart as the speaker's role.
     pub honorifics: &'static [&'static str],
+    /// Titles written capitalised before a name ("Senator", "Vice President",
+    /// "former President"): kept apart as the speaker's role, as honorifics
+    /// are. Only before a capitalised name: "the senator said" is a description.
+    pub titles: &'static [&'static str],
     /// Pronouns that stand for an organisation or a thing, not a person ("it").
     pub nonperson_pronouns: &'static [&'static str],
     /// Determiners of a new referent ("un", "one"): a description they open

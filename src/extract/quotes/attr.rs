@@ -251,8 +251,9 @@ impl<'a> Attr<'a> {
         if k >= hi || k >= lx.len() {
             return None;
         }
-        if let Some(j) = self.entity_from(k) {
-            return Some((k, j));
+        if let Some((en, j)) = self.entity_at(k) {
+            let person = if en.person { None } else { self.person_after(j, hi) };
+            return Some((k, person.unwrap_or(j)));
         }
         if self.is_pronoun(k) {
             return Some((k, k));
@@ -276,7 +277,7 @@ impl<'a> Attr<'a> {
                     break;
                 }
                 last = Some(j);
-            } else if self.is_joiner(j) {
+            } else if self.is_joiner(j) || self.is_initial_dot(j) {
                 // keep going
             } else if self.is_internal(j) {
                 // "de la UE", "of State"
@@ -329,7 +330,7 @@ impl<'a> Attr<'a> {
                 } else {
                     cap_run = false;
                 }
-            } else if self.is_joiner(p) || self.is_internal(p) {
+            } else if self.is_joiner(p) || self.is_internal(p) || self.is_initial_dot(p) {
                 // continue
             } else {
                 break;

@@ -34,6 +34,7 @@ use crate::tokenize::{Sentence, Token};
 mod attr;
 mod continuation;
 mod marks;
+mod names;
 
 use attr::Attr;
 use continuation::continuations;
@@ -152,6 +153,16 @@ fn sentence_bounds(
         while si < sentences.len() && sentences[si].start - shift < lx[k].start {
             si += 1;
         }
+        // An initial's stop ("Charles E. Grassley") ends no sentence.
+        let initial = k >= 2
+            && lx[k - 1].norm == "."
+            && !lx[k - 1].space_before
+            && lx[k - 2].upper
+            && lx[k - 2].kind == PieceKind::Word
+            && lx[k - 2].text(text).chars().count() == 1;
+        if initial {
+            continue;
+        }
         if si < sentences.len() && sentences[si].start - shift == lx[k].start && !inside[k] {
             starts[k] = true;
         }
@@ -208,8 +219,10 @@ pub(crate) fn find_quotes_in(
     // Lexes inside any quote (difference array), and word-count prefix sums.
     let mut diff = vec![0i64; n + 1];
     for p in &pairs {
+        // A quote that ends at a line or paragraph break closes at the next
+        // line's first lex, which is not inside it.
         diff[p.0] += 1;
-        diff[p.1 + 1] -= 1;
+        diff[if p.3 { p.1 } else { p.1 + 1 }] -= 1;
     }
     let mut inside = vec![false; n];
     let mut acc = 0;
@@ -283,5 +296,8 @@ pub(crate) fn find_quotes_in(
         meta.push((oi, ci, parent.is_none() && !title && (nwords > 3 || own_sentence), open_end));
     }
     continuations(&a, &mut out, &meta);
+    for q in &mut out {
+        q.speaker = q.speaker.take().map(|sp| a.split_title(sp));
+    }
     out
 }

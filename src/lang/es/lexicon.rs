@@ -194,7 +194,10 @@ pub static LEXICON: Lexicon = Lexicon {
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["ha", "han", "había", "habían", "habría", "hubiera", "ha sido", "he"],
     object_preps: &["a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al"],
-    honorifics: &["don", "doña", "sr.", "sra.", "dr.", "dra.", "sr", "sra", "dr", "dra"],
+    honorifics: &["don", "doña", "sr.", "sra.", "dr.", "dra.", "sr", "sra", "dr", "dra", "srta.", "srta", "fray", "sor", "mons.", "lic.", "ing."],
+    // Spanish writes titles in lower case ("el presidente Aznar"); the
+    // description before a named person is its role already.
+    titles: &[],
     nonperson_pronouns: &[],
     indefinites: &["un", "una", "unos", "unas", "otro", "otra"],
     text_nouns: &[
