@@ -12,8 +12,8 @@ use lupa::extract::{extract, Include, Options};
 use lupa::lang::Lang;
 
 /// (direct-quote F1, speaker accuracy) recorded in the README, per language.
-const EN_FLOOR: (f64, f64) = (0.785, 0.548);
-const ES_FLOOR: (f64, f64) = (0.881, 0.632);
+const EN_FLOOR: (f64, f64) = (0.810, 0.589);
+const ES_FLOOR: (f64, f64) = (0.921, 0.680);
 
 struct Gold {
     doc: String,

@@ -217,6 +217,10 @@ pub struct Lexicon {
     /// "former President"): kept apart as the speaker's role, as honorifics
     /// are. Only before a capitalised name: "the senator said" is a description.
     pub titles: &'static [&'static str],
+    /// Words that name what follows them in quotes ("el diario «…»", "bajo el
+    /// lema «…»", "the so-called “…”", "the film “…”"): the quote is a name
+    /// or a title (a scare quote), not someone's words.
+    pub naming_words: &'static [&'static str],
     /// Pronouns that stand for an organisation or a thing, not a person ("it").
     pub nonperson_pronouns: &'static [&'static str],
     /// Determiners of a new referent ("un", "one"): a description they open

@@ -515,29 +515,22 @@ impl<'a> Attr<'a> {
 
     /// Attribution by a cue before the opening mark `oi`: right before it (up
     /// to a complementizer, "dijo que «…»"), or anywhere earlier in the
-    /// sentence ("indicó que hay «…»", "Heald said although …, "…"").
-    /// `far` false, for a short noun phrase in quotes ("los “últimos
-    /// años”", "a “temporary glitch”"): only a cue right before it or a
-    /// complementizer away counts; a cue further back reports a clause in
-    /// which the marked words are a term. Other quotes take the nearest cue in their
     /// sentence, so that fragments in a reported clause ("indicó que hay
-    /// «…»", "Smith said the plan had failed and “nobody cares”") have a
-    /// speaker. `nested`: the quote is inside another, whose words are all
-    /// inside quotes.
-    pub(super) fn before(&self, oi: usize, lo: usize, far: bool, nested: bool) -> Option<Found> {
+    /// «…»", "Smith said the plan had failed and “nobody cares”", "manifestó
+    /// su «profunda preocupación»") have a speaker: news writers quote a
+    /// speaker's words inside their own sentences, and the marks say whose
+    /// words they are. `nested`: the quote is inside another, whose words are
+    /// all inside quotes.
+    pub(super) fn before(&self, oi: usize, lo: usize, nested: bool) -> Option<Found> {
         if oi == 0 || oi <= lo {
             return None;
         }
         let lx = self.lx;
         let mut q = oi;
-        let mut comp = false;
         while q > lo && q + 2 > oi && self.c.complementizers.has(lx, q - 1) == Some(q) {
             q -= 1;
-            comp = true;
         }
-        let near = if comp { 10 } else { 0 };
-        let from = if far { lo + 1 } else { q.saturating_sub(near).max(lo + 1) };
-        for end in (from..=q).rev() {
+        for end in (lo + 1..=q).rev() {
             if end < q
                 && lx[end..q]
                     .iter()
@@ -610,6 +603,16 @@ impl<'a> Attr<'a> {
         let sp = self.span(a0, b0);
         let role = sp.role.or(Some((self.lx[a1].start, self.lx[b1].end)));
         (sp.via == Via::Name).then_some(SpeakerSpan { role, ..sp })
+    }
+
+    /// Whether a naming word comes right before the quote opening at `oi`,
+    /// past determiners ("el diario «…»", "the so-called “…”", "bajo el lema «…»").
+    pub(super) fn named_before(&self, oi: usize) -> bool {
+        let mut j = oi;
+        while j > 0 && j + 3 > oi && self.is_det(j - 1) {
+            j -= 1;
+        }
+        self.c.naming_words.ending_at(self.lx, j, 4).is_some()
     }
 
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.

@@ -266,16 +266,20 @@ pub(crate) fn find_quotes_in(
         let oi_a = if oi > 0 && mark_at(text, lx, oi - 1).is_some_and(|m| m.1) { oi - 1 } else { oi };
         let ci_a = if mark_at(text, lx, ci).is_some_and(|m| m.1) { ci + 1 } else { ci };
         let (oi, ci) = (oi_a, ci_a.min(n - 1));
+        // A capitalised word inside a sentence ("declaró a «Reforma»", "Edson
+        // Arantes do Nascimento «Pelé»") is a name; so is whatever a naming
+        // word introduces ("el diario «…»", "the film “…”").
+        let ends_as_sentence = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
+        let one_name = nwords == 1 && lx.get(oi + 1).is_some_and(|l| l.upper) && !a.opens_sentence(oi) && !ends_as_sentence;
+        let title = title || one_name || a.named_before(oi);
         let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
-        // A short noun phrase in quotes ("los “últimos años”", "“a witch hunt”") reads as a term.
-        let term_like = nwords <= 3 && (a.is_det(oi.saturating_sub(1)) || a.is_det(oi + 1));
         // `"…?" asked Smith`: the mark after `?`/`!` made "asked" a sentence
         // start, but the attribution runs on to the end of that sentence.
         let next = if ci + 1 < n && !lx[ci + 1].newline_before { ci + 1 } else { ci };
         let right = sent_end[next].min(hi).min(ci + 1 + WINDOW);
         a.open_at.set(lx[oi].start);
         let after = if title || open_end { None } else { a.after(ci, right) };
-        let found = if title { None } else { after.or_else(|| a.before(oi, left, nwords > 3 || !term_like, parent.is_some())) };
+        let found = if title { None } else { after.or_else(|| a.before(oi, left, parent.is_some())) };
         let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
         let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
         let (speaker, cue) = match found {

@@ -172,6 +172,14 @@ pub static LEXICON: Lexicon = Lexicon {
         "lt", "col", "sgt", "capt", "rev", "gen", "prof", "sens.", "reps.", "messrs.", "st.", "supt.", "cmdr.", "adm.", "maj.",
         "lt. gov.", "atty. gen.", "fr.", "msgr.", "hon.", "pres.", "sec.", "amb.",
     ],
+    naming_words: &[
+        "so-called", "so called", "called", "named", "dubbed", "nicknamed", "titled", "entitled", "known as",
+        "billed as", "branded", "the term", "the phrase", "the label", "the slogan", "the motto", "the hashtag",
+        "the nickname", "the title", "the name", "newspaper", "magazine", "book", "novel", "memoir", "film", "movie",
+        "documentary", "song", "album", "single", "show", "series", "episode", "program", "programme", "play",
+        "musical", "opera", "poem", "painting", "article", "essay", "column", "op-ed", "headline", "website", "blog",
+        "podcast", "channel", "brand", "band", "ship", "operation", "campaign", "initiative", "hashtag", "slogan",
+    ],
     titles: &[
         "senator", "sen", "representative", "congressman", "congresswoman", "assemblyman", "assemblywoman",
         "state senator", "state representative", "governor", "lieutenant governor", "mayor", "deputy mayor",

@@ -198,6 +198,18 @@ pub static LEXICON: Lexicon = Lexicon {
     // Spanish writes titles in lower case ("el presidente Aznar"); the
     // description before a named person is its role already.
     titles: &[],
+    naming_words: &[
+        "llamado", "llamada", "llamados", "llamadas", "denominado", "denominada", "denominados", "denominadas",
+        "denominan", "denomina", "bautizado", "bautizada", "apodado", "apodada", "conocido como", "conocida como",
+        "conocidos como", "conocidas como", "titulado", "titulada", "titulados", "tituladas", "se titula", "alias",
+        "lema", "eslogan", "nombre", "apodo", "calificativo", "apelativo", "adjetivo", "adjetivos", "término",
+        "palabra", "expresión", "diario", "periódico", "rotativo", "semanario", "revista", "libro", "novela",
+        "película", "películas", "filme", "largometraje", "cortometraje", "documental", "canción", "disco",
+        "álbum", "obra", "poema", "programa", "serie", "telenovela", "emisora", "cadena", "operación", "campaña",
+        "ganadería", "ganaderías", "caso", "sección", "columna", "artículo", "editorial", "titular", "festival",
+        "exposición", "muestra", "premio", "premios", "empresa", "compañía", "grupo", "firma", "marca", "hotel",
+        "club", "coro", "banda", "conjunto", "buque", "barco", "sobre el tema", "bajo el título", "bajo el nombre",
+    ],
     nonperson_pronouns: &[],
     indefinites: &["un", "una", "unos", "unas", "otro", "otra"],
     text_nouns: &[
