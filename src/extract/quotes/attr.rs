@@ -83,7 +83,7 @@ impl<'a> Attr<'a> {
             let nonperson = self.c.nonperson_pronouns.has(self.lx, a).is_some();
             return self.recent(s, !nonperson).unwrap_or(SpeakerSpan { start: s, end: e, entity: None, role: None, via: Via::Pronoun });
         }
-        if let Some(en) = self.person_in(s, e) {
+        if let Some(en) = self.person_in(s, e).filter(|en| !self.complement(a, en)) {
             let role = if en.start > s {
                 self.trim(s, en.start)
             } else {
@@ -112,6 +112,9 @@ impl<'a> Attr<'a> {
                 let k = self.lx.partition_point(|l| l.start < p.start);
                 a.saturating_sub(k) <= Self::DESCRIBED || !(k..a).any(|x| self.c.indefinites.has(self.lx, x).is_some() && self.lx[x].upper)
             };
+            if let Some(en) = self.described_earlier(a, b_incl).filter(|_| linkable) {
+                return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: Some((s, e)), via: Via::Role };
+            }
             if let Some(p) = self.recent(s, true).filter(|p| linkable && near(p)) {
                 return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..p };
             }

@@ -88,3 +88,94 @@ impl<'a> Attr<'a> {
         SpeakerSpan { start: lx[k].start, role, ..sp }
     }
 }
+
+/// How many lexes back an earlier mention of a description may be: news
+/// writers name a person once with their role and use the role alone later
+/// in the story.
+const DESCRIPTION_BACK: usize = 800;
+/// How many lexes after a description's head its name may come ("el
+/// ministro de Minas y Energía de Brasil, Rodolpho Tourinho").
+const NAMED_AFTER: usize = 16;
+
+impl<'a> Attr<'a> {
+    /// The person an earlier mention of the description `a..=b` (a
+    /// determiner phrase) named: "El ministro de Defensa, Hugo Unda, …" makes
+    /// a later "el ministro de Defensa" Unda; so do "el técnico Joan Jané" and
+    /// "Hugo Unda, ministro de Defensa,". The mention that repeats the most
+    /// of the description wins, the nearest among equals.
+    pub(super) fn described_earlier(&self, a: usize, b: usize) -> Option<&EntitySpan> {
+        let lx = self.lx;
+        let head = (a..=b).find(|&k| lx[k].kind == PieceKind::Word && !lx[k].upper && !self.is_det(k) && self.is_content(k))?;
+        let tail = b - head;
+        let mut best: Option<(usize, &EntitySpan)> = None;
+        for k in (a.saturating_sub(DESCRIPTION_BACK)..a).rev() {
+            if lx[k].key != lx[head].key || lx[k].norm.as_str() != lx[head].norm.as_str() || self.inside[k] {
+                continue;
+            }
+            let Some(en) = self.named_by(k) else { continue };
+            let same = (1..=tail).take_while(|&i| lx.get(k + i).is_some_and(|l| l.norm.as_str() == lx[head + i].norm.as_str())).count();
+            if best.map_or(true, |(n, _)| same > n) {
+                best = Some((same, en));
+            }
+            if same == tail {
+                break;
+            }
+        }
+        best.map(|(_, en)| en)
+    }
+
+    /// A person named beside the description head at lex `k`: after it, past
+    /// the rest of the phrase and one comma ("ministro de Defensa, Hugo
+    /// Unda"), or just before it ("Hugo Unda, el ministro").
+    fn named_by(&self, k: usize) -> Option<&EntitySpan> {
+        let lx = self.lx;
+        let mut commas = 0;
+        let mut x = k + 1;
+        while x < lx.len().min(k + 1 + NAMED_AFTER) && !self.inside[x] && !lx[x].newline_before {
+            if let Some((en, e)) = self.entity_at(x) {
+                if en.person {
+                    return Some(en);
+                }
+                x = e + 1;
+                continue;
+            }
+            // A parenthesised acronym ("( CONFIEP )") is part of the phrase.
+            if self.punct(x, &["("]) {
+                match (x + 1..(x + 6).min(lx.len())).find(|&y| self.punct(y, &[")"])) {
+                    Some(y) => x = y + 1,
+                    None => break,
+                }
+                continue;
+            }
+            // "La juez federal y el secretario Ricardo Parodi": a second phrase, someone else.
+            let next_phrase = self.is_det(x) && x > 0 && !self.punct(x - 1, &[","]) && self.c.np_preps.has(lx, x - 1).is_none();
+            if self.punct(x, &[","]) {
+                commas += 1;
+            } else if next_phrase || lx[x].kind == PieceKind::Punct || self.c.cues.has(lx, x).is_some() || self.is_pronoun(x) {
+                break;
+            }
+            if commas > 1 {
+                break;
+            }
+            x += 1;
+        }
+        let mut x = k;
+        while x > 0 && self.is_det(x - 1) {
+            x -= 1;
+        }
+        if x < 2 || !self.punct(x - 1, &[","]) {
+            return None;
+        }
+        let end = lx[x - 2].end;
+        let p = self.entities.partition_point(|e| e.end < end);
+        self.entities[p..].iter().take(4).find(|e| e.end == end && e.person)
+    }
+
+    /// Whether the person `en` inside the description that starts at lex `a`
+    /// is the complement of a preposition ("la portavoz de Linda Woods", "the
+    /// spokesman for Mr. Smith"), not the one described.
+    pub(super) fn complement(&self, a: usize, en: &EntitySpan) -> bool {
+        let k = self.lx.partition_point(|l| l.start < en.start);
+        self.is_det(a) && k > a && self.c.np_preps.has(self.lx, k - 1) == Some(k)
+    }
+}
