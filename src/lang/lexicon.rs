@@ -226,8 +226,9 @@ pub struct Lexicon {
     /// Determiners of a new referent ("un", "one"): a description they open
     /// is not linked to a person named before.
     pub indefinites: &'static [&'static str],
-    /// Nouns of written sources ("comunicado", "statement"): a description
-    /// headed by one speaks for itself, not for a person named before.
+    /// Nouns of written sources and of groups ("comunicado", "statement",
+    /// "campaign", "crowd"): a description headed by one speaks for itself,
+    /// not for a person named before.
     pub text_nouns: &'static [&'static str],
 
     // ---- keywords ----

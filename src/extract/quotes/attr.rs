@@ -34,7 +34,39 @@ impl<'a> Attr<'a> {
     }
 
     pub(super) fn is_cue_start(&self, k: usize) -> bool {
-        self.c.cues.has(self.lx, k).is_some() || self.c.source_cues.has(self.lx, k).is_some()
+        self.cue_at(k).is_some() || self.c.source_cues.has(self.lx, k).is_some()
+    }
+
+    /// A cue at lex `k` (its end): a reporting form, or a homograph written
+    /// with the form's accent ("criticó", never the adjective "crítico").
+    pub(super) fn cue_at(&self, k: usize) -> Option<usize> {
+        self.c.cues.has(self.lx, k).or_else(|| self.accented_homograph(k))
+    }
+
+    fn accented_homograph(&self, k: usize) -> Option<usize> {
+        let (e, i) = self.c.cue_homographs.at(self.lx, k)?;
+        let form = self.c.cue_homograph_forms.get(i as usize)?;
+        (!form.is_ascii() && e == k + 1 && self.lx[k].text(self.t).to_lowercase() == *form).then_some(e)
+    }
+
+    /// A cue ending at lex `end` (exclusive), at most five lexes long: its start.
+    fn cue_ending_at(&self, end: usize) -> Option<usize> {
+        let plain = self.c.cues.ending_at(self.lx, end, 5).map(|(s, ())| s);
+        plain.or_else(|| (end > 0 && self.accented_homograph(end - 1) == Some(end)).then(|| end - 1))
+    }
+
+    /// A cue right next to a quote, where a homograph is the verb ("“…,”
+    /// yells Trump", "«…», denuncia el sindicato").
+    fn cue_by_quote(&self, k: usize) -> Option<usize> {
+        self.cue_at(k).or_else(|| self.c.cue_homographs.has(self.lx, k))
+    }
+
+    /// A homograph that ends a short clause after a quote ("“…,” she
+    /// claims.", "“…,” Ms. Warren tweets on Monday"): the verb, not a noun.
+    fn homograph_ends_clause(&self, k: usize) -> Option<usize> {
+        let e = self.c.cue_homographs.has(self.lx, k)?;
+        let ends = self.lx.get(e).map_or(true, |l| l.newline_before || l.kind == PieceKind::Punct) || self.c.object_preps.has(self.lx, e).is_some() || self.temporal(e);
+        ends.then_some(e)
     }
 
     /// A word that can be part of a noun phrase: a capitalised word or a
@@ -106,7 +138,9 @@ impl<'a> Attr<'a> {
             }
             // "dijo el líder cubano": the person named last before is the one
             // described; not so for a new referent ("one poster") or a text.
-            let linkable = self.c.indefinites.has(self.lx, a).is_none() && (a..=b_incl).all(|x| self.c.text_nouns.has(self.lx, x).is_none());
+            // Only the head counts: "el jefe del Gobierno" is a person.
+            let head = self.head_noun(a, b_incl);
+            let linkable = self.c.indefinites.has(self.lx, a).is_none() && head.map_or(true, |h| self.c.text_nouns.has(self.lx, h).is_none());
             // Not past a new referent introduced since ("Un alto diplomático … Según el enviado").
             let near = |p: &SpeakerSpan| {
                 let k = self.lx.partition_point(|l| l.start < p.start);
@@ -437,7 +471,7 @@ impl<'a> Attr<'a> {
             if self.inside[j] || self.punct(j, &[".", "!", "?", ";", ":", "(", ")"]) && !(self.punct(j, &["."]) && j > k && lx[j].start == lx[j - 1].end) {
                 return None;
             }
-            if j > k && self.c.cues.has(lx, j).is_some() {
+            if j > k && (self.cue_at(j).is_some() || self.homograph_ends_clause(j).is_some()) {
                 break;
             }
             if lx[j].kind == PieceKind::Word {
@@ -457,7 +491,7 @@ impl<'a> Attr<'a> {
         if self.is_internal(k) && !self.is_det(k) {
             return None;
         }
-        let e = self.c.cues.has(lx, j)?;
+        let e = self.cue_at(j).or_else(|| self.homograph_ends_clause(j))?;
         let mut b = j;
         while b > k && (self.c.cue_fillers.has(lx, b - 1) == Some(b) || self.punct(b - 1, &[","])) {
             b -= 1;
@@ -487,7 +521,7 @@ impl<'a> Attr<'a> {
             return None;
         }
         // «…», dijo el funcionario / "…," said Smith
-        if let Some(e) = self.c.cues.has(self.lx, k) {
+        if let Some(e) = self.cue_by_quote(k) {
             let mut j = e;
             while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
                 j += 1;
@@ -544,7 +578,7 @@ impl<'a> Attr<'a> {
             if self.inside[end - 1] && !nested {
                 continue;
             }
-            let Some((s, ())) = self.c.cues.ending_at(lx, end, 5) else { continue };
+            let Some(s) = self.cue_ending_at(end) else { continue };
             if s < lo {
                 continue;
             }
@@ -663,6 +697,6 @@ impl<'a> Attr<'a> {
 
     /// Whether the lexes `lo..hi` hold a speech cue outside quotes.
     pub(super) fn reports_speech(&self, lo: usize, hi: usize) -> bool {
-        (lo..hi).any(|k| !self.inside[k] && self.c.cues.has(self.lx, k).is_some())
+        (lo..hi).any(|k| !self.inside[k] && self.cue_at(k).is_some())
     }
 }

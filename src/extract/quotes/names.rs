@@ -151,7 +151,7 @@ impl<'a> Attr<'a> {
             let next_phrase = self.is_det(x) && x > 0 && !self.punct(x - 1, &[","]) && self.c.np_preps.has(lx, x - 1).is_none();
             if self.punct(x, &[","]) {
                 commas += 1;
-            } else if next_phrase || lx[x].kind == PieceKind::Punct || self.c.cues.has(lx, x).is_some() || self.is_pronoun(x) {
+            } else if next_phrase || lx[x].kind == PieceKind::Punct || self.cue_at(x).is_some() || self.is_pronoun(x) {
                 break;
             }
             if commas > 1 {
@@ -169,6 +169,18 @@ impl<'a> Attr<'a> {
         let end = lx[x - 2].end;
         let p = self.entities.partition_point(|e| e.end < end);
         self.entities[p..].iter().take(4).find(|e| e.end == end && e.person)
+    }
+
+    /// The head of the noun phrase `a..=b`: its first content word where
+    /// adjectives follow the noun ("el jefe del Gobierno"), else the last one
+    /// before a preposition ("the Home Office letter", "the leader of the party").
+    pub(super) fn head_noun(&self, a: usize, b: usize) -> Option<usize> {
+        let mut words = (a..=b).filter(|&x| !self.is_det(x) && self.is_content(x));
+        if !self.c.lx.adjective_first {
+            return words.next();
+        }
+        let pp = (a + 1..=b).find(|&x| self.c.np_preps.has(self.lx, x).is_some()).unwrap_or(b + 1);
+        words.take_while(|&x| x < pp).last()
     }
 
     /// Whether the person `en` inside the description that starts at lex `a`

@@ -201,6 +201,11 @@ pub static LEXICON: Lexicon = Lexicon {
     text_nouns: &[
         "statement", "document", "letter", "report", "study", "blog", "post", "website", "memo", "ad", "ads", "paper",
         "newspaper", "agency", "court", "ruling", "source", "sources", "city",
+        "campaign", "crowd", "group", "company", "firm", "party", "team", "committee", "government", "administration",
+        "department", "ministry", "organization", "organisation", "union", "board", "council", "audience",
+        "protesters", "supporters", "fans", "family", "officials", "spokesmen", "people", "voters", "residents",
+        "lawsuit", "complaint", "indictment", "filing", "bill", "resolution", "message", "email", "e-mail", "tweet",
+        "note", "release", "video", "ad", "website", "survey", "poll", "campaign's", "white house", "state department",
     ],
 
     proper_then_common: true,

@@ -215,6 +215,10 @@ pub static LEXICON: Lexicon = Lexicon {
     text_nouns: &[
         "comunicado", "texto", "escrito", "manifiesto", "documento", "nota", "informe", "carta", "moción", "enmienda",
         "estudio", "resolución", "declaración", "sentencia", "auto", "fuente", "fuentes", "diario", "periódico", "agencia",
+        "grupo", "partido", "formación", "gobierno", "ejecutivo", "ministerio", "empresa", "compañía", "sindicato",
+        "organización", "asociación", "federación", "patronal", "comisión", "comité", "consejo", "junta", "ong",
+        "policía", "equipo", "club", "público", "multitud", "manifestantes", "familia", "vecinos", "propuesta",
+        "mensaje", "correo", "vídeo", "encuesta", "campaña", "acta", "denuncia", "querella", "cancillería",
     ],
 
     proper_then_common: false,
