@@ -12,8 +12,8 @@ use lupa::extract::{extract, Include, Options};
 use lupa::lang::Lang;
 
 /// (direct-quote F1, speaker accuracy) recorded in the README, per language.
-const EN_FLOOR: (f64, f64) = (0.813, 0.596);
-const ES_FLOOR: (f64, f64) = (0.923, 0.718);
+const EN_FLOOR: (f64, f64) = (0.813, 0.637);
+const ES_FLOOR: (f64, f64) = (0.923, 0.746);
 
 struct Gold {
     doc: String,

@@ -16,6 +16,9 @@ pub(super) struct Attr<'a> {
     pub(super) c: &'static Compiled,
     pub(super) entities: &'a [EntitySpan],
     pub(super) inside: &'a [bool],
+    /// The speaker of the last quote attributed by name, kept in focus for
+    /// the pronouns that follow.
+    pub(super) last_speaker: std::cell::RefCell<Option<SpeakerSpan>>,
 }
 
 type Found = (Option<SpeakerSpan>, Option<(usize, usize)>);
@@ -206,6 +209,9 @@ impl<'a> Attr<'a> {
             !self.inside.get(k).copied().unwrap_or(false)
         };
         let near = || self.entities[..p].iter().rev().take(Self::RECENT).filter(|en| outside(en));
+        if person {
+            return self.in_focus(before, near());
+        }
         let en = if person {
             near().find(|en| en.person)
         } else {

@@ -35,6 +35,7 @@ mod attr;
 mod continuation;
 mod marks;
 mod names;
+mod salience;
 
 use attr::Attr;
 use continuation::continuations;
@@ -240,7 +241,16 @@ pub(crate) fn find_quotes_in(
     let mut sorted: Vec<EntitySpan> =
         entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
-    let a = Attr { open_at: std::cell::Cell::new(0), t: text, lx, c, entities: &sorted, inside: &inside, sent_start: &sent_start };
+    let a = Attr {
+        open_at: std::cell::Cell::new(0),
+        t: text,
+        lx,
+        c,
+        entities: &sorted,
+        inside: &inside,
+        sent_start: &sent_start,
+        last_speaker: std::cell::RefCell::new(None),
+    };
     let mut out = Vec::with_capacity(pairs.len());
     let mut meta = Vec::with_capacity(pairs.len());
     for &(oi, ci, parent, open_end) in &pairs {
@@ -290,6 +300,9 @@ pub(crate) fn find_quotes_in(
         // that does not end as a sentence does, is a term or a title.
         let sentence_like = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
         let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !sentence_like));
+        if let Some(sp) = speaker.as_ref().filter(|sp| sp.via == Via::Name || sp.entity.is_some()) {
+            *a.last_speaker.borrow_mut() = Some(sp.clone());
+        }
         out.push(Quote { start: s, end: e, speaker, cue, scare });
         // A short quote may continue a speaker when it is a sentence of its
         // own ("Yes.", "We will see."), not a term inside a sentence.

@@ -206,6 +206,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "protesters", "supporters", "fans", "family", "officials", "spokesmen", "people", "voters", "residents",
         "lawsuit", "complaint", "indictment", "filing", "bill", "resolution", "message", "email", "e-mail", "tweet",
         "note", "release", "video", "ad", "website", "survey", "poll", "campaign's", "white house", "state department",
+        "opposition", "leadership", "majority", "press", "media", "staff", "caucus", "delegation", "panel", "jury",
     ],
 
     proper_then_common: true,

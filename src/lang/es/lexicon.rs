@@ -219,6 +219,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "organización", "asociación", "federación", "patronal", "comisión", "comité", "consejo", "junta", "ong",
         "policía", "equipo", "club", "público", "multitud", "manifestantes", "familia", "vecinos", "propuesta",
         "mensaje", "correo", "vídeo", "encuesta", "campaña", "acta", "denuncia", "querella", "cancillería",
+        "oposición", "dirección", "ejecutiva", "mayoría", "gente", "prensa", "afición", "hinchada", "plantilla",
     ],
 
     proper_then_common: false,
