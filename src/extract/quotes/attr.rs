@@ -548,7 +548,7 @@ impl<'a> Attr<'a> {
         // `"…" ― Stephanie Egan`: a dash byline that ends the sentence.
         if dash {
             if let Some((a, b)) = self.np_forward(k, hi).filter(|&(a, _)| self.lx[a].upper) {
-                if b + 1 >= hi || self.punct(b + 1, &[".", ")"]) || self.lx.get(b + 1).is_some_and(|l| l.newline_before) {
+                if b + 1 >= hi || self.punct(b + 1, &[".", ")", ","]) || self.lx.get(b + 1).is_some_and(|l| l.newline_before) {
                     return Some((self.speaker_of(Some((a, b))), None));
                 }
             }

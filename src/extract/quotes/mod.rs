@@ -241,6 +241,14 @@ pub(crate) fn find_quotes_in(
     let mut sorted: Vec<EntitySpan> =
         entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
+    // A name after an honorific ("Mr. Trump", "la Sra. Díaz") is a person's,
+    // whatever the tagger called it.
+    for en in &mut sorted {
+        let k = lx.partition_point(|l| l.start < en.start);
+        if c.honorifics.has(lx, k).is_some_and(|h| lx.get(h).is_some_and(|l| l.start < en.end)) {
+            (en.person, en.org) = (true, false);
+        }
+    }
     let a = Attr {
         open_at: std::cell::Cell::new(0),
         t: text,

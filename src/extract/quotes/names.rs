@@ -71,8 +71,10 @@ impl<'a> Attr<'a> {
         let a = lx.partition_point(|l| l.start < sp.start);
         let b = lx.partition_point(|l| l.start < sp.end);
         let mut k = a;
-        while k < b && !self.named_thing_at(k) {
-            match self.c.honorifics.has(lx, k).or_else(|| self.c.titles.has(lx, k)) {
+        while k < b {
+            // An honorific is never part of a name; a title may be ("General Motors").
+            let title = || self.c.titles.has(lx, k).filter(|_| !self.named_thing_at(k));
+            match self.c.honorifics.has(lx, k).or_else(title) {
                 Some(e) if e < b => k = e,
                 _ => break,
             }
