@@ -26,7 +26,7 @@
 //!    title or name in quotes (two or three capitalised words).
 
 use crate::tokenize::pieces::{pieces, Piece, PieceKind};
-use crate::extract::lexicon::compiled;
+use crate::extract::lexicon::{compiled, Compiled};
 use crate::extract::Entity;
 use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token};
@@ -201,6 +201,40 @@ fn sentence_bounds(
     (sent_start, sent_end)
 }
 
+/// Which lexes are inside a quote (a difference array over the pairs).
+fn inside_quotes(n: usize, pairs: &[marks::Pair]) -> Vec<bool> {
+    let mut diff = vec![0i64; n + 1];
+    for p in pairs {
+        // A quote that ends at a line or paragraph break closes at the next
+        // line's first lex, which is not inside it.
+        diff[p.0] += 1;
+        diff[if p.3 { p.1 } else { p.1 + 1 }] -= 1;
+    }
+    let mut inside = vec![false; n];
+    let mut acc = 0;
+    for k in 0..n {
+        acc += diff[k];
+        inside[k] = acc > 0;
+    }
+    inside
+}
+
+/// The entities inside the text, by start, so that lookups are logarithmic.
+fn sorted_entities(text: &str, lx: &[Piece], c: &Compiled, entities: &[EntitySpan]) -> Vec<EntitySpan> {
+    let mut sorted: Vec<EntitySpan> =
+        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
+    sorted.sort_by_key(|e| (e.start, e.end));
+    // A name after an honorific ("Mr. Trump", "la Sra. Díaz") is a person's,
+    // whatever the tagger called it.
+    for en in &mut sorted {
+        let k = lx.partition_point(|l| l.start < en.start);
+        if c.honorifics.has(lx, k).is_some_and(|h| lx.get(h).is_some_and(|l| l.start < en.end)) {
+            (en.person, en.org) = (true, false);
+        }
+    }
+    sorted
+}
+
 /// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
 /// bytes after their offsets in `text` (they may be spans of a larger text).
 pub(crate) fn find_quotes_in(
@@ -217,38 +251,15 @@ pub(crate) fn find_quotes_in(
         return Vec::new();
     }
     let n = lx.len();
-    // Lexes inside any quote (difference array), and word-count prefix sums.
-    let mut diff = vec![0i64; n + 1];
-    for p in &pairs {
-        // A quote that ends at a line or paragraph break closes at the next
-        // line's first lex, which is not inside it.
-        diff[p.0] += 1;
-        diff[if p.3 { p.1 } else { p.1 + 1 }] -= 1;
-    }
-    let mut inside = vec![false; n];
-    let mut acc = 0;
-    for k in 0..n {
-        acc += diff[k];
-        inside[k] = acc > 0;
-    }
+    let inside = inside_quotes(n, &pairs);
+    // Word-count prefix sums.
     let mut words = vec![0usize; n + 1];
     for k in 0..n {
         words[k + 1] = words[k] + usize::from(lx[k].kind != PieceKind::Punct);
     }
     let (sent_start, sent_end) = sentence_bounds(text, lx, sentences, shift, lang, &inside);
 
-    // Entities by start, so that lookups are logarithmic.
-    let mut sorted: Vec<EntitySpan> =
-        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
-    sorted.sort_by_key(|e| (e.start, e.end));
-    // A name after an honorific ("Mr. Trump", "la Sra. Díaz") is a person's,
-    // whatever the tagger called it.
-    for en in &mut sorted {
-        let k = lx.partition_point(|l| l.start < en.start);
-        if c.honorifics.has(lx, k).is_some_and(|h| lx.get(h).is_some_and(|l| l.start < en.end)) {
-            (en.person, en.org) = (true, false);
-        }
-    }
+    let sorted = sorted_entities(text, lx, c, entities);
     let a = Attr {
         open_at: std::cell::Cell::new(0),
         t: text,
