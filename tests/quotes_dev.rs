@@ -13,7 +13,7 @@ use lupa::lang::Lang;
 
 /// (direct-quote F1, speaker accuracy) recorded in the README, per language.
 const EN_FLOOR: (f64, f64) = (0.813, 0.651);
-const ES_FLOOR: (f64, f64) = (0.923, 0.746);
+const ES_FLOOR: (f64, f64) = (0.923, 0.749);
 
 struct Gold {
     doc: String,

@@ -412,7 +412,17 @@ impl<'a> Attr<'a> {
     /// añadió") or a cue after a named speaker's sentence stands for the
     /// most recent person mentioned before byte `at`.
     pub(super) fn dropped(&self, at: usize) -> Option<SpeakerSpan> {
-        self.recent(at, true)
+        // Not a name in the cue's own clause: "En el programa de Évole
+        // declaró" leaves out a subject that is not Évole.
+        // The clause runs back to the sentence start or to a quote.
+        let k = self.lx.partition_point(|l| l.start < at);
+        let lo = self.sent_start.get(k).copied().unwrap_or(k);
+        let mut s = k.min(self.lx.len());
+        while s > lo && k - s < super::WINDOW && !self.inside[s - 1] {
+            s -= 1;
+        }
+        let from = self.lx.get(s).map_or(at, |l| l.start.min(at));
+        self.recent(from, true)
     }
 
     /// The subject after a cue, past adverbs and objects: "explicó ayer con
@@ -447,7 +457,13 @@ impl<'a> Attr<'a> {
                 continue;
             }
             if let Some(np) = self.np_forward(x, hi) {
-                return Some(np);
+                // "declaró el martes que", "said last week": a time, not the subject.
+                let time = (np.0..=np.1).filter(|&y| !self.is_det(y) && lx[y].kind != PieceKind::Punct).all(|y| self.temporal(y) || lx[y].kind == PieceKind::Num);
+                if !time {
+                    return Some(np);
+                }
+                x = np.1 + 1;
+                continue;
             }
             // Right after the cue, a bare phrase is the subject ("dijeron fuentes del Ministerio").
             if x == k && !self.temporal(x) {
@@ -532,7 +548,9 @@ impl<'a> Attr<'a> {
             while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
                 j += 1;
             }
-            let np = self.np_after_cue(j, hi).or_else(|| self.np_forward_opt(j, hi, !self.temporal(j) && !self.punct(j, &[".", ";"])));
+            // ("dijo respecto al partido": a preposition opens no subject.)
+            let bare = !self.temporal(j) && !self.punct(j, &[".", ";"]) && self.c.object_preps.has(self.lx, j).is_none();
+            let np = self.np_after_cue(j, hi).or_else(|| self.np_forward_opt(j, hi, bare));
             let sp = self.speaker_of(np).or_else(|| self.dropped(self.lx[k].start));
             return Some((sp, Some(self.cue_span(k, e))));
         }
@@ -605,7 +623,19 @@ impl<'a> Attr<'a> {
                 }
             }
             let _ = relative;
-            let back = if k > lo { self.np_backward(k - 1, lo) } else { None };
+            // In a sentence that opens with a preposition, a phrase right
+            // after a preposition is an adjunct, not the subject ("En el
+            // programa de Évole en laSexta declaró que …").
+            let prep_before = |a: usize| (self.c.object_preps.ending_at(lx, a, 3).is_some() || self.c.np_preps.ending_at(lx, a, 2).is_some()) && a > lo;
+            let after_prep = |a: usize| self.c.object_preps.has(lx, lo).is_some() && prep_before(a);
+            // ("Ante la insistencia de los periodistas Menem sostuvo": the
+            // name that ends such a phrase is still the subject.)
+            let last_name = |(a, b): (usize, usize)| {
+                let en = self.person_in(lx[a].start, lx[b].end).filter(|en| en.end == lx[b].end)?;
+                let x = lx.partition_point(|l| l.start < en.start);
+                (x > a && !prep_before(x)).then_some((x, b))
+            };
+            let back = if k > lo { self.np_backward(k - 1, lo).and_then(|np| if after_prep(np.0) { last_name(np) } else { Some(np) }) } else { None };
             let initial = self.np_initial(lo, s).filter(|&(_, b)| b < s);
             // A description just before the cue loses to a person who opens
             // the sentence ("Manel Andreu, presidente de …, que forma parte de

@@ -193,7 +193,10 @@ pub static LEXICON: Lexicon = Lexicon {
     cue_fillers: &["le", "les", "nos", "me", "te", "lo", "también", "ya", "luego", "además", "entonces", "incluso", "hoy", "ayer"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["ha", "han", "había", "habían", "habría", "hubiera", "ha sido", "he"],
-    object_preps: &["a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al"],
+    object_preps: &[
+        "a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al", "respecto a", "respecto al",
+        "respecto de", "con respecto a", "en relación con", "en relación a", "acerca de", "entre", "sin", "según",
+    ],
     honorifics: &["don", "doña", "sr.", "sra.", "dr.", "dra.", "sr", "sra", "dr", "dra", "srta.", "srta", "fray", "sor", "mons.", "lic.", "ing."],
     // Spanish writes titles in lower case ("el presidente Aznar"); the
     // description before a named person is its role already.
