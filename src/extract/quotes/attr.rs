@@ -542,8 +542,12 @@ impl<'a> Attr<'a> {
         if k >= hi {
             return None;
         }
-        // «…», dijo el funcionario / "…," said Smith
-        if let Some(e) = self.cue_by_quote(k) {
+        // «…», dijo el funcionario / "…," said Smith. A homograph needs the
+        // quote set off ("“…,” yells", "«…», denuncia"), not inside a
+        // clause ("los diarios «chicha» siguen haciendo").
+        let set_off = k > ci + 1 || self.punct(ci.wrapping_sub(1), &[",", "?", "!", "…"]);
+        let cue = if set_off { self.cue_by_quote(k) } else { self.cue_at(k) };
+        if let Some(e) = cue {
             let mut j = e;
             while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
                 j += 1;
