@@ -12,7 +12,7 @@ use lupa::extract::{extract, Include, Options};
 use lupa::lang::Lang;
 
 /// (direct-quote F1, speaker accuracy) recorded in the README, per language.
-const EN_FLOOR: (f64, f64) = (0.848, 0.644);
+const EN_FLOOR: (f64, f64) = (0.854, 0.658);
 const ES_FLOOR: (f64, f64) = (0.924, 0.749);
 
 struct Gold {

@@ -197,7 +197,9 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
             // A straight mark shaped as a closer (glued to the word before,
             // not to the one after: `l," the family`) is a stray one: as an
             // opener it would pair with the next quote's opening mark.
-            if symmetric(c, raw) && !second && closer_shaped(lx, k - 1) {
+            // (Not after a cue and its comma, `said," [Warhol] liked`: a slip of spacing.)
+            let after_cue = k >= 3 && matches!(lx[k - 2].norm.as_str(), "," | ":") && c.cues.ending_at(lx, k - 2, 5).is_some();
+            if symmetric(c, raw) && !second && closer_shaped(lx, k - 1) && !after_cue {
                 continue;
             }
             stack.push((open_lex, raw));
