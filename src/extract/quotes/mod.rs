@@ -1,6 +1,9 @@
 //! Direct quotations, their speakers and cues, and scare quotes. Marks are
-//! paired in `marks`, one quote is attributed in `attr`, and quotes with no
-//! attribution of their own take a speaker in `continuation`.
+//! paired in `marks`, one quote is attributed in `attr`, names inside
+//! speaker phrases (titles, initials, descriptions named earlier) are read in
+//! `names`, pronouns and left-out subjects resolve to the person in focus in
+//! `salience`, and quotes with no attribution of their own take a speaker in
+//! `continuation`.
 //!
 //! `Quote::start..end` is the quoted text *without* its quotation marks (and
 //! without the spaces just inside them, or a trailing comma that belongs to
@@ -22,8 +25,16 @@
 //!
 //!    The speaker is a named entity (with its id) when one heads the phrase,
 //!    else a determiner-initiated noun phrase, a capitalised name or a pronoun.
+//!    A title or honorific before the name is its role ("Mr.", "Senator"); a
+//!    description ("el ministro de Defensa") is the person an earlier mention
+//!    of it named, else the person in focus nearby; a pronoun or a left-out
+//!    subject is the person in focus (a recent subject or the last speaker).
+//!    Reporting verbs that are also nouns ("claims", "denuncia") are cues only
+//!    next to a quote set off by a comma, or with the verb's accent ("criticó").
 //! 3. A quote of one to three words without a cue is a scare quote; so is a
-//!    title or name in quotes (two or three capitalised words).
+//!    title or name in quotes (two or three capitalised words, one capitalised
+//!    word inside a sentence, or what a naming word introduces: "el diario
+//!    «…»", "the film “…”").
 
 use crate::tokenize::pieces::{pieces, Piece, PieceKind};
 use crate::extract::lexicon::{compiled, Compiled};
