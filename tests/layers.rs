@@ -15,6 +15,8 @@
 //! date | ayer | - | unresolved
 //! money | 3,5 millones de dólares | 3500000 | USD
 //! quote | quoted text | speaker or - | cue or - | scare / entity=N
+//! @speakers on            each quote with a speaker is followed by a line
+//! speaker | name | role or - | via      (until `@speakers off`)
 //! keyword | text                     must be among the keywords
 //! !keyword | text                    must not be
 //! ```
@@ -40,6 +42,8 @@ struct Case {
     lang: Lang,
     reference: Option<CivilDate>,
     limit: usize,
+    /// Quotes report their speaker's role and via on a line of their own.
+    speakers: bool,
     text: String,
     entities: Vec<(Label, String)>,
     expect: Vec<String>,
@@ -58,6 +62,7 @@ fn load() -> Vec<Case> {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let src = std::fs::read_to_string(&path).unwrap();
         let (mut layer, mut lang, mut reference, mut limit) = (String::new(), Lang::Es, None, 10);
+        let mut speakers = false;
         let mut cur: Option<Case> = None;
         let mut in_text = false;
         for (n, line) in src.lines().enumerate() {
@@ -74,6 +79,7 @@ fn load() -> Vec<Case> {
                         reference = if v.trim() == "none" { None } else { Some(CivilDate::parse(v.trim()).unwrap()) }
                     }
                     "limit" => limit = v.trim().parse().unwrap(),
+                    "speakers" => speakers = v.trim() == "on",
                     _ => panic!("{name}:{}: unknown directive {k}", n + 1),
                 }
                 continue;
@@ -104,6 +110,7 @@ fn load() -> Vec<Case> {
                     lang,
                     reference,
                     limit,
+                    speakers,
                     text,
                     entities: vec![],
                     expect: vec![],
@@ -182,7 +189,7 @@ fn run(c: &Case) -> Result<(), String> {
             .collect(),
         "quotes" => find_quotes(text, &tokens, &sents, c.lang, &entities_of(c))
             .iter()
-            .map(|q| {
+            .flat_map(|q| {
                 let sp = q.speaker.as_ref().map_or("-", |s| &text[s.start..s.end]);
                 let cue = q.cue.map_or("-", |(a, b)| &text[a..b]);
                 let mut s = format!("quote | {} | {sp} | {cue}", &text[q.start..q.end]);
@@ -191,7 +198,11 @@ fn run(c: &Case) -> Result<(), String> {
                 } else if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity) {
                     s.push_str(&format!(" | entity={id}"));
                 }
-                s
+                let detail = q.speaker.as_ref().filter(|_| c.speakers).map(|s| {
+                    let role = s.role.map_or("-", |(a, b)| &text[a..b]);
+                    format!("speaker | {sp} | {role} | {}", s.via.as_str())
+                });
+                std::iter::once(s).chain(detail)
             })
             .collect(),
         "keywords" => {

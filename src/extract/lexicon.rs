@@ -104,8 +104,14 @@ pub struct Compiled {
     pub currency_link: PhraseSet<()>,
     pub measure_units: PhraseSet<()>,
     pub cues: PhraseSet<()>,
+    /// Reporting-verb forms that are also nouns or adjectives ("claims",
+    /// "criticó" / "crítico"): the value is the form's index in `cue_homograph_forms`.
+    pub cue_homographs: PhraseSet<u32>,
+    pub cue_homograph_forms: Vec<&'static str>,
     pub object_preps: PhraseSet<()>,
     pub honorifics: PhraseSet<()>,
+    pub titles: PhraseSet<()>,
+    pub naming_words: PhraseSet<()>,
     pub nonperson_pronouns: PhraseSet<()>,
     pub indefinites: PhraseSet<()>,
     pub text_nouns: PhraseSet<()>,
@@ -337,8 +343,12 @@ impl Compiled {
             currency_link: set(lx.currency_link),
             measure_units: set(lx.measure_units),
             cues: cue_set(lx),
+            cue_homographs: PhraseSet::new(homographs(lx).enumerate().map(|(i, f)| (f, i as u32))),
+            cue_homograph_forms: homographs(lx).collect(),
             object_preps: set(lx.object_preps),
             honorifics: set(lx.honorifics),
+            titles: set(lx.titles),
+            naming_words: set(lx.naming_words),
             nonperson_pronouns: set(lx.nonperson_pronouns),
             indefinites: set(lx.indefinites),
             text_nouns: set(lx.text_nouns),
@@ -358,11 +368,14 @@ impl Compiled {
     }
 }
 
-/// The hand-written cues, the generated reporting-verb forms and each
+/// The hand-written cues that are not homographs, the generated reporting-verb forms and each
 /// participle after each auxiliary ("ha dicho"): built here, once, so that
 /// the wasm binary embeds one participle instead of every compound form.
 fn cue_set(lx: &'static Lexicon) -> PhraseSet<()> {
-    let mut all: Vec<String> = lx.cues.iter().map(|c| c.to_string()).collect();
+    // A hand-written cue that is a homograph ("criticó", "cuenta") is matched
+    // with the homographs, so that "crítico" and "la cuenta" are not cues.
+    let homograph = |c: &str| homographs(lx).any(|h| h == c);
+    let mut all: Vec<String> = lx.cues.iter().filter(|c| !homograph(c)).map(|c| c.to_string()).collect();
     for line in lx.speech_forms.lines() {
         match line.split_once(' ') {
             Some(("f", form)) => all.push(form.to_owned()),
@@ -371,6 +384,11 @@ fn cue_set(lx: &'static Lexicon) -> PhraseSet<()> {
         }
     }
     PhraseSet::new(all.iter().map(|w| (w.as_str(), ())))
+}
+
+/// The reporting-verb forms that are homographs (`h FORM` in `speech_forms`).
+fn homographs(lx: &'static Lexicon) -> impl Iterator<Item = &'static str> {
+    lx.speech_forms.lines().filter_map(|l| l.strip_prefix("h "))
 }
 
 /// The compiled lexicon for `lang`, built once.

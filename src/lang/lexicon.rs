@@ -226,13 +226,22 @@ pub struct Lexicon {
     pub object_preps: &'static [&'static str],
     /// Titles and honorifics before a name ("Mr.", "Sen."): kept apart as the speaker's role.
     pub honorifics: &'static [&'static str],
+    /// Titles written capitalised before a name ("Senator", "Vice President",
+    /// "former President"): kept apart as the speaker's role, as honorifics
+    /// are. Only before a capitalised name: "the senator said" is a description.
+    pub titles: &'static [&'static str],
+    /// Words that name what follows them in quotes ("el diario «…»", "bajo el
+    /// lema «…»", "the so-called “…”", "the film “…”"): the quote is a name
+    /// or a title (a scare quote), not someone's words.
+    pub naming_words: &'static [&'static str],
     /// Pronouns that stand for an organisation or a thing, not a person ("it").
     pub nonperson_pronouns: &'static [&'static str],
     /// Determiners of a new referent ("un", "one"): a description they open
     /// is not linked to a person named before.
     pub indefinites: &'static [&'static str],
-    /// Nouns of written sources ("comunicado", "statement"): a description
-    /// headed by one speaks for itself, not for a person named before.
+    /// Nouns of written sources and of groups ("comunicado", "statement",
+    /// "campaign", "crowd"): a description headed by one speaks for itself,
+    /// not for a person named before.
     pub text_nouns: &'static [&'static str],
 
     // ---- keywords ----

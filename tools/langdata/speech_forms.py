@@ -9,9 +9,12 @@ Spanish); the wasm build embeds only this subset: third-person finite forms
 ("saying “…”", "asegurando que") and participles, which the quote layer
 combines with the language's auxiliaries at table-build time ("ha dicho",
 "had said"). Forms marked as homographs of common nouns (`homograph` = 1,
-"cuenta", "claims") are left out: matching ignores accents, so "anunció"
-would also match the noun "anuncio". One form a line: `f FORM` (finite or
-gerund) or `p PARTICIPLE`.
+"cuenta", "claims") are kept apart as `h FORM`: matching ignores accents,
+so "anunció" would also match the noun "anuncio", and "claims" is a noun as
+often as a verb. The quote layer takes them as cues only next to a quote
+(`"…," she claims`), or anywhere when the text has the form's accent
+("criticó", not "critico"). One form a line: `f FORM` (finite or gerund),
+`p PARTICIPLE` or `h FORM`.
 """
 import csv, os, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -21,10 +24,15 @@ def forms(lang):
     out = set()
     with open(path, encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
-            if r["homograph"] != "0" or (lang == "es" and r.get("clitic")):
+            if lang == "es" and r.get("clitic"):
                 continue
             k, t, p = r["kind"], r["tense"], r["person"]
             form = r["form"].strip().lower()
+            if r["homograph"] != "0":
+                third = p in ("3s", "3p") if lang == "es" else (t == "past" or p == "3s")
+                if k.startswith("finite") and third:
+                    out.add(("h", form))
+                continue
             if lang == "es":
                 if k.startswith("finite") and t in ("pres", "pret", "impf", "fut") and p in ("3s", "3p"):
                     out.add(("f", form))

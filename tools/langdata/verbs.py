@@ -431,6 +431,11 @@ rechazo elogio saludo planteo retruco definido llamamiento determinado estableci
 """.split())
 
 
+# Lemmas whose other sense is as common as the reporting one ("siguen
+# haciendo", "suma dos votos"): like homographs, cues only next to a quote.
+AMBIGUOUS_LEMMAS = {"seguir", "continuar", "sumar", "proseguir"}
+
+
 def _fold(s):
     import unicodedata
     return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
@@ -449,8 +454,9 @@ def all_rows():
 def build(out_dir=None):
     from tsv import DATA, write_tsv
     rows, lemmas = all_rows()
-    out = [(f, l, k, t, p, c, "1" if _fold(f.split()[-1]) in HOMOGRAPHS and not c and " " not in f else "0")
-           for f, l, k, t, p, c in rows]
+    def homograph(f, l, c):
+        return not c and " " not in f and (_fold(f) in HOMOGRAPHS or l in AMBIGUOUS_LEMMAS)
+    out = [(f, l, k, t, p, c, "1" if homograph(f, l, c) else "0") for f, l, k, t, p, c in rows]
     path = write_tsv(DATA["es"] / "speech_verbs.tsv",
                      ["form", "lemma", "kind", "tense", "person", "clitic", "homograph"], out, out_dir=out_dir)
     return path, len(set(out)), len(set(lemmas))

@@ -16,6 +16,9 @@ pub(super) struct Attr<'a> {
     pub(super) c: &'static Compiled,
     pub(super) entities: &'a [EntitySpan],
     pub(super) inside: &'a [bool],
+    /// The speaker of the last quote attributed by name, kept in focus for
+    /// the pronouns that follow.
+    pub(super) last_speaker: std::cell::RefCell<Option<SpeakerSpan>>,
 }
 
 type Found = (Option<SpeakerSpan>, Option<(usize, usize)>);
@@ -34,7 +37,39 @@ impl<'a> Attr<'a> {
     }
 
     pub(super) fn is_cue_start(&self, k: usize) -> bool {
-        self.c.cues.has(self.lx, k).is_some() || self.c.source_cues.has(self.lx, k).is_some()
+        self.cue_at(k).is_some() || self.c.source_cues.has(self.lx, k).is_some()
+    }
+
+    /// A cue at lex `k` (its end): a reporting form, or a homograph written
+    /// with the form's accent ("criticó", never the adjective "crítico").
+    pub(super) fn cue_at(&self, k: usize) -> Option<usize> {
+        self.c.cues.has(self.lx, k).or_else(|| self.accented_homograph(k))
+    }
+
+    fn accented_homograph(&self, k: usize) -> Option<usize> {
+        let (e, i) = self.c.cue_homographs.at(self.lx, k)?;
+        let form = self.c.cue_homograph_forms.get(i as usize)?;
+        (!form.is_ascii() && e == k + 1 && self.lx[k].text(self.t).to_lowercase() == *form).then_some(e)
+    }
+
+    /// A cue ending at lex `end` (exclusive), at most five lexes long: its start.
+    fn cue_ending_at(&self, end: usize) -> Option<usize> {
+        let plain = self.c.cues.ending_at(self.lx, end, 5).map(|(s, ())| s);
+        plain.or_else(|| (end > 0 && self.accented_homograph(end - 1) == Some(end)).then(|| end - 1))
+    }
+
+    /// A cue right next to a quote, where a homograph is the verb ("“…,”
+    /// yells Trump", "«…», denuncia el sindicato").
+    fn cue_by_quote(&self, k: usize) -> Option<usize> {
+        self.cue_at(k).or_else(|| self.c.cue_homographs.has(self.lx, k))
+    }
+
+    /// A homograph that ends a short clause after a quote ("“…,” she
+    /// claims.", "“…,” Ms. Warren tweets on Monday"): the verb, not a noun.
+    fn homograph_ends_clause(&self, k: usize) -> Option<usize> {
+        let e = self.c.cue_homographs.has(self.lx, k)?;
+        let ends = self.lx.get(e).map_or(true, |l| l.newline_before || l.kind == PieceKind::Punct) || self.c.object_preps.has(self.lx, e).is_some() || self.temporal(e);
+        ends.then_some(e)
     }
 
     /// A word that can be part of a noun phrase: a capitalised word or a
@@ -83,7 +118,7 @@ impl<'a> Attr<'a> {
             let nonperson = self.c.nonperson_pronouns.has(self.lx, a).is_some();
             return self.recent(s, !nonperson).unwrap_or(SpeakerSpan { start: s, end: e, entity: None, role: None, via: Via::Pronoun });
         }
-        if let Some(en) = self.person_in(s, e) {
+        if let Some(en) = self.person_in(s, e).filter(|en| !self.complement(a, en)) {
             let role = if en.start > s {
                 self.trim(s, en.start)
             } else {
@@ -106,12 +141,17 @@ impl<'a> Attr<'a> {
             }
             // "dijo el líder cubano": the person named last before is the one
             // described; not so for a new referent ("one poster") or a text.
-            let linkable = self.c.indefinites.has(self.lx, a).is_none() && (a..=b_incl).all(|x| self.c.text_nouns.has(self.lx, x).is_none());
+            // Only the head counts: "el jefe del Gobierno" is a person.
+            let head = self.head_noun(a, b_incl);
+            let linkable = self.c.indefinites.has(self.lx, a).is_none() && head.map_or(true, |h| self.c.text_nouns.has(self.lx, h).is_none());
             // Not past a new referent introduced since ("Un alto diplomático … Según el enviado").
             let near = |p: &SpeakerSpan| {
                 let k = self.lx.partition_point(|l| l.start < p.start);
                 a.saturating_sub(k) <= Self::DESCRIBED || !(k..a).any(|x| self.c.indefinites.has(self.lx, x).is_some() && self.lx[x].upper)
             };
+            if let Some(en) = self.described_earlier(a, b_incl).filter(|_| linkable) {
+                return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: Some((s, e)), via: Via::Role };
+            }
             if let Some(p) = self.recent(s, true).filter(|p| linkable && near(p)) {
                 return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..p };
             }
@@ -169,6 +209,9 @@ impl<'a> Attr<'a> {
             !self.inside.get(k).copied().unwrap_or(false)
         };
         let near = || self.entities[..p].iter().rev().take(Self::RECENT).filter(|en| outside(en));
+        if person {
+            return self.in_focus(before, near());
+        }
         let en = if person {
             near().find(|en| en.person)
         } else {
@@ -251,8 +294,9 @@ impl<'a> Attr<'a> {
         if k >= hi || k >= lx.len() {
             return None;
         }
-        if let Some(j) = self.entity_from(k) {
-            return Some((k, j));
+        if let Some((en, j)) = self.entity_at(k) {
+            let person = if en.person { None } else { self.person_after(j, hi) };
+            return Some((k, person.unwrap_or(j)));
         }
         if self.is_pronoun(k) {
             return Some((k, k));
@@ -276,7 +320,7 @@ impl<'a> Attr<'a> {
                     break;
                 }
                 last = Some(j);
-            } else if self.is_joiner(j) {
+            } else if self.is_joiner(j) || self.is_initial_dot(j) {
                 // keep going
             } else if self.is_internal(j) {
                 // "de la UE", "of State"
@@ -329,7 +373,7 @@ impl<'a> Attr<'a> {
                 } else {
                     cap_run = false;
                 }
-            } else if self.is_joiner(p) || self.is_internal(p) {
+            } else if self.is_joiner(p) || self.is_internal(p) || self.is_initial_dot(p) {
                 // continue
             } else {
                 break;
@@ -368,7 +412,17 @@ impl<'a> Attr<'a> {
     /// añadió") or a cue after a named speaker's sentence stands for the
     /// most recent person mentioned before byte `at`.
     pub(super) fn dropped(&self, at: usize) -> Option<SpeakerSpan> {
-        self.recent(at, true)
+        // Not a name in the cue's own clause: "En el programa de Évole
+        // declaró" leaves out a subject that is not Évole.
+        // The clause runs back to the sentence start or to a quote.
+        let k = self.lx.partition_point(|l| l.start < at);
+        let lo = self.sent_start.get(k).copied().unwrap_or(k);
+        let mut s = k.min(self.lx.len());
+        while s > lo && k - s < super::WINDOW && !self.inside[s - 1] {
+            s -= 1;
+        }
+        let from = self.lx.get(s).map_or(at, |l| l.start.min(at));
+        self.recent(from, true)
     }
 
     /// The subject after a cue, past adverbs and objects: "explicó ayer con
@@ -403,7 +457,13 @@ impl<'a> Attr<'a> {
                 continue;
             }
             if let Some(np) = self.np_forward(x, hi) {
-                return Some(np);
+                // "declaró el martes que", "said last week": a time, not the subject.
+                let time = (np.0..=np.1).filter(|&y| !self.is_det(y) && lx[y].kind != PieceKind::Punct).all(|y| self.temporal(y) || lx[y].kind == PieceKind::Num);
+                if !time {
+                    return Some(np);
+                }
+                x = np.1 + 1;
+                continue;
             }
             // Right after the cue, a bare phrase is the subject ("dijeron fuentes del Ministerio").
             if x == k && !self.temporal(x) {
@@ -433,7 +493,7 @@ impl<'a> Attr<'a> {
             if self.inside[j] || self.punct(j, &[".", "!", "?", ";", ":", "(", ")"]) && !(self.punct(j, &["."]) && j > k && lx[j].start == lx[j - 1].end) {
                 return None;
             }
-            if j > k && self.c.cues.has(lx, j).is_some() {
+            if j > k && (self.cue_at(j).is_some() || self.homograph_ends_clause(j).is_some()) {
                 break;
             }
             if lx[j].kind == PieceKind::Word {
@@ -453,7 +513,7 @@ impl<'a> Attr<'a> {
         if self.is_internal(k) && !self.is_det(k) {
             return None;
         }
-        let e = self.c.cues.has(lx, j)?;
+        let e = self.cue_at(j).or_else(|| self.homograph_ends_clause(j))?;
         let mut b = j;
         while b > k && (self.c.cue_fillers.has(lx, b - 1) == Some(b) || self.punct(b - 1, &[","])) {
             b -= 1;
@@ -482,13 +542,19 @@ impl<'a> Attr<'a> {
         if k >= hi {
             return None;
         }
-        // «…», dijo el funcionario / "…," said Smith
-        if let Some(e) = self.c.cues.has(self.lx, k) {
+        // «…», dijo el funcionario / "…," said Smith. A homograph needs the
+        // quote set off ("“…,” yells", "«…», denuncia"), not inside a
+        // clause ("los diarios «chicha» siguen haciendo").
+        let set_off = k > ci + 1 || self.punct(ci.wrapping_sub(1), &[",", "?", "!", "…"]);
+        let cue = if set_off { self.cue_by_quote(k) } else { self.cue_at(k) };
+        if let Some(e) = cue {
             let mut j = e;
             while j < hi && self.c.cue_fillers.has(self.lx, j) == Some(j + 1) {
                 j += 1;
             }
-            let np = self.np_after_cue(j, hi).or_else(|| self.np_forward_opt(j, hi, !self.temporal(j) && !self.punct(j, &[".", ";"])));
+            // ("dijo respecto al partido": a preposition opens no subject.)
+            let bare = !self.temporal(j) && !self.punct(j, &[".", ";"]) && self.c.object_preps.has(self.lx, j).is_none();
+            let np = self.np_after_cue(j, hi).or_else(|| self.np_forward_opt(j, hi, bare));
             let sp = self.speaker_of(np).or_else(|| self.dropped(self.lx[k].start));
             return Some((sp, Some(self.cue_span(k, e))));
         }
@@ -504,7 +570,7 @@ impl<'a> Attr<'a> {
         // `"…" ― Stephanie Egan`: a dash byline that ends the sentence.
         if dash {
             if let Some((a, b)) = self.np_forward(k, hi).filter(|&(a, _)| self.lx[a].upper) {
-                if b + 1 >= hi || self.punct(b + 1, &[".", ")"]) || self.lx.get(b + 1).is_some_and(|l| l.newline_before) {
+                if b + 1 >= hi || self.punct(b + 1, &[".", ")", ","]) || self.lx.get(b + 1).is_some_and(|l| l.newline_before) {
                     return Some((self.speaker_of(Some((a, b))), None));
                 }
             }
@@ -514,29 +580,22 @@ impl<'a> Attr<'a> {
 
     /// Attribution by a cue before the opening mark `oi`: right before it (up
     /// to a complementizer, "dijo que «…»"), or anywhere earlier in the
-    /// sentence ("indicó que hay «…»", "Heald said although …, "…"").
-    /// `far` false, for a short noun phrase in quotes ("los “últimos
-    /// años”", "a “temporary glitch”"): only a cue right before it or a
-    /// complementizer away counts; a cue further back reports a clause in
-    /// which the marked words are a term. Other quotes take the nearest cue in their
     /// sentence, so that fragments in a reported clause ("indicó que hay
-    /// «…»", "Smith said the plan had failed and “nobody cares”") have a
-    /// speaker. `nested`: the quote is inside another, whose words are all
-    /// inside quotes.
-    pub(super) fn before(&self, oi: usize, lo: usize, far: bool, nested: bool) -> Option<Found> {
+    /// «…»", "Smith said the plan had failed and “nobody cares”", "manifestó
+    /// su «profunda preocupación»") have a speaker: news writers quote a
+    /// speaker's words inside their own sentences, and the marks say whose
+    /// words they are. `nested`: the quote is inside another, whose words are
+    /// all inside quotes.
+    pub(super) fn before(&self, oi: usize, lo: usize, nested: bool) -> Option<Found> {
         if oi == 0 || oi <= lo {
             return None;
         }
         let lx = self.lx;
         let mut q = oi;
-        let mut comp = false;
         while q > lo && q + 2 > oi && self.c.complementizers.has(lx, q - 1) == Some(q) {
             q -= 1;
-            comp = true;
         }
-        let near = if comp { 10 } else { 0 };
-        let from = if far { lo + 1 } else { q.saturating_sub(near).max(lo + 1) };
-        for end in (from..=q).rev() {
+        for end in (lo + 1..=q).rev() {
             if end < q
                 && lx[end..q]
                     .iter()
@@ -547,7 +606,7 @@ impl<'a> Attr<'a> {
             if self.inside[end - 1] && !nested {
                 continue;
             }
-            let Some((s, ())) = self.c.cues.ending_at(lx, end, 5) else { continue };
+            let Some(s) = self.cue_ending_at(end) else { continue };
             if s < lo {
                 continue;
             }
@@ -568,7 +627,19 @@ impl<'a> Attr<'a> {
                 }
             }
             let _ = relative;
-            let back = if k > lo { self.np_backward(k - 1, lo) } else { None };
+            // In a sentence that opens with a preposition, a phrase right
+            // after a preposition is an adjunct, not the subject ("En el
+            // programa de Évole en laSexta declaró que …").
+            let prep_before = |a: usize| (self.c.object_preps.ending_at(lx, a, 3).is_some() || self.c.np_preps.ending_at(lx, a, 2).is_some()) && a > lo;
+            let after_prep = |a: usize| self.c.object_preps.has(lx, lo).is_some() && prep_before(a);
+            // ("Ante la insistencia de los periodistas Menem sostuvo": the
+            // name that ends such a phrase is still the subject.)
+            let last_name = |(a, b): (usize, usize)| {
+                let en = self.person_in(lx[a].start, lx[b].end).filter(|en| en.end == lx[b].end)?;
+                let x = lx.partition_point(|l| l.start < en.start);
+                (x > a && !prep_before(x)).then_some((x, b))
+            };
+            let back = if k > lo { self.np_backward(k - 1, lo).and_then(|np| if after_prep(np.0) { last_name(np) } else { Some(np) }) } else { None };
             let initial = self.np_initial(lo, s).filter(|&(_, b)| b < s);
             // A description just before the cue loses to a person who opens
             // the sentence ("Manel Andreu, presidente de …, que forma parte de
@@ -609,6 +680,16 @@ impl<'a> Attr<'a> {
         let sp = self.span(a0, b0);
         let role = sp.role.or(Some((self.lx[a1].start, self.lx[b1].end)));
         (sp.via == Via::Name).then_some(SpeakerSpan { role, ..sp })
+    }
+
+    /// Whether a naming word comes right before the quote opening at `oi`,
+    /// past determiners ("el diario «…»", "the so-called “…”", "bajo el lema «…»").
+    pub(super) fn named_before(&self, oi: usize) -> bool {
+        let mut j = oi;
+        while j > 0 && j + 3 > oi && self.is_det(j - 1) {
+            j -= 1;
+        }
+        self.c.naming_words.ending_at(self.lx, j, 4).is_some()
     }
 
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.
@@ -656,6 +737,6 @@ impl<'a> Attr<'a> {
 
     /// Whether the lexes `lo..hi` hold a speech cue outside quotes.
     pub(super) fn reports_speech(&self, lo: usize, hi: usize) -> bool {
-        (lo..hi).any(|k| !self.inside[k] && self.c.cues.has(self.lx, k).is_some())
+        (lo..hi).any(|k| !self.inside[k] && self.cue_at(k).is_some())
     }
 }

@@ -44,10 +44,14 @@ pub(super) fn continuations(a: &Attr, out: &mut [Quote], meta: &[(usize, usize, 
         }
     }
     // A quote of several paragraphs attributed only at its end ("…," he
-    // said.): its first paragraphs are the same speaker's.
+    // said.): its first paragraphs are the same speaker's. So is a quote
+    // right before an attributed one, with nothing but spaces between them
+    // ("“We will win.” “It will be huge,” Trump said.").
     for i in (0..out.len().saturating_sub(1)).rev() {
-        let (_, ci, _, open_end) = meta[i];
-        if open_end && out[i].speaker.is_none() && meta[i + 1].0 == ci {
+        let (_, ci, may, open_end) = meta[i];
+        let next = meta[i + 1].0;
+        let adjacent = may && out[i].cue.is_none() && out[i + 1].cue.is_some() && next == ci + 1 && a.paragraph_breaks(ci, next) == 0;
+        if (open_end && meta[i + 1].0 == ci || adjacent) && out[i].speaker.is_none() {
             if let Some(sp) = out[i + 1].speaker.clone() {
                 out[i].speaker = Some(SpeakerSpan { via: Via::Continuation, ..sp });
                 out[i].scare = false;
@@ -71,6 +75,14 @@ fn continued(a: &Attr, oi: usize, prev: Option<&(usize, SpeakerSpan)>) -> Option
                 Some((_, p)) if pronoun || same(p) => return Some(p.clone()),
                 _ if a.reports_speech(lead, oi) => return Some(subject),
                 _ => return None,
+            }
+        }
+        // "As Heald told the Post, ozone has dropped. “…”": the sentence
+        // reports speech whose subject does not open it.
+        if a.reports_speech(lead, oi) {
+            let end = (lead..oi).rev().find(|&k| a.punct(k, &[".", "!", "?", ":"])).unwrap_or(oi);
+            if let Some((Some(sp), _)) = a.before(end, lead, false).filter(|(sp, _)| sp.as_ref().is_some_and(|sp| sp.entity.is_some())) {
+                return Some(sp);
             }
         }
     }

@@ -59,6 +59,18 @@ fn mixed_close(text: &str, lx: &[Piece], oi: usize, k: usize, open: char, raw: c
     shaped && k - oi <= MIXED_SPAN && text.get(lx[oi].end..lx[k].start).is_some_and(|g| !g.contains("\n\n"))
 }
 
+/// A mark at lex `k` glued to a word or a stop before it and followed by a
+/// space, the end of the text, or punctuation other than an opening mark.
+fn closer_shaped(lx: &[Piece], k: usize) -> bool {
+    let glued = k > 0 && !lx[k].space_before && !lx[k].newline_before && lx[k - 1].kind != PieceKind::Punct || k > 0 && !lx[k].space_before && matches!(lx[k - 1].norm.as_str(), "." | "," | "!" | "?");
+    glued && lx.get(k + 1).map_or(true, |n| n.space_before || n.newline_before)
+}
+
+/// A mark at lex `k` after a space (or at the start) and glued to the word after it.
+fn opener_shaped(lx: &[Piece], k: usize) -> bool {
+    (k == 0 || lx[k].space_before) && lx.get(k + 1).is_some_and(|n| !n.space_before && matches!(n.kind, PieceKind::Word | PieceKind::Num))
+}
+
 /// Whether a paragraph break (two newlines) comes before lex `k`.
 fn blank_line_before(text: &str, lx: &[Piece], k: usize) -> bool {
     k >= 1 && text.get(lx[k - 1].end.min(lx[k].start)..lx[k].start).is_some_and(|g| g.matches('\n').count() >= 2)
@@ -162,9 +174,12 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
             }
         }
         let mut closed = false;
+        // A straight mark shaped as an opener (`los diarios "chicha"`) opens
+        // a quote inside the one still open rather than closing it.
+        let opens_only = symmetric(c, raw) && !second && opener_shaped(lx, k - 1);
         for d in 0..STACK_LOOK.min(depth) {
             let (oi, open) = stack[depth - 1 - d];
-            if closes(open) || (d == 0 && mixed_close(text, lx, oi, k - 1, open, raw)) {
+            if (closes(open) && !opens_only) || (d == 0 && mixed_close(text, lx, oi, k - 1, open, raw)) {
                 stack.truncate(depth - 1 - d);
                 found.push((oi, close_lex, stack.len(), false));
                 closed = true;
@@ -177,6 +192,14 @@ pub(super) fn pair_marks(text: &str, lx: &[Piece], c: &Compiled) -> Vec<Pair> {
         if c.lx.quote_pairs.iter().any(|(o, _)| *o == raw) {
             // A right single quote glued to a word is an apostrophe, never an opener.
             if raw == '’' && !l.space_before && k >= 2 && lx[k - 2].kind == PieceKind::Word {
+                continue;
+            }
+            // A straight mark shaped as a closer (glued to the word before,
+            // not to the one after: `l," the family`) is a stray one: as an
+            // opener it would pair with the next quote's opening mark.
+            // (Not after a cue and its comma, `said," [Warhol] liked`: a slip of spacing.)
+            let after_cue = k >= 3 && matches!(lx[k - 2].norm.as_str(), "," | ":") && c.cues.ending_at(lx, k - 2, 5).is_some();
+            if symmetric(c, raw) && !second && closer_shaped(lx, k - 1) && !after_cue {
                 continue;
             }
             stack.push((open_lex, raw));

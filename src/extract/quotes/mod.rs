@@ -1,6 +1,9 @@
 //! Direct quotations, their speakers and cues, and scare quotes. Marks are
-//! paired in `marks`, one quote is attributed in `attr`, and quotes with no
-//! attribution of their own take a speaker in `continuation`.
+//! paired in `marks`, one quote is attributed in `attr`, names inside
+//! speaker phrases (titles, initials, descriptions named earlier) are read in
+//! `names`, pronouns and left-out subjects resolve to the person in focus in
+//! `salience`, and quotes with no attribution of their own take a speaker in
+//! `continuation`.
 //!
 //! `Quote::start..end` is the quoted text *without* its quotation marks (and
 //! without the spaces just inside them, or a trailing comma that belongs to
@@ -22,11 +25,19 @@
 //!
 //!    The speaker is a named entity (with its id) when one heads the phrase,
 //!    else a determiner-initiated noun phrase, a capitalised name or a pronoun.
+//!    A title or honorific before the name is its role ("Mr.", "Senator"); a
+//!    description ("el ministro de Defensa") is the person an earlier mention
+//!    of it named, else the person in focus nearby; a pronoun or a left-out
+//!    subject is the person in focus (a recent subject or the last speaker).
+//!    Reporting verbs that are also nouns ("claims", "denuncia") are cues only
+//!    next to a quote set off by a comma, or with the verb's accent ("criticó").
 //! 3. A quote of one to three words without a cue is a scare quote; so is a
-//!    title or name in quotes (two or three capitalised words).
+//!    title or name in quotes (two or three capitalised words, one capitalised
+//!    word inside a sentence, or what a naming word introduces: "el diario
+//!    «…»", "the film “…”").
 
 use crate::tokenize::pieces::{pieces, Piece, PieceKind};
-use crate::extract::lexicon::compiled;
+use crate::extract::lexicon::{compiled, Compiled};
 use crate::extract::Entity;
 use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token};
@@ -34,6 +45,8 @@ use crate::tokenize::{Sentence, Token};
 mod attr;
 mod continuation;
 mod marks;
+mod names;
+mod salience;
 
 use attr::Attr;
 use continuation::continuations;
@@ -152,6 +165,16 @@ fn sentence_bounds(
         while si < sentences.len() && sentences[si].start - shift < lx[k].start {
             si += 1;
         }
+        // An initial's stop ("Charles E. Grassley") ends no sentence.
+        let initial = k >= 2
+            && lx[k - 1].norm == "."
+            && !lx[k - 1].space_before
+            && lx[k - 2].upper
+            && lx[k - 2].kind == PieceKind::Word
+            && lx[k - 2].text(text).chars().count() == 1;
+        if initial {
+            continue;
+        }
         if si < sentences.len() && sentences[si].start - shift == lx[k].start && !inside[k] {
             starts[k] = true;
         }
@@ -189,6 +212,40 @@ fn sentence_bounds(
     (sent_start, sent_end)
 }
 
+/// Which lexes are inside a quote (a difference array over the pairs).
+fn inside_quotes(n: usize, pairs: &[marks::Pair]) -> Vec<bool> {
+    let mut diff = vec![0i64; n + 1];
+    for p in pairs {
+        // A quote that ends at a line or paragraph break closes at the next
+        // line's first lex, which is not inside it.
+        diff[p.0] += 1;
+        diff[if p.3 { p.1 } else { p.1 + 1 }] -= 1;
+    }
+    let mut inside = vec![false; n];
+    let mut acc = 0;
+    for k in 0..n {
+        acc += diff[k];
+        inside[k] = acc > 0;
+    }
+    inside
+}
+
+/// The entities inside the text, by start, so that lookups are logarithmic.
+fn sorted_entities(text: &str, lx: &[Piece], c: &Compiled, entities: &[EntitySpan]) -> Vec<EntitySpan> {
+    let mut sorted: Vec<EntitySpan> =
+        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
+    sorted.sort_by_key(|e| (e.start, e.end));
+    // A name after an honorific ("Mr. Trump", "la Sra. Díaz") is a person's,
+    // whatever the tagger called it.
+    for en in &mut sorted {
+        let k = lx.partition_point(|l| l.start < en.start);
+        if c.honorifics.has(lx, k).is_some_and(|h| lx.get(h).is_some_and(|l| l.start < en.end)) {
+            (en.person, en.org) = (true, false);
+        }
+    }
+    sorted
+}
+
 /// [`find_quotes`] given the lexes of `text`; `sentences` start `shift`
 /// bytes after their offsets in `text` (they may be spans of a larger text).
 pub(crate) fn find_quotes_in(
@@ -205,29 +262,25 @@ pub(crate) fn find_quotes_in(
         return Vec::new();
     }
     let n = lx.len();
-    // Lexes inside any quote (difference array), and word-count prefix sums.
-    let mut diff = vec![0i64; n + 1];
-    for p in &pairs {
-        diff[p.0] += 1;
-        diff[p.1 + 1] -= 1;
-    }
-    let mut inside = vec![false; n];
-    let mut acc = 0;
-    for k in 0..n {
-        acc += diff[k];
-        inside[k] = acc > 0;
-    }
+    let inside = inside_quotes(n, &pairs);
+    // Word-count prefix sums.
     let mut words = vec![0usize; n + 1];
     for k in 0..n {
         words[k + 1] = words[k] + usize::from(lx[k].kind != PieceKind::Punct);
     }
     let (sent_start, sent_end) = sentence_bounds(text, lx, sentences, shift, lang, &inside);
 
-    // Entities by start, so that lookups are logarithmic.
-    let mut sorted: Vec<EntitySpan> =
-        entities.iter().filter(|e| e.start < e.end && e.end <= text.len()).copied().collect();
-    sorted.sort_by_key(|e| (e.start, e.end));
-    let a = Attr { open_at: std::cell::Cell::new(0), t: text, lx, c, entities: &sorted, inside: &inside, sent_start: &sent_start };
+    let sorted = sorted_entities(text, lx, c, entities);
+    let a = Attr {
+        open_at: std::cell::Cell::new(0),
+        t: text,
+        lx,
+        c,
+        entities: &sorted,
+        inside: &inside,
+        sent_start: &sent_start,
+        last_speaker: std::cell::RefCell::new(None),
+    };
     let mut out = Vec::with_capacity(pairs.len());
     let mut meta = Vec::with_capacity(pairs.len());
     for &(oi, ci, parent, open_end) in &pairs {
@@ -253,16 +306,20 @@ pub(crate) fn find_quotes_in(
         let oi_a = if oi > 0 && mark_at(text, lx, oi - 1).is_some_and(|m| m.1) { oi - 1 } else { oi };
         let ci_a = if mark_at(text, lx, ci).is_some_and(|m| m.1) { ci + 1 } else { ci };
         let (oi, ci) = (oi_a, ci_a.min(n - 1));
+        // A capitalised word inside a sentence ("declaró a «Reforma»", "Edson
+        // Arantes do Nascimento «Pelé»") is a name; so is whatever a naming
+        // word introduces ("el diario «…»", "the film “…”").
+        let ends_as_sentence = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
+        let one_name = nwords == 1 && lx.get(oi + 1).is_some_and(|l| l.upper) && !a.opens_sentence(oi) && !ends_as_sentence;
+        let title = title || one_name || a.named_before(oi);
         let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
-        // A short noun phrase in quotes ("los “últimos años”", "“a witch hunt”") reads as a term.
-        let term_like = nwords <= 3 && (a.is_det(oi.saturating_sub(1)) || a.is_det(oi + 1));
         // `"…?" asked Smith`: the mark after `?`/`!` made "asked" a sentence
         // start, but the attribution runs on to the end of that sentence.
         let next = if ci + 1 < n && !lx[ci + 1].newline_before { ci + 1 } else { ci };
         let right = sent_end[next].min(hi).min(ci + 1 + WINDOW);
         a.open_at.set(lx[oi].start);
         let after = if title || open_end { None } else { a.after(ci, right) };
-        let found = if title { None } else { after.or_else(|| a.before(oi, left, nwords > 3 || !term_like, parent.is_some())) };
+        let found = if title { None } else { after.or_else(|| a.before(oi, left, parent.is_some())) };
         let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
         let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
         let (speaker, cue) = match found {
@@ -273,6 +330,9 @@ pub(crate) fn find_quotes_in(
         // that does not end as a sentence does, is a term or a title.
         let sentence_like = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
         let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !sentence_like));
+        if let Some(sp) = speaker.as_ref().filter(|sp| sp.via == Via::Name || sp.entity.is_some()) {
+            *a.last_speaker.borrow_mut() = Some(sp.clone());
+        }
         out.push(Quote { start: s, end: e, speaker, cue, scare });
         // A short quote may continue a speaker when it is a sentence of its
         // own ("Yes.", "We will see."), not a term inside a sentence.
@@ -283,5 +343,8 @@ pub(crate) fn find_quotes_in(
         meta.push((oi, ci, parent.is_none() && !title && (nwords > 3 || own_sentence), open_end));
     }
     continuations(&a, &mut out, &meta);
+    for q in &mut out {
+        q.speaker = q.speaker.take().map(|sp| a.split_title(sp));
+    }
     out
 }

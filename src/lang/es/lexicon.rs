@@ -200,13 +200,36 @@ pub static LEXICON: Lexicon = Lexicon {
     cue_fillers: &["le", "les", "nos", "me", "te", "lo", "también", "ya", "luego", "además", "entonces", "incluso", "hoy", "ayer"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["ha", "han", "había", "habían", "habría", "hubiera", "ha sido", "he"],
-    object_preps: &["a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al"],
-    honorifics: &["don", "doña", "sr.", "sra.", "dr.", "dra.", "sr", "sra", "dr", "dra"],
+    object_preps: &[
+        "a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al", "respecto a", "respecto al",
+        "respecto de", "con respecto a", "en relación con", "en relación a", "acerca de", "entre", "sin", "según",
+    ],
+    honorifics: &["don", "doña", "sr.", "sra.", "dr.", "dra.", "sr", "sra", "dr", "dra", "srta.", "srta", "fray", "sor", "mons.", "lic.", "ing."],
+    // Spanish writes titles in lower case ("el presidente Aznar"); the
+    // description before a named person is its role already.
+    titles: &[],
+    naming_words: &[
+        "llamado", "llamada", "llamados", "llamadas", "denominado", "denominada", "denominados", "denominadas",
+        "denominan", "denomina", "bautizado", "bautizada", "apodado", "apodada", "conocido como", "conocida como",
+        "conocidos como", "conocidas como", "titulado", "titulada", "titulados", "tituladas", "se titula", "alias",
+        "lema", "eslogan", "nombre", "apodo", "calificativo", "apelativo", "adjetivo", "adjetivos", "término",
+        "palabra", "expresión", "diario", "periódico", "rotativo", "semanario", "revista", "libro", "novela",
+        "película", "películas", "filme", "largometraje", "cortometraje", "documental", "canción", "disco",
+        "álbum", "obra", "poema", "programa", "serie", "telenovela", "emisora", "cadena", "operación", "campaña",
+        "ganadería", "ganaderías", "caso", "sección", "columna", "artículo", "editorial", "titular", "festival",
+        "exposición", "muestra", "premio", "premios", "empresa", "compañía", "grupo", "firma", "marca", "hotel",
+        "club", "coro", "banda", "conjunto", "buque", "barco", "sobre el tema", "bajo el título", "bajo el nombre",
+    ],
     nonperson_pronouns: &[],
     indefinites: &["un", "una", "unos", "unas", "otro", "otra"],
     text_nouns: &[
         "comunicado", "texto", "escrito", "manifiesto", "documento", "nota", "informe", "carta", "moción", "enmienda",
         "estudio", "resolución", "declaración", "sentencia", "auto", "fuente", "fuentes", "diario", "periódico", "agencia",
+        "grupo", "partido", "formación", "gobierno", "ejecutivo", "ministerio", "empresa", "compañía", "sindicato",
+        "organización", "asociación", "federación", "patronal", "comisión", "comité", "consejo", "junta", "ong",
+        "policía", "equipo", "club", "público", "multitud", "manifestantes", "familia", "vecinos", "propuesta",
+        "mensaje", "correo", "vídeo", "encuesta", "campaña", "acta", "denuncia", "querella", "cancillería",
+        "oposición", "dirección", "ejecutiva", "mayoría", "gente", "prensa", "afición", "hinchada", "plantilla",
     ],
 
     proper_then_common: false,
