@@ -25,6 +25,7 @@ use super::numbers::number_at;
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
+mod holidays;
 mod numeric;
 mod offsets;
 mod periods;
@@ -415,6 +416,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.year_part(i))
             .or_else(|| self.nth_part(i))
             .or_else(|| self.week_number(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))

@@ -77,6 +77,9 @@ impl Scan<'_> {
         if let Some((e, off)) = self.c.day_words.at(self.lx, k) {
             return Some((e, self.r?.add_days(off as i64)));
         }
+        if let Some(h) = self.holiday_anchor(k) {
+            return Some(h);
+        }
         let m = self
             .numeric(k)
             .or_else(|| self.relative(k))

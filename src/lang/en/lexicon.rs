@@ -85,6 +85,20 @@ pub static LEXICON: Lexicon = Lexicon {
     this_after: &[],
     month_year_in: &["in"],
     year_part_codes: &[("q", ('Q', 4)), ("h", ('H', 2))],
+    holiday_table: include_str!("data/holidays.tsv"),
+    holiday_country: "US",
+    holiday_words: &["holiday", "day"],
+    weekday_abbrs: &[
+        ("mon", 1), ("tue", 2), ("tues", 2), ("wed", 3), ("thu", 4), ("thur", 4), ("thurs", 4),
+        ("fri", 5), ("sat", 6), ("sun", 7),
+    ],
+    week_of: &[
+        "the week of", "week of", "w/c", "the week beginning", "the week starting", "the week starting on",
+        "the week commencing", "week beginning", "week starting", "week commencing", "the week beginning on",
+    ],
+    vague_counts: &["several", "a few", "few", "some"],
+    weekday_week_link: &["of", "on", "-", ","],
+    starting_from: &["starting from", "starting", "from", "beginning", "starting on", "beginning on", ", from", ", starting"],
 
     number_words: &[
         ("zero", 0), ("one", 1), ("a", 1), ("an", 1), ("two", 2), ("three", 3), ("four", 4),

@@ -86,6 +86,20 @@ pub static LEXICON: Lexicon = Lexicon {
     this_after: &["actual", "en curso"],
     month_year_in: &["en"],
     year_part_codes: &[("t", ('Q', 4)), ("q", ('Q', 4)), ("s", ('H', 2)), ("h", ('H', 2))],
+    holiday_table: include_str!("data/holidays.tsv"),
+    holiday_country: "",
+    holiday_words: &["día", "día de", "fiesta de", "festividad de", "feriado de", "puente de"],
+    weekday_abbrs: &[
+        ("lun", 1), ("mar", 2), ("mié", 3), ("mier", 3), ("jue", 4), ("vie", 5), ("sáb", 6), ("dom", 7),
+    ],
+    week_of: &[
+        "la semana del", "la semana de", "semana del", "la semana que inicia el", "la semana que comienza el",
+        "la semana que empieza el", "la semana que va del", "la semana a partir del", "la semana que inicia",
+        "la semana que comienza",
+    ],
+    vague_counts: &["varios", "varias", "unos", "unas", "algunos", "algunas", "unos cuantos", "unas cuantas"],
+    weekday_week_link: &["de la", "de", "-", ","],
+    starting_from: &["a partir de", "a partir del", "desde", "desde el", "empezando el", "comenzando el", ", a partir de", ", desde"],
 
     number_words: &[
         ("cero", 0), ("uno", 1), ("un", 1), ("una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4),
