@@ -29,6 +29,7 @@ mod holidays;
 mod numeric;
 mod offsets;
 mod periods;
+mod weekdays;
 
 /// What a date expression denotes; serialised in lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -417,7 +418,9 @@ impl<'a> Scan<'a> {
             .or_else(|| self.nth_part(i))
             .or_else(|| self.week_number(i))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.weekday_in_week(i))
             .or_else(|| self.weekday_date(i))
+            .or_else(|| self.weekday_day(i))
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
@@ -707,34 +710,15 @@ impl<'a> Scan<'a> {
             if let Some(numeric::Numeric::Day(d)) = self.numeric_date(k).filter(|_| dir == 0) {
                 return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
             }
-            if dir != 0 {
-                let numeric_dm = || match self.numeric_date(k) {
-                    Some(numeric::Numeric::Day(d)) => Some(d),
-                    _ => None,
-                };
-                if let Some(d) = self.dm(k).or_else(numeric_dm) {
-                    let value = match (d.year, self.r) {
-                        (None, Some(r)) => {
-                            let md = (d.month, d.day);
-                            let today = (r.month, r.day);
-                            let y = match dir {
-                                -1 if md <= today => r.year,
-                                -1 => r.year - 1,
-                                _ if md >= today => r.year,
-                                _ => r.year + 1,
-                            };
-                            Some(ymd(y, d.month, d.day))
-                        }
-                        _ => Some(self.dmy_value(&d)),
-                    };
-                    return Some(M::new(i, d.end, DateKind::Date, value));
-                }
+            if let Some(m) = self.directed_day(i, k, dir) {
+                return Some(m);
             }
             if let Some(mut m) = self.day_of_month(k, dir) {
                 m.start = i;
                 return Some(m);
             }
-            if let Some((e, v)) = self.head_value(k, dir) {
+            let by_week = self.c.cal.weekday_by_week.has(lx, j) == Some(k) && self.c.this_words.has(lx, i).is_none();
+            if let Some((e, v)) = self.head_value(k, if by_week { 2 * dir } else { dir }) {
                 return Some(M::rel(i, e, v));
             }
         }
@@ -765,13 +749,41 @@ impl<'a> Scan<'a> {
             self.c.this_after.has(lx, head_end).map(|e| (e, 0))
         };
         if let Some((e, dir)) = dir {
-            if let Some((he, v)) = self.head_value(j, dir) {
+            let by_week = self.c.cal.weekday_by_week.has(lx, head_end) == Some(e);
+            if let Some((he, v)) = self.head_value(j, if by_week { 2 * dir } else { dir }) {
                 if he == head_end {
                     return Some(M::rel(i, e, v));
                 }
             }
         }
         None
+    }
+
+    /// "el pasado 17 de septiembre", "next May 3": the nearest such day that way.
+    fn directed_day(&self, i: usize, k: usize, dir: i64) -> Option<M> {
+        if dir == 0 {
+            return None;
+        }
+        let numeric_dm = || match self.numeric_date(k) {
+            Some(numeric::Numeric::Day(d)) => Some(d),
+            _ => None,
+        };
+        let d = self.dm(k).or_else(numeric_dm)?;
+        let value = match (d.year, self.r) {
+            (None, Some(r)) => {
+                let md = (d.month, d.day);
+                let today = (r.month, r.day);
+                let y = match dir {
+                    -1 if md <= today => r.year,
+                    -1 => r.year - 1,
+                    _ if md >= today => r.year,
+                    _ => r.year + 1,
+                };
+                Some(ymd(y, d.month, d.day))
+            }
+            _ => Some(self.dmy_value(&d)),
+        };
+        Some(M::new(i, d.end, DateKind::Date, value))
     }
 
     /// A window of days next to the reference: "los próximos tres días",
@@ -811,8 +823,9 @@ impl<'a> Scan<'a> {
     }
 
     /// The value of a unit, weekday or month shifted by `dir` (-1, 0, 1) from the reference.
-    fn head_value(&self, k: usize, dir: i64) -> Option<(usize, Option<String>)> {
+    fn head_value(&self, k: usize, wdir: i64) -> Option<(usize, Option<String>)> {
         let r = self.r;
+        let dir = wdir.signum();
         // "el próximo trimestre", "last quarter": the part of the year holding the reference, shifted.
         if let Some((e, (letter, count))) = self.c.year_parts.at(self.lx, k) {
             let count = count as i64;
@@ -850,19 +863,13 @@ impl<'a> Scan<'a> {
             let v = r.map(|r| {
                 let rw = r.weekday() as i64;
                 let wd = wd as i64;
-                let delta = match dir {
-                    -1 => {
-                        let d = (rw - wd).rem_euclid(7);
-                        -(if d == 0 { 7 } else { d })
-                    }
-                    1 => {
-                        let d = (wd - rw).rem_euclid(7);
-                        if d == 0 {
-                            7
-                        } else {
-                            d
-                        }
-                    }
+                // "el lunes pasado" is the nearest one; "previous Monday" (by week, ±2)
+                // the Monday of last week, as TIMEX resolves it.
+                let delta = match wdir {
+                    -1 => -(((rw - wd).rem_euclid(7) + 6) % 7 + 1),
+                    1 => ((wd - rw).rem_euclid(7) + 6) % 7 + 1,
+                    -2 => wd - rw - 7,
+                    2 => wd - rw + 7,
                     _ => wd - rw,
                 };
                 r.add_days(delta).to_string()
@@ -1104,7 +1111,9 @@ impl<'a> Scan<'a> {
         if approx.is_some() {
             return None;
         }
-        if n.weak && matches!(unit, Unit::Day) {
+        // "a day", and "a second round" (the unit is an ordinal too, and a word follows).
+        let ordinal = self.c.ordinal_words.at(self.lx, j).is_some() && self.l(e).is_some_and(|l| l.kind == PieceKind::Word);
+        if n.weak && (matches!(unit, Unit::Day) || ordinal) {
             return None;
         }
         Some(M::new(i, e, DateKind::Duration, Some(iso_duration(value, unit))))

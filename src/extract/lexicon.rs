@@ -60,17 +60,8 @@ pub struct Compiled {
     pub this_after: PhraseSet<()>,
     pub year_part_codes: PhraseSet<(char, u8)>,
     pub month_year_in: PhraseSet<()>,
-    /// Holiday names, each to its first row in `holiday_names`.
-    pub holidays: PhraseSet<u16>,
-    /// The rows of the language's holiday table: (name, id, country, weak),
-    /// rows of one name next to each other.
-    pub holiday_names: Vec<(&'static str, &'static str, &'static str, bool)>,
-    pub holiday_words: PhraseSet<()>,
-    pub weekday_abbrs: PhraseSet<u8>,
-    pub week_of: PhraseSet<()>,
-    pub vague_counts: PhraseSet<()>,
-    pub weekday_week_link: PhraseSet<()>,
-    pub starting_from: PhraseSet<()>,
+    /// Holidays and the later date phrases.
+    pub cal: CalendarWords,
     pub number_words: PhraseSet<u32>,
     pub weak_numbers: PhraseSet<()>,
     pub number_and: PhraseSet<()>,
@@ -131,6 +122,39 @@ impl Compiled {
     pub fn looks_like_verb(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.lx.verb_endings.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
+    }
+}
+
+/// Holidays and the later date phrases of a language's lexicon.
+pub struct CalendarWords {
+    /// Holiday names, each to its first row in `holiday_names`.
+    pub holidays: PhraseSet<u16>,
+    /// The rows of the language's holiday table: (name, id, country, weak),
+    /// rows of one name next to each other.
+    pub holiday_names: Vec<(&'static str, &'static str, &'static str, bool)>,
+    pub holiday_words: PhraseSet<()>,
+    pub weekday_abbrs: PhraseSet<u8>,
+    pub week_of: PhraseSet<()>,
+    pub vague_counts: PhraseSet<()>,
+    pub weekday_week_link: PhraseSet<()>,
+    pub starting_from: PhraseSet<()>,
+    pub weekday_by_week: PhraseSet<()>,
+}
+
+impl CalendarWords {
+    fn new(lx: &'static Lexicon) -> CalendarWords {
+        let holiday_names = tables::holiday_names(lx.holiday_table);
+        CalendarWords {
+            holidays: PhraseSet::new(holiday_names.iter().enumerate().map(|(k, r)| (r.0, k as u16))),
+            holiday_names,
+            holiday_words: set(lx.holiday_words),
+            weekday_abbrs: pairs(lx.weekday_abbrs),
+            week_of: set(lx.week_of),
+            vague_counts: set(lx.vague_counts),
+            weekday_week_link: set(lx.weekday_week_link),
+            starting_from: set(lx.starting_from),
+            weekday_by_week: set(lx.weekday_by_week),
+        }
     }
 }
 
@@ -228,11 +252,11 @@ impl Compiled {
             &c.now_words,
             &c.year_part_codes,
             &c.year_parts,
-            &c.holidays,
-            &c.holiday_words,
-            &c.weekday_abbrs,
-            &c.week_of,
-            &c.vague_counts,
+            &c.cal.holidays,
+            &c.cal.holiday_words,
+            &c.cal.weekday_abbrs,
+            &c.cal.week_of,
+            &c.cal.vague_counts,
         ] {
             set.add_to(&mut starts);
         }
@@ -252,7 +276,6 @@ impl Compiled {
         let scales = lx.scales.iter().copied().chain(
             numbers.iter().filter(|w| w.kind == "scale" || w.kind == "scale_abbr" && !w.weak).map(|w| (w.word, w.value)),
         );
-        let holiday_names = tables::holiday_names(lx.holiday_table);
         let stop: Vec<&'static str> =
             lang.data().stop_words.iter().chain(lx.extra_stop_words.iter()).copied().collect();
         Compiled {
@@ -305,14 +328,7 @@ impl Compiled {
             this_after: set(lx.this_after),
             year_part_codes: pairs(lx.year_part_codes),
             month_year_in: set(lx.month_year_in),
-            holidays: PhraseSet::new(holiday_names.iter().enumerate().map(|(k, r)| (r.0, k as u16))),
-            holiday_names,
-            holiday_words: set(lx.holiday_words),
-            weekday_abbrs: pairs(lx.weekday_abbrs),
-            week_of: set(lx.week_of),
-            vague_counts: set(lx.vague_counts),
-            weekday_week_link: set(lx.weekday_week_link),
-            starting_from: set(lx.starting_from),
+            cal: CalendarWords::new(lx),
             number_words: pairs(lx.number_words),
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),

@@ -139,6 +139,10 @@ pub struct Lexicon {
     pub weekday_week_link: &'static [&'static str],
     /// After a count of units, the day it starts from ("3 days starting from next Monday").
     pub starting_from: &'static [&'static str],
+    /// The directions that take a weekday of the week before or after the
+    /// reference's ("previous Monday", "el viernes siguiente"), as TIMEX does;
+    /// the others take the nearest one ("el lunes pasado").
+    pub weekday_by_week: &'static [&'static str],
 
     // ---- numbers ----
     /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).

@@ -180,11 +180,11 @@ pub(super) struct Name {
 
 impl Scan<'_> {
     pub(super) fn holiday_name(&self, k: usize) -> Option<Name> {
-        let (end, idx) = self.c.holidays.at(self.lx, k)?;
-        let &(name, id, country, weak) = self.c.holiday_names.get(idx as usize)?;
+        let (end, idx) = self.c.cal.holidays.at(self.lx, k)?;
+        let &(name, id, country, weak) = self.c.cal.holiday_names.get(idx as usize)?;
         // Several rows of one name ("army day"): the language's country, or the first.
         let fallback = self.c.lx.holiday_country;
-        let same = self.c.holiday_names[idx as usize..].iter().take_while(|r| r.0 == name);
+        let same = self.c.cal.holiday_names[idx as usize..].iter().take_while(|r| r.0 == name);
         let (id, country, weak) = same
             .clone()
             .find(|r| !fallback.is_empty() && r.2 == fallback)
@@ -258,7 +258,7 @@ impl Scan<'_> {
         } else {
             (j, 0)
         };
-        let word_before = self.c.holiday_words.ending_at(lx, k, 3).is_some();
+        let word_before = self.c.cal.holiday_words.ending_at(lx, k, 3).is_some();
         let n = self.holiday_name(k)?;
         let (mut end, year) = self.holiday_year(n.end);
         let weekend_after = self.c.units.at(lx, end).filter(|u| u.1 == Unit::Weekend);

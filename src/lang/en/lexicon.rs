@@ -39,9 +39,9 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     year_parts: &[("quarter", ('Q', 4)), ("half", ('H', 2))],
     date_articles: &["the"],
-    last_before: &["last", "past", "previous"],
+    last_before: &["last", "past", "previous", "this past"],
     last_after: &[],
-    next_before: &["next", "coming", "following", "upcoming"],
+    next_before: &["next", "coming", "following", "upcoming", "this coming", "this upcoming"],
     next_after: &[],
     this_words: &["this", "current"],
     ago_before: &[],
@@ -98,6 +98,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     vague_counts: &["several", "a few", "few", "some"],
     weekday_week_link: &["of", "on", "-", ","],
+    weekday_by_week: &["last", "previous", "next", "following"],
     starting_from: &["starting from", "starting", "from", "beginning", "starting on", "beginning on", ", from", ", starting"],
 
     number_words: &[

@@ -99,6 +99,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     vague_counts: &["varios", "varias", "unos", "unas", "algunos", "algunas", "unos cuantos", "unas cuantas"],
     weekday_week_link: &["de la", "de", "-", ","],
+    weekday_by_week: &["anterior", "siguiente", "próximo", "próxima", "que viene", "entrante"],
     starting_from: &["a partir de", "a partir del", "desde", "desde el", "empezando el", "comenzando el", ", a partir de", ", desde"],
 
     number_words: &[
