@@ -30,6 +30,7 @@ mod numeric;
 mod offsets;
 mod periods;
 mod weekdays;
+mod windows;
 
 /// What a date expression denotes; serialised in lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -410,6 +411,9 @@ impl<'a> Scan<'a> {
 
     fn at(&self, i: usize) -> Option<M> {
         self.part_of_day(i)
+            .or_else(|| self.week_of(i))
+            .or_else(|| self.first_units_of(i))
+            .or_else(|| self.count_window(i))
             .or_else(|| self.range(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.coordinated_day(i))
@@ -429,6 +433,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))
             .or_else(|| self.time(i))
+            .or_else(|| self.units_from(i))
             .or_else(|| self.offset(i))
             .or_else(|| self.amount(i))
             .or_else(|| self.day_word(i))
@@ -798,20 +803,7 @@ impl<'a> Scan<'a> {
         let Some(r) = self.r else {
             return Some(M::rel(i, e, None));
         };
-        let shift = |d: CivilDate, by: i64| -> Option<CivilDate> {
-            Some(match unit {
-                Unit::Day => d.add_days(by),
-                Unit::Week => d.add_days(7 * by),
-                Unit::Month => d.add_months(by),
-                Unit::Year => d.add_months(12 * by),
-                _ => return None,
-            })
-        };
-        let (a, b) = match dir {
-            1 => (r.add_days(1), shift(r, n)?),
-            -1 => (shift(r, -n)?, r.add_days(-1)),
-            _ => (r, shift(r, n)?.add_days(-1)),
-        };
+        let (a, b) = windows::window_days(r, n, unit, dir)?;
         Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.to_string()), unresolved: None })
     }
 
@@ -1084,6 +1076,12 @@ impl<'a> Scan<'a> {
         // "more than two years ago": the approximation belongs to the date; a
         // duration starts at its number.
         let approx = self.c.approx.has(self.lx, i);
+        // "varias semanas", "a few hours": three, as TIMEX reads them.
+        // After "hace" the count belongs to the date.
+        let after_ago = i > 0 && self.c.ago_before.ending_at(self.lx, i, 2).is_some();
+        if let Some((e, unit)) = self.c.cal.vague_counts.has(self.lx, i).filter(|_| !after_ago).and_then(|e| self.c.units.at(self.lx, e)) {
+            return Some(M::new(i, e, DateKind::Duration, Some(iso_duration(3.0, unit))));
+        }
         let n = number_at(self.t, self.lx, approx.unwrap_or(i), self.c)?;
         if !n.value.is_finite() || n.value < 0.0 {
             return None;

@@ -139,6 +139,7 @@ pub struct CalendarWords {
     pub weekday_week_link: PhraseSet<()>,
     pub starting_from: PhraseSet<()>,
     pub weekday_by_week: PhraseSet<()>,
+    pub first_last_n: PhraseSet<i32>,
 }
 
 impl CalendarWords {
@@ -154,6 +155,7 @@ impl CalendarWords {
             weekday_week_link: set(lx.weekday_week_link),
             starting_from: set(lx.starting_from),
             weekday_by_week: set(lx.weekday_by_week),
+            first_last_n: pairs(lx.first_last_n),
         }
     }
 }

@@ -143,6 +143,9 @@ pub struct Lexicon {
     /// reference's ("previous Monday", "el viernes siguiente"), as TIMEX does;
     /// the others take the nearest one ("el lunes pasado").
     pub weekday_by_week: &'static [&'static str],
+    /// Before a count of units of a period, its first (1) or last (-1) ones
+    /// ("the first 2 weeks of 2021", "los últimos cuatro meses de 2021").
+    pub first_last_n: &'static [(&'static str, i32)],
 
     // ---- numbers ----
     /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).

@@ -70,7 +70,7 @@ impl Scan<'_> {
     }
 
     /// The day an offset counts from: "now", a day word, a date, a weekday.
-    fn anchor(&self, k: usize) -> Option<(usize, CivilDate)> {
+    pub(super) fn anchor(&self, k: usize) -> Option<(usize, CivilDate)> {
         if let Some(e) = self.c.now_words.has(self.lx, k) {
             return Some((e, self.r?));
         }

@@ -96,8 +96,9 @@ pub static LEXICON: Lexicon = Lexicon {
         "the week of", "week of", "w/c", "the week beginning", "the week starting", "the week starting on",
         "the week commencing", "week beginning", "week starting", "week commencing", "the week beginning on",
     ],
-    vague_counts: &["several", "a few", "few", "some"],
+    vague_counts: &["several", "a few"],
     weekday_week_link: &["of", "on", "-", ","],
+    first_last_n: &[("first", 1), ("last", -1), ("final", -1)],
     weekday_by_week: &["last", "previous", "next", "following"],
     starting_from: &["starting from", "starting", "from", "beginning", "starting on", "beginning on", ", from", ", starting"],
 
