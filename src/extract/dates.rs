@@ -462,7 +462,9 @@ impl<'a> Scan<'a> {
         let to = |k: usize| -> Option<usize> {
             let e = self.c.range_to.has(self.lx, k)?;
             let dash = self.l(k).is_some_and(|l| l.kind == PieceKind::Punct);
-            (from || dash).then_some(e)
+            // Without "from", "and" or "y" coordinates two dates; "to", "through" link them.
+            let coord = self.c.day_coord.has(self.lx, k).is_some();
+            (from || dash || !coord).then_some(e)
         };
         let mk = |first: String, d2: &Dmy, second: String| M {
             start: i,
@@ -515,7 +517,8 @@ impl<'a> Scan<'a> {
         if let Some((e, y1)) = self.year_at(j) {
             if let Some(k) = to(e) {
                 if let Some((e2, y2)) = self.year_at(k) {
-                    if y2 > y1 && (from || self.glued(e) && self.glued(k) && !self.in_chain(j, e2)) {
+                    let word_to = self.l(e).is_some_and(|l| l.kind == PieceKind::Word);
+                    if y2 > y1 && (from || word_to || self.glued(e) && self.glued(k) && !self.in_chain(j, e2)) {
                         return Some(M {
                             start: i,
                             end: e2,
@@ -545,13 +548,20 @@ impl<'a> Scan<'a> {
         if let Some(m) = self.year_part(k).filter(|m| m.value.as_deref().is_some_and(|v| !v.starts_with('X'))) {
             return Some((m.end, m.value?, true));
         }
+        // "this May", "next friday", "el próximo viernes", "Christmas": a single day or month.
+        let single = |m: M| (m.end_value.is_none() && m.value.as_deref().is_some_and(|v| v.len() == 7 || v.len() == 10)).then_some(m);
+        if let Some(m) = self.relative(k).and_then(single).or_else(|| self.holiday(k).and_then(single)) {
+            return Some((m.end, m.value?, true));
+        }
         if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
             return Some((m.end, m.value?, self.numeric_has_year(k)));
         }
         if let Some(d) = self.any_dmy(k) {
             return Some((d.end, self.dmy_value(&d), d.year.is_some()));
         }
-        if let Some((e, m, abbr)) = self.month_at(k, true) {
+        // After "from", "between" a lower-case name is the month ("between august and october").
+        let month = self.month_at(k, true).or_else(|| self.c.months.at(self.lx, k).filter(|_| year_ok).map(|(e, m)| (e, m, false)));
+        if let Some((e, m, abbr)) = month {
             let (end, year) = self.year_tail(e);
             // An abbreviation needs its year, a "from" or a glued dash ("de sept. a nov.", "Jan-Feb 2017").
             if abbr && year.is_none() && !year_ok && !(self.punct(end, "-") && self.glued(end)) {

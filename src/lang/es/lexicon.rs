@@ -53,7 +53,7 @@ pub static LEXICON: Lexicon = Lexicon {
     approx: &["más de", "menos de", "casi", "unos", "unas", "cerca de", "alrededor de", "apenas", "al menos", "poco más de", "algo más de"],
     set_words: &["cada", "todos los", "todas las"],
     day_month_link: &["de"],
-    month_year_link: &["de", "del"],
+    month_year_link: &["de", "del", ","],
     year_preps: &["en", "desde", "hasta", "de", "del", "año", "durante", "para", "antes de", "después de"],
     month_preps: &["en", "desde", "hasta", "de", "durante", "para", "a finales de", "a principios de", "a mediados de", "mes de"],
     range_from: &["del", "desde el", "entre el", "entre", "desde", "de"],
