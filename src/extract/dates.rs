@@ -1192,13 +1192,16 @@ impl<'a> Scan<'a> {
         Some(M::new(i, e, DateKind::Date, Some(format!("{y:04}"))))
     }
 
-    /// "lunes": the nearest such day to the reference (within three days).
+    /// "lunes": the nearest such day to the reference (within three days);
+    /// the last one in a past-tense sentence ("dijo el viernes"), the next
+    /// one in a future one ("se reunirá el viernes").
     fn bare_weekday(&self, i: usize) -> Option<M> {
         let (e, wd) = self.weekday_at(i)?;
         let v = match self.r {
             Some(r) => {
                 let mut d = (wd as i64 - r.weekday() as i64).rem_euclid(7);
-                if d > 3 {
+                let tense = self.tense_near(i, e);
+                if tense < 0 && d > 0 || tense == 0 && d > 3 {
                     d -= 7;
                 }
                 r.add_days(d).to_string()

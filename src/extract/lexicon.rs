@@ -140,6 +140,7 @@ pub struct CalendarWords {
     pub starting_from: PhraseSet<()>,
     pub weekday_by_week: PhraseSet<()>,
     pub first_last_n: PhraseSet<i32>,
+    pub tense_words: PhraseSet<i32>,
 }
 
 impl CalendarWords {
@@ -156,6 +157,7 @@ impl CalendarWords {
             starting_from: set(lx.starting_from),
             weekday_by_week: set(lx.weekday_by_week),
             first_last_n: pairs(lx.first_last_n),
+            tense_words: pairs(lx.tense_words),
         }
     }
 }

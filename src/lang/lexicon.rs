@@ -146,6 +146,10 @@ pub struct Lexicon {
     /// Before a count of units of a period, its first (1) or last (-1) ones
     /// ("the first 2 weeks of 2021", "los últimos cuatro meses de 2021").
     pub first_last_n: &'static [(&'static str, i32)],
+    /// Tense near a bare weekday: past (-1) or future (1) verb forms
+    /// ("dijo", "said", "will"), and the lower-case endings that mark them.
+    pub tense_words: &'static [(&'static str, i32)],
+    pub tense_endings: &'static [(&'static str, i32)],
 
     // ---- numbers ----
     /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).

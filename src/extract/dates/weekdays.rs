@@ -71,6 +71,26 @@ impl Scan<'_> {
         Some(M::new(i, end, DateKind::Date, Some(best.to_string())))
     }
 
+    /// The tense of the verb nearest to pieces `i..e` in its sentence (at most
+    /// a few pieces away): -1 past, 1 future, 0 none.
+    pub(super) fn tense_near(&self, i: usize, e: usize) -> i64 {
+        const REACH: usize = 8;
+        let stop = |l: &crate::tokenize::pieces::Piece| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "?" | "!" | ";");
+        let back = (i.saturating_sub(REACH)..i).rev().take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
+        let ahead = (e..e + REACH).take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
+        back.chain(ahead).find_map(|k| self.tense_at(k)).unwrap_or(0)
+    }
+
+    fn tense_at(&self, k: usize) -> Option<i64> {
+        if let Some((_, t)) = self.c.cal.tense_words.at(self.lx, k) {
+            return Some(t as i64);
+        }
+        let l = self.l(k).filter(|l| l.kind == PieceKind::Word && !l.upper)?;
+        let w = self.t.get(l.start..l.end)?;
+        let n = w.chars().count();
+        self.c.lx.tense_endings.iter().find(|(end, _)| w.ends_with(end) && n > end.chars().count() + 2).map(|&(_, t)| t as i64)
+    }
+
     /// A relative week: "next week", "la semana pasada", "the following week".
     fn week_at(&self, k: usize) -> Option<(usize, CivilDate)> {
         let m = self.relative(k).filter(|m| m.end_value.is_none())?;

@@ -99,6 +99,16 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     vague_counts: &["varios", "varias", "unos", "unas", "algunos", "algunas", "unos cuantos", "unas cuantas"],
     weekday_week_link: &["de la", "de", "-", ","],
+    tense_words: &[
+        ("dijo", -1), ("fue", -1), ("fueron", -1), ("hubo", -1), ("hizo", -1), ("tuvo", -1), ("estuvo", -1),
+        ("dio", -1), ("vino", -1), ("puso", -1), ("pudo", -1), ("ha", -1), ("han", -1), ("había", -1),
+        ("habían", -1), ("era", -1), ("vio", -1), ("murió", -1),
+        ("será", 1), ("serán", 1), ("va a", 1), ("van a", 1), ("habrá", 1), ("vendrá", 1),
+    ],
+    tense_endings: &[
+        ("aron", -1), ("ieron", -1), ("ó", -1), ("aban", -1),
+        ("ará", 1), ("arán", 1), ("erá", 1), ("erán", 1), ("irá", 1), ("irán", 1), ("drá", 1), ("drán", 1),
+    ],
     first_last_n: &[("primeros", 1), ("primeras", 1), ("últimos", -1), ("últimas", -1)],
     weekday_by_week: &["anterior", "siguiente", "próximo", "próxima", "que viene", "entrante"],
     starting_from: &["a partir de", "a partir del", "desde", "desde el", "empezando el", "comenzando el", ", a partir de", ", desde"],
