@@ -25,9 +25,12 @@ use super::numbers::number_at;
 use crate::lang::Lang;
 use crate::tokenize::Token;
 
+mod holidays;
 mod numeric;
 mod offsets;
 mod periods;
+mod weekdays;
+mod windows;
 
 /// What a date expression denotes; serialised in lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -408,6 +411,9 @@ impl<'a> Scan<'a> {
 
     fn at(&self, i: usize) -> Option<M> {
         self.part_of_day(i)
+            .or_else(|| self.week_of(i))
+            .or_else(|| self.first_units_of(i))
+            .or_else(|| self.count_window(i))
             .or_else(|| self.range(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.coordinated_day(i))
@@ -415,7 +421,10 @@ impl<'a> Scan<'a> {
             .or_else(|| self.year_part(i))
             .or_else(|| self.nth_part(i))
             .or_else(|| self.week_number(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.weekday_in_week(i))
             .or_else(|| self.weekday_date(i))
+            .or_else(|| self.weekday_day(i))
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.relative(i))
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
@@ -424,6 +433,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))
             .or_else(|| self.time(i))
+            .or_else(|| self.units_from(i))
             .or_else(|| self.offset(i))
             .or_else(|| self.amount(i))
             .or_else(|| self.day_word(i))
@@ -452,7 +462,9 @@ impl<'a> Scan<'a> {
         let to = |k: usize| -> Option<usize> {
             let e = self.c.range_to.has(self.lx, k)?;
             let dash = self.l(k).is_some_and(|l| l.kind == PieceKind::Punct);
-            (from || dash).then_some(e)
+            // Without "from", "and" or "y" coordinates two dates; "to", "through" link them.
+            let coord = self.c.day_coord.has(self.lx, k).is_some();
+            (from || dash || !coord).then_some(e)
         };
         let mk = |first: String, d2: &Dmy, second: String| M {
             start: i,
@@ -505,7 +517,8 @@ impl<'a> Scan<'a> {
         if let Some((e, y1)) = self.year_at(j) {
             if let Some(k) = to(e) {
                 if let Some((e2, y2)) = self.year_at(k) {
-                    if y2 > y1 && (from || self.glued(e) && self.glued(k) && !self.in_chain(j, e2)) {
+                    let word_to = self.l(e).is_some_and(|l| l.kind == PieceKind::Word);
+                    if y2 > y1 && (from || word_to || self.glued(e) && self.glued(k) && !self.in_chain(j, e2)) {
                         return Some(M {
                             start: i,
                             end: e2,
@@ -535,13 +548,20 @@ impl<'a> Scan<'a> {
         if let Some(m) = self.year_part(k).filter(|m| m.value.as_deref().is_some_and(|v| !v.starts_with('X'))) {
             return Some((m.end, m.value?, true));
         }
+        // "this May", "next friday", "el próximo viernes", "Christmas": a single day or month.
+        let single = |m: M| (m.end_value.is_none() && m.value.as_deref().is_some_and(|v| v.len() == 7 || v.len() == 10)).then_some(m);
+        if let Some(m) = self.relative(k).and_then(single).or_else(|| self.holiday(k).and_then(single)) {
+            return Some((m.end, m.value?, true));
+        }
         if let Some(m) = self.numeric(k).filter(|m| m.kind == DateKind::Date && m.end_value.is_none()) {
             return Some((m.end, m.value?, self.numeric_has_year(k)));
         }
         if let Some(d) = self.any_dmy(k) {
             return Some((d.end, self.dmy_value(&d), d.year.is_some()));
         }
-        if let Some((e, m, abbr)) = self.month_at(k, true) {
+        // After "from", "between" a lower-case name is the month ("between august and october").
+        let month = self.month_at(k, true).or_else(|| self.c.months.at(self.lx, k).filter(|_| year_ok).map(|(e, m)| (e, m, false)));
+        if let Some((e, m, abbr)) = month {
             let (end, year) = self.year_tail(e);
             // An abbreviation needs its year, a "from" or a glued dash ("de sept. a nov.", "Jan-Feb 2017").
             if abbr && year.is_none() && !year_ok && !(self.punct(end, "-") && self.glued(end)) {
@@ -705,34 +725,15 @@ impl<'a> Scan<'a> {
             if let Some(numeric::Numeric::Day(d)) = self.numeric_date(k).filter(|_| dir == 0) {
                 return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
             }
-            if dir != 0 {
-                let numeric_dm = || match self.numeric_date(k) {
-                    Some(numeric::Numeric::Day(d)) => Some(d),
-                    _ => None,
-                };
-                if let Some(d) = self.dm(k).or_else(numeric_dm) {
-                    let value = match (d.year, self.r) {
-                        (None, Some(r)) => {
-                            let md = (d.month, d.day);
-                            let today = (r.month, r.day);
-                            let y = match dir {
-                                -1 if md <= today => r.year,
-                                -1 => r.year - 1,
-                                _ if md >= today => r.year,
-                                _ => r.year + 1,
-                            };
-                            Some(ymd(y, d.month, d.day))
-                        }
-                        _ => Some(self.dmy_value(&d)),
-                    };
-                    return Some(M::new(i, d.end, DateKind::Date, value));
-                }
+            if let Some(m) = self.directed_day(i, k, dir) {
+                return Some(m);
             }
             if let Some(mut m) = self.day_of_month(k, dir) {
                 m.start = i;
                 return Some(m);
             }
-            if let Some((e, v)) = self.head_value(k, dir) {
+            let by_week = self.c.cal.weekday_by_week.has(lx, j) == Some(k) && self.c.this_words.has(lx, i).is_none();
+            if let Some((e, v)) = self.head_value(k, if by_week { 2 * dir } else { dir }) {
                 return Some(M::rel(i, e, v));
             }
         }
@@ -763,13 +764,41 @@ impl<'a> Scan<'a> {
             self.c.this_after.has(lx, head_end).map(|e| (e, 0))
         };
         if let Some((e, dir)) = dir {
-            if let Some((he, v)) = self.head_value(j, dir) {
+            let by_week = self.c.cal.weekday_by_week.has(lx, head_end) == Some(e);
+            if let Some((he, v)) = self.head_value(j, if by_week { 2 * dir } else { dir }) {
                 if he == head_end {
                     return Some(M::rel(i, e, v));
                 }
             }
         }
         None
+    }
+
+    /// "el pasado 17 de septiembre", "next May 3": the nearest such day that way.
+    fn directed_day(&self, i: usize, k: usize, dir: i64) -> Option<M> {
+        if dir == 0 {
+            return None;
+        }
+        let numeric_dm = || match self.numeric_date(k) {
+            Some(numeric::Numeric::Day(d)) => Some(d),
+            _ => None,
+        };
+        let d = self.dm(k).or_else(numeric_dm)?;
+        let value = match (d.year, self.r) {
+            (None, Some(r)) => {
+                let md = (d.month, d.day);
+                let today = (r.month, r.day);
+                let y = match dir {
+                    -1 if md <= today => r.year,
+                    -1 => r.year - 1,
+                    _ if md >= today => r.year,
+                    _ => r.year + 1,
+                };
+                Some(ymd(y, d.month, d.day))
+            }
+            _ => Some(self.dmy_value(&d)),
+        };
+        Some(M::new(i, d.end, DateKind::Date, value))
     }
 
     /// A window of days next to the reference: "los próximos tres días",
@@ -784,20 +813,7 @@ impl<'a> Scan<'a> {
         let Some(r) = self.r else {
             return Some(M::rel(i, e, None));
         };
-        let shift = |d: CivilDate, by: i64| -> Option<CivilDate> {
-            Some(match unit {
-                Unit::Day => d.add_days(by),
-                Unit::Week => d.add_days(7 * by),
-                Unit::Month => d.add_months(by),
-                Unit::Year => d.add_months(12 * by),
-                _ => return None,
-            })
-        };
-        let (a, b) = match dir {
-            1 => (r.add_days(1), shift(r, n)?),
-            -1 => (shift(r, -n)?, r.add_days(-1)),
-            _ => (r, shift(r, n)?.add_days(-1)),
-        };
+        let (a, b) = windows::window_days(r, n, unit, dir)?;
         Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.to_string()), unresolved: None })
     }
 
@@ -809,8 +825,9 @@ impl<'a> Scan<'a> {
     }
 
     /// The value of a unit, weekday or month shifted by `dir` (-1, 0, 1) from the reference.
-    fn head_value(&self, k: usize, dir: i64) -> Option<(usize, Option<String>)> {
+    fn head_value(&self, k: usize, wdir: i64) -> Option<(usize, Option<String>)> {
         let r = self.r;
+        let dir = wdir.signum();
         // "el próximo trimestre", "last quarter": the part of the year holding the reference, shifted.
         if let Some((e, (letter, count))) = self.c.year_parts.at(self.lx, k) {
             let count = count as i64;
@@ -848,19 +865,13 @@ impl<'a> Scan<'a> {
             let v = r.map(|r| {
                 let rw = r.weekday() as i64;
                 let wd = wd as i64;
-                let delta = match dir {
-                    -1 => {
-                        let d = (rw - wd).rem_euclid(7);
-                        -(if d == 0 { 7 } else { d })
-                    }
-                    1 => {
-                        let d = (wd - rw).rem_euclid(7);
-                        if d == 0 {
-                            7
-                        } else {
-                            d
-                        }
-                    }
+                // "el lunes pasado" is the nearest one; "previous Monday" (by week, ±2)
+                // the Monday of last week, as TIMEX resolves it.
+                let delta = match wdir {
+                    -1 => -(((rw - wd).rem_euclid(7) + 6) % 7 + 1),
+                    1 => ((wd - rw).rem_euclid(7) + 6) % 7 + 1,
+                    -2 => wd - rw - 7,
+                    2 => wd - rw + 7,
                     _ => wd - rw,
                 };
                 r.add_days(delta).to_string()
@@ -1075,6 +1086,12 @@ impl<'a> Scan<'a> {
         // "more than two years ago": the approximation belongs to the date; a
         // duration starts at its number.
         let approx = self.c.approx.has(self.lx, i);
+        // "varias semanas", "a few hours": three, as TIMEX reads them.
+        // After "hace" the count belongs to the date.
+        let after_ago = i > 0 && self.c.ago_before.ending_at(self.lx, i, 2).is_some();
+        if let Some((e, unit)) = self.c.cal.vague_counts.has(self.lx, i).filter(|_| !after_ago).and_then(|e| self.c.units.at(self.lx, e)) {
+            return Some(M::new(i, e, DateKind::Duration, Some(iso_duration(3.0, unit))));
+        }
         let n = number_at(self.t, self.lx, approx.unwrap_or(i), self.c)?;
         if !n.value.is_finite() || n.value < 0.0 {
             return None;
@@ -1102,7 +1119,9 @@ impl<'a> Scan<'a> {
         if approx.is_some() {
             return None;
         }
-        if n.weak && matches!(unit, Unit::Day) {
+        // "a day", and "a second round" (the unit is an ordinal too, and a word follows).
+        let ordinal = self.c.ordinal_words.at(self.lx, j).is_some() && self.l(e).is_some_and(|l| l.kind == PieceKind::Word);
+        if n.weak && (matches!(unit, Unit::Day) || ordinal) {
             return None;
         }
         Some(M::new(i, e, DateKind::Duration, Some(iso_duration(value, unit))))
@@ -1173,13 +1192,16 @@ impl<'a> Scan<'a> {
         Some(M::new(i, e, DateKind::Date, Some(format!("{y:04}"))))
     }
 
-    /// "lunes": the nearest such day to the reference (within three days).
+    /// "lunes": the nearest such day to the reference (within three days);
+    /// the last one in a past-tense sentence ("dijo el viernes"), the next
+    /// one in a future one ("se reunirá el viernes").
     fn bare_weekday(&self, i: usize) -> Option<M> {
         let (e, wd) = self.weekday_at(i)?;
         let v = match self.r {
             Some(r) => {
                 let mut d = (wd as i64 - r.weekday() as i64).rem_euclid(7);
-                if d > 3 {
+                let tense = self.tense_near(i, e);
+                if tense < 0 && d > 0 || tense == 0 && d > 3 {
                     d -= 7;
                 }
                 r.add_days(d).to_string()

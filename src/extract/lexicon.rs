@@ -60,6 +60,8 @@ pub struct Compiled {
     pub this_after: PhraseSet<()>,
     pub year_part_codes: PhraseSet<(char, u8)>,
     pub month_year_in: PhraseSet<()>,
+    /// Holidays and the later date phrases.
+    pub cal: CalendarWords,
     pub number_words: PhraseSet<u32>,
     pub weak_numbers: PhraseSet<()>,
     pub number_and: PhraseSet<()>,
@@ -139,6 +141,43 @@ impl Compiled {
     pub fn looks_like_verb(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.lx.verb_endings.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
+    }
+}
+
+/// Holidays and the later date phrases of a language's lexicon.
+pub struct CalendarWords {
+    /// Holiday names, each to its first row in `holiday_names`.
+    pub holidays: PhraseSet<u16>,
+    /// The rows of the language's holiday table: (name, id, country, weak),
+    /// rows of one name next to each other.
+    pub holiday_names: Vec<(&'static str, &'static str, &'static str, bool)>,
+    pub holiday_words: PhraseSet<()>,
+    pub weekday_abbrs: PhraseSet<u8>,
+    pub week_of: PhraseSet<()>,
+    pub vague_counts: PhraseSet<()>,
+    pub weekday_week_link: PhraseSet<()>,
+    pub starting_from: PhraseSet<()>,
+    pub weekday_by_week: PhraseSet<()>,
+    pub first_last_n: PhraseSet<i32>,
+    pub tense_words: PhraseSet<i32>,
+}
+
+impl CalendarWords {
+    fn new(lx: &'static Lexicon) -> CalendarWords {
+        let holiday_names = tables::holiday_names(lx.holiday_table);
+        CalendarWords {
+            holidays: PhraseSet::new(holiday_names.iter().enumerate().map(|(k, r)| (r.0, k as u16))),
+            holiday_names,
+            holiday_words: set(lx.holiday_words),
+            weekday_abbrs: pairs(lx.weekday_abbrs),
+            week_of: set(lx.week_of),
+            vague_counts: set(lx.vague_counts),
+            weekday_week_link: set(lx.weekday_week_link),
+            starting_from: set(lx.starting_from),
+            weekday_by_week: set(lx.weekday_by_week),
+            first_last_n: pairs(lx.first_last_n),
+            tense_words: pairs(lx.tense_words),
+        }
     }
 }
 
@@ -237,6 +276,11 @@ impl Compiled {
             &c.now_words,
             &c.year_part_codes,
             &c.year_parts,
+            &c.cal.holidays,
+            &c.cal.holiday_words,
+            &c.cal.weekday_abbrs,
+            &c.cal.week_of,
+            &c.cal.vague_counts,
         ] {
             set.add_to(&mut starts);
         }
@@ -308,6 +352,7 @@ impl Compiled {
             this_after: set(lx.this_after),
             year_part_codes: pairs(lx.year_part_codes),
             month_year_in: set(lx.month_year_in),
+            cal: CalendarWords::new(lx),
             number_words: pairs(lx.number_words),
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),
@@ -323,15 +368,10 @@ impl Compiled {
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
             denominators: PhraseSet::new(denominators(&numbers)),
-            weak_denominators: PhraseSet::new(
-                of_kind("fraction").filter(|w| w.weak && w.value > 0.0 && w.value <= 0.5).map(|w| (w.word, (1.0 / w.value).round())),
-            ),
+            weak_denominators: PhraseSet::new(weak_denominators(&numbers)),
             glued_number_parts: glued_number_parts(&numbers),
             countries: PhraseSet::new(tables::countries(lx.country_table)),
-            glued_ordinal_scales: of_kind("ordinal")
-                .filter(|w| w.value >= 1000.0 && !w.word.contains(' '))
-                .map(|w| (crate::text::fold::lexicon(w.word), w.value))
-                .collect(),
+            glued_ordinal_scales: glued_ordinal_scales(&numbers),
             glued_scales: lx.glued_scales,
             bare_scales: set(lx.bare_scales),
             minus_words: set(lx.minus_words),
@@ -475,4 +515,22 @@ fn glued_number_parts(numbers: &[tables::NumberWord]) -> Vec<String> {
     parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     parts.dedup();
     parts
+}
+
+/// The entries of [`Compiled::weak_denominators`] from `numbers.tsv`.
+fn weak_denominators(numbers: &[tables::NumberWord]) -> Vec<(&'static str, f64)> {
+    numbers
+        .iter()
+        .filter(|w| w.kind == "fraction" && w.weak && w.value > 0.0 && w.value <= 0.5)
+        .map(|w| (w.word, (1.0 / w.value).round()))
+        .collect()
+}
+
+/// The entries of [`Compiled::glued_ordinal_scales`] from `numbers.tsv`.
+fn glued_ordinal_scales(numbers: &[tables::NumberWord]) -> Vec<(String, f64)> {
+    numbers
+        .iter()
+        .filter(|w| w.kind == "ordinal" && w.value >= 1000.0 && !w.word.contains(' '))
+        .map(|w| (crate::text::fold::lexicon(w.word), w.value))
+        .collect()
 }

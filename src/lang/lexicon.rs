@@ -121,6 +121,35 @@ pub struct Lexicon {
     pub month_year_in: &'static [&'static str],
     /// Glued letter codes of a part of a year ("Q3", "T1", "H2"), upper or lower case.
     pub year_part_codes: &'static [(&'static str, (char, u8))],
+    /// `data/holidays.tsv`: holiday names and the ids of their rules in
+    /// `common/data/holidays.tsv` (see `tools/langdata/README.md`).
+    pub holiday_table: &'static str,
+    /// The country whose holiday a name without a default rule means when
+    /// the text names none ("Independence Day" in English: "US"); "" for none.
+    pub holiday_country: &'static str,
+    /// Words that make a weak holiday name one ("día de", "fiesta de", "holiday").
+    pub holiday_words: &'static [&'static str],
+    /// Weekday abbreviations ("mon", "tue", "lun", "mié"): only before a day or date.
+    pub weekday_abbrs: &'static [(&'static str, u8)],
+    /// Before a day, the week that holds it ("the week of", "w/c", "la semana del").
+    pub week_of: &'static [&'static str],
+    /// Vague counts ("several", "unos"), read as three units, as TIMEX does.
+    pub vague_counts: &'static [&'static str],
+    /// Between a weekday and a relative week ("monday of next week", "el lunes de la semana que viene").
+    pub weekday_week_link: &'static [&'static str],
+    /// After a count of units, the day it starts from ("3 days starting from next Monday").
+    pub starting_from: &'static [&'static str],
+    /// The directions that take a weekday of the week before or after the
+    /// reference's ("previous Monday", "el viernes siguiente"), as TIMEX does;
+    /// the others take the nearest one ("el lunes pasado").
+    pub weekday_by_week: &'static [&'static str],
+    /// Before a count of units of a period, its first (1) or last (-1) ones
+    /// ("the first 2 weeks of 2021", "los últimos cuatro meses de 2021").
+    pub first_last_n: &'static [(&'static str, i32)],
+    /// Tense near a bare weekday: past (-1) or future (1) verb forms
+    /// ("dijo", "said", "will"), and the lower-case endings that mark them.
+    pub tense_words: &'static [(&'static str, i32)],
+    pub tense_endings: &'static [(&'static str, i32)],
 
     // ---- numbers ----
     /// Cardinal words with their value ("veintitrés", 23; "doscientos", 200).

@@ -165,3 +165,14 @@ mod tests {
         }
     }
 }
+
+/// The holiday rules shared by all languages (`id rule countries years observed public_in source`).
+pub const COMMON_HOLIDAYS: &str = include_str!("common/data/holidays.tsv");
+
+/// A language's `holidays.tsv` (name, id, country, weak), sorted by name so
+/// that the rows of one name are next to each other.
+pub fn holiday_names(tsv: &'static str) -> Vec<(&'static str, &'static str, &'static str, bool)> {
+    let mut v: Vec<_> = rows(tsv).filter(|r| r.len() >= 4).map(|r| (r[0], r[1], r[2], r[3] == "1")).collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}

@@ -41,6 +41,7 @@ h("valentines", "fixed 02-14", source="hand")
 h("valentines", "fixed 02-14", "US,PR")
 h("womens_day", "fixed 03-08", source="hand")
 h("saint_patrick", "fixed 03-17", source="hand")
+h("earth_day", "fixed 04-22", years="1970-", source="hand")
 h("saint_patrick", "fixed 03-17", "US,PR")
 h("saint_joseph", "fixed 03-19", source="hand")
 h("saint_joseph", "fixed 03-19", "CO", "1984-", "next_mon")
@@ -321,6 +322,7 @@ NAMES_ES = {
     "womens_day": ["día de la mujer", "día internacional de la mujer", "8m", "8-m",
                    "día internacional de la mujer trabajadora"],
     "saint_patrick": ["san patricio", "día de san patricio"],
+    "earth_day": ["día de la tierra", "día internacional de la tierra"],
     "saint_joseph": ["san josé", "día de san josé"],
     "april_fools": ["día de los inocentes de abril"],
     "labour_day": ["día del trabajo", "día del trabajador", "día de los trabajadores",
@@ -519,10 +521,12 @@ NAMES_EN = {
     "valentines": ["valentine's day", "valentines day", "saint valentine's day", "st. valentine's day",
                    "st valentine's day"],
     "womens_day": ["international women's day", "women's day"],
-    "saint_patrick": ["st. patrick's day", "saint patrick's day", "st patrick's day", "paddy's day"],
+    "saint_patrick": ["st. patrick's day", "saint patrick's day", "st patrick's day", "paddy's day",
+                      "saint patrick", "saint patrick's"],
+    "earth_day": ["earth day"],
     "saint_joseph": ["st. joseph's day", "saint joseph's day", "feast of st. joseph"],
     "april_fools": ["april fools' day", "april fool's day", "april fools day"],
-    "labour_day": ["labor day", "labour day", "workers' day", "international workers' day"],
+    "labour_day": ["labor day|US", "labour day", "workers' day", "international workers' day"],
     "may_day": ["may day"],
     "saint_john": ["st. john's day", "saint john's day", "midsummer day"],
     "saint_john_eve": ["st. john's eve", "saint john's eve", "midsummer eve"],
@@ -570,7 +574,7 @@ NAMES_EN = {
     "presidents_day": ["presidents' day", "presidents day", "president's day", "washington's birthday"],
     "memorial_day": ["memorial day"],
     "juneteenth": ["juneteenth", "juneteenth national independence day", "emancipation day|US", "freedom day|US"],
-    "independence": ["independence day", "fourth of july|US", "july fourth|US", "the fourth|US",
+    "independence": ["independence day", "fourth of july|US", "4th of july|US", "july fourth|US", "the fourth|US",
                      "national day"],
     "veterans_day": ["veterans day", "veterans' day", "armistice day", "remembrance day"],
     "us_election_day": ["election day|US"],

@@ -70,12 +70,15 @@ impl Scan<'_> {
     }
 
     /// The day an offset counts from: "now", a day word, a date, a weekday.
-    fn anchor(&self, k: usize) -> Option<(usize, CivilDate)> {
+    pub(super) fn anchor(&self, k: usize) -> Option<(usize, CivilDate)> {
         if let Some(e) = self.c.now_words.has(self.lx, k) {
             return Some((e, self.r?));
         }
         if let Some((e, off)) = self.c.day_words.at(self.lx, k) {
             return Some((e, self.r?.add_days(off as i64)));
+        }
+        if let Some(h) = self.holiday_anchor(k) {
+            return Some(h);
         }
         let m = self
             .numeric(k)

@@ -65,7 +65,7 @@ impl Scan<'_> {
 
     /// A period a part is taken of: a month (and year), a year, or a
     /// relative one ("next month", "del año pasado"). Its end and days.
-    fn period_at(&self, k: usize) -> Option<(usize, CivilDate, CivilDate)> {
+    pub(super) fn period_at(&self, k: usize) -> Option<(usize, CivilDate, CivilDate)> {
         // After "la semana de", "the week of" a lower-case "may" is the month.
         let month = self.month_at(k, true).or_else(|| self.c.months.at(self.lx, k).map(|(e, m)| (e, m, false)));
         if let Some((e, m, _)) = month {
