@@ -187,7 +187,7 @@ impl<'a> Attr<'a> {
     pub(super) fn person_in(&self, s: usize, e: usize) -> Option<&EntitySpan> {
         let first = self.entities.partition_point(|en| en.start < s);
         let last = self.entities.partition_point(|en| en.start < e);
-        self.entities[first..last].iter().rev().find(|en| en.person && en.end <= e)
+        self.entities.get(first..last)?.iter().rev().find(|en| en.person && en.end <= e)
     }
 
     /// How many lexes back from a mention a pronoun or a left-out subject may look.
@@ -228,7 +228,7 @@ impl<'a> Attr<'a> {
         let first = self.entities.partition_point(|en| en.start < s);
         let last = self.entities.partition_point(|en| en.start <= e);
         let before = self.entities[..first].iter().rev().take(4);
-        for en in before.chain(self.entities[first..last].iter()) {
+        for en in before.chain(self.entities.get(first..last).unwrap_or(&[]).iter()) {
             if en.start >= s && en.end <= e && en.end == e {
                 let (from, to) = (self.lx.partition_point(|l| l.start < s), self.lx.partition_point(|l| l.start < en.start));
                 let has_prep = self.lx[from..to]
@@ -257,7 +257,8 @@ impl<'a> Attr<'a> {
         let (Some(x), Some(y)) = (self.lx.get(a), self.lx.get(b)) else { return false };
         let from = self.entities.partition_point(|en| en.start < x.end);
         let to = self.entities.partition_point(|en| en.start < y.start);
-        self.entities[from..to].iter().any(|en| {
+        // `b` may end before `a` does (a speaker span that runs past the quote): nothing between.
+        self.entities.get(from..to).unwrap_or(&[]).iter().any(|en| {
             let k = self.lx.partition_point(|l| l.start < en.start);
             let same = sp.entity == Some(en.id) || self.t.get(en.start..en.end) == self.t.get(sp.start..sp.end);
             (en.person || en.org) && !same && !self.inside.get(k).copied().unwrap_or(false)
