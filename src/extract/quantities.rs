@@ -52,8 +52,6 @@ pub struct Quantity {
     pub currency: Option<&'static str>,
     /// Money in a shared currency ("$", "pesos"): the codes it may be.
     pub(crate) candidates: Option<&'static str>,
-    /// What a shared currency means when the text does not decide ("$" USD).
-    pub(crate) fallback: Option<&'static str>,
 }
 
 pub fn find_quantities(text: &str, tokens: &[Token], lang: Lang, dates: &[DateSpan]) -> Vec<Quantity> {
@@ -137,10 +135,8 @@ fn majority(counts: Vec<(&'static str, usize)>) -> Option<&'static str> {
 /// names among its candidates ("US$ 5 … $ 3", "pesos mexicanos … $ 20"),
 /// when it names exactly one; else the currency of the country the text
 /// says it is about, in its first line (the dateline or headline: "CIUDAD
-/// DE MÉXICO.-") and the amount's own line; otherwise the sign's usual
-/// meaning ("$" USD), where it has one, as a reader with no context would
-/// take it ("pesos" has none and keeps no code). `country_at(byte)` gives
-/// that country for an amount.
+/// DE MÉXICO.-") and the amount's own line; otherwise it keeps no code.
+/// Never a guess (issue 15). `country_at(byte)` gives that country for an amount.
 fn resolve_shared_currencies(out: &mut [Quantity], country_at: impl Fn(usize) -> Option<&'static str>) {
     let named: Vec<&'static str> = out.iter().filter_map(|q| q.currency.filter(|_| q.kind == QuantityKind::Money)).collect();
     for q in out.iter_mut().filter(|q| q.currency.is_none()) {
@@ -149,7 +145,6 @@ fn resolve_shared_currencies(out: &mut [Quantity], country_at: impl Fn(usize) ->
             Some(code) => named.iter().copied().find(|n| *n == code),
             None => country_at(q.start).and_then(|cc| only(cands.split(',').filter(|code| currency_used_in(code, cc)))),
         };
-        let code = code.or(q.fallback);
         if code.is_some() {
             q.currency = code;
             q.unit = None;
@@ -186,7 +181,7 @@ fn order(v: f64) -> f64 {
 }
 
 fn quantity(kind: QuantityKind, value: f64) -> Quantity {
-    Quantity { start: 0, end: 0, kind, value, unit: None, currency: None, candidates: None, fallback: None }
+    Quantity { start: 0, end: 0, kind, value, unit: None, currency: None, candidates: None }
 }
 
 impl<'a> Q<'a> {
@@ -275,7 +270,6 @@ impl<'a> Q<'a> {
         let cur = if cur.minor && cur.code.is_none() { Currency { multiplier: cur.multiplier, minor: true, ..bare_minor_of() } } else { cur };
         q.currency = cur.code;
         q.candidates = cur.candidates;
-        q.fallback = cur.fallback;
         if cur.code.is_none() {
             q.unit = Some(self.t[self.lx[unit_at.0].start..self.lx[unit_at.1 - 1].end].to_string());
         }

@@ -15,24 +15,12 @@ pub struct Currency {
     /// Without a code: the codes it may stand for, comma-separated
     /// ("ARS,CLP,COP,…" for "pesos"), of which the text may name one.
     pub candidates: Option<&'static str>,
-    /// Without a code: the currency it means when the text names neither one
-    /// of the candidates nor their country ("$" USD, "¥" JPY, "₡" CRC).
-    pub fallback: Option<&'static str>,
 }
 
-pub const ONE: Currency = Currency { code: None, multiplier: 1.0, minor: false, candidates: None, fallback: None };
+pub const ONE: Currency = Currency { code: None, multiplier: 1.0, minor: false, candidates: None };
 
 /// The ISO table shared by all languages: code, symbols, minor units, countries …
 pub const COMMON_CURRENCIES: &str = include_str!("common/data/currencies.tsv");
-/// One row per symbol and currency, with the default of each shared symbol.
-const COMMON_SYMBOLS: &str = include_str!("common/data/currency_symbols.tsv");
-
-/// The currency a shared symbol stands for when nothing in the text decides
-/// (the `default` column of `currency_symbols.tsv`).
-fn shared_default(symbol: &str) -> Option<&'static str> {
-    rows(COMMON_SYMBOLS).find(|r| r.len() >= 4 && r[0] == symbol && r[2] == "1" && r[3] == "1").and_then(|r| iso(r[1]))
-}
-
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
@@ -50,7 +38,7 @@ pub fn currency_names(tsv: &'static str) -> Vec<(&'static str, Currency)> {
             let multiplier = r[3].parse().unwrap_or(1.0);
             let code = iso(r[1]);
             let candidates = r.get(4).filter(|c| code.is_none() && !c.is_empty()).copied();
-            (r[0], Currency { code, multiplier, minor: r[2] == "1", candidates, fallback: None })
+            (r[0], Currency { code, multiplier, minor: r[2] == "1", candidates })
         })
         .collect()
 }
@@ -90,7 +78,7 @@ pub fn currency_symbols() -> Vec<(&'static str, Currency)> {
     }
     for (s, codes) in shared {
         let list: &'static str = Box::leak(codes.join(",").into_boxed_str());
-        out.push((s, Currency { candidates: Some(list), fallback: shared_default(s), ..ONE }));
+        out.push((s, Currency { candidates: Some(list), ..ONE }));
     }
     out
 }
@@ -156,8 +144,8 @@ mod tests {
     fn tables_parse() {
         let s = currency_symbols();
         assert!(s.iter().any(|(w, c)| *w == "C$" && c.code == Some("CAD")));
-        assert!(s.iter().filter(|(w, _)| *w == "$").all(|(_, c)| c.code.is_none() && c.fallback == Some("USD")));
-        assert_eq!(bare_minor_of().fallback, Some("USD"));
+        assert!(s.iter().filter(|(w, _)| *w == "$").all(|(_, c)| c.code.is_none() && c.candidates.is_some_and(|l| l.contains("MXN"))));
+        assert!(bare_minor_of().candidates.is_some_and(|l| l.contains("USD")));
         for lang in crate::lang::Lang::ALL {
             let lx = lang.lexicon();
             assert!(currency_names(lx.currency_table).len() > 300);
