@@ -326,8 +326,10 @@ impl<'a> Scan<'a> {
             if let Some((e2, y)) = self.year_at(e) {
                 return (e2, Some(y));
             }
-            // "abril del 87", "April of 87": a two-digit year after a link.
-            if let Some(y) = self.l(e).filter(|l| l.end - l.start == 2 && l.kind == PieceKind::Num).and_then(|_| self.int_at(e, 2)) {
+            // "abril del 87", "April of 87": a two-digit year after a word link;
+            // after a comma it is the next figure ("el 3 de mayo, 25 %").
+            let word_link = self.l(j).is_some_and(|l| l.kind == PieceKind::Word);
+            if let Some(y) = self.l(e).filter(|l| word_link && l.end - l.start == 2 && l.kind == PieceKind::Num).and_then(|_| self.int_at(e, 2)) {
                 if !self.l(e + 1).is_some_and(|l| !l.space_before && l.kind != PieceKind::Punct) {
                     let y = y as i32;
                     return (e + 1, Some(if y >= 50 { 1900 + y } else { 2000 + y }));
