@@ -31,8 +31,11 @@ pub static LEXICON: Lexicon = Lexicon {
     day_word_blockers: &[],
     units: &[
         ("second", Unit::Second), ("seconds", Unit::Second), ("minute", Unit::Minute),
-        ("minutes", Unit::Minute), ("hour", Unit::Hour), ("hours", Unit::Hour),
-        ("day", Unit::Day), ("days", Unit::Day), ("weekend", Unit::Weekend), ("weekends", Unit::Weekend), ("week", Unit::Week), ("weeks", Unit::Week),
+        ("minutes", Unit::Minute), ("min", Unit::Minute), ("mins", Unit::Minute),
+        ("sec", Unit::Second), ("secs", Unit::Second), ("hour", Unit::Hour), ("hours", Unit::Hour),
+        ("hr", Unit::Hour), ("hrs", Unit::Hour), ("day", Unit::Day), ("days", Unit::Day),
+        // A stay counts its nights as days (TIMEX "2 nights" is P2D).
+        ("night", Unit::Day), ("nights", Unit::Day), ("weekend", Unit::Weekend), ("weekends", Unit::Weekend), ("week", Unit::Week), ("weeks", Unit::Week),
         ("month", Unit::Month), ("months", Unit::Month), ("year", Unit::Year),
         ("years", Unit::Year), ("decade", Unit::Decade), ("decades", Unit::Decade),
         ("century", Unit::Century), ("centuries", Unit::Century),

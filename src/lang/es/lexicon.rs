@@ -30,8 +30,11 @@ pub static LEXICON: Lexicon = Lexicon {
     day_word_blockers: &["la", "esta", "una", "cada", "toda", "media", "por la", "de la", "el", "su", "buena"],
     units: &[
         ("segundo", Unit::Second), ("segundos", Unit::Second), ("minuto", Unit::Minute),
-        ("minutos", Unit::Minute), ("hora", Unit::Hour), ("horas", Unit::Hour),
-        ("día", Unit::Day), ("días", Unit::Day), ("jornada", Unit::Day), ("jornadas", Unit::Day),
+        ("minutos", Unit::Minute), ("min", Unit::Minute), ("seg", Unit::Second), ("hora", Unit::Hour),
+        ("horas", Unit::Hour), ("hr", Unit::Hour), ("hrs", Unit::Hour), ("hra", Unit::Hour), ("hras", Unit::Hour),
+        ("día", Unit::Day), ("días", Unit::Day),
+        // A stay counts its nights as days (TIMEX "2 noches" is P2D).
+        ("noche", Unit::Day), ("noches", Unit::Day), ("jornada", Unit::Day), ("jornadas", Unit::Day),
         ("fin de semana", Unit::Weekend), ("fines de semana", Unit::Weekend), ("semana", Unit::Week), ("semanas", Unit::Week), ("mes", Unit::Month),
         ("meses", Unit::Month), ("año", Unit::Year), ("años", Unit::Year),
         ("década", Unit::Decade), ("décadas", Unit::Decade), ("decenio", Unit::Decade), ("decenios", Unit::Decade), ("siglo", Unit::Century),
