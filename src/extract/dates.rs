@@ -30,6 +30,7 @@ mod numeric;
 mod offsets;
 mod periods;
 mod weekdays;
+mod years;
 mod windows;
 
 /// What a date expression denotes; serialised in lower case.
@@ -89,15 +90,19 @@ fn find_dates_in_line(text: &str, lx: &[Piece], lang: Lang, reference: Option<Ci
     let s = Scan { t: text, lx, c: compiled(lang), r: reference };
     let mut out = Vec::new();
     let mut i = 0;
+    // Where the last year found ends, for a year joined to it ("2007 y 2009").
+    let mut last_year = None;
     while i < lx.len() {
         if !s.c.may_start_date(&lx[i]) {
             i += 1;
             continue;
         }
-        match s.at(i) {
+        match s.at(i).or_else(|| last_year.and_then(|e| s.coordinated_year(i, e))) {
             // "at 6.45 percent": a number with a percent sign is no clock time.
             Some(m) if m.kind == DateKind::Time && s.c.percent_words.has(lx, m.end).is_some() => i += 1,
             Some(m) if m.end > m.start => {
+                let is_year = m.end_value.is_none() && m.value.as_deref().is_some_and(|v| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()));
+                last_year = is_year.then_some(m.end);
                 out.push(DateSpan {
                     start: lx[m.start].start,
                     end: lx[m.end - 1].end,
@@ -236,20 +241,6 @@ impl<'a> Scan<'a> {
         raw.parse().ok()
     }
 
-    fn year_at(&self, i: usize) -> Option<(usize, i32)> {
-        let l = self.l(i)?;
-        if l.end - l.start != 4 {
-            return None;
-        }
-        let y = self.int_at(i, 4)?;
-        if (1000..=2999).contains(&y) {
-            // "2023" followed by a glued letter or digit group is something else.
-            Some((i + 1, y as i32))
-        } else {
-            None
-        }
-    }
-
     /// A day of month: "17", "17th", "1.º", "primero".
     fn day_at(&self, i: usize) -> Option<(usize, u8)> {
         if let Some(d) = self.int_at(i, 2) {
@@ -318,53 +309,6 @@ impl<'a> Scan<'a> {
         }
         let next_upper = self.l(i + 1).is_some_and(|l| l.upper && l.kind == PieceKind::Word && l.space_before);
         next_upper || !self.sentence_initial(i)
-    }
-
-    /// "[link] YYYY" after a month.
-    fn year_tail(&self, j: usize) -> (usize, Option<i32>) {
-        if let Some(e) = self.c.month_year_link.has(self.lx, j) {
-            if let Some((e2, y)) = self.year_at(e) {
-                return (e2, Some(y));
-            }
-            // "abril del 87", "April of 87": a two-digit year after a word link;
-            // after a comma it is the next figure ("el 3 de mayo, 25 %").
-            let word_link = self.l(j).is_some_and(|l| l.kind == PieceKind::Word);
-            if let Some(y) = self.l(e).filter(|l| word_link && l.end - l.start == 2 && l.kind == PieceKind::Num).and_then(|_| self.int_at(e, 2)) {
-                if !self.l(e + 1).is_some_and(|l| !l.space_before && l.kind != PieceKind::Punct) {
-                    let y = y as i32;
-                    return (e + 1, Some(if y >= 50 { 1900 + y } else { 2000 + y }));
-                }
-            }
-        }
-        if let Some((e2, y)) = self.year_at(j) {
-            return (e2, Some(y));
-        }
-        // "28 june in 2020", "26 de junio en 2020"
-        if let Some((e2, y)) = self.c.month_year_in.has(self.lx, j).and_then(|e| self.year_at(e)) {
-            return (e2, Some(y));
-        }
-        // "de mil novecientos noventa y dos", "nineteen eighty six": a year in words.
-        let k = self.c.month_year_link.has(self.lx, j).unwrap_or(j);
-        if let Some((e2, y)) = self.year_in_words(k) {
-            return (e2, Some(y));
-        }
-        (j, None)
-    }
-
-    /// "dos mil dieciocho", "two thousand and fifteen", "nineteen ninety six".
-    fn year_in_words(&self, k: usize) -> Option<(usize, i32)> {
-        let n = number_at(self.t, self.lx, k, self.c).filter(|n| n.words && !n.weak && n.value.fract() == 0.0)?;
-        if (1000.0..3000.0).contains(&n.value) {
-            return Some((n.end, n.value as i32));
-        }
-        // Two pairs of digits said as numbers.
-        if (10.0..30.0).contains(&n.value) {
-            let m = number_at(self.t, self.lx, n.end, self.c).filter(|m| m.words && !m.weak)?;
-            if (10.0..100.0).contains(&m.value) && m.value.fract() == 0.0 {
-                return Some((m.end, (n.value * 100.0 + m.value) as i32));
-            }
-        }
-        None
     }
 
     fn valid_dm(d: u8, m: u8, y: Option<i32>) -> bool {
@@ -461,12 +405,14 @@ impl<'a> Scan<'a> {
             Some(e) => (e, true),
             None => (i, false),
         };
+        let between = self.c.range_between.has(self.lx, i).is_some();
         let to = |k: usize| -> Option<usize> {
             let e = self.c.range_to.has(self.lx, k)?;
             let dash = self.l(k).is_some_and(|l| l.kind == PieceKind::Punct);
-            // Without "from", "and" or "y" coordinates two dates; "to", "through" link them.
+            // Only after "between" does "and" or "y" link two dates ("from 2015 and 2016"
+            // are two years); "to", "through" link them after any opener.
             let coord = self.c.day_coord.has(self.lx, k).is_some();
-            (from || dash || !coord).then_some(e)
+            (between || dash || !coord).then_some(e)
         };
         let mk = |first: String, d2: &Dmy, second: String| M {
             start: i,
@@ -1182,16 +1128,6 @@ impl<'a> Scan<'a> {
             None => format!("XXXX-{m:02}"),
         };
         Some(M::new(i, e, DateKind::Date, Some(v)))
-    }
-
-    /// "en 2022".
-    fn bare_year(&self, i: usize) -> Option<M> {
-        let (e, y) = self.year_at(i)?;
-        self.c.year_preps.ending_at(self.lx, i, 2)?;
-        if self.l(e).is_some_and(|l| !l.space_before && l.kind != PieceKind::Punct) {
-            return None;
-        }
-        Some(M::new(i, e, DateKind::Date, Some(format!("{y:04}"))))
     }
 
     /// "lunes": the nearest such day to the reference (within three days);

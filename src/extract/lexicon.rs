@@ -41,6 +41,8 @@ pub struct Compiled {
     pub range_from: PhraseSet<()>,
     pub range_to: PhraseSet<()>,
     pub day_coord: PhraseSet<()>,
+    pub range_between: PhraseSet<()>,
+    pub year_coord: PhraseSet<()>,
     pub day_noun: PhraseSet<()>,
     pub decade_intro: PhraseSet<()>,
     pub decade_suffix: PhraseSet<()>,
@@ -65,6 +67,7 @@ pub struct Compiled {
     pub number_words: PhraseSet<u32>,
     pub weak_numbers: PhraseSet<()>,
     pub number_and: PhraseSet<()>,
+    pub scale_and: PhraseSet<()>,
     pub tens_and: PhraseSet<()>,
     pub hundred: PhraseSet<()>,
     pub scales: PhraseSet<f64>,
@@ -292,14 +295,7 @@ impl Compiled {
         let lx: &'static Lexicon = lang.lexicon();
         let numbers = tables::number_words(lx.number_table);
         let of_kind = |k: &'static str| numbers.iter().filter(move |w| w.kind == k);
-        let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), ..crate::lang::tables::ONE }));
-        let currencies = PhraseSet::new(own.chain(tables::currency_names(lx.currency_table)).chain(tables::currency_symbols()));
-        let ordinals = lx.ordinal_words.iter().copied().chain(
-            of_kind("ordinal").filter(|w| w.value < 100.0 && !w.weak).map(|w| (w.word, w.value as u32)),
-        );
-        let scales = lx.scales.iter().copied().chain(
-            numbers.iter().filter(|w| w.kind == "scale" || w.kind == "scale_abbr" && !w.weak).map(|w| (w.word, w.value)),
-        );
+        let (ordinals, scales) = ordinals_and_scales(lx, &numbers);
         let stop: Vec<&'static str> =
             lang.data().stop_words.iter().chain(lx.extra_stop_words.iter()).copied().collect();
         Compiled {
@@ -333,6 +329,8 @@ impl Compiled {
             range_from: set(lx.range_from),
             range_to: set(lx.range_to),
             day_coord: set(lx.day_coord),
+            range_between: set(lx.range_between),
+            year_coord: set(lx.year_coord),
             day_noun: set(lx.day_noun),
             decade_intro: set(lx.decade_intro),
             decade_suffix: set(lx.decade_suffix),
@@ -356,15 +354,16 @@ impl Compiled {
             number_words: pairs(lx.number_words),
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),
+            scale_and: set(lx.scale_and),
             tens_and: set(lx.tens_and),
             hundred: set(lx.hundred),
-            scales: PhraseSet::new(scales),
+            scales,
             half: set(lx.half),
             and_half: set(lx.and_half),
-            ordinal_words: PhraseSet::new(ordinals),
+            ordinal_words: ordinals,
             ordinal_suffixes: set(lx.ordinal_suffixes),
             percent_words: set(lx.percent_words),
-            currencies,
+            currencies: currencies(lx),
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
             denominators: PhraseSet::new(denominators(&numbers)),
@@ -406,6 +405,23 @@ impl Compiled {
             quantity_starts: Starts::new(),
         }
     }
+}
+
+/// Each currency word: the language's own names with their codes, then the shared tables.
+fn currencies(lx: &'static Lexicon) -> PhraseSet<Currency> {
+    let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), ..crate::lang::tables::ONE }));
+    PhraseSet::new(own.chain(tables::currency_names(lx.currency_table)).chain(tables::currency_symbols()))
+}
+
+/// The ordinal words below 100 and the scale words, hand-written and from the number table.
+fn ordinals_and_scales(lx: &'static Lexicon, numbers: &[tables::NumberWord]) -> (PhraseSet<u32>, PhraseSet<f64>) {
+    let ordinals = lx.ordinal_words.iter().copied().chain(
+        numbers.iter().filter(|w| w.kind == "ordinal" && w.value < 100.0 && !w.weak).map(|w| (w.word, w.value as u32)),
+    );
+    let scales = lx.scales.iter().copied().chain(
+        numbers.iter().filter(|w| w.kind == "scale" || w.kind == "scale_abbr" && !w.weak).map(|w| (w.word, w.value)),
+    );
+    (PhraseSet::new(ordinals), PhraseSet::new(scales))
 }
 
 /// The hand-written cues that are not homographs, the generated reporting-verb forms and each

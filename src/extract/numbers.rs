@@ -122,15 +122,11 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
                 continue;
             }
         }
-        // Digits after words, as Mexican news writes "tres mil 850 millones".
         if any && current == 0 && total > 0.0 {
-            let d = lx.get(j).filter(|d| d.kind == PieceKind::Num);
-            if let Some(v) = d.and_then(|d| parse_number(d.text(text), c.lx.decimal_comma)) {
-                if v.fract() == 0.0 && v < top && v < 1000.0 {
-                    current = v as u64;
-                    j += 1;
-                    continue;
-                }
+            if let Some((e, v)) = rest_after_scale(text, lx, j, c, top) {
+                current = v;
+                j = e;
+                continue;
             }
         }
         if any && current > 0 {
@@ -226,6 +222,29 @@ fn and_continues(lx: &[Piece], j: usize, c: &Compiled, current: u64) -> Option<(
     let fits = (after_hundred && v < 100 && v > 0) || (after_tens && v > 0 && v < 10);
     // An article-like "un" is the unit after tens ("treinta y un años"), not after hundreds.
     (fits && (after_tens || c.weak_numbers.has(lx, e).is_none())).then_some((end, v))
+}
+
+/// What follows a scale and stays below it: digits, as Mexican news writes
+/// "tres mil 850 millones", or "and fifteen" after "two thousand".
+fn rest_after_scale(text: &str, lx: &[Piece], j: usize, c: &Compiled, top: f64) -> Option<(usize, u64)> {
+    let d = lx.get(j).filter(|d| d.kind == PieceKind::Num);
+    match d.and_then(|d| parse_number(d.text(text), c.lx.decimal_comma)) {
+        Some(v) if v.fract() == 0.0 && v < top && v < 1000.0 => Some((j + 1, v as u64)),
+        _ => and_after_scale(lx, j, c),
+    }
+}
+
+/// "and fifteen" after "two thousand": a number below 100 joined to the
+/// scale before it, unless a scale of its own follows ("three thousand and
+/// four thousand" are two numbers) or a fraction ("and three quarters").
+fn and_after_scale(lx: &[Piece], j: usize, c: &Compiled) -> Option<(usize, u64)> {
+    let e = c.scale_and.has(lx, j)?;
+    let (end, v) = c.number_words.at(lx, e)?;
+    // "two million and one half", "and three quarters": a fraction after the scale.
+    let fraction = c.denominators.at(lx, end).is_some() || c.weak_denominators.at(lx, end).is_some() || c.fractions.at(lx, end).is_some() || c.half.has(lx, end).is_some();
+    let single = c.weak_numbers.has(lx, e).is_none() && c.scales.at(lx, end).is_none() && c.hundred.has(lx, end).is_none();
+    let single = single && !fraction;
+    (single && (1..100).contains(&(v as u64))).then_some((end, v as u64))
 }
 
 /// Scientific notation glued to the digits `base` that end before piece

@@ -86,6 +86,11 @@ pub struct Lexicon {
     pub day_noun: &'static [&'static str],
     /// Joining two days of one month ("el 7 y el 8 de noviembre").
     pub day_coord: &'static [&'static str],
+    /// Opening a range that "and" closes ("between", "entre"); after the
+    /// other openers "and" joins two dates ("from 2015 and 2016").
+    pub range_between: &'static [&'static str],
+    /// Joining a year to the year before it ("2007 and 2009", "pero no 1998").
+    pub year_coord: &'static [&'static str],
     /// Before a decade number ("los años 90", "la década de los ochenta").
     pub decade_intro: &'static [&'static str],
     /// Glued after a decade number ("1990s", "90s").
@@ -159,6 +164,9 @@ pub struct Lexicon {
     pub weak_numbers: &'static [&'static str],
     /// Joins tens and units or hundreds and the rest ("treinta y dos", "one hundred and five").
     pub number_and: &'static [&'static str],
+    /// Joining a number below 100 to a scale before it, where the language
+    /// does ("two thousand and fifteen", "a million and one").
+    pub scale_and: &'static [&'static str],
     /// The joiners of `number_and` that may also come between tens and units
     /// ("treinta y dos", "twenty-three"; not "twenty and three").
     pub tens_and: &'static [&'static str],

@@ -63,6 +63,8 @@ pub static LEXICON: Lexicon = Lexicon {
     range_to: &["al", "hasta el", "hasta", "y el", "y", "a", "-", "–", "~"],
     day_noun: &["día"],
     day_coord: &["y el", "y", "o el", ",", "e"],
+    range_between: &["entre el", "entre"],
+    year_coord: &["y", "e", "o", "u", ",", "ni", "pero", "no", "y no", "pero no"],
     decade_intro: &["los años", "la década de los", "la década de", "los", "década de los"],
     decade_suffix: &["s"],
     time_intro: &["a las", "a la", "las", "la"],
@@ -134,6 +136,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ],
     weak_numbers: &["un", "una"],
     number_and: &["y"],
+    scale_and: &[],
     tens_and: &["y"],
     hundred: &[],
     scales: &[
