@@ -27,6 +27,7 @@ use std::collections::hash_map::Entry;
 use crate::lang::{Lang, PerLang};
 use crate::tokenize::{Sentence, Token};
 use super::Entity;
+use super::pos::{pos_of, Pos};
 
 /// Multiplies the (lower-is-better) score of a multi-word phrase that occurs
 /// once, per extra word.
@@ -187,31 +188,6 @@ impl Terms {
 
 /// A word's class as far as noun phrases care: most words are nouns (or
 /// unknown, which in news are mostly names and nouns too).
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
-enum Pos {
-    #[default]
-    Noun,
-    Verb,
-    Adjective,
-    /// Adverbs, pronouns, interjections and other words no phrase holds.
-    Other,
-}
-
-/// The language's part-of-speech lexicon as one table, by the lexicon fold
-/// (the key of every word).
-fn pos_table(lang: Lang) -> &'static FxHashMap<String, Pos> {
-    fn build(lang: Lang) -> FxHashMap<String, Pos> {
-        let lx = lang.lexicon();
-        let mut m = FxHashMap::default();
-        for (list, pos) in [(lx.pos_verbs, Pos::Verb), (lx.pos_adjectives, Pos::Adjective), (lx.pos_others, Pos::Other)] {
-            m.extend(list.split(' ').filter(|w| !w.is_empty()).map(|w| (crate::text::fold::lexicon(w), pos)));
-        }
-        m
-    }
-    static TABLES: PerLang<FxHashMap<String, Pos>> = PerLang::new();
-    TABLES.get(lang, build)
-}
-
 /// How common each frequent word is in general text: k where its log
 /// probability is in (-k-1, -k], by the lexicon fold (the most common
 /// spelling wins).
@@ -379,7 +355,7 @@ impl Keywords {
         for w in &mut words {
             let (id, new) = self.terms.id(w.hash, &w.key);
             if new {
-                let pos = pos_table(self.lang).get(&*w.key).copied().unwrap_or_default();
+                let pos = pos_of(self.lang, &w.key);
                 let common = common_table(self.lang).get(&*w.key).copied().unwrap_or(RARE);
                 self.info.push(TermInfo { quick: quick.get(&*w.key).copied(), short: w.key.chars().count() < 2, pos, common });
             }

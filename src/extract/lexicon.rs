@@ -116,6 +116,9 @@ pub struct Compiled {
     pub object_preps: PhraseSet<()>,
     pub honorifics: PhraseSet<()>,
     pub titles: PhraseSet<()>,
+    /// Offices and titles written in lower case before a name
+    /// (`LangData::titles`: "presidente", "senador").
+    pub office_titles: PhraseSet<()>,
     pub naming_words: PhraseSet<()>,
     pub nonperson_pronouns: PhraseSet<()>,
     pub indefinites: PhraseSet<()>,
@@ -401,6 +404,7 @@ impl Compiled {
             cue_fillers: set(lx.cue_fillers),
             stop: set(&stop),
             function_words: set(lang.data().stop_words),
+            office_titles: set(lang.data().titles),
             date_starts: Starts::new(),
             quantity_starts: Starts::new(),
         }

@@ -9,6 +9,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod numbers;
 pub mod phrases;
+mod pos;
 mod propagate;
 pub mod quantities;
 pub mod quotes;

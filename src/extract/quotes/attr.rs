@@ -14,6 +14,7 @@ pub(super) struct Attr<'a> {
     pub(super) sent_start: &'a [usize],
     pub(super) lx: &'a [Piece],
     pub(super) c: &'static Compiled,
+    pub(super) lang: crate::lang::Lang,
     pub(super) entities: &'a [EntitySpan],
     pub(super) inside: &'a [bool],
     /// The speaker of the last quote attributed by name, kept in focus for
@@ -152,7 +153,8 @@ impl<'a> Attr<'a> {
             if let Some(en) = self.described_earlier(a, b_incl).filter(|_| linkable) {
                 return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: Some((s, e)), via: Via::Role };
             }
-            if let Some(p) = self.recent(s, true).filter(|p| linkable && near(p)) {
+            let same_title = |p: &SpeakerSpan| head.map_or(true, |h| !self.titled_otherwise(p.start, h));
+            if let Some(p) = self.recent(s, true).filter(|p| linkable && near(p) && same_title(p)) {
                 return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..p };
             }
             return SpeakerSpan { role: Some((s, e)), via: Via::Role, ..sp };
@@ -387,6 +389,7 @@ impl<'a> Attr<'a> {
     /// The first noun phrase of the clause from `lo`: at its start, or after a
     /// leading connective closed by a comma ("Sin embargo, un funcionario …").
     pub(super) fn np_initial(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+        let lo = if self.intro_adverb(lo) { lo + 2 } else { lo };
         if let Some(np) = self.np_forward(lo, hi) {
             // A determiner phrase, an entity, or a name set off by a comma ("Smith, a spokesman, said").
             if self.is_det(lo) || self.entity_from(lo).is_some() || self.punct(np.1 + 1, &[","]) {
@@ -443,7 +446,10 @@ impl<'a> Attr<'a> {
                 if let Some(j) = self.entity_from(x) {
                     x = j + 1;
                 } else {
-                    while x < lim && lx[x].kind == PieceKind::Word && (self.is_det(x) || !lx[x].upper) && self.c.object_preps.has(lx, x).is_none() && !self.is_cue_start(x) {
+                    // A determiner after the object's noun opens the subject: "en entrevista el dirigente".
+                    let mut noun = false;
+                    while x < lim && lx[x].kind == PieceKind::Word && (self.is_det(x) && !noun || !lx[x].upper && !self.is_det(x)) && self.c.object_preps.has(lx, x).is_none() && !self.is_cue_start(x) {
+                        noun |= !self.is_det(x);
                         x += 1;
                     }
                     // A name right after the preposition is a place or a medium ("en Madrid", "a Efe").
@@ -487,6 +493,8 @@ impl<'a> Attr<'a> {
     /// rest an apposition (its role).
     pub(super) fn subject_then_cue(&self, k: usize, hi: usize) -> Option<Found> {
         let lx = self.lx;
+        // "Later, the Court said": an adverb set off by a comma opens the clause, not the subject.
+        let k = if self.intro_adverb(k) { k + 2 } else { k };
         let lim = hi.min(k + 16);
         let mut j = k;
         let mut words = 0;
@@ -533,6 +541,12 @@ impl<'a> Attr<'a> {
     }
 
     /// Attribution after the closing mark `ci`.
+    /// A word that is mostly an adverb or the like, set off by a comma ("Later,", "However,"), and not a name.
+    fn intro_adverb(&self, k: usize) -> bool {
+        let is_word = self.lx.get(k).is_some_and(|l| l.kind == PieceKind::Word);
+        is_word && self.punct(k + 1, &[","]) && self.entity_from(k).is_none() && crate::extract::pos::pos_of(self.lang, &crate::text::fold::lexicon(&self.lx[k].norm)) == crate::extract::pos::Pos::Other
+    }
+
     pub(super) fn after(&self, ci: usize, hi: usize) -> Option<Found> {
         let mut k = ci + 1;
         let mut dash = false;
@@ -694,10 +708,21 @@ impl<'a> Attr<'a> {
     }
 
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.
-    pub(super) fn source_before(&self, oi: usize, lo: usize) -> Option<Found> {
+    /// Whether the cue `found` ends right before the opening mark at lex
+    /// `oi`, past a comma, a colon or "that" at most: `stated "…"`, `dijo: «…»`.
+    pub(super) fn cue_leads(&self, found: &Found, oi: usize) -> bool {
+        let Some((_, cue_end)) = found.1 else { return false };
+        // The first lex after the cue.
+        let k = self.lx.partition_point(|l| l.end <= cue_end);
+        k == oi || k + 1 == oi && self.c.complementizers.has(self.lx, k).is_some()
+    }
+
+    pub(super) fn source_before(&self, oi: usize, lo: usize, tight: bool) -> Option<Found> {
         for k in lo..oi {
             if let Some(e) = self.c.source_cues.has(self.lx, k) {
-                if let Some(np) = self.np_forward_opt(e, oi, true) {
+                // A short quote is the source's words only right after it: "Según Pérez, «está lista»".
+                let close = |np: &(usize, usize)| !tight || np.1 + 2 == oi && self.punct(np.1 + 1, &[",", ":"]);
+                if let Some(np) = self.np_forward_opt(e, oi, true).filter(close) {
                     return Some((self.speaker_of(Some(np)), Some(self.cue_span(k, e))));
                 }
             }

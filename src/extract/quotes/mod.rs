@@ -276,6 +276,7 @@ pub(crate) fn find_quotes_in(
         t: text,
         lx,
         c,
+        lang,
         entities: &sorted,
         inside: &inside,
         sent_start: &sent_start,
@@ -318,9 +319,13 @@ pub(crate) fn find_quotes_in(
         let next = if ci + 1 < n && !lx[ci + 1].newline_before { ci + 1 } else { ci };
         let right = sent_end[next].min(hi).min(ci + 1 + WINDOW);
         a.open_at.set(lx[oi].start);
-        let after = if title || open_end { None } else { a.after(ci, right) };
-        let found = if title { None } else { after.or_else(|| a.before(oi, left, parent.is_some())) };
-        let found = found.or_else(|| if nwords > 3 { a.source_before(oi, left) } else { None });
+        // `the Court stated "… ." Later, …`: a quote closed by a full stop
+        // belongs to the cue right before it, not to the next sentence's.
+        let full_stop = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && l.norm.as_str() == ".");
+        let led = if full_stop && !title { a.before(oi, left, parent.is_some()).filter(|f| a.cue_leads(f, oi)) } else { None };
+        let after = if title || open_end || led.is_some() { None } else { a.after(ci, right) };
+        let found = if title { None } else { led.or(after).or_else(|| a.before(oi, left, parent.is_some())) };
+        let found = found.or_else(|| if title { None } else { a.source_before(oi, left, nwords <= 3) });
         let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
         let (speaker, cue) = match found {
             Some((sp, cue)) => (sp, cue),

@@ -185,6 +185,20 @@ impl<'a> Attr<'a> {
         words.take_while(|&x| x < pp).last()
     }
 
+    /// Whether the person at byte `start` carries a title other than the
+    /// description's head `head` ("el senador Ricardo Monreal" is not a
+    /// later "el ministro"); gender endings aside ("ministro", "ministra").
+    pub(super) fn titled_otherwise(&self, start: usize, head: usize) -> bool {
+        let lx = self.lx;
+        if self.c.office_titles.has(lx, head).is_none() {
+            return false;
+        }
+        let stem = |k: usize| lx[k].norm.trim_end_matches('s').trim_end_matches(['a', 'o', 'e']).to_owned();
+        let k = lx.partition_point(|l| l.start < start);
+        let title = (k.saturating_sub(4)..k).rev().take_while(|&x| lx[x].kind == PieceKind::Word).find(|&x| self.c.office_titles.has(lx, x).is_some());
+        title.is_some_and(|t| stem(t) != stem(head))
+    }
+
     /// Whether the person `en` inside the description that starts at lex `a`
     /// is the complement of a preposition ("la portavoz de Linda Woods", "the
     /// spokesman for Mr. Smith"), not the one described.
