@@ -404,7 +404,7 @@ impl Compiled {
             cue_fillers: set(lx.cue_fillers),
             stop: set(&stop),
             function_words: set(lang.data().stop_words),
-            office_titles: set(lang.data().titles),
+            office_titles: PhraseSet::new(lang.data().titles.iter().chain(lx.offices).map(|w| (*w, ()))),
             date_starts: Starts::new(),
             quantity_starts: Starts::new(),
         }

@@ -267,6 +267,10 @@ pub struct Lexicon {
     /// "former President"): kept apart as the speaker's role, as honorifics
     /// are. Only before a capitalised name: "the senator said" is a description.
     pub titles: &'static [&'static str],
+    /// Offices a description may name besides `LangData::titles` ("el
+    /// mandatario", "the spokeswoman"): a description of one office is not a
+    /// person introduced with another.
+    pub offices: &'static [&'static str],
     /// Words that name what follows them in quotes ("el diario «…»", "bajo el
     /// lema «…»", "the so-called “…”", "the film “…”"): the quote is a name
     /// or a title (a scare quote), not someone's words.

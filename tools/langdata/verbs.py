@@ -97,6 +97,8 @@ LEMMAS = {
     "tranquilizar": "", "consolar": "ue", "apaciguar": "", "avalar": "", "asegurar ": "",
     "comprobar": "ue", "precisar ": "", "exteriorizar": "", "verbalizar": "", "transmitir": "",
     "trasladar": "", "plantear ": "", "recoger": "", "relatar ": "", "dejar": None,
+    # Southern Cone and Andean press: "disparó", "deslizó", "graficó" (cues only next to a quote)
+    "disparar": "", "deslizar": "", "graficar": "",
 }
 LEMMAS = {k.strip(): v for k, v in LEMMAS.items() if v is not None}
 
@@ -428,12 +430,14 @@ completa completo sentencia replica censura suelta estima reconocido destacado a
 propuesto expuesto citado calificado estimado considerado mencionado senalado indicado declarado
 asegurado informado anunciado revelado confirmado argumento trino posteo tuiteo balbuceo pedido
 rechazo elogio saludo planteo retruco definido llamamiento determinado establecido reservado
+proyecto cargo reto desafio adelanto anticipo decreto filtro retrato traslado aliento consuelo
+suelto complemento
 """.split())
 
 
 # Lemmas whose other sense is as common as the reporting one ("siguen
 # haciendo", "suma dos votos"): like homographs, cues only next to a quote.
-AMBIGUOUS_LEMMAS = {"seguir", "continuar", "sumar", "proseguir"}
+AMBIGUOUS_LEMMAS = {"seguir", "continuar", "sumar", "proseguir", "disparar", "deslizar", "graficar"}
 
 
 def _fold(s):

@@ -317,6 +317,10 @@ impl<'a> Attr<'a> {
         let mut last = if self.is_det(k) { None } else { Some(k) };
         let mut j = k + 1;
         while j < hi && j < lx.len() && j - k < NP_MAX {
+            // "los manifestantes frente a la Casa Rosada": a phrasal preposition ends the phrase.
+            if self.c.object_preps.has(lx, j).is_some_and(|e| e > j + 1) {
+                break;
+            }
             if self.is_content(j) && !self.inside[j] {
                 // Without a determiner, a name is a run of capitalised words.
                 if !det && !lx[j].upper {

@@ -203,7 +203,7 @@ pub static LEXICON: Lexicon = Lexicon {
     cue_fillers: &["also", "later", "then", "previously", "has", "had", "have", "once"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["has", "have", "had", "has also", "had also"],
-    object_preps: &["to", "in", "at", "on", "during", "after", "with", "from", "before", "about", "of"],
+    object_preps: &["to", "in", "at", "on", "during", "after", "with", "from", "before", "about", "of", "in front of", "outside of", "next to", "ahead of", "on behalf of"],
     honorifics: &[
         "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "prof.", "sen", "rep", "gov",
         "lt.", "col.", "sgt.", "capt.", "rev.", "sir", "dame", "lord", "lady",
@@ -233,6 +233,13 @@ pub static LEXICON: Lexicon = Lexicon {
         "father", "rabbi", "imam", "bishop", "archbishop", "cardinal", "pope", "king", "queen", "prince", "princess",
         "sheikh", "emir", "ayatollah", "dr", "doctor", "nurse", "former", "then", "the late", "candidate", "nominee",
         "rep", "gov", "pres", "sen.", "gov.", "rep.", "u.s. senator", "u.s. representative", "state sen.", "state rep.",
+    ],
+    offices: &[
+        "spokesman", "spokeswoman", "spokesperson", "leader", "chairman", "chairwoman", "chair", "chief", "director",
+        "secretary", "minister", "senator", "governor", "mayor", "president", "congressman", "congresswoman",
+        "representative", "lawmaker", "legislator", "prosecutor", "judge", "justice", "attorney", "lawyer", "candidate",
+        "nominee", "adviser", "advisor", "strategist", "analyst", "economist", "pollster", "aide", "official", "ambassador",
+        "coach", "manager", "executive", "founder", "professor", "commissioner", "sheriff", "treasurer", "speaker",
     ],
     nonperson_pronouns: &["it"],
     indefinites: &["a", "an", "one", "another"],

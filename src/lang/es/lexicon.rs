@@ -235,11 +235,22 @@ pub static LEXICON: Lexicon = Lexicon {
     object_preps: &[
         "a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al", "respecto a", "respecto al",
         "respecto de", "con respecto a", "en relación con", "en relación a", "acerca de", "entre", "sin", "según",
+        "frente a", "junto a", "cerca de", "delante de", "detrás de", "dentro de", "fuera de", "lejos de",
+        "alrededor de", "en torno a", "a través de", "a las puertas de",
     ],
     honorifics: &["don", "doña", "sr.", "sra.", "dr.", "dra.", "sr", "sra", "dr", "dra", "srta.", "srta", "fray", "sor", "mons.", "lic.", "ing."],
     // Spanish writes titles in lower case ("el presidente Aznar"); the
     // description before a named person is its role already.
     titles: &[],
+    offices: &[
+        "mandatario", "mandataria", "vocero", "vocera", "jefe", "jefa", "líder", "dirigente", "legislador", "legisladora",
+        "concejal", "concejala", "intendente", "intendenta", "subsecretario", "subsecretaria", "procurador", "procuradora",
+        "contralor", "contralora", "defensor", "defensora", "magistrado", "magistrada", "comisionado", "comisionada",
+        "delegado", "delegada", "asambleísta", "congresista", "parlamentario", "parlamentaria", "eurodiputado",
+        "eurodiputada", "edil", "regidor", "regidora", "gerente", "consejero", "consejera", "titular", "exministro",
+        "exministra", "expresidente", "expresidenta", "exgobernador", "exgobernadora", "candidato", "candidata",
+        "analista", "economista", "abogado", "abogada", "entrenador", "entrenadora", "técnico", "jugador", "jugadora",
+    ],
     naming_words: &[
         "llamado", "llamada", "llamados", "llamadas", "denominado", "denominada", "denominados", "denominadas",
         "denominan", "denomina", "bautizado", "bautizada", "apodado", "apodada", "conocido como", "conocida como",
