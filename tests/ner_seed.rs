@@ -158,3 +158,23 @@ fn short_english_report() {
     same_id(&got, &["Toivo Klaar", "Klaar"]);
     same_id(&got, &["Igor Khovaev", "Khovaev"]);
 }
+
+/// Mexican political news (issue 14): parties are organisations, "AMLO" is
+/// a person and "EU" (Mexican for Estados Unidos) a place, by the lists of
+/// `src/lang/es` even where the tagger's own guess differs.
+#[test]
+fn mexican_parties_and_short_names() {
+    let text = "CIUDAD JUÁREZ, Chih.- El candidato de Morena a la Presidencia, Andrés Manuel López Obrador, \
+                cerró su campaña en Oaxaca y Puebla, mientras que el PRI y el PRD realizaron mitines en Pachuca.\n\n\
+                AMLO aseguró que su relación con Estados Unidos será de respeto. \"EU es nuestro socio\", dijo el tabasqueño.";
+    let got = entities(text, Lang::Es);
+    let label = |name: &str| got.iter().find(|(t, _, _)| t == name).map(|(_, l, _)| *l);
+    assert_eq!(label("Morena"), Some(Org), "{got:?}");
+    assert_eq!(label("PRI"), Some(Org), "{got:?}");
+    assert_eq!(label("PRD"), Some(Org), "{got:?}");
+    assert_eq!(label("AMLO"), Some(Per), "{got:?}");
+    assert_eq!(label("EU"), Some(Loc), "{got:?}");
+    assert_eq!(label("Estados Unidos"), Some(Loc), "{got:?}");
+    assert_eq!(label("Oaxaca"), Some(Loc), "{got:?}");
+    assert_eq!(label("Pachuca"), Some(Loc), "{got:?}");
+}

@@ -132,6 +132,11 @@ pub struct LangData {
     /// use a country's name for the place and for the team); models/README.md
     /// has the figures.
     pub one_label_per_name: bool,
+    /// Whether a one-word MISC mention that the organisation list holds is
+    /// that organisation: so in Spanish, where a party is a noun ("Morena",
+    /// "el PT"); not in English, where "Republican" or "Labour" is as often
+    /// an adjective, which CoNLL tags MISC.
+    pub listed_misc_is_org: bool,
     /// Names of countries, capitals and regions, lower-case with accents and
     /// sorted: a mention that is exactly one of them is a place (LOC), not an
     /// organisation or MISC, whatever the agent-like context ("Rusia envió a

@@ -110,10 +110,11 @@ impl Tagger {
             }
             _ => None,
         };
-        let spans = fast.unwrap_or_else(|| {
+        let mut spans = fast.unwrap_or_else(|| {
             let words: Vec<&str> = (0..n).map(word).collect();
             tag_words(m, lang, &words, &starts, &breaks)
         });
+        listed_labels(m, lang, &mut spans, word);
         spans
             .into_iter()
             .map(|(s, e, label)| Mention {
@@ -121,6 +122,31 @@ impl Tagger {
                 label,
             })
             .collect()
+    }
+}
+
+/// A mention that is exactly a name of the language's lists takes the
+/// list's class when the tagger gave it a class the list rules out: a party
+/// or an agency of `orgs.tsv` is an organisation ("PRI" tagged PER), unless a
+/// name list also holds it as a person's name, and so is a one-word MISC
+/// ("Morena") where [`crate::lang::LangData::listed_misc_is_org`]; a person of `persons.txt` is
+/// a person ("AMLO"). The tagger sees the lists only as features, and on news
+/// unlike its training text they lose to the word's shape.
+fn listed_labels<'w>(m: &Model, lang: Lang, spans: &mut [(usize, usize, Label)], word: impl Fn(usize) -> &'w str) {
+    use features::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_ORG, GAZ_PERSON, GAZ_PLACE};
+    let bit = |c: u8| 1u16 << c;
+    for (s, e, label) in spans.iter_mut() {
+        if *e <= *s || *e - *s > features::Gazetteer::MAX_WORDS {
+            continue;
+        }
+        let cls = m.gaz_lookup(features::phrase_hash((*s..*e).map(&word)));
+        let person_name = cls & (bit(GAZ_FIRST) | bit(GAZ_LAST) | bit(GAZ_PERSON)) != 0;
+        let place = cls & (bit(GAZ_COUNTRY) | bit(GAZ_PLACE)) != 0;
+        if cls & bit(GAZ_ORG) != 0 && !place && (*label == Label::Misc && *e == *s + 1 && lang.data().listed_misc_is_org || *label == Label::Per && !person_name) {
+            *label = Label::Org;
+        } else if cls & bit(GAZ_PERSON) != 0 && cls & bit(GAZ_ORG) == 0 && matches!(*label, Label::Org | Label::Misc) {
+            *label = Label::Per;
+        }
     }
 }
 

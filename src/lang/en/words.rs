@@ -50,6 +50,7 @@ pub static DATA: LangData = LangData {
     marker_chars: "",
     stemming: STEMMING,
     one_label_per_name: false,
+    listed_misc_is_org: false,
     places: &[],
     office_links: &[],
     sport_words: &[],

@@ -1,7 +1,7 @@
 //! Names of places in Spanish: the world's countries (the 193 UN member states and
 //! a few others), their capitals, large cities often in the news, continents and
 //! geopolitical regions, in their usual Spanish spelling, and the abbreviations
-//! news writes for a few of them (EE.UU., URSS).
+//! news writes for a few of them (EE.UU., URSS; "EU", as Mexican news writes Estados Unidos).
 //!
 //! Source: written by hand for Lupa from general knowledge (facts, not copied
 //! from any list), so it carries no third-party terms. Keep it sorted and
@@ -28,7 +28,7 @@ pub const PLACES: &[&str] = &[
     "dominica", "donbás", "donetsk", "dublín", "dubái", "dusambé", "ecuador", "edimburgo", "ee.uu",
     "ee.uu.", "eeuu", "egipto", "el cairo", "el salvador", "emiratos árabes unidos", "ereván",
     "eritrea", "escocia", "eslovaquia", "eslovenia", "españa", "estados unidos", "estambul",
-    "estocolmo", "estonia", "esuatini", "etiopía", "europa", "europa del este", "europa occidental",
+    "estocolmo", "estonia", "esuatini", "etiopía", "eu", "europa", "europa del este", "europa occidental",
     "europa oriental", "filipinas", "finlandia", "fiyi", "florencia", "francia", "fráncfort",
     "gabón", "gales", "galicia", "gambia", "gaza", "georgia", "ghana", "ginebra", "golfo pérsico",
     "granada", "grecia", "groenlandia", "guatemala", "guinea", "guinea ecuatorial", "guinea-bisáu",

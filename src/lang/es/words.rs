@@ -55,6 +55,7 @@ pub static DATA: LangData = LangData {
     marker_chars: "ñáéíóú¿¡",
     stemming: STEMMING,
     one_label_per_name: true,
+    listed_misc_is_org: true,
     places: super::places::PLACES,
     office_links: &["de", "del"],
     sport_words: super::places::SPORT_WORDS,
