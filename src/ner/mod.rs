@@ -131,8 +131,9 @@ impl Tagger {
 /// name list also holds it as a person's name, and so is a one-word MISC
 /// ("Morena") where [`crate::lang::LangData::listed_misc_is_org`]; a person of `persons.txt` is
 /// a person ("AMLO"). The tagger sees the lists only as features, and on news
-/// unlike its training text they lose to the word's shape.
-fn listed_labels<'w>(m: &Model, lang: Lang, spans: &mut [(usize, usize, Label)], word: impl Fn(usize) -> &'w str) {
+/// unlike its training text they lose to the word's shape. `recognise`
+/// applies it to what the tagger found; `word(i)` is token `i`'s text.
+pub fn listed_labels<'w>(m: &Model, lang: Lang, spans: &mut [(usize, usize, Label)], word: impl Fn(usize) -> &'w str) {
     use features::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_ORG, GAZ_PERSON, GAZ_PLACE};
     let bit = |c: u8| 1u16 << c;
     for (s, e, label) in spans.iter_mut() {

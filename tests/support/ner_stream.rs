@@ -1,10 +1,10 @@
 //! One check, run natively (tests/ner_stream.rs) and in the browser
 //! (tests/web.rs): `recognise` caches per-word scores, streams lines and, in
 //! wasm, sums rows with SIMD; `tag_words` materialises every feature. They
-//! must find exactly the same mentions.
+//! must find exactly the same mentions (after the same list labels).
 
 use lupa::lang::Lang;
-use lupa::ner::{line_starts, model, recognise, segment_starts, tag_words, Label};
+use lupa::ner::{line_starts, listed_labels, model, recognise, segment_starts, tag_words, Label};
 use lupa::tokenize::{sentences, tokenize};
 
 pub fn assert_streaming_tagger_matches_the_reference() {
@@ -23,8 +23,9 @@ pub fn assert_streaming_tagger_matches_the_reference() {
             let tokens = tokenize(text, lang);
             let sents = sentences(&tokens);
             let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-            let want: Vec<(usize, usize, Label)> =
+            let mut want: Vec<(usize, usize, Label)> =
                 tag_words(m, lang, &words, &segment_starts(text, &tokens, &sents), &line_starts(text, &tokens));
+            listed_labels(m, lang, &mut want, |i| words[i]);
             let got: Vec<(usize, usize, Label)> = recognise(lang, text, &tokens, &sents)
                 .into_iter()
                 .map(|x| (x.tokens.start, x.tokens.end, x.label))
