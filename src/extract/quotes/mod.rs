@@ -310,7 +310,9 @@ pub(crate) fn find_quotes_in(
         // A capitalised word inside a sentence ("declaró a «Reforma»", "Edson
         // Arantes do Nascimento «Pelé»") is a name; so is whatever a naming
         // word introduces ("el diario «…»", "the film “…”").
-        let ends_as_sentence = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
+        // The quote's last lex inside the marks: whether it ends as a sentence does, and with a full stop.
+        let last_punct = lx[..ci].last().filter(|l| l.kind == PieceKind::Punct).map(|l| l.norm.as_str());
+        let ends_as_sentence = matches!(last_punct, Some("." | "!" | "?" | "…"));
         let one_name = nwords == 1 && lx.get(oi + 1).is_some_and(|l| l.upper) && !a.opens_sentence(oi) && !ends_as_sentence;
         let title = title || one_name || a.named_before(oi);
         let left = sent_start[oi].max(lo).max(oi.saturating_sub(WINDOW));
@@ -321,7 +323,7 @@ pub(crate) fn find_quotes_in(
         a.open_at.set(lx[oi].start);
         // `the Court stated "… ." Later, …`: a quote closed by a full stop
         // belongs to the cue right before it, not to the next sentence's.
-        let full_stop = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && l.norm.as_str() == ".");
+        let full_stop = last_punct == Some(".");
         let led = if full_stop && !title { a.before(oi, left, parent.is_some()).filter(|f| a.cue_leads(f, oi)) } else { None };
         let after = if title || open_end || led.is_some() { None } else { a.after(ci, right) };
         let found = if title { None } else { led.or(after).or_else(|| a.before(oi, left, parent.is_some())) };
@@ -333,8 +335,7 @@ pub(crate) fn find_quotes_in(
         };
         // No cue and no speaker: a short quote, or a phrase of a few words
         // that does not end as a sentence does, is a term or a title.
-        let sentence_like = lx[..ci].last().is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
-        let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !sentence_like));
+        let scare = cue.is_none() && speaker.is_none() && ((1..=3).contains(&nwords) || (nwords <= 10 && !ends_as_sentence));
         if let Some(sp) = speaker.as_ref().filter(|sp| sp.via == Via::Name || sp.entity.is_some()) {
             *a.last_speaker.borrow_mut() = Some(sp.clone());
         }
@@ -343,7 +344,7 @@ pub(crate) fn find_quotes_in(
         // own ("Yes.", "We will see."), not a term inside a sentence.
         let term = |k: usize| lx.get(k).is_some_and(|l| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "!" | "?" | "…"));
         let opens = a.opens_sentence(oi);
-        let ends = sentence_like || ci + 1 >= n || term(ci + 1) || lx[ci + 1].newline_before;
+        let ends = ends_as_sentence || ci + 1 >= n || term(ci + 1) || lx[ci + 1].newline_before;
         let own_sentence = opens && ends;
         meta.push((oi, ci, parent.is_none() && !title && (nwords > 3 || own_sentence), open_end));
     }

@@ -61,7 +61,11 @@ impl<'a> Attr<'a> {
         }
         let in_reach = |sp: &&SpeakerSpan| sp.end <= before && sp.start >= self.lx.get(from).map_or(0, |l| l.start);
         // "el ministro", "she": a person, so not the organisation that spoke last.
-        let a_person = |sp: &&SpeakerSpan| sp.entity.map_or(true, |id| self.entities.iter().any(|en| en.id == id && en.person));
+        // A speaker linked to an entity starts where that entity does (entities are sorted by start).
+        let a_person = |sp: &&SpeakerSpan| {
+            let first = self.entities.partition_point(|en| en.start < sp.start);
+            sp.entity.map_or(true, |id| self.entities[first..].iter().take_while(|en| en.start == sp.start).any(|en| en.id == id && en.person))
+        };
         let speaker = self.last_speaker.borrow().as_ref().filter(in_reach).filter(a_person).cloned();
         let as_span = |en: &EntitySpan| SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Pronoun };
         match (subject, speaker) {
