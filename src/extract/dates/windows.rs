@@ -49,6 +49,29 @@ fn span(i: usize, end: usize, a: CivilDate, b: CivilDate) -> M {
 }
 
 impl Scan<'_> {
+    /// A window of days next to the reference: "los próximos tres días",
+    /// "next 3 days" (from tomorrow), "the last 2 weeks" (to yesterday);
+    /// with `dir` 0, "within 9 months" (from today). Only day-sized units.
+    pub(super) fn window(&self, i: usize, k: usize, dir: i64) -> Option<M> {
+        let (e, n, unit, _) = self.amount_unit(k)?;
+        if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
+            return None;
+        }
+        let n = n as i64;
+        let Some(r) = self.r else {
+            return Some(M::rel(i, e, None));
+        };
+        let (a, b) = window_days(r, n, unit, dir)?;
+        Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.to_string()), unresolved: None })
+    }
+
+    /// "within 9 months": a window from the reference.
+    pub(super) fn within(&self, i: usize) -> Option<M> {
+        let j = self.c.within.has(self.lx, i)?;
+        let j = self.c.next_before.has(self.lx, j).unwrap_or(j);
+        self.window(i, j, 0)
+    }
+
     /// A whole count of at most 10,000 and its unit.
     fn whole_count(&self, k: usize) -> Option<(usize, i64, Unit)> {
         let (e, n, unit, _) = self.amount_unit(k)?;

@@ -1,0 +1,116 @@
+//! Durations ("dos semanas", "two and a half years", "varias horas") and
+//! their ISO 8601 form.
+
+use super::{DateKind, Scan, M};
+use crate::extract::lexicon::Unit;
+use crate::extract::numbers::number_at;
+use crate::tokenize::pieces::PieceKind;
+
+/// ISO 8601 duration for `v` units.
+pub fn iso_duration(v: f64, unit: Unit) -> String {
+    let whole = v.trunc();
+    let frac = v - whole;
+    match unit {
+        Unit::Year => {
+            let months = (frac * 12.0).round();
+            match (whole > 0.0, months > 0.0) {
+                (_, false) => format!("P{}Y", fmt_num(whole)),
+                (false, true) => format!("P{}M", fmt_num(months)),
+                (true, true) => format!("P{}Y{}M", fmt_num(whole), fmt_num(months)),
+            }
+        }
+        Unit::Month => {
+            let days = (frac * 30.0).round();
+            match (whole > 0.0, days > 0.0) {
+                (_, false) => format!("P{}M", fmt_num(whole)),
+                (false, true) => format!("P{}D", fmt_num(days)),
+                (true, true) => format!("P{}M{}D", fmt_num(whole), fmt_num(days)),
+            }
+        }
+        Unit::Week if frac == 0.0 => format!("P{}W", fmt_num(whole)),
+        Unit::Weekend => format!("P{}WE", fmt_num(v)),
+        Unit::Week => format!("P{}D", fmt_num(v * 7.0)),
+        Unit::Day => {
+            let hours = (frac * 24.0).round();
+            match (whole > 0.0, hours > 0.0) {
+                (_, false) => format!("P{}D", fmt_num(whole)),
+                (false, true) => format!("PT{}H", fmt_num(hours)),
+                (true, true) => format!("P{}DT{}H", fmt_num(whole), fmt_num(hours)),
+            }
+        }
+        Unit::Hour => {
+            let mins = (frac * 60.0).round();
+            match (whole > 0.0, mins > 0.0) {
+                (_, false) => format!("PT{}H", fmt_num(whole)),
+                (false, true) => format!("PT{}M", fmt_num(mins)),
+                (true, true) => format!("PT{}H{}M", fmt_num(whole), fmt_num(mins)),
+            }
+        }
+        Unit::Minute => format!("PT{}M", fmt_num(v)),
+        Unit::Second => format!("PT{}S", fmt_num(v)),
+        Unit::Decade => format!("P{}Y", fmt_num(v * 10.0)),
+        Unit::Century => format!("P{}Y", fmt_num(v * 100.0)),
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+impl Scan<'_> {
+    pub(super) fn amount(&self, i: usize) -> Option<M> {
+        // "medio año", "half a year"
+        if let Some(e) = self.c.half.has(self.lx, i) {
+            if let Some((e2, unit)) = self.c.units.at(self.lx, e) {
+                return Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(0.5, unit))));
+            }
+        }
+        // "more than two years ago": the approximation belongs to the date; a
+        // duration starts at its number.
+        let approx = self.c.approx.has(self.lx, i);
+        // "varias semanas", "a few hours": three, as TIMEX reads them.
+        // After "hace" the count belongs to the date.
+        let after_ago = i > 0 && self.c.ago_before.ending_at(self.lx, i, 2).is_some();
+        if let Some((e, unit)) = self.c.cal.vague_counts.has(self.lx, i).filter(|_| !after_ago).and_then(|e| self.c.units.at(self.lx, e)) {
+            return Some(M::new(i, e, DateKind::Duration, Some(iso_duration(3.0, unit))));
+        }
+        let n = number_at(self.t, self.lx, approx.unwrap_or(i), self.c)?;
+        if !n.value.is_finite() || n.value < 0.0 {
+            return None;
+        }
+        let mut value = n.value;
+        let mut j = n.end;
+        // "two and a half years"
+        if let Some(e) = self.c.and_half.has(self.lx, j) {
+            if self.c.units.at(self.lx, e).is_some() {
+                value += 0.5;
+                j = e;
+            }
+        }
+        let (mut e, unit) = self.c.units.at(self.lx, j)?;
+        if value == n.value {
+            if let Some(e2) = self.c.and_half.has(self.lx, e) {
+                value += 0.5;
+                e = e2;
+            }
+        }
+        if let Some(e2) = self.c.ago_after.has(self.lx, e) {
+            let (v, unresolved) = self.offset_value(value, unit, -1);
+            return Some(M { start: i, end: e2, kind: DateKind::Date, value: v, end_value: None, unresolved });
+        }
+        if approx.is_some() {
+            return None;
+        }
+        // "a day", and "a second round" (the unit is an ordinal too, and a word follows).
+        let ordinal = self.c.ordinal_words.at(self.lx, j).is_some() && self.l(e).is_some_and(|l| l.kind == PieceKind::Word);
+        if n.weak && (matches!(unit, Unit::Day) || ordinal) {
+            return None;
+        }
+        Some(M::new(i, e, DateKind::Duration, Some(iso_duration(value, unit))))
+    }
+}
