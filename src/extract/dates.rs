@@ -26,6 +26,7 @@ use crate::lang::Lang;
 use crate::tokenize::Token;
 
 mod durations;
+mod eras;
 mod holidays;
 mod numeric;
 mod offsets;
@@ -219,19 +220,39 @@ impl<'a> Scan<'a> {
         (1.0..=31.0).contains(&n.value).then_some((n.end, n.value as u8))
     }
 
+    /// A day in words after a month: an ordinal ("first", "twenty second")
+    /// or a cardinal that ends the phrase ("January twenty five, 1986"); a
+    /// cardinal with a word after it counts something ("January thirty people").
+    fn day_in_words_after_month(&self, i: usize) -> Option<(usize, u8)> {
+        let (e, d) = self.day_in_words(i)?;
+        if d % 10 == 0 && d < 40 {
+            let unit = self.c.ordinal_words.at(self.lx, e).filter(|&(_, v)| (1..=9).contains(&v) && d + (v as u8) <= 31);
+            if let Some((e2, v)) = unit {
+                return Some((e2, d + v as u8));
+            }
+        }
+        let ends = self.l(e).is_none_or(|l| l.kind != PieceKind::Word) || self.year_tail(e).0 > e;
+        ends.then_some((e, d))
+    }
+
     fn name_ok(&self, i: usize) -> bool {
         !self.c.lx.names_capitalized || self.l(i).is_some_and(|l| l.upper)
     }
 
     /// A month name or abbreviation (abbreviations only if `abbr`).
     fn month_at(&self, i: usize, abbr: bool) -> Option<(usize, u8, bool)> {
-        // A lower-case name where names are capitalised ("march 3") needs a
-        // number after it.
-        if !self.name_ok(i) && !self.l(i + 1).is_some_and(|l| l.kind == PieceKind::Num) {
-            return None;
-        }
+        // Where names are capitalised, a lower-case full name is still the
+        // month ("in july", "2 july"), except one that is also a common word
+        // ("may", "march"); that one, and a lower-case abbreviation ("14 nov"),
+        // needs a figure right before or after it.
+        let lower = !self.name_ok(i);
+        let figure = |k: usize| self.l(k).is_some_and(|l| l.kind == PieceKind::Num);
         if let Some((e, m)) = self.c.months.at(self.lx, i) {
-            return Some((e, m, false));
+            let common_word = self.c.ambiguous_months.has(self.lx, i).is_some();
+            return (!lower || !common_word || figure(i + 1)).then_some((e, m, false));
+        }
+        if lower && !(figure(i + 1) || i > 0 && figure(i - 1)) {
+            return None;
         }
         if abbr {
             if let Some((e, m)) = self.c.month_abbrs.at(self.lx, i) {
@@ -282,11 +303,15 @@ impl<'a> Scan<'a> {
     /// "September 17[, 2023]", "Sept. 17" (month-first languages only).
     /// Also in day-first languages, as modern news writes "julio 12".
     fn md(&self, i: usize) -> Option<Dmy> {
-        let (e, month, _) = self.month_at(i, true)?;
-        let (e2, day) = self.day_at(e)?;
-        if self.l(e).is_some_and(|l| l.kind != PieceKind::Num) {
-            return None; // "May first" is too ambiguous
+        let (e, month, abbr) = self.month_at(i, true)?;
+        let in_words = self.l(e).is_some_and(|l| l.kind != PieceKind::Num);
+        // A day in words after a month whose name is also a common word is
+        // too ambiguous ("May first"); after another ("January first",
+        // "february twenty second") it is the day, where the month comes first.
+        if in_words && (abbr || self.c.lx.day_first || self.c.ambiguous_months.has(self.lx, i).is_some()) {
+            return None;
         }
+        let (e2, day) = if in_words { self.day_at(e).or_else(|| self.day_in_words_after_month(e))? } else { self.day_at(e)? };
         let (end, year) = self.year_tail(e2);
         Self::valid_dm(day, month, year).then_some(Dmy { end, day, month, year })
     }
@@ -314,6 +339,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.numeric(i))
             .or_else(|| self.coordinated_day(i))
             .or_else(|| self.decade(i))
+            .or_else(|| self.century(i))
             .or_else(|| self.year_part(i))
             .or_else(|| self.nth_part(i))
             .or_else(|| self.week_number(i))
@@ -339,43 +365,15 @@ impl<'a> Scan<'a> {
             .or_else(|| self.bare_weekday(i))
     }
 
-    /// "los años 90", "la década de los ochenta", "the 1990s": TIMEX3 decade `199`.
-    fn decade(&self, i: usize) -> Option<M> {
-        let (j, intro) = match self.c.decade_intro.has(self.lx, i) {
-            Some(e) => (e, true),
-            None => (i, false),
-        };
-        let (e, v) = if let Some(v) = self.int_at(j, 4) {
-            (j + 1, v)
-        } else if intro {
-            let n = number_at(self.t, self.lx, j, self.c)?;
-            if n.value.fract() != 0.0 || n.weak {
-                return None;
-            }
-            (n.end, n.value as u32)
-        } else {
-            return None;
-        };
-        let (e, suffixed) = match self.c.decade_suffix.has(self.lx, e) {
-            Some(e2) if self.glued(e) => (e2, true),
-            _ => (e, false),
-        };
-        // A bare "los 90" needs the suffix or a longer intro.
-        if !(suffixed || intro && e - i >= 3 || intro && self.lx[i..j].len() >= 2) {
-            return None;
-        }
-        let year = match v {
-            10..=90 if v % 10 == 0 => 1900 + v,
-            1000..=2990 if v % 10 == 0 => v,
-            _ => return None,
-        };
-        Some(M::new(i, e, DateKind::Date, Some(format!("{}", year / 10))))
-    }
-
     fn weekday_date(&self, i: usize) -> Option<M> {
         let (e, _) = self.weekday_at(i)?;
         let j = if self.punct(e, ",") { e + 1 } else { e };
-        if let Some(d) = self.any_dmy(j) {
+        // "Friday 7/6": a numeric day after a weekday.
+        let numeric_day = || match self.numeric_date(j) {
+            Some(numeric::Numeric::Day(d)) => Some(d),
+            _ => None,
+        };
+        if let Some(d) = numeric_day().or_else(|| self.any_dmy(j)) {
             return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
         }
         // "el sábado día 27"

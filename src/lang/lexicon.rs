@@ -95,6 +95,12 @@ pub struct Lexicon {
     pub decade_intro: &'static [&'static str],
     /// Glued after a decade number ("1990s", "90s").
     pub decade_suffix: &'static [&'static str],
+    /// A decade named by one word, with its tens ("nineties", 90).
+    pub decade_names: &'static [(&'static str, u8)],
+    /// Before a century's number ("siglo XXI", "siglo 21").
+    pub century_before: &'static [&'static str],
+    /// After a century's ordinal ("21st century", "nineteenth-century").
+    pub century_after: &'static [&'static str],
     /// Before a clock time ("a las", "at").
     pub time_intro: &'static [&'static str],
     /// After a clock time ("horas", "h").

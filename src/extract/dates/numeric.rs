@@ -186,13 +186,14 @@ impl Scan<'_> {
         }
     }
 
-    /// "this", "next", "el", "from", "de" just before `i`.
+    /// "this", "next", "el", "from", "de" or a weekday just before `i`.
     fn date_word_before(&self, i: usize) -> bool {
         let c = self.c;
         i > 0
             && [&c.this_words, &c.next_before, &c.last_before, &c.date_articles, &c.range_from, &c.range_to, &c.year_preps]
                 .iter()
                 .any(|s| s.ending_at(self.lx, i, 2).is_some())
+            || c.weekdays.ending_at(self.lx, i, 1).is_some()
     }
 
     pub(super) fn numeric(&self, i: usize) -> Option<M> {

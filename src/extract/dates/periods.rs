@@ -44,7 +44,7 @@ fn week_thursday(first: CivilDate, last: CivilDate, nth: Nth) -> Option<CivilDat
 
 impl Scan<'_> {
     /// "3rd", "1º", "tercera": an ordinal in words or digits with a glued suffix.
-    fn ordinal_at(&self, i: usize) -> Option<(usize, u32)> {
+    pub(super) fn ordinal_at(&self, i: usize) -> Option<(usize, u32)> {
         if let Some(d) = self.int_at(i, 2) {
             return self.c.ordinal_suffixes.has(self.lx, i + 1).filter(|_| self.glued(i + 1)).map(|e| (e, d));
         }

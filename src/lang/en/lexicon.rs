@@ -67,6 +67,12 @@ pub static LEXICON: Lexicon = Lexicon {
     year_coord: &["and", "or", ",", "&", "but", "not", "nor", "and not", "but not", "or not"],
     decade_intro: &[],
     decade_suffix: &["s", "'s"],
+    decade_names: &[
+        ("twenties", 20), ("thirties", 30), ("forties", 40), ("fifties", 50), ("sixties", 60),
+        ("seventies", 70), ("eighties", 80), ("nineties", 90),
+    ],
+    century_before: &[],
+    century_after: &["century", "- century"],
     time_intro: &["at"],
     time_after: &["o'clock", "hours", "h"],
     am: &["a.m.", "am", "a. m.", "in the morning"],
