@@ -106,7 +106,9 @@ pub struct Compiled {
     pub minus_words: PhraseSet<()>,
     pub cents_link: PhraseSet<()>,
     pub fraction_over: PhraseSet<()>,
+    pub ratio_of: PhraseSet<()>,
     pub fraction_and: PhraseSet<()>,
+    pub fraction_scale_link: PhraseSet<()>,
     pub decimal_words: PhraseSet<()>,
     pub spoken_decimal: PhraseSet<()>,
     pub currency_link: PhraseSet<()>,
@@ -251,6 +253,7 @@ impl Compiled {
             &c.bare_scales,
             &c.minus_words,
             &c.fractions,
+            &c.weak_denominators,
         ] {
             set.add_to(&mut q);
         }
@@ -387,7 +390,9 @@ impl Compiled {
             minus_words: set(lx.minus_words),
             cents_link: set(lx.cents_link),
             fraction_over: set(lx.fraction_over),
+            ratio_of: set(lx.ratio_of),
             fraction_and: set(lx.fraction_and),
+            fraction_scale_link: set(lx.fraction_scale_link),
             decimal_words: set(lx.decimal_words),
             spoken_decimal: set(lx.spoken_decimal),
             currency_link: set(lx.currency_link),

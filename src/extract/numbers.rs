@@ -50,10 +50,11 @@ fn number_below(text: &str, lx: &[Piece], i: usize, c: &Compiled, limit: f64) ->
     // The largest scale so far, and the one read last.
     let mut top = 0.0f64;
     let mut last_scale = 0.0f64;
-    // "medio millón", "half a million"
-    if let Some(e) = c.half.has(lx, j) {
-        if let Some((e2, s)) = c.scales.at(lx, e) {
-            return Some(Number { end: e2, value: 0.5 * s, words: true, weak: false, plain_digits: false });
+    // "medio millón", "half a million", "quarter million"
+    let part = c.half.has(lx, j).map(|e| (e, 0.5, 12.0)).or_else(|| c.weak_denominators.at(lx, j).map(|(e, d)| (e, 1.0 / d, 1000.0)));
+    if let Some((e, f, least)) = part {
+        if let Some((e2, s)) = c.scales.at(lx, e).filter(|&(_, s)| s >= least) {
+            return Some(Number { end: e2, value: f * s, words: true, weak: false, plain_digits: false });
         }
     }
     loop {
@@ -230,19 +231,21 @@ fn rest_after_scale(text: &str, lx: &[Piece], j: usize, c: &Compiled, top: f64) 
     let d = lx.get(j).filter(|d| d.kind == PieceKind::Num);
     match d.and_then(|d| parse_number(d.text(text), c.lx.decimal_comma)) {
         Some(v) if v.fract() == 0.0 && v < top && v < 1000.0 => Some((j + 1, v as u64)),
-        _ => and_after_scale(lx, j, c),
+        _ => and_after_scale(lx, j, c, top),
     }
 }
 
 /// "and fifteen" after "two thousand": a number below 100 joined to the
 /// scale before it, unless a scale of its own follows ("three thousand and
-/// four thousand" are two numbers) or a fraction ("and three quarters").
-fn and_after_scale(lx: &[Piece], j: usize, c: &Compiled) -> Option<(usize, u64)> {
+/// four thousand" are two numbers) or a fraction ("and three quarters");
+/// hundreds below a larger scale `top` join too ("two thousand and two hundred").
+fn and_after_scale(lx: &[Piece], j: usize, c: &Compiled, top: f64) -> Option<(usize, u64)> {
     let e = c.scale_and.has(lx, j)?;
     let (end, v) = c.number_words.at(lx, e)?;
     // "two million and one half", "and three quarters": a fraction after the scale.
     let fraction = c.denominators.at(lx, end).is_some() || c.weak_denominators.at(lx, end).is_some() || c.fractions.at(lx, end).is_some() || c.half.has(lx, end).is_some();
-    let single = c.weak_numbers.has(lx, e).is_none() && c.scales.at(lx, end).is_none() && c.hundred.has(lx, end).is_none();
+    let hundreds = c.hundred.has(lx, end).is_some();
+    let single = c.weak_numbers.has(lx, e).is_none() && c.scales.at(lx, end).is_none() && (!hundreds || top >= 1000.0 && v < 10);
     let single = single && !fraction;
     (single && (1..100).contains(&(v as u64))).then_some((end, v as u64))
 }
@@ -456,6 +459,11 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
     if decimal_comma && seps.iter().all(|c| *c == ',') && groups[0] != "0" && groups[1..].iter().all(|g| g.len() == 3) {
         return groups.concat().parse().ok();
     }
+    if !decimal_comma {
+        if let Some(v) = lakh_grouped(raw) {
+            return Some(v);
+        }
+    }
     let mut s = String::with_capacity(raw.len());
     let last = seps.len() - 1;
     for (k, g) in groups.iter().enumerate() {
@@ -483,6 +491,20 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
     s.parse().ok()
 }
 
+/// Digits in the Indian grouping, by lakhs and crores: "12,34,567.89"
+/// (a last group of three, two-digit groups before it).
+fn lakh_grouped(raw: &str) -> Option<f64> {
+    let (whole, decimals) = raw.split_once('.').unwrap_or((raw, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    let [first, middle @ .., last] = groups.as_slice() else { return None };
+    let ok = !middle.is_empty()
+        && (1..=2).contains(&first.len())
+        && middle.iter().all(|g| g.len() == 2)
+        && last.len() == 3
+        && !decimals.contains(',');
+    ok.then(|| format!("{}.{}", groups.concat(), if decimals.is_empty() { "0" } else { decimals }).parse().ok())?
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,6 +520,9 @@ mod tests {
         assert_eq!(parse_number("1,000", false), Some(1000.0));
         assert_eq!(parse_number("1.000", false), Some(1.0));
         assert_eq!(parse_number("12,34,5", false), None);
+        assert_eq!(parse_number("12,34,567.89", false), Some(1234567.89));
+        assert_eq!(parse_number("1,00,000", false), Some(100000.0));
+        assert_eq!(parse_number("12,34,567", true), None);
         assert_eq!(parse_number("3,500", true), Some(3500.0));
         assert_eq!(parse_number("0,125", true), Some(0.125));
         assert_eq!(parse_number("1,000,000", true), Some(1e6));

@@ -453,8 +453,12 @@ impl<'a> Q<'a> {
         if let Some((e2, f)) = self.whole_and_fraction(e, n) {
             return Some((e2, f, false));
         }
-        if let Some(j) = c.fraction_over.has(lx, e) {
-            if let Some(d) = number_at(self.t, lx, j, c).filter(|d| d.value != 0.0 && !d.weak) {
+        if let Some((e2, d)) = self.weak_denominator(hy, n) {
+            return Some((e2, n.value / d, false));
+        }
+        let over = c.fraction_over.has(lx, e).map(|j| (j, false)).or_else(|| c.ratio_of.has(lx, e).map(|j| (j, true)));
+        if let Some((j, part)) = over {
+            if let Some(d) = number_at(self.t, lx, j, c).filter(|d| d.value != 0.0 && !d.weak && (!part || n.value <= d.value)) {
                 return Some((d.end, n.value / d.value, false));
             }
         }
@@ -474,6 +478,23 @@ impl<'a> Q<'a> {
             }
         }
         None
+    }
+
+    /// A denominator that is also another word ("quarters" of a year) after
+    /// a numerator, where it can only be a fraction: before the scale or
+    /// the whole it is a part of ("three quarters billion", "a quarter of
+    /// the vote"). Its end and value.
+    fn weak_denominator(&self, k: usize, n: &Number) -> Option<(usize, f64)> {
+        let (e, d) = self.c.weak_denominators.at(self.lx, k)?;
+        let part_of = self.scale_after_fraction(e).is_some() || self.c.fraction_scale_link.has(self.lx, e).is_some();
+        (part_of && n.value.fract() == 0.0 && n.value > 0.0 && n.value < d && self.free(k)).then_some((e, d))
+    }
+
+    /// The scale a fraction ending at `e` is a part of: "un cuarto de
+    /// millón", "two thirds of a million", "three quarters billion".
+    fn scale_after_fraction(&self, e: usize) -> Option<(usize, f64)> {
+        let k = self.c.fraction_scale_link.has(self.lx, e).unwrap_or(e);
+        self.c.scales.at(self.lx, k).filter(|&(_, s)| s >= 1000.0 && self.free(k))
     }
 
     /// Where the amount after a minus sign at `i` starts: "-5 grados",
@@ -565,9 +586,16 @@ impl<'a> Q<'a> {
             return Some((i, e, quantity(QuantityKind::Ordinal, value)));
         }
         // After a fraction ("dos décimas"), the next word is not what it counts.
-        let fraction = e != n.end;
-        let n = Number { end: e, value, weak: n.weak && !fraction, ..n };
-        if let Some(e2) = self.c.percent_words.has(lx, e) {
+        let changed = e != n.end;
+        // "a quarter million jobs": after the scale, what it counts.
+        let (e, value, fraction) = match self.scale_after_fraction(e).filter(|_| changed && value < 1.0) {
+            Some((e2, s)) => (e2, value * s, false),
+            None => (e, value, changed),
+        };
+        let n = Number { end: e, value, weak: n.weak && !changed, ..n };
+        // "2 percentage points" is a difference of rates, not a rate.
+        let points = self.c.measure_units.has(lx, e);
+        if let Some(e2) = self.c.percent_words.has(lx, e).filter(|&e2| points.is_none_or(|m| m <= e2)) {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
         if n.weak {

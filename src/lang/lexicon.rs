@@ -208,9 +208,15 @@ pub struct Lexicon {
     pub cents_link: &'static [&'static str],
     /// Between a numerator and a denominator ("uno sobre tres", "one over 20").
     pub fraction_over: &'static [&'static str],
+    /// Between a part and its whole, a fraction only when the part is the
+    /// smaller ("two out of five"; "12 out of 10" are two numbers).
+    pub ratio_of: &'static [&'static str],
     /// Between a whole number and a fraction added to it ("three and one
     /// fourth", "cinco con un cuarto").
     pub fraction_and: &'static [&'static str],
+    /// Between a fraction and the scale it is a part of ("un cuarto de
+    /// millón", "two thirds of a million").
+    pub fraction_scale_link: &'static [&'static str],
     /// Glued to a cardinal, making it a denominator ("veintiunavos", "doscientosavos").
     pub fraction_suffixes: &'static [&'static str],
     /// Inside a cardinal written as one word, between its parts ("treintaicinco").

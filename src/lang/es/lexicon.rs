@@ -184,7 +184,9 @@ pub static LEXICON: Lexicon = Lexicon {
     minus_words: &["negativo"],
     cents_link: &["y", "con"],
     fraction_over: &["sobre"],
+    ratio_of: &[],
     fraction_and: &["y", "con"],
+    fraction_scale_link: &["de"],
     fraction_suffixes: &["avos", "avas", "avo", "ava"],
     glued_number_joiners: &["i", "y"],
     compound_denominators: false,
@@ -197,7 +199,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "milímetros", "kg", "kilos", "kilogramos", "kilo", "g", "gramos", "t", "toneladas",
         "tonelada", "l", "litros", "litro", "ml", "ha", "hectáreas", "m²", "km²",
         "kilómetros cuadrados", "metros cuadrados", "grados", "ºc", "°c", "°", "km/h",
-        "mw", "gw", "kwh", "megavatios", "barriles", "millas",
+        "mw", "gw", "kwh", "megavatios", "barriles", "millas", "puntos porcentuales", "punto porcentual",
     ],
 
     verb_endings: &["aron", "ieron", "aban", "ían", "ará", "arán", "erá", "erán", "irá", "irán", "drá", "drán", "ó"],
