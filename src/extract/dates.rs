@@ -206,12 +206,17 @@ impl<'a> Scan<'a> {
             }
             return Some((e, d as u8));
         }
-        let (e, v) = self.c.ordinal_words.at(self.lx, i)?;
-        if (1..=31).contains(&v) {
-            Some((e, v as u8))
-        } else {
-            None
+        if let Some((e, v)) = self.c.ordinal_words.at(self.lx, i) {
+            return (1..=31).contains(&v).then_some((e, v as u8));
         }
+        self.spaced_ordinal_day(i)
+    }
+
+    /// "twenty third", "thirty first": tens and a unit ordinal, written apart.
+    pub(super) fn spaced_ordinal_day(&self, i: usize) -> Option<(usize, u8)> {
+        let (e, tens) = self.c.number_words.at(self.lx, i).filter(|&(e, t)| e == i + 1 && (t == 20 || t == 30))?;
+        let (e2, unit) = self.c.ordinal_words.at(self.lx, e).filter(|&(_, u)| (1..=9).contains(&u) && tens + u <= 31)?;
+        Some((e2, (tens + unit) as u8))
     }
 
     /// "veintiocho", "twenty five": a cardinal day in words (before "de", "of").
@@ -225,14 +230,15 @@ impl<'a> Scan<'a> {
     /// cardinal with a word after it counts something ("January thirty people").
     fn day_in_words_after_month(&self, i: usize) -> Option<(usize, u8)> {
         let (e, d) = self.day_in_words(i)?;
-        if d % 10 == 0 && d < 40 {
-            let unit = self.c.ordinal_words.at(self.lx, e).filter(|&(_, v)| (1..=9).contains(&v) && d + (v as u8) <= 31);
-            if let Some((e2, v)) = unit {
-                return Some((e2, d + v as u8));
-            }
-        }
         let ends = self.l(e).is_none_or(|l| l.kind != PieceKind::Word) || self.year_tail(e).0 > e;
         ends.then_some((e, d))
+    }
+
+    /// Whether a date may end at `e`: a year, a mark or a function word
+    /// follows, not a noun ("Two May protesters").
+    fn ends_date(&self, e: usize) -> bool {
+        self.year_tail(e).1.is_some()
+            || self.l(e).is_none_or(|l| l.kind != PieceKind::Word || self.c.function_words.has(self.lx, e).is_some())
     }
 
     fn name_ok(&self, i: usize) -> bool {
@@ -288,14 +294,24 @@ impl<'a> Scan<'a> {
 
     /// "17 de septiembre [de 2023]", "17 September 2023", "17th of September".
     fn dm(&self, i: usize) -> Option<Dmy> {
+        // "$12 December 27": the figure is the price.
+        if i > 0 && self.c.currencies.at(self.lx, i - 1).is_some_and(|(e, _)| e == i) && self.lx[i - 1].kind == PieceKind::Punct {
+            return None;
+        }
         let (e, day) = self.day_at(i).or_else(|| self.day_in_words(i))?;
         let mut j = e;
+        let mut linked = true;
         if let Some(e2) = self.c.day_month_link.has(self.lx, j) {
             j = e2;
         } else if self.l(i).is_some_and(|l| l.kind == PieceKind::Word) && self.day_at(i).is_none() {
-            return None; // "cuatro julio" is no date; "cuatro de julio" is
+            linked = false;
         }
         let (e3, month, _) = self.month_at(j, true)?;
+        // "cuatro julio" is no date ("cuatro de julio" is); English writes
+        // "twenty five January", with the month's capital.
+        if !linked && (self.c.lx.day_words_need_link || !self.l(j).is_some_and(|l| l.upper) || !self.ends_date(e3)) {
+            return None;
+        }
         let (end, year) = self.year_tail(e3);
         Self::valid_dm(day, month, year).then_some(Dmy { end, day, month, year })
     }
@@ -308,7 +324,9 @@ impl<'a> Scan<'a> {
         // A day in words after a month whose name is also a common word is
         // too ambiguous ("May first"); after another ("January first",
         // "february twenty second") it is the day, where the month comes first.
-        if in_words && (abbr || self.c.lx.day_first || self.c.ambiguous_months.has(self.lx, i).is_some()) {
+        // A capital inside the sentence makes "May twenty nine" the month.
+        let common_word = self.c.ambiguous_months.has(self.lx, i).is_some() && (self.sentence_initial(i) || !self.l(i).is_some_and(|l| l.upper));
+        if in_words && (abbr || self.c.lx.day_first || common_word) {
             return None;
         }
         let (e2, day) = if in_words { self.day_at(e).or_else(|| self.day_in_words_after_month(e))? } else { self.day_at(e)? };
@@ -348,6 +366,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.weekday_day(i))
             .or_else(|| self.day_of_month(i, 0))
+            .or_else(|| self.ordinal_day(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
             .or_else(|| self.ago_before(i))
@@ -376,7 +395,11 @@ impl<'a> Scan<'a> {
         if let Some(d) = numeric_day().or_else(|| self.any_dmy(j)) {
             return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
         }
-        // "el sábado día 27"
+        // "el sábado día 27", "wednesday the thirty first"
+        let after_article = self.c.date_articles.has(self.lx, j).and_then(|k| self.day_at(k).map(|(e2, d)| (e2, d)));
+        if let Some((e2, d)) = after_article {
+            return self.day_near(i, e2, d, 0);
+        }
         let mut m = self.day_of_month(j, 0)?;
         m.start = i;
         Some(m)

@@ -27,6 +27,9 @@ pub struct Lexicon {
     pub decimal_comma: bool,
     /// Month and weekday names are written with a capital ("September").
     pub names_capitalized: bool,
+    /// A day in words comes before its month only with the link ("cuatro
+    /// de julio"; English also writes "twenty five January").
+    pub day_words_need_link: bool,
 
     // ---- dates ----
     pub months: &'static [(&'static str, u8)],
@@ -84,6 +87,9 @@ pub struct Lexicon {
     pub range_to: &'static [&'static str],
     /// A noun for a day of the month ("el día 27").
     pub day_noun: &'static [&'static str],
+    /// Before a day of the month written as an ordinal with its suffix and
+    /// no month ("on the 18th", "on 29th"); the first word is left out of the span.
+    pub ordinal_day_intro: &'static [&'static str],
     /// Joining two days of one month ("el 7 y el 8 de noviembre").
     pub day_coord: &'static [&'static str],
     /// Opening a range that "and" closes ("between", "entre"); after the

@@ -48,7 +48,7 @@ impl Scan<'_> {
         if let Some(d) = self.int_at(i, 2) {
             return self.c.ordinal_suffixes.has(self.lx, i + 1).filter(|_| self.glued(i + 1)).map(|e| (e, d));
         }
-        self.c.ordinal_words.at(self.lx, i)
+        self.c.ordinal_words.at(self.lx, i).or_else(|| self.spaced_ordinal_day(i).map(|(e, d)| (e, u32::from(d))))
     }
 
     /// "Q3", "q1", "T1", "H2": a code letter glued to the part's number.

@@ -13,7 +13,7 @@ impl Scan<'_> {
         let lx = self.lx;
         // "los próximos tres días", "las últimas 2 semanas".
         if let Some((k, dir)) = self.c.window_before.at(lx, i) {
-            if let Some(m) = self.window(i, k, dir as i64) {
+            if let Some(m) = self.window(i, k, dir as i64).or_else(|| self.parts_window(i, k, dir as i64)) {
                 return Some(m);
             }
         }
@@ -34,7 +34,7 @@ impl Scan<'_> {
             None
         };
         if let Some((k, dir)) = before {
-            if let Some(m) = self.window(i, k, dir) {
+            if let Some(m) = self.window(i, k, dir).or_else(|| self.parts_window(i, k, dir)) {
                 return Some(m);
             }
             // "el pasado 17 de septiembre", "el próximo 3 de mayo": the nearest such day in that direction.
@@ -188,6 +188,22 @@ impl Scan<'_> {
     }
 
     /// A whole amount of a unit: "dos semanas", "3 días", "un mes".
+    /// "the last 2 quarters", "los próximos tres trimestres": whole parts of
+    /// the year before or after the one the reference is in.
+    fn parts_window(&self, i: usize, k: usize, dir: i64) -> Option<M> {
+        let n = number_at(self.t, self.lx, k, self.c).filter(|n| !n.weak && n.value.fract() == 0.0 && (1.0..=100.0).contains(&n.value))?;
+        let (e, (_, per_year)) = self.c.year_parts.at(self.lx, n.end)?;
+        if dir == 0 {
+            return None;
+        }
+        let Some(r) = self.r else { return Some(M::rel(i, e, None)) };
+        let months = 12 / i64::from(per_year);
+        let own = CivilDate::new(r.year, ((i64::from(r.month) - 1) / months * months + 1) as u32, 1)?;
+        let count = months * n.value as i64;
+        let (a, b) = if dir > 0 { (own.add_months(months), own.add_months(months + count)) } else { (own.add_months(-count), own) };
+        Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.add_days(-1).to_string()), unresolved: None })
+    }
+
     pub(super) fn amount_unit(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
         let i = self.c.approx.has(self.lx, i).unwrap_or(i);
         let Some(n) = number_at(self.t, self.lx, i, self.c) else {
@@ -271,6 +287,25 @@ impl Scan<'_> {
         if self.l(k).is_some_and(|l| l.kind != PieceKind::Num) {
             return None;
         }
+        self.day_near(i, e, day, dir)
+    }
+
+    /// "on the 18th", "on 29th": a day of the month as an ordinal with its
+    /// suffix, when no noun follows ("on the 18th floor" is a floor).
+    pub(super) fn ordinal_day(&self, i: usize) -> Option<M> {
+        let k = self.c.ordinal_day_intro.has(self.lx, i)?;
+        let d = self.int_at(k, 2).filter(|_| self.glued(k + 1))?;
+        let e = self.c.ordinal_suffixes.has(self.lx, k + 1)?;
+        let noun_after = self.l(e).is_some_and(|l| l.kind == PieceKind::Word && self.c.function_words.has(self.lx, e).is_none());
+        if noun_after || self.dm(k).is_some() || self.glued(e) && self.l(e).is_some_and(|l| l.kind != PieceKind::Punct) || !(1..=31).contains(&d) {
+            return None;
+        }
+        self.day_near(i + 1, e, d as u8, 0)
+    }
+
+    /// Day `day` of the reference's month or the nearest month that has it
+    /// (after the reference when `dir` is 1, before it when -1), over `i..e`.
+    pub(super) fn day_near(&self, i: usize, e: usize, day: u8, dir: i64) -> Option<M> {
         let Some(r) = self.r else {
             return Some(M::new(i, e, DateKind::Date, Some(format!("XXXX-XX-{day:02}"))));
         };

@@ -8,6 +8,7 @@ pub static LEXICON: Lexicon = Lexicon {
     day_first: false,
     decimal_comma: false,
     names_capitalized: true,
+    day_words_need_link: false,
 
     months: &[
         ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
@@ -40,7 +41,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("years", Unit::Year), ("decade", Unit::Decade), ("decades", Unit::Decade),
         ("century", Unit::Century), ("centuries", Unit::Century),
     ],
-    year_parts: &[("quarter", ('Q', 4)), ("half", ('H', 2))],
+    year_parts: &[("quarter", ('Q', 4)), ("half", ('H', 2)), ("quarters", ('Q', 4)), ("halves", ('H', 2))],
     date_articles: &["the"],
     last_before: &["last", "past", "previous", "this past"],
     last_after: &[],
@@ -62,6 +63,7 @@ pub static LEXICON: Lexicon = Lexicon {
     range_from: &["from", "between"],
     range_to: &["to", "through", "until", "till", "and", "-", "–", "~"],
     day_noun: &[],
+    ordinal_day_intro: &["on the", "on"],
     day_coord: &["and", ",", "or"],
     range_between: &["between"],
     year_coord: &["and", "or", ",", "&", "but", "not", "nor", "and not", "but not", "or not"],

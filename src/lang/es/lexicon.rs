@@ -8,6 +8,7 @@ pub static LEXICON: Lexicon = Lexicon {
     day_first: true,
     decimal_comma: true,
     names_capitalized: false,
+    day_words_need_link: true,
 
     months: &[
         ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
@@ -40,7 +41,10 @@ pub static LEXICON: Lexicon = Lexicon {
         ("década", Unit::Decade), ("décadas", Unit::Decade), ("decenio", Unit::Decade), ("decenios", Unit::Decade), ("siglo", Unit::Century),
         ("siglos", Unit::Century),
     ],
-    year_parts: &[("trimestre", ('Q', 4)), ("semestre", ('H', 2)), ("cuatrimestre", ('T', 3))],
+    year_parts: &[
+        ("trimestre", ('Q', 4)), ("semestre", ('H', 2)), ("cuatrimestre", ('T', 3)),
+        ("trimestres", ('Q', 4)), ("semestres", ('H', 2)), ("cuatrimestres", ('T', 3)),
+    ],
     date_articles: &["el", "la", "este", "esta"],
     last_before: &["pasado", "pasada", "último", "última"],
     last_after: &["pasado", "pasada", "anterior", "último", "última"],
@@ -62,6 +66,7 @@ pub static LEXICON: Lexicon = Lexicon {
     range_from: &["del", "desde el", "entre el", "entre", "desde", "de"],
     range_to: &["al", "hasta el", "hasta", "y el", "y", "a", "-", "–", "~"],
     day_noun: &["día"],
+    ordinal_day_intro: &[],
     day_coord: &["y el", "y", "o el", ",", "e"],
     range_between: &["entre el", "entre"],
     year_coord: &["y", "e", "o", "u", ",", "ni", "pero", "no", "y no", "pero no"],
