@@ -204,6 +204,55 @@ impl Scan<'_> {
         Some(M::new(i, value.0, DateKind::Date, Some(value.1)))
     }
 
+    /// "5/1-5/7", "10/1-11/2/2017", "28/2-1/3": two days and months joined
+    /// by a dash, the year written once after the second ("/2017" or ", 2020").
+    pub(super) fn numeric_range(&self, i: usize) -> Option<M> {
+        let num = |k: usize| self.l(k).filter(|l| l.kind == PieceKind::Num && l.end - l.start <= 2).and_then(|_| self.int_at(k, 2));
+        let sep = |k: usize, p: &str| self.punct(k, p) && self.glued(k) && self.glued(k + 1);
+        if self.chain_before(i) || !(sep(i + 1, "/") && sep(i + 3, "-") && sep(i + 5, "/")) {
+            return None;
+        }
+        let ((d1, m1), (d2, m2)) = (self.day_month(num(i)?, num(i + 2)?)?, self.day_month(num(i + 4)?, num(i + 6)?)?);
+        let mut end = i + 7;
+        let mut year = None;
+        if sep(end, "/") {
+            let l = self.l(end + 1)?;
+            year = Some(match l.end - l.start {
+                4 => self.int_at(end + 1, 4)? as i32,
+                2 => two_digit_year(self.int_at(end + 1, 2)?),
+                _ => return None,
+            });
+            end += 2;
+        }
+        if self.l(end).is_some_and(|l| !l.space_before && l.kind != PieceKind::Punct) || self.chain_sep(end) && self.glued(end + 1) && self.chain_num(end + 1) {
+            return None;
+        }
+        if year.is_none() {
+            if let (e2, Some(y)) = self.year_tail(end) {
+                (end, year) = (e2, Some(y));
+            }
+        }
+        // "1/2-3/4 cup" is a span of fractions: a date needs a two-digit
+        // part, a year or a date word before it, as a single one does.
+        let two_digits = [i, i + 2, i + 4, i + 6].iter().any(|&k| self.l(k).is_some_and(|l| l.end - l.start == 2));
+        if !(two_digits || year.is_some() || self.date_word_before(i)) {
+            return None;
+        }
+        // Over New Year ("28/12-3/1/2024") the first day is in the year before.
+        let first_year = year.map(|y| if (m1, d1) > (m2, d2) { y - 1 } else { y });
+        let a = Dmy { end, day: d1, month: m1, year: first_year };
+        let start = self.dmy_value(&a);
+        // Without a year the second day follows the first one's ("2/29-3/1").
+        let year = year.or_else(|| start[..4].parse::<i32>().ok().map(|y| if (m1, d1) > (m2, d2) { y + 1 } else { y }));
+        let b = Dmy { end, day: d2, month: m2, year };
+        if !Self::valid_dm(d1, m1, first_year) || !Self::valid_dm(d2, m2, year) {
+            return None;
+        }
+        let mut m = M::new(i, end, DateKind::Date, Some(start));
+        m.end_value = Some(self.dmy_value(&b));
+        Some(m)
+    }
+
     /// Whether the numeric date at `i` writes its year.
     pub(super) fn numeric_has_year(&self, i: usize) -> bool {
         match self.numeric_date(i) {
