@@ -12,8 +12,8 @@ use lupa::extract::{extract, Include, Options};
 use lupa::lang::Lang;
 
 /// (direct-quote F1, speaker accuracy) recorded in the README, per language.
-const EN_FLOOR: (f64, f64) = (0.856, 0.671);
-const ES_FLOOR: (f64, f64) = (0.924, 0.759);
+const EN_FLOOR: (f64, f64) = (0.856, 0.712);
+const ES_FLOOR: (f64, f64) = (0.924, 0.773);
 
 struct Gold {
     doc: String,

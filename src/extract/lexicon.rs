@@ -137,6 +137,7 @@ pub struct Compiled {
     pub pronouns: PhraseSet<()>,
     pub relatives: PhraseSet<()>,
     pub cue_fillers: PhraseSet<()>,
+    pub predicate_and: PhraseSet<()>,
     /// Function words and the extra key-phrase stop words.
     pub stop: PhraseSet<()>,
     /// Function words only (`LangData::stop_words`).
@@ -418,6 +419,7 @@ impl Compiled {
             pronouns: set(lx.pronouns),
             relatives: set(lx.relatives),
             cue_fillers: set(lx.cue_fillers),
+            predicate_and: set(lx.predicate_and),
             stop: set(&stop),
             function_words: set(lang.data().stop_words),
             office_titles: PhraseSet::new(lang.data().titles.iter().chain(lx.offices).map(|w| (*w, ()))),

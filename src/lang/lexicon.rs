@@ -268,6 +268,9 @@ pub struct Lexicon {
     pub relatives: &'static [&'static str],
     /// Clitics and adverbs that may sit between the speaker and the cue ("le", "también").
     pub cue_fillers: &'static [&'static str],
+    /// Joining a second verb to its clause's subject ("Smith met the board,
+    /// and later said …"): a cue after it speaks through that subject.
+    pub predicate_and: &'static [&'static str],
     /// Reporting-verb forms, generated from `data/speech_verbs.tsv` by
     /// `tools/langdata/speech_forms.py`: one a line, `f FORM` (a finite form
     /// or gerund, a cue by itself) or `p PARTICIPLE` (a cue after one of

@@ -22,7 +22,7 @@ pub(super) struct Attr<'a> {
     pub(super) last_speaker: std::cell::RefCell<Option<SpeakerSpan>>,
 }
 
-type Found = (Option<SpeakerSpan>, Option<(usize, usize)>);
+pub(super) type Found = (Option<SpeakerSpan>, Option<(usize, usize)>);
 
 impl<'a> Attr<'a> {
     pub(super) fn punct(&self, k: usize, set: &[&str]) -> bool {
@@ -63,6 +63,17 @@ impl<'a> Attr<'a> {
     /// yells Trump", "«…», denuncia el sindicato").
     fn cue_by_quote(&self, k: usize) -> Option<usize> {
         self.cue_at(k).or_else(|| self.c.cue_homographs.has(self.lx, k))
+    }
+
+    /// A homograph that leads into the quote opening at `oi` past a comma
+    /// or a colon, after no determiner ("The Department notes, “…”", "el
+    /// sindicato denuncia: «…»"; not "his notes, “…”"): its start.
+    fn homograph_leading(&self, end: usize, oi: usize) -> Option<usize> {
+        if !(end + 1 == oi && self.punct(end, &[",", ":"])) {
+            return None;
+        }
+        let (s, ()) = self.c.cue_homographs.ending_at(self.lx, end, 3).map(|(s, _)| (s, ()))?;
+        (s > 0 && !self.is_det(s - 1)).then_some(s)
     }
 
     /// A homograph that ends a short clause after a quote ("“…,” she
@@ -245,6 +256,22 @@ impl<'a> Attr<'a> {
             }
         }
         plain(s, e, None)
+    }
+
+    /// The speaker `sp` at its entity's last mention before lex `oi`, outside
+    /// quotes ("la Unión Europea ( UE ) … la UE registra …"): a carried-over
+    /// speaker points at the name the reader saw last.
+    pub(super) fn latest_mention(&self, sp: SpeakerSpan, oi: usize) -> SpeakerSpan {
+        let (Some(id), Some(open)) = (sp.entity, self.lx.get(oi)) else { return sp };
+        let p = self.entities.partition_point(|en| en.end <= open.start);
+        let outside = |en: &&EntitySpan| {
+            let k = self.lx.partition_point(|l| l.start < en.start);
+            !self.inside.get(k).copied().unwrap_or(false)
+        };
+        match self.entities[..p].iter().rev().take(Self::RECENT).filter(outside).find(|en| en.id == id) {
+            Some(en) if en.start > sp.start => SpeakerSpan { start: en.start, end: en.end, role: None, ..sp },
+            _ => sp,
+        }
     }
 
     /// Paragraph breaks (blank lines) between lexes `a` and `b`.
@@ -625,7 +652,7 @@ impl<'a> Attr<'a> {
             if self.inside[end - 1] && !nested {
                 continue;
             }
-            let Some(s) = self.cue_ending_at(end) else { continue };
+            let Some(s) = self.cue_ending_at(end).or_else(|| self.homograph_leading(end, oi)) else { continue };
             if s < lo {
                 continue;
             }
@@ -658,15 +685,21 @@ impl<'a> Attr<'a> {
                 let x = lx.partition_point(|l| l.start < en.start);
                 (x > a && !prep_before(x)).then_some((x, b))
             };
-            let back = if k > lo { self.np_backward(k - 1, lo).and_then(|np| if after_prep(np.0) { last_name(np) } else { Some(np) }) } else { None };
+            // "Smith met the board, and later said": the subject of the clause.
+            let shared = k > lo && self.c.predicate_and.ending_at(lx, k, 2).is_some();
+            let back = if k > lo && !shared { self.np_backward(k - 1, lo).and_then(|np| if after_prep(np.0) { last_name(np) } else { Some(np) }) } else { None };
             let initial = self.np_initial(lo, s).filter(|&(_, b)| b < s);
+            let initial = if shared { initial.or_else(|| self.np_forward(lo, s).filter(|&(_, b)| b < s)) } else { initial };
             // A description just before the cue loses to a person who opens
             // the sentence ("Manel Andreu, presidente de …, que forma parte de
             // la plataforma, ha indicado").
             let person_first = initial.is_some_and(|(a, b)| self.person_in(lx[a].start, lx[b].end).is_some() || self.apposition(b).is_some());
             let back = back.filter(|&(a, b)| !person_first || self.person_in(lx[a].start, lx[b].end).is_some());
             // After "dijo que" comes the reported clause's subject, never the speaker.
+            // Nor is a pronoun with a verb after it ("and said it was “…”").
+            let clause_subject = |(a, b): &(usize, usize)| a == b && self.is_pronoun(*a) && lx.get(b + 1).is_some_and(|l| l.kind == PieceKind::Word);
             let inverted = if self.c.complementizers.has(lx, end).is_some() { None } else { self.np_after_cue(end, q).filter(|&(_, b)| b < q) };
+            let inverted = inverted.filter(|np| !clause_subject(np));
             // "John Kasich of Ohio, a Republican candidate, said": the name before the apposition.
             let apposed = if back.is_none() { self.apposed(k, lo) } else { None };
             let np = back.or(inverted).or(initial);

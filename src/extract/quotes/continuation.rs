@@ -22,7 +22,7 @@ pub(super) fn continuations(a: &Attr, out: &mut [Quote], meta: &[(usize, usize, 
     for (q, &(oi, ci, may, _)) in out.iter_mut().zip(meta) {
         if q.speaker.is_none() && q.cue.is_none() && may {
             if let Some(sp) = continued(a, oi, prev.as_ref()) {
-                q.speaker = Some(SpeakerSpan { via: Via::Continuation, ..sp });
+                q.speaker = Some(SpeakerSpan { via: Via::Continuation, ..a.latest_mention(sp, oi) });
                 q.scare = false;
             }
         }
@@ -31,7 +31,7 @@ pub(super) fn continuations(a: &Attr, out: &mut [Quote], meta: &[(usize, usize, 
         if q.speaker.is_none() && q.cue.is_some() && may {
             if let Some((pc, sp)) = &prev {
                 if a.paragraph_breaks(*pc, oi) == 0 && !a.other_speaker_between(*pc, oi, sp) {
-                    q.speaker = Some(SpeakerSpan { via: Via::Pronoun, ..sp.clone() });
+                    q.speaker = Some(SpeakerSpan { via: Via::Pronoun, ..a.latest_mention(sp.clone(), oi) });
                 }
             }
         }

@@ -48,7 +48,7 @@ mod marks;
 mod names;
 mod salience;
 
-use attr::Attr;
+use attr::{Attr, Found};
 use continuation::continuations;
 use marks::{is_mark, mark_at, pair_marks};
 
@@ -324,7 +324,10 @@ pub(crate) fn find_quotes_in(
         // `the Court stated "… ." Later, …`: a quote closed by a full stop
         // belongs to the cue right before it, not to the next sentence's.
         let full_stop = last_punct == Some(".");
-        let led = if full_stop && !title { a.before(oi, left, parent.is_some()).filter(|f| a.cue_leads(f, oi)) } else { None };
+        // Without the full stop, a cue leading into the quote with its own
+        // named subject still wins ("The Department notes, “…”, highlighting …").
+        let leads = |f: &Found| a.cue_leads(f, oi) && (full_stop || f.0.as_ref().is_some_and(|sp| sp.entity.is_some() || sp.via == Via::Role));
+        let led = if title { None } else { a.before(oi, left, parent.is_some()).filter(leads) };
         let after = if title || open_end || led.is_some() { None } else { a.after(ci, right) };
         let found = if title { None } else { led.or(after).or_else(|| a.before(oi, left, parent.is_some())) };
         let found = found.or_else(|| if title { None } else { a.source_before(oi, left, nwords <= 3) });

@@ -203,6 +203,8 @@ pub static LEXICON: Lexicon = Lexicon {
     source_cues: &[
         "according to", "in the words of", "as described by", "as explained by", "as put by", "as stated by", "as told by",
         "in a statement by", "in remarks by", "in the opinion of", "in the view of",
+        "attributed to", "a quote from", "a quote by", "the quote from", "the quote by", "quoting", "as quoted by",
+        "in a statement from", "in a letter from",
     ],
     complementizers: &["that", ":", ",", "—", "–"],
     determiners: &["the", "a", "an", "this", "that", "another", "one", "his", "her", "their", "its"],
@@ -211,6 +213,7 @@ pub static LEXICON: Lexicon = Lexicon {
     pronouns: &["he", "she", "they", "it", "we", "i"],
     relatives: &["who", "which", "that"],
     cue_fillers: &["also", "later", "then", "previously", "has", "had", "have", "once"],
+    predicate_and: &["and", "but", ", and", ", but"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["has", "have", "had", "has also", "had also"],
     object_preps: &["to", "in", "at", "on", "during", "after", "with", "from", "before", "about", "of", "in front of", "outside of", "next to", "ahead of", "on behalf of"],

@@ -232,6 +232,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "según", "de acuerdo con", "en palabras de", "a juicio de", "en opinión de", "a decir de", "al decir de",
         "en boca de", "en declaraciones de", "a criterio de", "en la opinión de", "en la versión de", "según la versión de",
         "según palabras de", "según las palabras de", "según declaraciones de", "de acuerdo con declaraciones de",
+        "atribuida a", "atribuidas a", "citando a", "una frase de", "la frase de",
     ],
     complementizers: &["que", ":", ",", "—", "–"],
     determiners: &["el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "ese", "esa", "otro", "otra", "su", "sus"],
@@ -240,6 +241,7 @@ pub static LEXICON: Lexicon = Lexicon {
     pronouns: &["él", "ella", "ellos", "ellas"],
     relatives: &["que", "quien", "quienes", "el cual", "la cual"],
     cue_fillers: &["le", "les", "nos", "me", "te", "lo", "también", "ya", "luego", "además", "entonces", "incluso", "hoy", "ayer"],
+    predicate_and: &["y", "e", "pero", ", y", ", pero"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["ha", "han", "había", "habían", "habría", "hubiera", "ha sido", "he"],
     object_preps: &[
