@@ -554,6 +554,11 @@ impl<'a> Attr<'a> {
             return None;
         }
         let e = self.cue_at(j).or_else(|| self.homograph_ends_clause(j))?;
+        // "«…», miembros de su equipo explicaron que …": a cue that opens a
+        // reported clause of its own attributes that clause, not the quote.
+        if lx.get(e).is_some_and(|l| l.kind == PieceKind::Word) && self.c.complementizers.has(lx, e).is_some() {
+            return None;
+        }
         let mut b = j;
         while b > k && (self.c.cue_fillers.has(lx, b - 1) == Some(b) || self.punct(b - 1, &[","])) {
             b -= 1;

@@ -234,7 +234,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "según palabras de", "según las palabras de", "según declaraciones de", "de acuerdo con declaraciones de",
         "atribuida a", "atribuidas a", "citando a", "una frase de", "la frase de",
     ],
-    complementizers: &["que", ":", ",", "—", "–"],
+    complementizers: &["que", "en que", "de que", ":", ",", "—", "–"],
     determiners: &["el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "ese", "esa", "otro", "otra", "su", "sus"],
     np_internal: &["de", "del", "la", "el", "los", "las", "y"],
     np_preps: &["de", "del"],
