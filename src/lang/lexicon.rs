@@ -85,6 +85,9 @@ pub struct Lexicon {
     pub range_from: &'static [&'static str],
     /// Joining the ends of a range ("al", "to", "and", "-").
     pub range_to: &'static [&'static str],
+    /// Before one end of a range, a part of its period ("hasta finales de
+    /// 2008", "to the end of June"); the range still spans the whole period.
+    pub period_edges: &'static [&'static str],
     /// A noun for a day of the month ("el día 27").
     pub day_noun: &'static [&'static str],
     /// Before a day of the month written as an ordinal with its suffix and

@@ -62,6 +62,7 @@ pub static LEXICON: Lexicon = Lexicon {
     month_preps: &["in", "since", "until", "by", "of", "before", "after", "during", "from", "early", "late", "mid", "last", "next", "this"],
     range_from: &["from", "between"],
     range_to: &["to", "through", "until", "till", "and", "-", "–", "~"],
+    period_edges: &["the end of", "the beginning of", "the start of", "the middle of", "the close of", "end of", "early", "late", "mid", "mid -"],
     day_noun: &[],
     ordinal_day_intro: &["on the", "on"],
     day_coord: &["and", ",", "or"],

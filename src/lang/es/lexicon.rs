@@ -65,6 +65,7 @@ pub static LEXICON: Lexicon = Lexicon {
     month_preps: &["en", "desde", "hasta", "de", "durante", "para", "a finales de", "a principios de", "a mediados de", "mes de"],
     range_from: &["del", "desde el", "entre el", "entre", "desde", "de"],
     range_to: &["al", "hasta el", "hasta", "y el", "y", "a", "-", "–", "~"],
+    period_edges: &["finales de", "fines de", "principios de", "comienzos de", "inicios de", "mediados de", "final de"],
     day_noun: &["día"],
     ordinal_day_intro: &[],
     day_coord: &["y el", "y", "o el", ",", "e"],
