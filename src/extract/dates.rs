@@ -372,6 +372,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
             .or_else(|| self.ago_before(i))
             .or_else(|| self.within(i))
+            .or_else(|| self.rest_of(i))
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))
             .or_else(|| self.time(i))

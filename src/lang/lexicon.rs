@@ -65,6 +65,9 @@ pub struct Lexicon {
     pub window_before: &'static [(&'static str, i32)],
     /// After a count and a unit ("los 5 años pasados", -1).
     pub window_after: &'static [(&'static str, i32)],
+    /// Before a unit, what is left of the reference's week, month or year
+    /// ("el resto del año", "the rest of the week"): from the next day to its end.
+    pub rest_of: &'static [&'static str],
     /// "within": a window from the reference ("within 9 months").
     pub within: &'static [&'static str],
     /// "dentro de", "in" (future offset).

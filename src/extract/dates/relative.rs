@@ -283,10 +283,12 @@ impl Scan<'_> {
         if let Some(d) = self.dm(k) {
             return Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))));
         }
-        let (e, day) = self.day_at(k)?;
-        if self.l(k).is_some_and(|l| l.kind != PieceKind::Num) {
-            return None;
-        }
+        // "el día 27", "el día veintinueve"
+        let (e, day) = match self.day_at(k).filter(|_| self.l(k).is_some_and(|l| l.kind == PieceKind::Num)) {
+            Some(d) => d,
+            // A count after "día" goes on to its noun ("un día dos personas").
+            None => self.day_in_words(k).filter(|&(e, _)| self.ends_date(e))?,
+        };
         self.day_near(i, e, day, dir)
     }
 

@@ -65,6 +65,23 @@ impl Scan<'_> {
         Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.to_string()), unresolved: None })
     }
 
+    /// "el resto del año", "the rest of the week": from the day after the
+    /// reference to the end of its week, month or year.
+    pub(super) fn rest_of(&self, i: usize) -> Option<M> {
+        let k = self.c.rest_of.has(self.lx, i)?;
+        let (e, unit) = self.c.units.at(self.lx, k)?;
+        let Some(r) = self.r else {
+            return matches!(unit, Unit::Week | Unit::Month | Unit::Year).then(|| M::rel(i, e, None));
+        };
+        let last = match unit {
+            Unit::Week => r.add_days(7 - i64::from(r.weekday())),
+            Unit::Month => CivilDate::new(r.year, u32::from(r.month), u32::from(days_in_month(r.year, r.month)))?,
+            Unit::Year => CivilDate::new(r.year, 12, 31)?,
+            _ => return None,
+        };
+        (last > r).then(|| span(i, e, r.add_days(1), last))
+    }
+
     /// "within 9 months": a window from the reference.
     pub(super) fn within(&self, i: usize) -> Option<M> {
         let j = self.c.within.has(self.lx, i)?;

@@ -53,6 +53,7 @@ pub static LEXICON: Lexicon = Lexicon {
     window_before: &[],
     window_after: &[("past", -1), ("next", 1)],
     within: &["within"],
+    rest_of: &["the rest of the", "the remainder of the", "rest of the", "remainder of the", "the remaining of the", "remaining of the"],
     in_future: &["in"],
     approx: &["about", "nearly", "almost", "more than", "less than", "over", "some", "around", "roughly", "at least", "just over", "just under"],
     set_words: &["every", "each"],
