@@ -46,6 +46,7 @@ pub struct Compiled {
     pub year_coord: PhraseSet<()>,
     pub day_noun: PhraseSet<()>,
     pub rest_of: PhraseSet<()>,
+    pub whole_unit: PhraseSet<()>,
     pub ordinal_day_intro: PhraseSet<()>,
     pub decade_intro: PhraseSet<()>,
     pub decade_suffix: PhraseSet<()>,
@@ -221,7 +222,8 @@ impl Compiled {
         match l.kind {
             PieceKind::Num => true,
             PieceKind::Word => (l.upper && l.end - l.start == 1) || self.date_starts.may_start(l),
-            PieceKind::Punct => self.date_starts.may_start(l),
+            // "½ hour": a vulgar fraction counts units as digits do.
+            PieceKind::Punct => self.date_starts.may_start(l) || l.norm.chars().next().and_then(crate::text::chars::vulgar_fraction).is_some(),
             PieceKind::Opaque => false,
         }
     }
@@ -275,6 +277,7 @@ impl Compiled {
             &c.weekdays,
             &c.day_noun,
             &c.rest_of,
+            &c.whole_unit,
             &c.ordinal_day_intro,
             &c.date_articles,
             &c.last_before,
@@ -351,6 +354,7 @@ impl Compiled {
             year_coord: set(lx.year_coord),
             day_noun: set(lx.day_noun),
             rest_of: set(lx.rest_of),
+            whole_unit: set(lx.whole_unit),
             ordinal_day_intro: set(lx.ordinal_day_intro),
             decade_intro: set(lx.decade_intro),
             decade_suffix: set(lx.decade_suffix),

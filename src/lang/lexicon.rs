@@ -68,6 +68,9 @@ pub struct Lexicon {
     /// Before a unit, what is left of the reference's week, month or year
     /// ("el resto del año", "the rest of the week"): from the next day to its end.
     pub rest_of: &'static [&'static str],
+    /// Before a unit in the singular, one whole unit as a duration ("all
+    /// day", "toda la semana").
+    pub whole_unit: &'static [&'static str],
     /// "within": a window from the reference ("within 9 months").
     pub within: &'static [&'static str],
     /// "dentro de", "in" (future offset).

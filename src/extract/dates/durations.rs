@@ -53,6 +53,19 @@ pub fn iso_duration(v: f64, unit: Unit) -> String {
     }
 }
 
+impl Scan<'_> {
+    /// "all day", "toda la semana", "the whole year": one unit of a day or
+    /// longer, as a duration; not one that a direction makes a period
+    /// ("todo el año pasado" is last year).
+    pub(super) fn whole_unit(&self, i: usize) -> Option<M> {
+        let k = self.c.whole_unit.has(self.lx, i)?;
+        let (e, unit) = self.c.units.at(self.lx, k).filter(|&(e, _)| e == k + 1)?;
+        let directed = self.c.last_after.has(self.lx, e).is_some() || self.c.next_after.has(self.lx, e).is_some();
+        let day_or_longer = matches!(unit, Unit::Day | Unit::Week | Unit::Weekend | Unit::Month | Unit::Year);
+        (!directed && day_or_longer).then(|| M::new(i, e, DateKind::Duration, Some(iso_duration(1.0, unit))))
+    }
+}
+
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)

@@ -53,6 +53,7 @@ pub static LEXICON: Lexicon = Lexicon {
     window_before: &[],
     window_after: &[("past", -1), ("next", 1)],
     within: &["within"],
+    whole_unit: &["all", "the whole", "the entire", "a whole", "an entire"],
     rest_of: &["the rest of the", "the remainder of the", "rest of the", "remainder of the", "the remaining of the", "remaining of the"],
     in_future: &["in"],
     approx: &["about", "nearly", "almost", "more than", "less than", "over", "some", "around", "roughly", "at least", "just over", "just under"],
@@ -140,7 +141,7 @@ pub static LEXICON: Lexicon = Lexicon {
     hundred: &["hundred"],
     scales: &[("dozen", 12.0), ("dozens", 12.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9)],
     half: &["half", "half a", "half an"],
-    and_half: &["and a half"],
+    and_half: &["and a half", "and half"],
     ordinal_words: &[
         ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
         ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),
