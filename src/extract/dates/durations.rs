@@ -58,7 +58,7 @@ impl Scan<'_> {
     /// longer, as a duration; not one that a direction makes a period
     /// ("todo el año pasado" is last year).
     pub(super) fn whole_unit(&self, i: usize) -> Option<M> {
-        let k = self.c.whole_unit.has(self.lx, i)?;
+        let k = self.c.cal.whole_unit.has(self.lx, i)?;
         let (e, unit) = self.c.units.at(self.lx, k).filter(|&(e, _)| e == k + 1)?;
         let directed = self.c.last_after.has(self.lx, e).is_some() || self.c.next_after.has(self.lx, e).is_some();
         let day_or_longer = matches!(unit, Unit::Day | Unit::Week | Unit::Weekend | Unit::Month | Unit::Year);

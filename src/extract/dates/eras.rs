@@ -85,19 +85,19 @@ impl Scan<'_> {
     /// "the nineties": a decade named by one word, of the 1900s.
     fn decade_name(&self, i: usize) -> Option<M> {
         let j = self.c.date_articles.has(self.lx, i).unwrap_or(i);
-        let (e, tens) = self.c.decade_names.at(self.lx, j)?;
+        let (e, tens) = self.c.cal.decade_names.at(self.lx, j)?;
         Some(M::new(i, e, DateKind::Date, Some(format!("{}", 190 + tens as u32 / 10))))
     }
 
     /// "siglo XXI", "el siglo 19", "the 21st century", "nineteenth-century".
     pub(super) fn century(&self, i: usize) -> Option<M> {
-        if let Some(j) = self.c.century_before.has(self.lx, i) {
+        if let Some(j) = self.c.cal.century_before.has(self.lx, i) {
             let (e, n) = self.century_number(j)?;
             return Some(M::new(i, e, DateKind::Date, Some(century_value(n)?)));
         }
         let j = self.c.date_articles.has(self.lx, i).unwrap_or(i);
         if let Some((e, n)) = self.ordinal_at(j) {
-            if let Some(e2) = self.c.century_after.has(self.lx, e) {
+            if let Some(e2) = self.c.cal.century_after.has(self.lx, e) {
                 return Some(M::new(i, e2, DateKind::Date, Some(century_value(n)?)));
             }
         }

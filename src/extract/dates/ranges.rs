@@ -92,7 +92,7 @@ impl Scan<'_> {
     /// or without its year, or (after "from") a year. Its value, and whether
     /// a year was written.
     pub(super) fn endpoint(&self, k: usize, year_ok: bool) -> Option<(usize, String, bool)> {
-        let k = self.c.period_edges.has(self.lx, k).unwrap_or(k);
+        let k = self.c.cal.period_edges.has(self.lx, k).unwrap_or(k);
         // "entre ahora y el 15 de noviembre", "between Jan 2019 and yesterday", "from March to date".
         if let Some(e) = self.c.now_words.has(self.lx, k) {
             return Some((e, self.r?.to_string(), true));

@@ -295,7 +295,7 @@ impl Scan<'_> {
     /// "on the 18th", "on 29th": a day of the month as an ordinal with its
     /// suffix, when no noun follows ("on the 18th floor" is a floor).
     pub(super) fn ordinal_day(&self, i: usize) -> Option<M> {
-        let k = self.c.ordinal_day_intro.has(self.lx, i)?;
+        let k = self.c.cal.ordinal_day_intro.has(self.lx, i)?;
         let d = self.int_at(k, 2).filter(|_| self.glued(k + 1))?;
         let e = self.c.ordinal_suffixes.has(self.lx, k + 1)?;
         let noun_after = self.l(e).is_some_and(|l| l.kind == PieceKind::Word && self.c.function_words.has(self.lx, e).is_none());

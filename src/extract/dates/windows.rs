@@ -68,7 +68,7 @@ impl Scan<'_> {
     /// "el resto del año", "the rest of the week": from the day after the
     /// reference to the end of its week, month or year.
     pub(super) fn rest_of(&self, i: usize) -> Option<M> {
-        let k = self.c.rest_of.has(self.lx, i)?;
+        let k = self.c.cal.rest_of.has(self.lx, i)?;
         let (e, unit) = self.c.units.at(self.lx, k)?;
         let Some(r) = self.r else {
             return matches!(unit, Unit::Week | Unit::Month | Unit::Year).then(|| M::rel(i, e, None));
