@@ -599,7 +599,10 @@ impl<'a> Q<'a> {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
         if n.weak {
-            return None;
+            // "un yen", "a dollar": one of a currency named in words, not
+            // one that is also a weight ("a pound of flour").
+            let named = lx.get(e).is_some_and(|l| l.kind == PieceKind::Word) && !self.code_like(e, e + 1) && self.c.measure_units.has(lx, e).is_none();
+            return self.currency_after(i, e, n.value, false).filter(|_| named);
         }
         // "3 millones y medio de dólares": the scale ends before the half.
         let before_half = self.c.and_half.ending_at(lx, e, 3).map_or(e, |(s, _)| s);

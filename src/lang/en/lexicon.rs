@@ -182,7 +182,7 @@ pub static LEXICON: Lexicon = Lexicon {
     measure_units: &[
         "° c", "° f", "º c",
         "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
-        "metres", "meters", "feet", "ft", "inches", "cm", "mm", "kg", "kilograms", "pounds",
+        "metres", "meters", "feet", "ft", "inches", "cm", "mm", "kg", "kilograms", "pounds", "pound",
         "lbs", "lb", "tonnes", "tons", "litres", "liters", "gallons", "acres", "hectares",
         "square miles", "square kilometres", "square kilometers", "degrees", "°f", "°c", "°",
         "mph", "km/h", "mw", "gw", "kwh", "megawatts", "barrels", "percentage points", "percentage point",
