@@ -344,6 +344,27 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// A day and month at `i`; without a year, the one of the reference's
+    /// year, or of the year before in a past-tense sentence when that one
+    /// is still to come ("el 3 de marzo se reunió", written in January),
+    /// or of the year after in a future one.
+    fn day_of_year(&self, i: usize) -> Option<M> {
+        let d = self.any_dmy(i)?;
+        let mut d2 = d;
+        if let (None, Some(r)) = (d.year, self.r) {
+            let ahead = (d.month, d.day) > (r.month, r.day);
+            let behind = (d.month, d.day) < (r.month, r.day);
+            d2.year = match self.tense_near(i, d.end) {
+                t if t < 0 && ahead => Some(r.year - 1),
+                t if t > 0 && behind => Some(r.year + 1),
+                _ => None,
+            };
+        }
+        let valid = d2.year.is_none() || Self::valid_dm(d2.day, d2.month, d2.year);
+        let d = if valid { d2 } else { d };
+        Some(M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d))))
+    }
+
     fn any_dmy(&self, i: usize) -> Option<Dmy> {
         self.dm(i).or_else(|| self.md(i))
     }
@@ -369,7 +390,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.day_of_month(i, 0))
             .or_else(|| self.ordinal_day(i))
             .or_else(|| self.relative(i))
-            .or_else(|| self.any_dmy(i).map(|d| M::new(i, d.end, DateKind::Date, Some(self.dmy_value(&d)))))
+            .or_else(|| self.day_of_year(i))
             .or_else(|| self.ago_before(i))
             .or_else(|| self.within(i))
             .or_else(|| self.rest_of(i))
