@@ -159,8 +159,8 @@ pub struct Lexicon {
     pub weekday_abbrs: &'static [(&'static str, u8)],
     /// Before a day, the week that holds it ("the week of", "w/c", "la semana del").
     pub week_of: &'static [&'static str],
-    /// Vague counts ("several", "unos"), read as three units, as TIMEX does.
-    pub vague_counts: &'static [&'static str],
+    /// Vague counts ("several", "unos", "un par de") and the number TIMEX reads them as.
+    pub vague_counts: &'static [(&'static str, u8)],
     /// Between a weekday and a relative week ("monday of next week", "el lunes de la semana que viene").
     pub weekday_week_link: &'static [&'static str],
     /// After a count of units, the day it starts from ("3 days starting from next Monday").

@@ -89,8 +89,10 @@ impl Scan<'_> {
         // "varias semanas", "a few hours": three, as TIMEX reads them.
         // After "hace" the count belongs to the date.
         let after_ago = i > 0 && self.c.ago_before.ending_at(self.lx, i, 2).is_some();
-        if let Some((e, unit)) = self.c.cal.vague_counts.has(self.lx, i).filter(|_| !after_ago).and_then(|e| self.c.units.at(self.lx, e)) {
-            return Some(M::new(i, e, DateKind::Duration, Some(iso_duration(3.0, unit))));
+        if let Some((e, n)) = self.c.cal.vague_counts.at(self.lx, i).filter(|_| !after_ago) {
+            if let Some((e, unit)) = self.c.units.at(self.lx, e) {
+                return Some(M::new(i, e, DateKind::Duration, Some(iso_duration(f64::from(n), unit))));
+            }
         }
         let n = number_at(self.t, self.lx, approx.unwrap_or(i), self.c)?;
         if !n.value.is_finite() || n.value < 0.0 {

@@ -204,7 +204,21 @@ impl Scan<'_> {
         Some(M { start: i, end: e, kind: DateKind::Date, value: Some(a.to_string()), end_value: Some(b.add_days(-1).to_string()), unresolved: None })
     }
 
+    /// A vague count and its unit ("a few weeks", "un par de días"): the
+    /// end, the number TIMEX reads it as.
+    pub(super) fn vague_amount(&self, i: usize) -> Option<(usize, f64)> {
+        let (e, n) = self.c.cal.vague_counts.at(self.lx, i)?;
+        let (e2, _) = self.c.units.at(self.lx, e)?;
+        Some((e2, f64::from(n)))
+    }
+
     pub(super) fn amount_unit(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
+        // "un par de días", "a couple of weeks": two, a count like any
+        // other; "a few weeks" is no count to date a day by ("hace unos
+        // días" stays no date), only to bound a window (`window`).
+        if let Some((e, n)) = self.vague_amount(i).filter(|v| v.1 == 2.0) {
+            return Some((e, n, self.c.units.at(self.lx, e - 1).map(|u| u.1)?, false));
+        }
         let i = self.c.approx.has(self.lx, i).unwrap_or(i);
         let Some(n) = number_at(self.t, self.lx, i, self.c) else {
             // "año y medio": one and a half

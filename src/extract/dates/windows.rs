@@ -53,7 +53,9 @@ impl Scan<'_> {
     /// "next 3 days" (from tomorrow), "the last 2 weeks" (to yesterday);
     /// with `dir` 0, "within 9 months" (from today). Only day-sized units.
     pub(super) fn window(&self, i: usize, k: usize, dir: i64) -> Option<M> {
-        let (e, n, unit, _) = self.amount_unit(k)?;
+        // "the next few weeks": a vague count bounds a window well enough.
+        let vague = || self.vague_amount(k).and_then(|(e, n)| Some((e, n, self.c.units.at(self.lx, e - 1)?.1, false)));
+        let (e, n, unit, _) = self.amount_unit(k).or_else(vague)?;
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
             return None;
         }

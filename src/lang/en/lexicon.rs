@@ -112,7 +112,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "the week of", "week of", "w/c", "the week beginning", "the week starting", "the week starting on",
         "the week commencing", "week beginning", "week starting", "week commencing", "the week beginning on",
     ],
-    vague_counts: &["several", "a few"],
+    vague_counts: &[("several", 3), ("a few", 3), ("few", 3), ("a couple of", 2), ("a couple", 2), ("couple of", 2), ("couple", 2)],
     weekday_week_link: &["of", "on", "-", ","],
     tense_words: &[
         ("said", -1), ("told", -1), ("was", -1), ("were", -1), ("had", -1), ("did", -1), ("met", -1),

@@ -113,7 +113,10 @@ pub static LEXICON: Lexicon = Lexicon {
         "la semana que empieza el", "la semana que va del", "la semana a partir del", "la semana que inicia",
         "la semana que comienza",
     ],
-    vague_counts: &["varios", "varias", "unos", "unas", "algunos", "algunas", "unos cuantos", "unas cuantas"],
+    vague_counts: &[
+        ("varios", 3), ("varias", 3), ("unos", 3), ("unas", 3), ("algunos", 3), ("algunas", 3), ("unos cuantos", 3),
+        ("unas cuantas", 3), ("un par de", 2),
+    ],
     weekday_week_link: &["de la", "de", "-", ","],
     tense_words: &[
         ("dijo", -1), ("fue", -1), ("fueron", -1), ("hubo", -1), ("hizo", -1), ("tuvo", -1), ("estuvo", -1),
