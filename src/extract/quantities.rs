@@ -81,7 +81,7 @@ pub(crate) fn find_quantities_in(text: &str, lx: &[Piece], lang: Lang, dates: &[
     let mut from = 0;
     for line in crate::tokenize::pieces::lines(lx) {
         let to = from + line.len();
-        let q = Q { t: text, lx: line, c, in_date: &in_date[from..to] };
+        let q = Q { t: text, lx: line, c, lang, in_date: &in_date[from..to] };
         q.scan(&mut out);
         lines.push(line);
         from = to;
@@ -164,6 +164,7 @@ struct Q<'a> {
     t: &'a str,
     lx: &'a [Piece],
     c: &'static Compiled,
+    lang: Lang,
     in_date: &'a [bool],
 }
 
@@ -600,9 +601,14 @@ impl<'a> Q<'a> {
         }
         if n.weak {
             // "un yen", "a dollar": one of a currency named in words, not
-            // one that is also a weight ("a pound of flour").
+            // one that is also a weight ("a pound of flour"), nor the
+            // currency itself ("un yen fuerte").
             let named = lx.get(e).is_some_and(|l| l.kind == PieceKind::Word) && !self.code_like(e, e + 1) && self.c.measure_units.has(lx, e).is_none();
-            return self.currency_after(i, e, n.value, false).filter(|_| named);
+            let found = self.currency_after(i, e, n.value, false).filter(|_| named)?;
+            let adjective = lx.get(found.1).is_some_and(|l| {
+                l.kind == PieceKind::Word && crate::extract::pos::pos_of(self.lang, &crate::text::fold::lexicon(&l.norm)) == crate::extract::pos::Pos::Adjective
+            });
+            return (!adjective).then_some(found);
         }
         // "3 millones y medio de dólares": the scale ends before the half.
         let before_half = self.c.and_half.ending_at(lx, e, 3).map_or(e, |(s, _)| s);

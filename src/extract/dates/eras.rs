@@ -92,7 +92,10 @@ impl Scan<'_> {
     /// "siglo XXI", "el siglo 19", "the 21st century", "nineteenth-century".
     pub(super) fn century(&self, i: usize) -> Option<M> {
         if let Some(j) = self.c.cal.century_before.has(self.lx, i) {
-            let (e, n) = self.century_number(j)?;
+            // An abbreviation ("s. XIX") takes a Roman numeral only, so that
+            // "U.S. 30-year" is no century.
+            let abbreviated = self.l(i).is_some_and(|l| l.end - l.start == 1);
+            let (e, n) = if abbreviated { self.roman_at(j)? } else { self.century_number(j)? };
             return Some(M::new(i, e, DateKind::Date, Some(century_value(n)?)));
         }
         let j = self.c.date_articles.has(self.lx, i).unwrap_or(i);
@@ -106,10 +109,11 @@ impl Scan<'_> {
 
     /// "XXI", "21", "21st", "vigésimo primero".
     fn century_number(&self, j: usize) -> Option<(usize, u32)> {
+        self.roman_at(j).or_else(|| self.ordinal_at(j)).or_else(|| self.int_at(j, 2).map(|n| (j + 1, n)))
+    }
+
+    fn roman_at(&self, j: usize) -> Option<(usize, u32)> {
         let l = self.l(j)?;
-        if let Some(n) = roman(&self.t[l.start..l.end]) {
-            return Some((j + 1, n));
-        }
-        self.ordinal_at(j).or_else(|| self.int_at(j, 2).map(|n| (j + 1, n)))
+        roman(&self.t[l.start..l.end]).map(|n| (j + 1, n))
     }
 }
