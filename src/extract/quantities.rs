@@ -564,6 +564,11 @@ impl<'a> Q<'a> {
         if !n.value.is_finite() {
             return None;
         }
+        // "the one you mentioned", "cada uno": a pronoun, not a count.
+        let one_word = n.words && n.value == 1.0 && n.end == i + 1 && !n.weak;
+        if one_word && i > 0 && self.c.one_pronoun_before.ending_at(lx, i, 2).is_some() {
+            return None;
+        }
         // "061", "007": a code, not a quantity.
         if n.plain_digits && lx[i].end - lx[i].start > 1 && self.t[lx[i].start..].starts_with('0') {
             return None;

@@ -223,6 +223,9 @@ pub struct Lexicon {
     pub cents_link: &'static [&'static str],
     /// Between a numerator and a denominator ("uno sobre tres", "one over 20").
     pub fraction_over: &'static [&'static str],
+    /// Before the word for one, making it a pronoun ("the one you mentioned",
+    /// "which one", "cada uno"), not a number.
+    pub one_pronoun_before: &'static [&'static str],
     /// Between a part and its whole, a fraction only when the part is the
     /// smaller ("two out of five"; "12 out of 10" are two numbers).
     pub ratio_of: &'static [&'static str],
