@@ -267,6 +267,7 @@ impl Compiled {
             &c.bare_scales,
             &c.minus_words,
             &c.fractions,
+            &c.percent_words,
             &c.weak_denominators,
         ] {
             set.add_to(&mut q);

@@ -498,6 +498,21 @@ impl<'a> Q<'a> {
         self.c.scales.at(self.lx, k).filter(|&(_, s)| s >= 1000.0 && self.free(k))
     }
 
+    /// "percent of 10", "per cent of twenty-two": the rate named first, when
+    /// no figure comes before it and the figure after ends the phrase
+    /// ("the percent of voters", "percent of 10 voters" are no rate).
+    fn percent_first(&self, i: usize) -> Option<(usize, usize, Quantity)> {
+        let lx = self.lx;
+        let e = self.c.percent_words.has(lx, i).filter(|_| lx[i].kind == PieceKind::Word)?;
+        if i > 0 && (lx[i - 1].kind == PieceKind::Num || number_at(self.t, lx, i - 1, self.c).is_some()) {
+            return None;
+        }
+        let k = self.c.fraction_scale_link.has(lx, e)?;
+        let n = number_at(self.t, lx, k, self.c).filter(|n| !n.weak && self.free(k))?;
+        let ends = lx.get(n.end).is_none_or(|l| l.kind == PieceKind::Punct && !self.glued(n.end) || l.newline_before);
+        ends.then(|| (i, n.end, quantity(QuantityKind::Percent, n.value)))
+    }
+
     /// Where the amount after a minus sign at `i` starts: "-5 grados",
     /// "−3,2 %", "- 1,200,000" (not a dash between numbers), or a word ("minus 5").
     fn sign_end(&self, i: usize) -> Option<usize> {
@@ -556,6 +571,9 @@ impl<'a> Q<'a> {
                     return Some(self.symbol_then_name(i, j, n.end, n.value, cur));
                 }
             }
+        }
+        if let Some(found) = self.percent_first(i) {
+            return Some(found);
         }
         if let Some((e, v)) = self.ordinal_run(i, 0.0, f64::INFINITY) {
             return Some((i, e, quantity(QuantityKind::Ordinal, v)));
