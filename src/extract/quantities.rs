@@ -509,7 +509,8 @@ impl<'a> Q<'a> {
         }
         let k = self.c.fraction_scale_link.has(lx, e)?;
         let n = number_at(self.t, lx, k, self.c).filter(|n| !n.weak && self.free(k))?;
-        let ends = lx.get(n.end).is_none_or(|l| l.kind == PieceKind::Punct && !self.glued(n.end) || l.newline_before);
+        let joined = |l: &Piece| self.glued(n.end) && matches!(l.norm.as_str(), "-" | "/" | "%");
+        let ends = lx.get(n.end).is_none_or(|l| l.kind == PieceKind::Punct && !joined(l) || l.newline_before);
         ends.then(|| (i, n.end, quantity(QuantityKind::Percent, n.value)))
     }
 
