@@ -28,10 +28,11 @@ impl Scan<'_> {
             end_value: Some(second),
             unresolved: None,
         };
-        // "del 3 al 5 de mayo", "3-5 May"
-        if let Some((e, d1)) = self.day_at(j) {
+        // "del 3 al 5 de mayo", "3-5 May", "between the ninth and the seventeenth of april"
+        let article = |k: usize| self.c.date_articles.has(self.lx, k).unwrap_or(k);
+        if let Some((e, d1)) = self.day_at(article(j)) {
             if let Some(k) = to(e) {
-                if let Some(d2) = self.dm(k) {
+                if let Some(d2) = self.dm(article(k)) {
                     if d1 < d2.day {
                         let first = Dmy { end: e, day: d1, month: d2.month, year: d2.year };
                         return Some(mk(self.dmy_value(&first), &d2, self.dmy_value(&d2)));
@@ -93,6 +94,11 @@ impl Scan<'_> {
     /// a year was written.
     pub(super) fn endpoint(&self, k: usize, year_ok: bool) -> Option<(usize, String, bool)> {
         let k = self.c.cal.period_edges.has(self.lx, k).unwrap_or(k);
+        // "to the 28th of june"
+        let k = match self.c.date_articles.has(self.lx, k) {
+            Some(e) if self.any_dmy(e).is_some() => e,
+            _ => k,
+        };
         // "entre ahora y el 15 de noviembre", "between Jan 2019 and yesterday", "from March to date".
         if let Some(e) = self.c.now_words.has(self.lx, k) {
             return Some((e, self.r?.to_string(), true));
@@ -136,7 +142,7 @@ impl Scan<'_> {
         let from = j > i;
         let (e1, mut v1, y1) = self.endpoint(j, from)?;
         let k = to(e1)?;
-        let (e2, mut v2, y2) = self.endpoint(k, from)?;
+        let (e2, mut v2, y2) = self.endpoint(k, from).or_else(|| self.weekday_after(k, &v1))?;
         // "de noviembre a febrero de 2017": the first end takes the year of the second, or the one before.
         if !y1 && y2 && v1.len() > 4 {
             let y: i32 = v2.get(..4)?.parse().ok()?;
@@ -151,6 +157,15 @@ impl Scan<'_> {
             v2 = format!("{:04}{}", y + 1, &v2[4..]);
         }
         Some(M { start: i, end: e2, kind: DateKind::Date, value: Some(v1), end_value: Some(v2), unresolved: None })
+    }
+
+    /// "from next monday to friday": a bare weekday that ends a range opened
+    /// on a day is the first such day after it.
+    fn weekday_after(&self, k: usize, first: &str) -> Option<(usize, String, bool)> {
+        let (e, wd) = self.weekday_at(k)?;
+        let start = crate::extract::calendar::CivilDate::parse(first).ok()?;
+        let ahead = (i64::from(wd) - i64::from(start.weekday())).rem_euclid(7);
+        Some((e, start.add_days(if ahead == 0 { 7 } else { ahead }).to_string(), true))
     }
 
     /// "el 7 y el 8 de noviembre": the first day takes the month of the second.
