@@ -140,7 +140,14 @@ impl Scan<'_> {
     /// year that falls before the start is in the next year.
     pub(super) fn endpoint_range(&self, i: usize, j: usize, to: &dyn Fn(usize) -> Option<usize>) -> Option<M> {
         let from = j > i;
-        let (e1, mut v1, y1) = self.endpoint(j, from)?;
+        // "2014 through May 2018": a bare year opens a range whose word link
+        // leads to an end with its own year.
+        let year_first = || {
+            let (e, y) = self.year_at(j)?;
+            let k = to(e).filter(|_| self.l(e).is_some_and(|l| l.kind == PieceKind::Word))?;
+            self.endpoint(k, false).filter(|x| x.2 && x.1.len() > 4).map(|_| (e, format!("{y:04}"), true))
+        };
+        let (e1, mut v1, y1) = self.endpoint(j, from).or_else(year_first)?;
         let k = to(e1)?;
         let (e2, mut v2, y2) = self.endpoint(k, from).or_else(|| self.weekday_after(k, &v1))?;
         // "de noviembre a febrero de 2017": the first end takes the year of the second, or the one before.
