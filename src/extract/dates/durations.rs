@@ -126,6 +126,12 @@ impl Scan<'_> {
         if n.weak && (matches!(unit, Unit::Day) || ordinal) {
             return None;
         }
+        // "twenty second", "three hundred twenty second": tens and a unit
+        // ordinal make one ordinal, not seconds.
+        let tens = n.words && n.value.fract() == 0.0 && (20.0..100.0).contains(&(n.value % 100.0)) && n.value % 10.0 == 0.0;
+        if tens && self.c.ordinal_words.at(self.lx, j).is_some_and(|(_, v)| (1..=9).contains(&v)) {
+            return None;
+        }
         Some(M::new(i, e, DateKind::Duration, Some(iso_duration(value, unit))))
     }
 }
