@@ -104,6 +104,7 @@ pub struct Compiled {
     pub cents_link: PhraseSet<()>,
     pub fraction_over: PhraseSet<()>,
     pub one_pronoun_before: PhraseSet<()>,
+    pub half_nouns: PhraseSet<()>,
     pub ratio_of: PhraseSet<()>,
     pub fraction_and: PhraseSet<()>,
     pub fraction_scale_link: PhraseSet<()>,
@@ -268,6 +269,7 @@ impl Compiled {
             &c.minus_words,
             &c.fractions,
             &c.percent_words,
+            &c.half_nouns,
             &c.weak_denominators,
         ] {
             set.add_to(&mut q);
@@ -406,6 +408,7 @@ impl Compiled {
             cents_link: set(lx.cents_link),
             fraction_over: set(lx.fraction_over),
             one_pronoun_before: set(lx.one_pronoun_before),
+            half_nouns: set(lx.half_nouns),
             ratio_of: set(lx.ratio_of),
             fraction_and: set(lx.fraction_and),
             fraction_scale_link: set(lx.fraction_scale_link),

@@ -514,6 +514,16 @@ impl<'a> Q<'a> {
         ends.then(|| (i, n.end, quantity(QuantityKind::Percent, n.value)))
     }
 
+    /// "la mitad de los votos", "half of the voters": a half of what follows;
+    /// not a half of the year or the game ("the second half of", "la
+    /// primera mitad de"), which an ordinal before it names.
+    fn half_of(&self, i: usize) -> Option<(usize, usize, Quantity)> {
+        let e = self.c.half_nouns.has(self.lx, i)?;
+        let ordinal_before = i > 0 && self.c.ordinal_words.ending_at(self.lx, i, 2).is_some();
+        let link = self.c.fraction_scale_link.has(self.lx, e).is_some();
+        (link && !ordinal_before && self.free(i)).then(|| (i, e, quantity(QuantityKind::Number, 0.5)))
+    }
+
     /// Where the amount after a minus sign at `i` starts: "-5 grados",
     /// "−3,2 %", "- 1,200,000" (not a dash between numbers), or a word ("minus 5").
     fn sign_end(&self, i: usize) -> Option<usize> {
@@ -573,7 +583,7 @@ impl<'a> Q<'a> {
                 }
             }
         }
-        if let Some(found) = self.percent_first(i) {
+        if let Some(found) = self.percent_first(i).or_else(|| self.half_of(i)) {
             return Some(found);
         }
         if let Some((e, v)) = self.ordinal_run(i, 0.0, f64::INFINITY) {

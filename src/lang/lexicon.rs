@@ -226,6 +226,9 @@ pub struct Lexicon {
     /// Before the word for one, making it a pronoun ("the one you mentioned",
     /// "which one", "cada uno"), not a number.
     pub one_pronoun_before: &'static [&'static str],
+    /// The noun for a half, a number when a part of something follows ("la
+    /// mitad de los votos", "half of the voters").
+    pub half_nouns: &'static [&'static str],
     /// Between a part and its whole, a fraction only when the part is the
     /// smaller ("two out of five"; "12 out of 10" are two numbers).
     pub ratio_of: &'static [&'static str],

@@ -170,6 +170,7 @@ pub static LEXICON: Lexicon = Lexicon {
     minus_words: &["minus", "negative"],
     cents_link: &["and"],
     fraction_over: &["over"],
+    half_nouns: &["half"],
     one_pronoun_before: &["the", "this", "that", "which", "each", "every", "any", "no", "another", "the only", "the other", "the same"],
     ratio_of: &["out of"],
     fraction_and: &["and"],

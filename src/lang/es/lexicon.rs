@@ -195,6 +195,7 @@ pub static LEXICON: Lexicon = Lexicon {
     minus_words: &["negativo"],
     cents_link: &["y", "con"],
     fraction_over: &["sobre"],
+    half_nouns: &["mitad"],
     one_pronoun_before: &["cada", "el", "ese", "este", "aquel"],
     ratio_of: &[],
     fraction_and: &["y", "con"],
