@@ -252,6 +252,10 @@ fn work_grows_linearly() {
     assert_linear("digit chains", n / 4, |n| "12-03-2020-5/7/20-dic-".repeat(n), None);
     assert_linear("period parts", n / 4, |n| "la última semana del primer trimestre de 2019 q1-".repeat(n), None);
     assert_linear("years in words", n / 4, |n| "veintiocho de marzo de mil novecientos noventa y dos ".repeat(n), None);
+    assert_linear("numeric day ranges", n / 4, |n| "10/1-11/2/2017-28/2-1/3 ".repeat(n), None);
+    assert_linear("centuries and halves", n / 4, |n| "siglo XXI s. XIX el siglo 20 la mitad de un cuarto de millón de ".repeat(n), None);
+    assert_linear("whole and rest", n / 4, |n| "el resto del año todo el día un par de semanas cada uno el día veintinueve ".repeat(n), None);
+    assert_linear("period edges", n / 4, |n| "desde 2007 hasta finales de 2008 y los últimos dos trimestres ".repeat(n), None);
     assert_linear("long URL", n, |n| format!("http://x.es/{}", "a(".repeat(n)), None);
     assert_linear("hashtags", n, |n| "#_1".repeat(n), None);
     assert_linear("e-mail prefixes", n, |n| "a@".repeat(n), None);
