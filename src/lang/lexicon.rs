@@ -1,6 +1,13 @@
 //! The shape of the word lists that the annotation layers (dates,
 //! quantities, quotes, key phrases) read; each language fills one in.
 
+/// The grammatical gender a pronoun or a first name marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
@@ -313,6 +320,8 @@ pub struct Lexicon {
     pub naming_words: &'static [&'static str],
     /// Pronouns that stand for an organisation or a thing, not a person ("it").
     pub nonperson_pronouns: &'static [&'static str],
+    /// Pronouns that say their referent's gender ("she", "él").
+    pub gendered_pronouns: &'static [(&'static str, Gender)],
     /// Determiners of a new referent ("un", "one"): a description they open
     /// is not linked to a person named before.
     pub indefinites: &'static [&'static str],

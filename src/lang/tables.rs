@@ -17,6 +17,24 @@ pub struct Currency {
     pub candidates: Option<&'static str>,
 }
 
+/// The gender a first name (folded, as `text::fold::lexicon` gives it) almost
+/// always has, from `common/data/first_names.tsv` (`tools/names/build.py`).
+pub fn first_name_gender(folded: &str) -> Option<crate::lang::lexicon::Gender> {
+    use crate::lang::lexicon::Gender;
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("common/data/first_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, g) = l.split_once('\t')?;
+                Some((name, if g == "f" { Gender::Female } else { Gender::Male }))
+            })
+            .collect()
+    });
+    table.get(folded).copied()
+}
+
 pub const ONE: Currency = Currency { code: None, multiplier: 1.0, minor: false, candidates: None };
 
 /// The ISO table shared by all languages: code, symbols, minor units, countries …

@@ -1,6 +1,7 @@
 //! Attribution: the cue and the speaker of one quote.
 
 use crate::extract::lexicon::Compiled;
+use crate::lang::lexicon::Gender;
 use super::{EntitySpan, SpeakerSpan, Via, NP_MAX};
 use crate::tokenize::pieces::{Piece, PieceKind};
 
@@ -128,7 +129,8 @@ impl<'a> Attr<'a> {
         let (s, e) = (self.lx[a].start, self.lx[b_incl].end);
         if a == b_incl && self.is_pronoun(a) {
             let nonperson = self.c.nonperson_pronouns.has(self.lx, a).is_some();
-            return self.recent(s, !nonperson).unwrap_or(SpeakerSpan { start: s, end: e, entity: None, role: None, via: Via::Pronoun });
+            let gender = self.c.gendered_pronouns.at(self.lx, a).map(|(_, g)| g);
+            return self.recent_as(s, !nonperson, gender).unwrap_or(SpeakerSpan { start: s, end: e, entity: None, role: None, via: Via::Pronoun });
         }
         if let Some(en) = self.person_in(s, e).filter(|en| !self.complement(a, en)) {
             let role = if en.start > s {
@@ -215,15 +217,22 @@ impl<'a> Attr<'a> {
     /// pronoun or a left-out subject refers to. Looks at a bounded number of
     /// mentions, so each lookup is logarithmic plus a constant.
     pub(super) fn recent(&self, before: usize, person: bool) -> Option<SpeakerSpan> {
+        self.recent_as(before, person, None)
+    }
+
+    /// [`Attr::recent`] for a pronoun of `gender`: a person whose first name
+    /// says the other gender is not the one it refers to.
+    pub(super) fn recent_as(&self, before: usize, person: bool, gender: Option<Gender>) -> Option<SpeakerSpan> {
         let before = before.min(self.open_at.get());
         let p = self.entities.partition_point(|en| en.end <= before);
         let outside = |en: &EntitySpan| {
             let k = self.lx.partition_point(|l| l.start < en.start);
             !self.inside.get(k).copied().unwrap_or(false)
         };
-        let near = || self.entities[..p].iter().rev().take(Self::RECENT).filter(|en| outside(en));
+        let fits = |en: &EntitySpan| gender.is_none() || en.gender.is_none() || en.gender == gender;
+        let near = || self.entities[..p].iter().rev().take(Self::RECENT).filter(|en| outside(en) && fits(en));
         if person {
-            return self.in_focus(before, near());
+            return self.in_focus(before, near(), gender);
         }
         let en = if person {
             near().find(|en| en.person)

@@ -135,12 +135,18 @@ pub(crate) struct EntitySpan {
     /// left-out subject may stand for.
     pub person: bool,
     pub org: bool,
+    /// A person's gender, where the first name of the entity's canonical
+    /// name says it ("Hillary Clinton"): "he" is not her.
+    pub gender: Option<crate::lang::lexicon::Gender>,
 }
 
 impl EntitySpan {
     pub(crate) fn of(e: &Entity) -> EntitySpan {
         use crate::ner::Label;
-        EntitySpan { start: e.start, end: e.end, id: e.id, person: e.label == Label::Per, org: e.label == Label::Org }
+        let person = e.label == Label::Per;
+        let first = e.canonical.split_whitespace().next().filter(|_| person && e.canonical.contains(' '));
+        let gender = first.and_then(|w| crate::lang::tables::first_name_gender(&crate::text::fold::lexicon(w)));
+        EntitySpan { start: e.start, end: e.end, id: e.id, person, org: e.label == Label::Org, gender }
     }
 }
 

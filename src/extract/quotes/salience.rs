@@ -42,7 +42,7 @@ impl<'a> Attr<'a> {
     /// subjects of the last few sentences and the last quote's speaker, else
     /// the most recent person mentioned. `cands` are the recent mentions,
     /// most recent first.
-    pub(super) fn in_focus<'e>(&self, before: usize, cands: impl Iterator<Item = &'e EntitySpan>) -> Option<SpeakerSpan> {
+    pub(super) fn in_focus<'e>(&self, before: usize, cands: impl Iterator<Item = &'e EntitySpan>, gender: Option<crate::lang::lexicon::Gender>) -> Option<SpeakerSpan> {
         let k = self.lx.partition_point(|l| l.start < before);
         let from = self.sentences_back(k.min(self.lx.len().saturating_sub(1)), FOCUS_SENTENCES);
         let lex = |en: &EntitySpan| self.lx.partition_point(|l| l.start < en.start);
@@ -64,7 +64,8 @@ impl<'a> Attr<'a> {
         // A speaker linked to an entity starts where that entity does (entities are sorted by start).
         let a_person = |sp: &&SpeakerSpan| {
             let first = self.entities.partition_point(|en| en.start < sp.start);
-            sp.entity.map_or(true, |id| self.entities[first..].iter().take_while(|en| en.start == sp.start).any(|en| en.id == id && en.person))
+            let fits = |en: &EntitySpan| gender.is_none() || en.gender.is_none() || en.gender == gender;
+            sp.entity.map_or(true, |id| self.entities[first..].iter().take_while(|en| en.start == sp.start).any(|en| en.id == id && en.person && fits(en)))
         };
         let speaker = self.last_speaker.borrow().as_ref().filter(in_reach).filter(a_person).cloned();
         let as_span = |en: &EntitySpan| SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Pronoun };

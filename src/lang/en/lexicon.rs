@@ -1,7 +1,7 @@
 //! English data for dates, quantities, quotes and key phrases.
 //! Only data here; the algorithms are in the annotation layers.
 
-use crate::lang::lexicon::{Lexicon, Unit};
+use crate::lang::lexicon::{Gender, Lexicon, Unit};
 
 #[rustfmt::skip]
 pub static LEXICON: Lexicon = Lexicon {
@@ -260,6 +260,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "coach", "manager", "executive", "founder", "professor", "commissioner", "sheriff", "treasurer", "speaker",
     ],
     nonperson_pronouns: &["it"],
+    gendered_pronouns: &[("he", Gender::Male), ("him", Gender::Male), ("his", Gender::Male), ("she", Gender::Female), ("her", Gender::Female)],
     indefinites: &["a", "an", "one", "another"],
     text_nouns: &[
         "statement", "document", "letter", "report", "study", "blog", "post", "website", "memo", "ad", "ads", "paper",

@@ -1,7 +1,7 @@
 //! Spanish data for dates, quantities, quotes and key phrases.
 //! Only data here; the algorithms are in the annotation layers.
 
-use crate::lang::lexicon::{Lexicon, Unit};
+use crate::lang::lexicon::{Gender, Lexicon, Unit};
 
 #[rustfmt::skip]
 pub static LEXICON: Lexicon = Lexicon {
@@ -284,6 +284,7 @@ pub static LEXICON: Lexicon = Lexicon {
         "club", "coro", "banda", "conjunto", "buque", "barco", "sobre el tema", "bajo el título", "bajo el nombre",
     ],
     nonperson_pronouns: &[],
+    gendered_pronouns: &[("él", Gender::Male), ("ella", Gender::Female)],
     indefinites: &["un", "una", "unos", "unas", "otro", "otra"],
     text_nouns: &[
         "comunicado", "texto", "escrito", "manifiesto", "documento", "nota", "informe", "carta", "moción", "enmienda",
