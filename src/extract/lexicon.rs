@@ -64,6 +64,7 @@ pub struct Compiled {
     pub month_year_in: PhraseSet<()>,
     /// Holidays and the later date phrases.
     pub cal: CalendarWords,
+    pub amt: AmountWords,
     pub number_words: PhraseSet<u32>,
     pub weak_numbers: PhraseSet<()>,
     pub number_and: PhraseSet<()>,
@@ -103,11 +104,7 @@ pub struct Compiled {
     pub minus_words: PhraseSet<()>,
     pub cents_link: PhraseSet<()>,
     pub fraction_over: PhraseSet<()>,
-    pub one_pronoun_before: PhraseSet<()>,
-    pub half_nouns: PhraseSet<()>,
-    pub ratio_of: PhraseSet<()>,
     pub fraction_and: PhraseSet<()>,
-    pub fraction_scale_link: PhraseSet<()>,
     pub decimal_words: PhraseSet<()>,
     pub spoken_decimal: PhraseSet<()>,
     pub currency_link: PhraseSet<()>,
@@ -207,6 +204,25 @@ impl CalendarWords {
     }
 }
 
+/// The later word lists of amounts: parts, halves and pronoun "one".
+pub struct AmountWords {
+    pub ratio_of: PhraseSet<()>,
+    pub fraction_scale_link: PhraseSet<()>,
+    pub one_pronoun_before: PhraseSet<()>,
+    pub half_nouns: PhraseSet<()>,
+}
+
+impl AmountWords {
+    fn new(lx: &'static Lexicon) -> AmountWords {
+        AmountWords {
+            ratio_of: set(lx.ratio_of),
+            fraction_scale_link: set(lx.fraction_scale_link),
+            one_pronoun_before: set(lx.one_pronoun_before),
+            half_nouns: set(lx.half_nouns),
+        }
+    }
+}
+
 /// A [`PhraseSet`] of any value type, for [`Starts`].
 trait FirstLexes {
     fn add_to(&self, starts: &mut Starts);
@@ -270,7 +286,7 @@ impl Compiled {
             &c.minus_words,
             &c.fractions,
             &c.percent_words,
-            &c.half_nouns,
+            &c.amt.half_nouns,
             &c.weak_denominators,
         ] {
             set.add_to(&mut q);
@@ -383,6 +399,7 @@ impl Compiled {
             year_part_codes: pairs(lx.year_part_codes),
             month_year_in: set(lx.month_year_in),
             cal: CalendarWords::new(lx),
+            amt: AmountWords::new(lx),
             number_words: pairs(lx.number_words),
             weak_numbers: set(lx.weak_numbers),
             number_and: set(lx.number_and),
@@ -408,11 +425,7 @@ impl Compiled {
             minus_words: set(lx.minus_words),
             cents_link: set(lx.cents_link),
             fraction_over: set(lx.fraction_over),
-            one_pronoun_before: set(lx.one_pronoun_before),
-            half_nouns: set(lx.half_nouns),
-            ratio_of: set(lx.ratio_of),
             fraction_and: set(lx.fraction_and),
-            fraction_scale_link: set(lx.fraction_scale_link),
             decimal_words: set(lx.decimal_words),
             spoken_decimal: set(lx.spoken_decimal),
             currency_link: set(lx.currency_link),

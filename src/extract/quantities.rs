@@ -457,7 +457,7 @@ impl<'a> Q<'a> {
         if let Some((e2, d)) = self.weak_denominator(hy, n) {
             return Some((e2, n.value / d, false));
         }
-        let over = c.fraction_over.has(lx, e).map(|j| (j, false)).or_else(|| c.ratio_of.has(lx, e).map(|j| (j, true)));
+        let over = c.fraction_over.has(lx, e).map(|j| (j, false)).or_else(|| c.amt.ratio_of.has(lx, e).map(|j| (j, true)));
         if let Some((j, part)) = over {
             if let Some(d) = number_at(self.t, lx, j, c).filter(|d| d.value != 0.0 && !d.weak && (!part || n.value <= d.value)) {
                 return Some((d.end, n.value / d.value, false));
@@ -487,14 +487,14 @@ impl<'a> Q<'a> {
     /// the vote"). Its end and value.
     fn weak_denominator(&self, k: usize, n: &Number) -> Option<(usize, f64)> {
         let (e, d) = self.c.weak_denominators.at(self.lx, k)?;
-        let part_of = self.scale_after_fraction(e).is_some() || self.c.fraction_scale_link.has(self.lx, e).is_some();
+        let part_of = self.scale_after_fraction(e).is_some() || self.c.amt.fraction_scale_link.has(self.lx, e).is_some();
         (part_of && n.value.fract() == 0.0 && n.value > 0.0 && n.value < d && self.free(k)).then_some((e, d))
     }
 
     /// The scale a fraction ending at `e` is a part of: "un cuarto de
     /// millón", "two thirds of a million", "three quarters billion".
     fn scale_after_fraction(&self, e: usize) -> Option<(usize, f64)> {
-        let k = self.c.fraction_scale_link.has(self.lx, e).unwrap_or(e);
+        let k = self.c.amt.fraction_scale_link.has(self.lx, e).unwrap_or(e);
         self.c.scales.at(self.lx, k).filter(|&(_, s)| s >= 1000.0 && self.free(k))
     }
 
@@ -507,7 +507,7 @@ impl<'a> Q<'a> {
         if i > 0 && (lx[i - 1].kind == PieceKind::Num || number_at(self.t, lx, i - 1, self.c).is_some()) {
             return None;
         }
-        let k = self.c.fraction_scale_link.has(lx, e)?;
+        let k = self.c.amt.fraction_scale_link.has(lx, e)?;
         let n = number_at(self.t, lx, k, self.c).filter(|n| !n.weak && self.free(k))?;
         let joined = |l: &Piece| self.glued(n.end) && matches!(l.norm.as_str(), "-" | "/" | "%");
         let ends = lx.get(n.end).is_none_or(|l| l.kind == PieceKind::Punct && !joined(l) || l.newline_before);
@@ -518,9 +518,9 @@ impl<'a> Q<'a> {
     /// not a half of the year or the game ("the second half of", "la
     /// primera mitad de"), which an ordinal before it names.
     fn half_of(&self, i: usize) -> Option<(usize, usize, Quantity)> {
-        let e = self.c.half_nouns.has(self.lx, i)?;
+        let e = self.c.amt.half_nouns.has(self.lx, i)?;
         let ordinal_before = i > 0 && self.c.ordinal_words.ending_at(self.lx, i, 2).is_some();
-        let link = self.c.fraction_scale_link.has(self.lx, e).is_some();
+        let link = self.c.amt.fraction_scale_link.has(self.lx, e).is_some();
         (link && !ordinal_before && self.free(i)).then(|| (i, e, quantity(QuantityKind::Number, 0.5)))
     }
 
@@ -595,7 +595,7 @@ impl<'a> Q<'a> {
         }
         // "the one you mentioned", "cada uno": a pronoun, not a count.
         let one_word = n.words && n.value == 1.0 && n.end == i + 1 && !n.weak;
-        if one_word && i > 0 && self.c.one_pronoun_before.ending_at(lx, i, 2).is_some() {
+        if one_word && i > 0 && self.c.amt.one_pronoun_before.ending_at(lx, i, 2).is_some() {
             return None;
         }
         // "061", "007": a code, not a quantity.
@@ -603,14 +603,9 @@ impl<'a> Q<'a> {
             return None;
         }
         let e = n.end;
-        // ordinal digits: "17.º", "3rd"
-        if lx[i].kind == PieceKind::Num && n.plain_digits && self.glued(e) {
-            if let Some(e2) = self.c.ordinal_suffixes.has(lx, e) {
-                // "30° C" is a temperature: a longer measure unit wins.
-                let unit = self.c.measure_units.has(lx, e).is_some_and(|m| m > e2);
-                if !unit && !self.glued(e2) || lx.get(e2).is_some_and(|l| l.kind == PieceKind::Punct && l.norm != "º") {
-                    return Some((i, e2, quantity(QuantityKind::Ordinal, n.value)));
-                }
+        if lx[i].kind == PieceKind::Num && n.plain_digits {
+            if let Some(found) = self.digit_ordinal(i, e, n.value) {
+                return Some(found);
             }
         }
         let (e, value, ordinal) = match self.after_number(i, &n) {
@@ -634,15 +629,7 @@ impl<'a> Q<'a> {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
         if n.weak {
-            // "un yen", "a dollar": one of a currency named in words, not
-            // one that is also a weight ("a pound of flour"), nor the
-            // currency itself ("un yen fuerte").
-            let named = lx.get(e).is_some_and(|l| l.kind == PieceKind::Word) && !self.code_like(e, e + 1) && self.c.measure_units.has(lx, e).is_none();
-            let found = self.currency_after(i, e, n.value, false).filter(|_| named)?;
-            let adjective = lx.get(found.1).is_some_and(|l| {
-                l.kind == PieceKind::Word && crate::extract::pos::pos_of(self.lang, &crate::text::fold::lexicon(&l.norm)) == crate::extract::pos::Pos::Adjective
-            });
-            return (!adjective).then_some(found);
+            return self.one_of_currency(i, e, n.value);
         }
         // "3 millones y medio de dólares": the scale ends before the half.
         let before_half = self.c.and_half.ending_at(lx, e, 3).map_or(e, |(s, _)| s);
@@ -668,22 +655,51 @@ impl<'a> Q<'a> {
             }
         }
         let mut q = quantity(QuantityKind::Number, n.value);
-        if let Some(l) = lx.get(w).filter(|_| !fraction) {
-            if l.kind == PieceKind::Word
-                && !l.upper
-                && self.free(w)
-                && self.c.function_words.has(lx, w).is_none()
-                && !self.c.looks_like_verb(l.text(self.t))
-                && self.c.number_words.has(lx, w).is_none()
-                && self.c.scales.has(lx, w).is_none()
-                && self.c.units.has(lx, w).is_none()
-                && self.c.months.has(lx, w).is_none()
-                && l.norm.chars().count() > 2
-            {
-                q.kind = QuantityKind::Measure;
-                q.unit = Some(l.text(self.t).to_string());
-            }
+        if let Some(l) = lx.get(w).filter(|_| !fraction && self.counted_noun(w)) {
+            q.kind = QuantityKind::Measure;
+            q.unit = Some(l.text(self.t).to_string());
         }
         Some((i, e, q))
+    }
+
+    /// Whether the word at `w` is what a number before it counts: a
+    /// lower-case content word, not a verb, a number, a scale, a unit or a month.
+    fn counted_noun(&self, w: usize) -> bool {
+        let (lx, c) = (self.lx, self.c);
+        let Some(l) = lx.get(w) else { return false };
+        l.kind == PieceKind::Word
+            && !l.upper
+            && self.free(w)
+            && c.function_words.has(lx, w).is_none()
+            && !c.looks_like_verb(l.text(self.t))
+            && c.number_words.has(lx, w).is_none()
+            && c.scales.has(lx, w).is_none()
+            && c.units.has(lx, w).is_none()
+            && c.months.has(lx, w).is_none()
+            && l.norm.chars().count() > 2
+    }
+
+    /// "un yen", "a dollar": one of a currency named in words after an
+    /// article-like number ending at `e`; not a currency that is also a
+    /// weight ("a pound of flour") or a code ("a USD account"), nor the
+    /// currency itself ("un yen fuerte").
+    fn one_of_currency(&self, i: usize, e: usize, value: f64) -> Option<(usize, usize, Quantity)> {
+        let lx = self.lx;
+        let named = lx.get(e).is_some_and(|l| l.kind == PieceKind::Word) && !self.code_like(e, e + 1) && self.c.measure_units.has(lx, e).is_none();
+        let found = self.currency_after(i, e, value, false).filter(|_| named)?;
+        let adjective = lx.get(found.1).is_some_and(|l| {
+            l.kind == PieceKind::Word && crate::extract::pos::pos_of(self.lang, &crate::text::fold::lexicon(&l.norm)) == crate::extract::pos::Pos::Adjective
+        });
+        (!adjective).then_some(found)
+    }
+
+    /// Digits with an ordinal suffix glued: "17.º", "3rd" (`e` ends the digits).
+    fn digit_ordinal(&self, i: usize, e: usize, value: f64) -> Option<(usize, usize, Quantity)> {
+        let lx = self.lx;
+        let e2 = self.c.ordinal_suffixes.has(lx, e).filter(|_| self.glued(e))?;
+        // "30° C" is a temperature: a longer measure unit wins.
+        let unit = self.c.measure_units.has(lx, e).is_some_and(|m| m > e2);
+        let ends = !unit && !self.glued(e2) || lx.get(e2).is_some_and(|l| l.kind == PieceKind::Punct && l.norm != "º");
+        ends.then(|| (i, e2, quantity(QuantityKind::Ordinal, value)))
     }
 }
