@@ -623,9 +623,10 @@ impl<'a> Q<'a> {
             None => (e, value, changed),
         };
         let n = Number { end: e, value, weak: n.weak && !changed, ..n };
-        // "2 percentage points" is a difference of rates, not a rate.
+        // "2 percentage points" is a difference of rates, not a rate; "un
+        // porcentaje" is the noun, not one percent.
         let points = self.c.measure_units.has(lx, e);
-        if let Some(e2) = self.c.percent_words.has(lx, e).filter(|&e2| points.is_none_or(|m| m <= e2)) {
+        if let Some(e2) = self.c.percent_words.has(lx, e).filter(|&e2| points.is_none_or(|m| m <= e2) && !n.weak) {
             return Some((i, e2, quantity(QuantityKind::Percent, n.value)));
         }
         if n.weak {
