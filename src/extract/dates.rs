@@ -354,7 +354,7 @@ impl<'a> Scan<'a> {
         if let (None, Some(r)) = (d.year, self.r) {
             let ahead = (d.month, d.day) > (r.month, r.day);
             let behind = (d.month, d.day) < (r.month, r.day);
-            d2.year = match self.tense_near(i, d.end) {
+            d2.year = match self.tense_agreed(i, d.end) {
                 t if t < 0 && ahead => Some(r.year - 1),
                 t if t > 0 && behind => Some(r.year + 1),
                 _ => None,
@@ -405,6 +405,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.month_year(i))
             .or_else(|| self.year_month(i))
             .or_else(|| self.bare_year(i))
+            .or_else(|| self.the_weekend(i))
             .or_else(|| self.bare_weekday(i))
     }
 

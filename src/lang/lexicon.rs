@@ -182,6 +182,9 @@ pub struct Lexicon {
     /// Tense near a bare weekday: past (-1) or future (1) verb forms
     /// ("dijo", "said", "will"), and the lower-case endings that mark them.
     pub tense_words: &'static [(&'static str, i32)],
+    /// Words of a present or conditional clause ("is scheduled", "would be
+    /// held", "está previsto"): beside a past form they leave the tense open.
+    pub open_tense_words: &'static [&'static str],
     pub tense_endings: &'static [(&'static str, i32)],
 
     // ---- numbers ----

@@ -8,6 +8,7 @@
 
 use super::{DateKind, Scan, M};
 use crate::extract::calendar::{days_in_month, CivilDate};
+use crate::extract::lexicon::Unit;
 use crate::tokenize::pieces::PieceKind;
 
 /// How far a weekday-and-day looks for a month that fits (either way).
@@ -81,6 +82,31 @@ impl Scan<'_> {
         back.chain(ahead).find_map(|k| self.tense_at(k)).unwrap_or(0)
     }
 
+    /// The tense of the clause around `i..e` when every sign of it agrees
+    /// (all past, or all future) and no present or conditional word leaves
+    /// it open ("is scheduled for", "would be held on"); else 0. Strict,
+    /// for a choice that moves a date by a year.
+    pub(super) fn tense_agreed(&self, i: usize, e: usize) -> i64 {
+        const REACH: usize = 8;
+        // The clause only: a comma may join one of another tense ("was held on
+        // December 3, and the summit will …").
+        let stop = |l: &crate::tokenize::pieces::Piece| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "?" | "!" | ";" | ",");
+        let back = (i.saturating_sub(REACH)..i).rev().take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
+        let ahead = (e..e + REACH).take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
+        let mut seen = 0;
+        for k in back.chain(ahead) {
+            if self.c.cal.open_tense_words.has(self.lx, k).is_some() {
+                return 0;
+            }
+            match self.tense_at(k) {
+                Some(t) if seen != 0 && t != seen => return 0,
+                Some(t) => seen = t,
+                None => {}
+            }
+        }
+        seen
+    }
+
     fn tense_at(&self, k: usize) -> Option<i64> {
         if let Some((_, t)) = self.c.cal.tense_words.at(self.lx, k) {
             return Some(t as i64);
@@ -110,6 +136,25 @@ impl Scan<'_> {
         let k = self.c.cal.weekday_week_link.has(self.lx, e).unwrap_or(e);
         let (end, wd) = self.weekday_or_abbr(k)?;
         Some(M::new(i, end, DateKind::Date, day(monday, wd)))
+    }
+}
+
+impl Scan<'_> {
+    /// "over the weekend", "el fin de semana": the weekend of the
+    /// reference's week, or of the week before in a past-tense sentence
+    /// written on a weekday ("Protests continued over the weekend").
+    pub(super) fn the_weekend(&self, i: usize) -> Option<M> {
+        let k = self.c.date_articles.has(self.lx, i)?;
+        let (e, _) = self.c.units.at(self.lx, k).filter(|&(_, u)| u == Unit::Weekend)?;
+        // "the weekend of May 3", "el fin de semana del 3 de mayo": that weekend, not this one.
+        let word_link = self.l(e).is_some_and(|l| l.kind == PieceKind::Word) && self.c.month_year_link.has(self.lx, e).is_some();
+        if word_link || self.c.day_month_link.has(self.lx, e).is_some() {
+            return None;
+        }
+        let Some(r) = self.r else { return Some(M::rel(i, e, None)) };
+        let past = self.tense_near(i, e) < 0 && r.weekday() < 6;
+        let week = if past { r.add_days(-7) } else { r };
+        Some(M::new(i, e, DateKind::Date, Some(format!("{}-WE", week.week_string()))))
     }
 }
 

@@ -122,6 +122,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("will", 1), ("'ll", 1), ("shall", 1), ("going to", 1), ("is due", 1), ("are due", 1),
     ],
     tense_endings: &[("ed", -1)],
+    open_tense_words: &["is", "are", "would", "could", "might", "may", "should", "am", "expected", "scheduled", "set to", "planned"],
     first_last_n: &[("first", 1), ("last", -1), ("final", -1)],
     weekday_by_week: &["last", "previous", "next", "following"],
     starting_from: &["starting from", "starting", "from", "beginning", "starting on", "beginning on", ", from", ", starting"],

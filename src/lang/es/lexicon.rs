@@ -124,6 +124,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("habían", -1), ("era", -1), ("vio", -1), ("murió", -1),
         ("será", 1), ("serán", 1), ("va a", 1), ("van a", 1), ("habrá", 1), ("vendrá", 1),
     ],
+    open_tense_words: &["es", "son", "está", "están", "sería", "serían", "podría", "prevé", "previsto", "prevista", "se espera", "espera"],
     tense_endings: &[
         ("aron", -1), ("ieron", -1), ("ó", -1), ("aban", -1),
         ("ará", 1), ("arán", 1), ("erá", 1), ("erán", 1), ("irá", 1), ("irán", 1), ("drá", 1), ("drán", 1),
