@@ -394,6 +394,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.ago_before(i))
             .or_else(|| self.within(i))
             .or_else(|| self.rest_of(i))
+            .or_else(|| self.after_next(i))
             .or_else(|| self.whole_unit(i))
             .or_else(|| self.in_future(i))
             .or_else(|| self.set(i))

@@ -75,6 +75,9 @@ pub struct Lexicon {
     /// Before a unit, what is left of the reference's week, month or year
     /// ("el resto del año", "the rest of the week"): from the next day to its end.
     pub rest_of: &'static [&'static str],
+    /// After a unit, two of it ahead ("the week after next", "la semana
+    /// después de la próxima").
+    pub after_next: &'static [&'static str],
     /// Before a unit in the singular, one whole unit as a duration ("all
     /// day", "toda la semana").
     pub whole_unit: &'static [&'static str],

@@ -84,6 +84,26 @@ impl Scan<'_> {
         (last > r).then(|| span(i, e, r.add_days(1), last))
     }
 
+    /// "the week after next", "el año después del próximo": two units ahead.
+    pub(super) fn after_next(&self, i: usize) -> Option<M> {
+        let k = self.c.date_articles.has(self.lx, i)?;
+        let (e, unit) = self.c.units.at(self.lx, k)?;
+        let end = self.c.cal.after_next.has(self.lx, e)?;
+        let Some(r) = self.r else { return Some(M::rel(i, end, None)) };
+        let v = match unit {
+            Unit::Day => r.add_days(2).to_string(),
+            Unit::Week => r.add_days(14).week_string(),
+            Unit::Weekend => format!("{}-WE", r.add_days(14).week_string()),
+            Unit::Month => {
+                let d = r.add_months(2);
+                format!("{:04}-{:02}", d.year, d.month)
+            }
+            Unit::Year => format!("{:04}", r.year + 2),
+            _ => return None,
+        };
+        Some(M::new(i, end, DateKind::Date, Some(v)))
+    }
+
     /// "within 9 months": a window from the reference.
     pub(super) fn within(&self, i: usize) -> Option<M> {
         let j = self.c.within.has(self.lx, i)?;

@@ -53,6 +53,7 @@ pub static LEXICON: Lexicon = Lexicon {
     window_before: &[],
     window_after: &[("past", -1), ("next", 1)],
     within: &["within"],
+    after_next: &["after next"],
     whole_unit: &["all", "the whole", "the entire", "a whole", "an entire"],
     rest_of: &["the rest of the", "the remainder of the", "rest of the", "remainder of the", "the remaining of the", "remaining of the"],
     in_future: &["in"],

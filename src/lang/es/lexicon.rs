@@ -55,6 +55,7 @@ pub static LEXICON: Lexicon = Lexicon {
     ago_after: &[],
     window_before: &[("los próximos", 1), ("las próximas", 1), ("próximos", 1), ("próximas", 1), ("los últimos", -1), ("las últimas", -1), ("últimos", -1), ("últimas", -1)],
     window_after: &[("pasados", -1), ("pasadas", -1), ("anteriores", -1), ("próximos", 1), ("próximas", 1), ("siguientes", 1)],
+    after_next: &["después de la próxima", "después del próximo", "después de la siguiente", "después del siguiente"],
     whole_unit: &["todo el", "toda la", "todo un", "toda una"],
     rest_of: &["el resto de la", "el resto del", "resto de la", "resto del", "lo que queda de la", "lo que queda del", "lo que resta de la", "lo que resta del"],
     within: &["en el plazo de", "en un plazo de"],
