@@ -8,6 +8,24 @@ use crate::extract::lexicon::Unit;
 use crate::extract::numbers::number_at;
 use crate::tokenize::pieces::PieceKind;
 
+/// The period `n` units of `unit` from the one holding `r`, as TIMEX writes
+/// it ("2018-W22", "2018-05", "2020"); none for a unit below a day.
+pub(super) fn unit_shifted(r: CivilDate, unit: Unit, n: i64) -> Option<String> {
+    Some(match unit {
+        Unit::Day => r.add_days(n).to_string(),
+        Unit::Week => r.add_days(7 * n).week_string(),
+        Unit::Weekend => format!("{}-WE", r.add_days(7 * n).week_string()),
+        Unit::Month => {
+            let d = r.add_months(n);
+            format!("{:04}-{:02}", d.year, d.month)
+        }
+        Unit::Year => format!("{:04}", r.year as i64 + n),
+        Unit::Decade => format!("{}", (r.year as i64).div_euclid(10) + n),
+        Unit::Century => format!("{}", (r.year as i64).div_euclid(100) + n),
+        _ => return None,
+    })
+}
+
 impl Scan<'_> {
     pub(super) fn relative(&self, i: usize) -> Option<M> {
         let lx = self.lx;
@@ -131,19 +149,7 @@ impl Scan<'_> {
             return Some((e, v));
         }
         if let Some((e, unit)) = self.c.units.at(self.lx, k) {
-            let v = r.map(|r| match unit {
-                Unit::Day => Some(r.add_days(dir).to_string()),
-                Unit::Week => Some(r.add_days(7 * dir).week_string()),
-                Unit::Weekend => Some(format!("{}-WE", r.add_days(7 * dir).week_string())),
-                Unit::Month => {
-                    let d = r.add_months(dir);
-                    Some(format!("{:04}-{:02}", d.year, d.month))
-                }
-                Unit::Year => Some(format!("{:04}", r.year as i64 + dir)),
-                Unit::Decade => Some(format!("{}", (r.year as i64).div_euclid(10) + dir)),
-                Unit::Century => Some(format!("{}", (r.year as i64).div_euclid(100) + dir)),
-                _ => None,
-            });
+            let v = r.map(|r| unit_shifted(r, unit, dir));
             return match v {
                 Some(None) => None,
                 Some(Some(s)) => Some((e, Some(s))),
@@ -187,7 +193,6 @@ impl Scan<'_> {
         None
     }
 
-    /// A whole amount of a unit: "dos semanas", "3 días", "un mes".
     /// "the last 2 quarters", "los próximos tres trimestres": whole parts of
     /// the year before or after the one the reference is in.
     fn parts_window(&self, i: usize, k: usize, dir: i64) -> Option<M> {
@@ -205,19 +210,20 @@ impl Scan<'_> {
     }
 
     /// A vague count and its unit ("a few weeks", "un par de días"): the
-    /// end, the number TIMEX reads it as.
-    pub(super) fn vague_amount(&self, i: usize) -> Option<(usize, f64)> {
+    /// end, the number TIMEX reads it as, and the unit.
+    pub(super) fn vague_amount(&self, i: usize) -> Option<(usize, f64, Unit)> {
         let (e, n) = self.c.cal.vague_counts.at(self.lx, i)?;
-        let (e2, _) = self.c.units.at(self.lx, e)?;
-        Some((e2, f64::from(n)))
+        let (e2, unit) = self.c.units.at(self.lx, e)?;
+        Some((e2, f64::from(n), unit))
     }
 
+    /// A whole amount of a unit: "dos semanas", "3 días", "un mes".
     pub(super) fn amount_unit(&self, i: usize) -> Option<(usize, f64, Unit, bool)> {
         // "un par de días", "a couple of weeks": two, a count like any
         // other; "a few weeks" is no count to date a day by ("hace unos
         // días" stays no date), only to bound a window (`window`).
-        if let Some((e, n)) = self.vague_amount(i).filter(|v| v.1 == 2.0) {
-            return Some((e, n, self.c.units.at(self.lx, e - 1).map(|u| u.1)?, false));
+        if let Some((e, n, unit)) = self.vague_amount(i).filter(|v| v.1 == 2.0) {
+            return Some((e, n, unit, false));
         }
         let i = self.c.approx.has(self.lx, i).unwrap_or(i);
         let Some(n) = number_at(self.t, self.lx, i, self.c) else {

@@ -75,11 +75,16 @@ impl Scan<'_> {
     /// The tense of the verb nearest to pieces `i..e` in its sentence (at most
     /// a few pieces away): -1 past, 1 future, 0 none.
     pub(super) fn tense_near(&self, i: usize, e: usize) -> i64 {
+        self.around(i, e, &[".", "?", "!", ";"]).find_map(|k| self.tense_at(k)).unwrap_or(0)
+    }
+
+    /// The pieces a few places before `i` (nearest first), then after `e`,
+    /// each side up to a punctuation mark of `stops`.
+    fn around<'s>(&'s self, i: usize, e: usize, stops: &'s [&'s str]) -> impl Iterator<Item = usize> + 's {
         const REACH: usize = 8;
-        let stop = |l: &crate::tokenize::pieces::Piece| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "?" | "!" | ";");
-        let back = (i.saturating_sub(REACH)..i).rev().take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
-        let ahead = (e..e + REACH).take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
-        back.chain(ahead).find_map(|k| self.tense_at(k)).unwrap_or(0)
+        let open = move |k: usize| self.l(k).is_some_and(|l| !(l.kind == PieceKind::Punct && stops.contains(&l.norm.as_str())));
+        let back = (i.saturating_sub(REACH)..i).rev().take_while(move |&k| open(k));
+        back.chain((e..e + REACH).take_while(move |&k| open(k)))
     }
 
     /// The tense of the clause around `i..e` when every sign of it agrees
@@ -87,14 +92,10 @@ impl Scan<'_> {
     /// it open ("is scheduled for", "would be held on"); else 0. Strict,
     /// for a choice that moves a date by a year.
     pub(super) fn tense_agreed(&self, i: usize, e: usize) -> i64 {
-        const REACH: usize = 8;
         // The clause only: a comma may join one of another tense ("was held on
         // December 3, and the summit will …").
-        let stop = |l: &crate::tokenize::pieces::Piece| l.kind == PieceKind::Punct && matches!(l.norm.as_str(), "." | "?" | "!" | ";" | ",");
-        let back = (i.saturating_sub(REACH)..i).rev().take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
-        let ahead = (e..e + REACH).take_while(|&k| self.l(k).is_some_and(|l| !stop(l)));
         let mut seen = 0;
-        for k in back.chain(ahead) {
+        for k in self.around(i, e, &[".", "?", "!", ";", ","]) {
             if self.c.cal.open_tense_words.has(self.lx, k).is_some() {
                 return 0;
             }
@@ -153,8 +154,7 @@ impl Scan<'_> {
         }
         let Some(r) = self.r else { return Some(M::rel(i, e, None)) };
         let past = self.tense_near(i, e) < 0 && r.weekday() < 6;
-        let week = if past { r.add_days(-7) } else { r };
-        Some(M::new(i, e, DateKind::Date, Some(format!("{}-WE", week.week_string()))))
+        Some(M::new(i, e, DateKind::Date, super::relative::unit_shifted(r, Unit::Weekend, if past { -1 } else { 0 })))
     }
 }
 

@@ -54,7 +54,7 @@ impl Scan<'_> {
     /// with `dir` 0, "within 9 months" (from today). Only day-sized units.
     pub(super) fn window(&self, i: usize, k: usize, dir: i64) -> Option<M> {
         // "the next few weeks": a vague count bounds a window well enough.
-        let vague = || self.vague_amount(k).and_then(|(e, n)| Some((e, n, self.c.units.at(self.lx, e - 1)?.1, false)));
+        let vague = || self.vague_amount(k).map(|(e, n, unit)| (e, n, unit, false));
         let (e, n, unit, _) = self.amount_unit(k).or_else(vague)?;
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
             return None;
@@ -90,17 +90,7 @@ impl Scan<'_> {
         let (e, unit) = self.c.units.at(self.lx, k)?;
         let end = self.c.cal.after_next.has(self.lx, e)?;
         let Some(r) = self.r else { return Some(M::rel(i, end, None)) };
-        let v = match unit {
-            Unit::Day => r.add_days(2).to_string(),
-            Unit::Week => r.add_days(14).week_string(),
-            Unit::Weekend => format!("{}-WE", r.add_days(14).week_string()),
-            Unit::Month => {
-                let d = r.add_months(2);
-                format!("{:04}-{:02}", d.year, d.month)
-            }
-            Unit::Year => format!("{:04}", r.year + 2),
-            _ => return None,
-        };
+        let v = super::relative::unit_shifted(r, unit, 2).filter(|_| matches!(unit, Unit::Day | Unit::Week | Unit::Weekend | Unit::Month | Unit::Year))?;
         Some(M::new(i, end, DateKind::Date, Some(v)))
     }
 
