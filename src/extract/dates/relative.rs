@@ -254,20 +254,10 @@ impl Scan<'_> {
         }
         let n = n as i64 * sign;
         let Some(r) = self.r else { return (None, Some(NEEDS_REFERENCE)) };
-        let v = match unit {
-            Unit::Day => r.add_days(n).to_string(),
-            Unit::Week => r.add_days(7 * n).week_string(),
-            Unit::Weekend => format!("{}-WE", r.add_days(7 * n).week_string()),
-            Unit::Month => {
-                let d = r.add_months(n);
-                format!("{:04}-{:02}", d.year, d.month)
-            }
-            Unit::Year => format!("{:04}", r.year as i64 + n),
-            Unit::Decade => format!("{}", (r.year as i64 + 10 * n).div_euclid(10)),
-            Unit::Century => format!("{}", (r.year as i64 + 100 * n).div_euclid(100)),
-            _ => return (None, Some(BELOW_DAY)),
-        };
-        (Some(v), None)
+        match unit_shifted(r, unit, n) {
+            Some(v) => (Some(v), None),
+            None => (None, Some(BELOW_DAY)),
+        }
     }
 
     /// "hace dos semanas".
