@@ -62,7 +62,7 @@ fn es() -> TokenizeOptions {
 }
 
 fn extract_es() -> ExtractOptions {
-    ExtractOptions { lang: Some(api::LangOption::Es), reference_date: Some("2023-10-15".into()), include: None }
+    ExtractOptions { lang: Some(api::LangOption::Es), reference_date: Some("2023-10-15".into()), include: None, patterns: None }
 }
 
 fn highlight_es() -> HighlightOptions {
@@ -259,6 +259,46 @@ fn work_grows_linearly() {
     assert_linear("long URL", n, |n| format!("http://x.es/{}", "a(".repeat(n)), None);
     assert_linear("hashtags", n, |n| "#_1".repeat(n), None);
     assert_linear("e-mail prefixes", n, |n| "a@".repeat(n), None);
+}
+
+/// The patterns that make a backtracking engine (JavaScript's `RegExp`)
+/// take exponential time on these inputs cost Lupa's pattern layer work in
+/// proportion to the text: the allocations of compiling and matching (the
+/// lazy DFA's states, the match lists, the folded copies) for 2n characters
+/// stay within the factor of [`assert_linear`], and the matches are right.
+#[test]
+fn catastrophic_patterns_cost_linear_work() {
+    let n = 20_000;
+    let cases: [(&str, fn(usize) -> String, usize); 6] = [
+        (r"(a+)+$", |n| format!("{}!", "a".repeat(n)), 0),
+        (r"(a|aa)+b", |n| "a".repeat(n), 0),
+        (r"(a*)*b", |n| "a".repeat(n), 0),
+        (r"(\w+\s?)*$", |n| format!("{}¿", "palabra ".repeat(n / 8)), 0),
+        (r"(.*a){12}", |n| "a".repeat(n), 1),
+        (r"^(([a-záéíóú])+.?)+@\w+\.\w+$", |n| format!("{}!", "ab.".repeat(n / 3)), 0),
+    ];
+    for (pattern, make, matches) in cases {
+        for fold in [false, true] {
+            let opts = ExtractOptions {
+                include: Some(vec![]),
+                patterns: Some(vec![api::PatternOption {
+                    name: "p".into(),
+                    pattern: pattern.into(),
+                    case_insensitive: None,
+                    fold_accents: Some(fold),
+                }]),
+                ..Default::default()
+            };
+            let run = |text: &str| lupa::extract(text, &opts).unwrap().patterns.len();
+            run(&make(1));
+            let (c1, b1, m1) = allocations(|| run(&make(n)));
+            let (c2, b2, m2) = allocations(|| run(&make(2 * n)));
+            assert_eq!((m1, m2), (matches, matches), "{pattern}: matches for n and 2n");
+            let slack = 64;
+            assert!(c2 <= 3 * c1 + slack, "{pattern}: {c1} allocations for n, {c2} for 2n: superlinear");
+            assert!(b2 <= 3 * b1 + (slack << 10), "{pattern}: {b1} bytes allocated for n, {b2} for 2n: superlinear");
+        }
+    }
 }
 
 // ---- the input limit --------------------------------------------------------------

@@ -174,7 +174,8 @@ fn render_with_any_marks() {
 /// Every input saved under tests/testdata/fuzz-regressions/ (crashes found by
 /// fuzzing, and hand-written adversarial strings) passes every check; one
 /// named after a fuzz target (`crash-highlight-…`) also passes that target,
-/// whose leading bytes may choose options that `check_all` never uses.
+/// whose leading bytes may choose options that `check_all` never uses, and
+/// so does an `adv-patterns-…` one (a pattern on its first line).
 #[test]
 fn fuzz_regressions() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testdata/fuzz-regressions");
@@ -191,7 +192,7 @@ fn fuzz_regressions() {
         assert!(result.is_ok(), "fuzz regression {} fails", path.display());
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let kind = name.split('-').next().unwrap_or("");
-        if ["crash", "timeout", "oom"].contains(&kind) {
+        if ["crash", "timeout", "oom", "adv"].contains(&kind) && (kind != "adv" || name.starts_with("adv-patterns-")) {
             let (target, run) = lupa_fuzz::targets::ALL
                 .iter()
                 .filter(|(t, _)| name[kind.len() + 1..].starts_with(&format!("{t}-")))

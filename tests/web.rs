@@ -133,7 +133,7 @@ fn results_are_plain_objects_of_the_documented_shape() {
     assert!(is_plain_object(&x));
     let mut keys: Vec<String> = Object::keys(x.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
     keys.sort();
-    assert_eq!(keys, ["dates", "entities", "keywords", "lang", "quantities", "quotes", "sentences"]);
+    assert_eq!(keys, ["dates", "entities", "keywords", "lang", "patterns", "quantities", "quotes", "sentences"]);
     assert_eq!(get(&x, "lang").as_string().as_deref(), Some("es"));
     assert_eq!(Array::from(&get(&x, "sentences")).length(), 12);
     for e in Array::from(&get(&x, "entities")).iter() {
@@ -317,4 +317,36 @@ fn piece_keys_fill_their_top_bits_in_wasm() {
     let tops: std::collections::BTreeSet<u64> =
         ["de", "la", "el", "enero", "mil", "dijo", "$", "%", "p", "m"].iter().map(|w| norm_key(w) >> 55).collect();
     assert!(tops.len() >= 8, "{} distinct top bytes", tops.len());
+}
+
+/// The `patterns` option through the facade (the wasm tests link the engine
+/// in with `--features patterns`; the release page fetches it, see tests/e2e).
+#[wasm_bindgen_test]
+fn patterns_come_back_with_utf16_spans_and_groups() {
+    let text = JsValue::from_str("😀 El Expediente 12/2023 de GONZÁLEZ y de Gonzalez.");
+    let o = r#"{"include":[],"patterns":[{"name":"exp","pattern":"Expediente (?<num>\\d+)/(?<year>\\d{4})"},
+               {"name":"g","pattern":"gonzález","foldAccents":true}]}"#;
+    let x = extract_js(text.clone(), opts(o)).unwrap();
+    let found = Array::from(&get(&x, "patterns"));
+    assert_eq!(found.length(), 3);
+    assert_eq!(slice_mismatches(&text, &found), "");
+    let first = found.get(0);
+    assert_eq!((get(&first, "start").as_f64(), get(&first, "name").as_string()), (Some(6.0), Some("exp".into())));
+    let groups = get(&first, "groups");
+    assert_eq!(slice_mismatches(&text, &groups), "");
+    assert_eq!(get(&Array::from(&groups).get(1), "text").as_string().as_deref(), Some("2023"));
+    assert_eq!(get(&found.get(1), "text").as_string().as_deref(), Some("GONZÁLEZ"));
+    // Without patterns the field is there, empty.
+    let none = extract_js(text, opts(r#"{"include":[]}"#)).unwrap();
+    assert_eq!(Array::from(&get(&none, "patterns")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn patterns_are_marked_and_bad_ones_refused_by_name() {
+    let o = r#"{"include":["patterns"],"patterns":[{"name":"ticker","pattern":"\\b[A-Z]{4}\\b"}]}"#;
+    let html = highlight_js(JsValue::from_str("Sube AMZN."), opts(o)).unwrap();
+    assert_eq!(html, "Sube <mark class=\"lupa-pattern\" data-label=\"pattern\" data-pattern=\"ticker\">AMZN</mark>.");
+    let bad = r#"{"patterns":[{"name":"caso","pattern":"(\\d+"}]}"#;
+    let e = extract_js(JsValue::from_str("x"), opts(bad)).map(|_| ()).unwrap_err();
+    assert_eq!(error_message(e.into()), "invalid pattern `caso` (patterns[0]): syntax error at position 0: unclosed group");
 }

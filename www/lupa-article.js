@@ -6,7 +6,9 @@
 //
 // Attributes: lang (es | en | auto), include (comma-separated layers: PER, ORG,
 // LOC, MISC, entities, dates, quantities, quotes), terms (comma-separated),
-// reference-date (YYYY-MM-DD), src (a text file to fetch instead of the
+// reference-date (YYYY-MM-DD), patterns (JSON: [{"name": "expediente",
+// "pattern": "Expediente \\d+/\\d{4}"}], or the `patterns` property; the
+// pattern engine is fetched on first use), src (a text file to fetch instead of the
 // element's own text), worker (analyse in a module worker; automatic for texts
 // over WORKER_THRESHOLD characters). The element's own text is read with
 // textContent, never as HTML, and trimmed; the result lives in its shadow root.
@@ -25,7 +27,7 @@ function mainThreadLupa() {
   modulePromise ??= (async () => {
     const mod = await import(new URL('../pkg/lupa.js', import.meta.url).href);
     await mod.default();
-    return { extract: mod.extract, highlight: mod.highlight, full: hasFullHighlight(mod) };
+    return { extract: mod.extract, highlight: mod.highlight, loadPatterns: mod.loadPatterns, full: hasFullHighlight(mod) };
   })();
   return modulePromise;
 }
@@ -56,6 +58,7 @@ mark.lupa-quantity { background: var(--lupa-quantity, #fcd5e5); }
 mark.lupa-quote { background: var(--lupa-quote, transparent); color: inherit; padding: 0;
   border-bottom: 2px solid var(--lupa-quote-line, #7c5cc4); border-radius: 0; }
 mark.lupa-term { background: var(--lupa-term, #ffe066); outline: 2px solid var(--lupa-term-line, #a67c00); }
+mark.lupa-pattern { background: var(--lupa-pattern, #cfe3ff); outline: 2px dashed var(--lupa-pattern-line, #2f6db5); }
 `;
 
 let sheet = null;
@@ -80,8 +83,21 @@ function adoptStyle(root) {
   root.append(style);
 }
 
+/** The `patterns` attribute: a JSON array of pattern objects; a bad one is an error at render. */
+function parsePatterns(value) {
+  if (!value) return [];
+  let list;
+  try {
+    list = JSON.parse(value);
+  } catch (e) {
+    throw new Error(`lupa-article: the patterns attribute is not JSON: ${e.message}`);
+  }
+  if (!Array.isArray(list)) throw new Error('lupa-article: the patterns attribute must be a JSON array');
+  return list;
+}
+
 export class LupaArticle extends HTMLElement {
-  static observedAttributes = ['lang', 'include', 'src', 'terms', 'worker', 'reference-date'];
+  static observedAttributes = ['lang', 'include', 'src', 'terms', 'worker', 'reference-date', 'patterns'];
 
   #root;
   #out;
@@ -89,6 +105,7 @@ export class LupaArticle extends HTMLElement {
   #observer;
   #queued = false;
   #generation = 0;
+  #patterns = null;
 
   constructor() {
     super();
@@ -119,6 +136,16 @@ export class LupaArticle extends HTMLElement {
 
   attributeChangedCallback(_name, oldValue, newValue) {
     if (oldValue !== newValue && this.isConnected) this.#schedule();
+  }
+
+  /** Patterns of your own, `[{ name, pattern, caseInsensitive?, foldAccents? }]`; overrides the attribute. */
+  get patterns() {
+    return this.#patterns ?? parsePatterns(this.getAttribute('patterns'));
+  }
+
+  set patterns(list) {
+    this.#patterns = Array.isArray(list) ? list : null;
+    if (this.isConnected) this.#schedule();
   }
 
   /** The shadow container that holds the highlighted text. */
@@ -155,6 +182,8 @@ export class LupaArticle extends HTMLElement {
     const opts = { lang, include: include.filter((l) => l !== 'terms'), terms };
     const ref = this.getAttribute('reference-date');
     if (ref) opts.referenceDate = ref;
+    const patterns = this.#patterns ?? parsePatterns(this.getAttribute('patterns'));
+    if (patterns.length) opts.patterns = patterns;
     return opts;
   }
 

@@ -126,9 +126,17 @@ export function extractIncludeFor(include) {
  * Returns { via: 'highlight' | 'fallback' }.
  */
 export async function renderInto(target, api, text, opts) {
-  const { include = LAYERS, terms = [], lang = 'auto', referenceDate, classPrefix, stem } = opts;
-  const hopts = { lang, include: [...include, ...(terms.length ? ['terms'] : [])] };
+  const { include = LAYERS, terms = [], lang = 'auto', referenceDate, classPrefix, stem, patterns = [] } = opts;
+  const hopts = {
+    lang,
+    include: [...include, ...(terms.length ? ['terms'] : []), ...(patterns.length ? ['patterns'] : [])],
+  };
   if (terms.length) hopts.terms = terms;
+  if (patterns.length) {
+    // The pattern engine is a module of its own, fetched on first use.
+    if (api.loadPatterns) await api.loadPatterns();
+    hopts.patterns = patterns;
+  }
   if (referenceDate) hopts.referenceDate = referenceDate;
   if (classPrefix) hopts.classPrefix = classPrefix;
   if (stem !== undefined && terms.length) hopts.stem = stem;

@@ -3,7 +3,8 @@
 //   new Worker(new URL('./lupa-worker.js', import.meta.url), { type: 'module' })
 //
 // Request:  { id, fn, text, options }   fn: extract | highlight | tokenize | tokenSpans | findTerms | ping
-//           (findTerms takes its terms as options.terms; the rest of options is passed on)
+//           (findTerms takes its terms as options.terms; the rest of options is passed on;
+//           with options.patterns the worker loads the pattern engine first)
 // Response: { id, ok: true, result } or { id, ok: false, error: { name, message } }
 // `ping` answers { functions, fullHighlight }: what the package exports, and whether
 // its highlight() takes every layer and `terms`.
@@ -18,7 +19,7 @@ const ready = (async () => {
   return mod;
 })();
 
-function call(mod, fn, text, options) {
+async function call(mod, fn, text, options) {
   if (fn === 'ping') {
     return { functions: FUNCTIONS.filter((f) => typeof mod[f] === 'function'), fullHighlight: hasFullHighlight(mod) };
   }
@@ -26,6 +27,7 @@ function call(mod, fn, text, options) {
     throw new Error(`lupa-worker: unknown function ${JSON.stringify(String(fn))}`);
   }
   if (typeof text !== 'string') throw new TypeError('lupa-worker: `text` must be a string');
+  if (options?.patterns?.length && typeof mod.loadPatterns === 'function') await mod.loadPatterns();
   if (fn === 'findTerms') {
     const { terms, ...rest } = options ?? {};
     return mod.findTerms(text, terms ?? [], rest);
@@ -37,7 +39,7 @@ self.addEventListener('message', async (ev) => {
   const { id, fn, text, options } = ev.data ?? {};
   try {
     const mod = await ready;
-    const result = call(mod, fn, text, options);
+    const result = await call(mod, fn, text, options);
     const transfer = result instanceof Uint32Array ? [result.buffer] : [];
     self.postMessage({ id, ok: true, result }, transfer);
   } catch (err) {

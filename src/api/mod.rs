@@ -12,7 +12,7 @@ pub use results::*;
 pub use stream::*;
 
 pub use crate::highlight::plan::{Annotation, MarkLabel, Marked, Plan};
-use crate::extract::{self};
+use crate::extract::{self, patterns::Engine};
 use crate::highlight::{self, Mark};
 use crate::tokenize::{self};
 use std::fmt;
@@ -75,6 +75,7 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
         quantities: Vec::new(),
         quotes: Vec::new(),
         keywords: Vec::new(),
+        patterns: Vec::new(),
     };
     extract_fields(text, opts, |field| match field {
         ExtractionField::Lang(v) => out.lang = v,
@@ -84,8 +85,23 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Result<Extraction, Error> {
         ExtractionField::Quantities(v) => out.quantities = v,
         ExtractionField::Quotes(v) => out.quotes = v,
         ExtractionField::Keywords(v) => out.keywords = v,
+        ExtractionField::Patterns(v) => out.patterns = v,
     })?;
     Ok(out)
+}
+
+/// The pattern engine of [`extract`] and [`highlight`]: the `lupa-patterns`
+/// crate with the `patterns` feature (the CLI has it); otherwise none, and a
+/// call with patterns is refused with an error that says so.
+pub fn linked_engine() -> &'static dyn Engine {
+    #[cfg(feature = "patterns")]
+    {
+        &extract::patterns::Linked
+    }
+    #[cfg(not(feature = "patterns"))]
+    {
+        &extract::patterns::NoEngine("`patterns` needs the pattern engine: build Lupa with the `patterns` feature")
+    }
 }
 
 /// The spans to highlight in `text` (see [`highlight::plan::annotate`]).
@@ -102,7 +118,12 @@ pub fn annotate(text: &str, plan: &Plan) -> Result<Vec<Annotation>, Error> {
 /// assert_eq!(html, "&lt;b&gt;hola&lt;/b&gt;");
 /// ```
 pub fn highlight(text: &str, opts: &HighlightOptions) -> Result<String, Error> {
-    let plan = opts.plan()?;
+    highlight_with(text, opts, linked_engine())
+}
+
+/// [`highlight`] with the given pattern engine.
+pub fn highlight_with(text: &str, opts: &HighlightOptions, engine: &dyn Engine) -> Result<String, Error> {
+    let plan = opts.plan_with(engine)?;
     let marks: Vec<Mark> = annotate(text, &plan)?
         .into_iter()
         .map(|a| Mark {

@@ -3,6 +3,7 @@
 
 use super::Error;
 use crate::extract::{self, calendar::CivilDate, Include};
+use crate::extract::patterns::{Engine, PatternSpec, Patterns};
 use crate::highlight::{self, plan::Plan};
 use crate::lang::Lang;
 use crate::ner::Label;
@@ -122,6 +123,40 @@ pub struct ExtractOptions {
     /// The layers to compute; all of them when absent.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include: Option<Vec<Layer>>,
+    /// Regular expressions of your own, found as `patterns` (see [`PatternOption`]).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub patterns: Option<Vec<PatternOption>>,
+}
+
+/// A pattern of your own: a regular expression in the syntax of Rust's
+/// `regex` crate, matched in time linear in the text whatever the pattern.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PatternOption {
+    /// What its matches are called (`data-pattern` in highlights): letters, digits, '-' and '_'.
+    pub name: String,
+    pub pattern: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub case_insensitive: Option<bool>,
+    /// Match ignoring accents and case, through the fold search terms use: "Gonzalez" finds "González".
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub fold_accents: Option<bool>,
+}
+
+/// The patterns of an options object, compiled; `None` when there are none.
+pub(crate) fn compile_patterns(list: &Option<Vec<PatternOption>>, engine: &dyn Engine) -> Result<Option<Patterns>, Error> {
+    let Some(list) = list.as_ref().filter(|l| !l.is_empty()) else { return Ok(None) };
+    let specs: Vec<PatternSpec> = list
+        .iter()
+        .map(|p| PatternSpec {
+            name: p.name.clone(),
+            pattern: p.pattern.clone(),
+            case_insensitive: p.case_insensitive.unwrap_or(false),
+            fold_accents: p.fold_accents.unwrap_or(false),
+        })
+        .collect();
+    Patterns::compile(&specs, engine).map(Some).map_err(Error)
 }
 
 /// What `highlight` can mark: an entity label or a layer.
@@ -141,6 +176,8 @@ pub enum HighlightLayer {
     Quotes,
     #[serde(rename = "terms")]
     Terms,
+    #[serde(rename = "patterns")]
+    Patterns,
 }
 
 /// Declares an options struct with the fields that choose what `highlight`
@@ -171,13 +208,22 @@ macro_rules! highlight_options {
             /// Prepended to each label to make the class: `lupa-` gives `lupa-PER`.
             #[cfg_attr(target_arch = "wasm32", tsify(optional))]
             pub class_prefix: Option<String>,
+            /// Regular expressions of your own, marked `lupa-pattern` with `data-pattern="NAME"`.
+            #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+            pub patterns: Option<Vec<PatternOption>>,
             $($(#[$fattr])* pub $field: $ty,)*
         }
 
         impl $name {
-            /// Checks the options, naming the first bad one.
+            /// Checks the options, naming the first bad one, with the pattern engine linked in.
             pub fn plan(&self) -> Result<Plan, Error> {
-                highlight_plan(self.lang, &self.include, &self.reference_date, &self.terms, self.stem, &self.class_prefix)
+                self.plan_with(super::linked_engine())
+            }
+
+            /// [`Self::plan`] with the given pattern engine.
+            pub fn plan_with(&self, engine: &dyn Engine) -> Result<Plan, Error> {
+                let patterns = compile_patterns(&self.patterns, engine)?;
+                highlight_plan(self.lang, &self.include, &self.reference_date, &self.terms, self.stem, &self.class_prefix, patterns)
             }
         }
     };
@@ -222,16 +268,16 @@ impl OptionsObject for TokenizeOptions {
 }
 
 impl OptionsObject for ExtractOptions {
-    const FIELDS: &'static [&'static str] = &["lang", "referenceDate", "include"];
+    const FIELDS: &'static [&'static str] = &["lang", "referenceDate", "include", "patterns"];
 }
 
 impl OptionsObject for HighlightOptions {
-    const FIELDS: &'static [&'static str] = &["lang", "include", "referenceDate", "terms", "stem", "classPrefix"];
+    const FIELDS: &'static [&'static str] = &["lang", "include", "referenceDate", "terms", "stem", "classPrefix", "patterns"];
 }
 
 impl OptionsObject for HighlightElementOptions {
     const FIELDS: &'static [&'static str] =
-        &["lang", "include", "referenceDate", "terms", "stem", "classPrefix", "mode"];
+        &["lang", "include", "referenceDate", "terms", "stem", "classPrefix", "patterns", "mode"];
 }
 
 impl OptionsObject for FindTermsOptions {
@@ -276,6 +322,7 @@ fn highlight_plan(
     terms: &Option<Vec<String>>,
     stem: Option<bool>,
     class_prefix: &Option<String>,
+    patterns: Option<Patterns>,
 ) -> Result<Plan, Error> {
     {
         let prefix = class_prefix.as_deref().unwrap_or("lupa-");
@@ -290,6 +337,7 @@ fn highlight_plan(
             None => {
                 let mut all = vec![PER, ORG, LOC, MISC, Dates, Quantities, Quotes];
                 all.extend(terms.is_some().then_some(Terms));
+                all.extend(patterns.is_some().then_some(Patterns));
                 all
             }
         };
@@ -308,6 +356,7 @@ fn highlight_plan(
             labels: labels.into_iter().filter(|&(l, _)| has(l)).map(|(_, l)| l).collect(),
             terms: if has(Terms) { terms.clone().unwrap_or_default() } else { Vec::new() },
             stem: stem.unwrap_or(false),
+            patterns: if has(Patterns) { patterns } else { None },
         })
     }
 }

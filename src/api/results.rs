@@ -160,6 +160,31 @@ pub struct Extraction {
     pub quantities: Vec<Quantity>,
     pub quotes: Vec<Quote>,
     pub keywords: Vec<Keyword>,
+    /// Matches of the `patterns` option.
+    pub patterns: Vec<PatternFound>,
+}
+
+/// A match of one of the caller's patterns.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PatternFound {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    /// The pattern's name.
+    pub name: String,
+    /// The named groups that took part in the match, in the pattern's order.
+    pub groups: Vec<PatternGroup>,
+}
+
+/// A named group of a pattern match.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PatternGroup {
+    pub name: String,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// One field of an [`Extraction`], as [`extract_fields`] hands it over.
@@ -171,6 +196,7 @@ pub enum ExtractionField {
     Quantities(Vec<Quantity>),
     Quotes(Vec<Quote>),
     Keywords(Vec<Keyword>),
+    Patterns(Vec<PatternFound>),
 }
 
 impl ExtractionField {
@@ -184,6 +210,7 @@ impl ExtractionField {
             ExtractionField::Quantities(_) => "quantities",
             ExtractionField::Quotes(_) => "quotes",
             ExtractionField::Keywords(_) => "keywords",
+            ExtractionField::Patterns(_) => "patterns",
         }
     }
 }

@@ -2,8 +2,9 @@
 //! over chunk by chunk (token triples and records, extraction field by field)
 //! so that a large result never exists twice.
 
-use super::{check_size, DateSpan, DetectedLang, Entity, Error, ExtractOptions, ExtractionField, Keyword, Quantity, Quote, SentenceSpan, Speaker, TextSpan, TokenizeOptions};
+use super::{check_size, compile_patterns, DateSpan, PatternFound, PatternGroup, DetectedLang, Entity, Error, ExtractOptions, ExtractionField, Keyword, Quantity, Quote, SentenceSpan, Speaker, TextSpan, TokenizeOptions};
 use crate::extract;
+use crate::extract::patterns::Engine;
 use crate::lang::Lang;
 use crate::text::offsets::Utf16Offsets;
 use crate::tokenize;
@@ -269,7 +270,19 @@ fn token_records<'t>(
 /// layer is converted to UTF-16 spans and handed to `f` only when the layers
 /// before it are, and its byte-offset form is freed as it is converted, so a
 /// caller that passes each field on (to JS) never holds the whole result twice.
-pub fn extract_fields(text: &str, opts: &ExtractOptions, mut f: impl FnMut(ExtractionField)) -> Result<(), Error> {
+pub fn extract_fields(text: &str, opts: &ExtractOptions, f: impl FnMut(ExtractionField)) -> Result<(), Error> {
+    extract_fields_with(text, opts, super::linked_engine(), f)
+}
+
+/// [`extract_fields`] with the given pattern engine (the browser's is a
+/// module of its own). The patterns are compiled, or refused, first.
+pub fn extract_fields_with(
+    text: &str,
+    opts: &ExtractOptions,
+    engine: &dyn Engine,
+    mut f: impl FnMut(ExtractionField),
+) -> Result<(), Error> {
+    let patterns = compile_patterns(&opts.patterns, engine)?;
     check_size(text)?;
     let x = extract::extract(text, &opts.resolve()?);
     let mut spans = Spans::new(text);
@@ -340,6 +353,25 @@ pub fn extract_fields(text: &str, opts: &ExtractOptions, mut f: impl FnMut(Extra
     ));
     f(ExtractionField::Keywords(
         keywords.into_iter().map(|k| Keyword { text: k.text, score: k.score, count: k.count as u32 }).collect(),
+    ));
+    let found = patterns.as_ref().map(|p| (p.find(text), p.specs())).unwrap_or_default();
+    f(ExtractionField::Patterns(
+        found
+            .0
+            .into_iter()
+            .map(|m| {
+                let TextSpan { text, start, end } = spans.text_span(m.start, m.end);
+                let groups = m
+                    .groups
+                    .into_iter()
+                    .map(|(name, s, e)| {
+                        let TextSpan { text, start, end } = spans.text_span(s, e);
+                        PatternGroup { name, text, start, end }
+                    })
+                    .collect();
+                PatternFound { text, start, end, name: found.1[m.pattern].name.clone(), groups }
+            })
+            .collect(),
     ));
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! lupa extract   [FILE] [--lang …] [--reference-date YYYY-MM-DD] [--include entities,dates,…]
 //! lupa highlight [FILE] [--lang …] [--include PER,dates,terms,…] [--reference-date …]
 //!                [--terms camion,vladimir putin] [--stem] [--class-prefix lupa-]
+//! (extract and highlight) [--pattern NAME=REGEX]... [--pattern-ci NAME=REGEX]... [--pattern-fold NAME=REGEX]...
 //! lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
 //! lupa eval  --lang es|en FILE
 //! ```
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: lupa <tokenize|extract|highlight> [FILE] [--lang es|en|auto] \
 [--reference-date YYYY-MM-DD] [--include a,b] [--terms a,b] [--stem] [--class-prefix P]
+       [--pattern NAME=REGEX]... (--pattern-ci: ignoring case; --pattern-fold: ignoring accents and case)
        lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
        lupa eval --lang es|en FILE";
 
@@ -28,6 +30,22 @@ const FLAGS: [(&str, &str); 5] = [
     ("--terms", "terms"),
     ("--class-prefix", "classPrefix"),
 ];
+
+/// Repeatable flags that add a pattern, with the options they set.
+const PATTERN_FLAGS: [(&str, &[&str]); 3] =
+    [("--pattern", &[]), ("--pattern-ci", &["caseInsensitive"]), ("--pattern-fold", &["foldAccents"])];
+
+/// `NAME=REGEX` as a pattern option.
+fn pattern_option(flag: &str, value: &str, options: &[&str]) -> Result<Value, String> {
+    let (name, pattern) = value.split_once('=').ok_or_else(|| format!("{flag} needs NAME=REGEX, got {value:?}"))?;
+    let mut p = Map::new();
+    p.insert("name".into(), Value::String(name.to_owned()));
+    p.insert("pattern".into(), Value::String(pattern.to_owned()));
+    for o in options {
+        p.insert((*o).to_owned(), Value::Bool(true));
+    }
+    Ok(Value::Object(p))
+}
 
 /// Flags without a value that set a boolean option.
 const SWITCHES: [(&str, &str); 1] = [("--stem", "stem")];
@@ -63,6 +81,13 @@ fn parse_args(args: &[String]) -> Result<Invocation, String> {
                 Value::String(value)
             };
             options.insert((*name).to_owned(), value);
+        } else if let Some((_, set)) = PATTERN_FLAGS.iter().find(|(f, _)| *f == flag) {
+            let value = p.value().map_err(|_| format!("{flag} needs NAME=REGEX"))?;
+            let value = value.into_string().map_err(|_| format!("{flag} needs a UTF-8 value"))?;
+            let list = options.entry("patterns").or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list {
+                list.push(pattern_option(&flag, &value, set)?);
+            }
         } else if let Some((_, name)) = SWITCHES.iter().find(|(f, _)| *f == flag) {
             options.insert((*name).to_owned(), Value::Bool(true));
         } else {

@@ -8,6 +8,7 @@ mod fractions;
 pub mod keywords;
 pub mod lexicon;
 pub mod numbers;
+pub mod patterns;
 pub mod phrases;
 mod pos;
 mod propagate;

@@ -2,6 +2,7 @@
 //! asked for, in nesting order, each with the `data-*` attributes of its mark.
 
 use crate::extract;
+use crate::extract::patterns::Patterns;
 use crate::lang::Lang;
 use crate::ner::Label;
 use crate::tokenize;
@@ -21,6 +22,7 @@ pub enum MarkLabel {
     quantity,
     quote,
     term,
+    pattern,
 }
 
 impl MarkLabel {
@@ -34,6 +36,7 @@ impl MarkLabel {
             MarkLabel::quantity => "quantity",
             MarkLabel::quote => "quote",
             MarkLabel::term => "term",
+            MarkLabel::pattern => "pattern",
         }
     }
 
@@ -46,6 +49,7 @@ impl MarkLabel {
             MarkLabel::date => 2,
             MarkLabel::quantity => 3,
             MarkLabel::term => 4,
+            MarkLabel::pattern => 5,
         }
     }
 }
@@ -97,6 +101,10 @@ pub struct Marked {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub term: Option<String>,
+    /// The name of the pattern a pattern match matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub pattern: Option<String>,
     /// A scare quote: a short quote with no cue, irony rather than speech.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -116,6 +124,7 @@ impl Marked {
             currency: None,
             speaker: None,
             term: None,
+            pattern: None,
             scare: false,
         }
     }
@@ -131,6 +140,7 @@ impl Marked {
             ("currency", &self.currency),
             ("speaker", &self.speaker),
             ("term", &self.term),
+            ("pattern", &self.pattern),
         ];
         data.extend(optional.into_iter().filter_map(|(name, v)| v.clone().map(|v| (name, v))));
         if self.scare {
@@ -158,10 +168,12 @@ pub struct Plan {
     pub options: extract::Options,
     pub terms: Vec<String>,
     pub stem: bool,
+    /// The caller's patterns, compiled.
+    pub patterns: Option<Patterns>,
 }
 
 /// The spans to highlight in `text`, in document order: by start, and at one
-/// start the longer first, then quotes, entities, dates, quantities, terms.
+/// start the longer first, then quotes, entities, dates, quantities, terms, patterns.
 /// That is also the nesting order: an earlier span contains a later one that
 /// starts inside it.
 pub fn annotate(text: &str, plan: &Plan) -> Vec<Annotation> {
@@ -206,6 +218,13 @@ pub fn annotate(text: &str, plan: &Plan) -> Vec<Annotation> {
             let mut m = Marked::new(MarkLabel::term);
             m.term = Some(plan.terms[t.term].clone());
             add(t.start, t.end, m);
+        }
+    }
+    if let Some(patterns) = &plan.patterns {
+        for p in patterns.find(text) {
+            let mut m = Marked::new(MarkLabel::pattern);
+            m.pattern = Some(patterns.specs()[p.pattern].name.clone());
+            add(p.start, p.end, m);
         }
     }
     out.sort_by(|a, b| {

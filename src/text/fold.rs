@@ -10,7 +10,7 @@
 /// The search fold of one character: the base letter of a Latin letter with
 /// diacritics, lower-cased; other characters lower-cased as they are.
 /// Combining marks fold to nothing.
-fn search_char(c: char, out: &mut String) {
+pub fn search_char(c: char, out: &mut String) {
     let base = match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'e',
@@ -60,6 +60,57 @@ pub fn fold(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         search_char(c, out);
+    }
+}
+
+/// The case fold of one character: lower case only, accents kept.
+pub fn lower_char(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
+}
+
+/// A folded copy of a text that knows where each of its bytes came from, so
+/// that a match in the copy maps back to a span of the original.
+pub struct Mapped {
+    pub text: String,
+    /// For each byte of `text`, the start of the original character it came from.
+    origin: Vec<u32>,
+    /// The original's length.
+    len: usize,
+}
+
+impl Mapped {
+    /// `s` folded character by character with `fold` ([`search_char`], [`lower_char`]).
+    ///
+    /// ```
+    /// use lupa::text::fold::{Mapped, search_char};
+    /// let m = Mapped::new("Gonza\u{301}lez y Straße", search_char);
+    /// assert_eq!(m.text, "gonzalez y strasse");
+    /// assert_eq!(m.original(0, 8), (0, 10));   // the combining accent goes with its letter
+    /// assert_eq!(m.original(11, 18), (13, 20)); // "strasse" is "Straße"
+    /// assert_eq!(m.original(11, 16), (13, 19)); // "stras": the "ß" whole
+    /// ```
+    pub fn new(s: &str, fold: fn(char, &mut String)) -> Mapped {
+        let mut text = String::with_capacity(s.len());
+        let mut origin = Vec::with_capacity(s.len());
+        for (at, c) in s.char_indices() {
+            fold(c, &mut text);
+            origin.resize(text.len(), at as u32);
+        }
+        Mapped { text, origin, len: s.len() }
+    }
+
+    /// The original span of the folded span `start..end`: from the start of
+    /// the character that gave `start` to the start of the one that gave
+    /// `end` (so characters that fold to nothing, such as combining accents,
+    /// stay with the letter before them), widened to whole characters.
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        let at = |k: usize| if k < self.origin.len() { self.origin[k] as usize } else { self.len };
+        let (s, mut e) = (at(start), at(end));
+        // `end` inside the expansion of one character ("ß" to "ss"): to the next character.
+        if end > start && end < self.origin.len() && self.origin[end] == self.origin[end - 1] {
+            e = self.origin[end..].iter().map(|&o| o as usize).find(|&o| o > e).unwrap_or(self.len);
+        }
+        (s, e.max(s))
     }
 }
 

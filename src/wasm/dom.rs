@@ -206,7 +206,7 @@ fn utf16_ranges(text: &str, annotations: &[Annotation]) -> Vec<(usize, usize)> {
 /// Highlights `element` and returns what was marked. Highlights it had from
 /// an earlier call are cleared first.
 pub fn highlight_element(element: &Element, opts: &HighlightElementOptions) -> Result<ElementHighlights, Error> {
-    let plan = opts.plan()?;
+    let plan = opts.plan_with(super::patterns::engine())?;
     let api = highlight_api();
     let mode = match (opts.mode.unwrap_or_default(), &api) {
         (HighlightMode::Mark, _) | (HighlightMode::Auto, None) => MarkingMode::Mark,

@@ -2,6 +2,7 @@
 //! decision lives in [`crate::api`].
 
 mod dom;
+mod patterns;
 
 use crate::api::{self, Error, OptionsObject};
 use js_sys::{Array, JsString, Object, Reflect};
@@ -98,8 +99,11 @@ fn restore_texts(spans: &JsValue, original: &JsString) {
 fn restore_extraction(result: &JsValue, original: &JsString) {
     let field = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     // Entities are built in JS from the original string already.
-    for layer in ["dates", "quantities", "quotes"] {
+    for layer in ["dates", "quantities", "quotes", "patterns"] {
         restore_texts(&field(result, layer), original);
+    }
+    for found in Array::from(&field(result, "patterns")).iter() {
+        restore_texts(&field(&found, "groups"), original);
     }
     for quote in Array::from(&field(result, "quotes")).iter() {
         for part in ["speaker", "cue"] {
@@ -143,6 +147,14 @@ export function findTerms(text: string, terms: string[], options?: FindTermsOpti
 export function highlightElement(element: Element, options?: HighlightElementOptions): ElementHighlights;
 /** Undoes `highlightElement` on this element exactly. Returns whether it had highlights. */
 export function clearHighlights(element: Element): boolean;
+/**
+ * Fetches and starts the pattern engine, a wasm module of its own (by default `patterns/lupa_patterns.js`
+ * beside this file), which the `patterns` option needs. Pages that never pass `patterns` never load it.
+ * Rejects with an `Error` naming the URL if it cannot be loaded.
+ */
+export function loadPatterns(url?: string): Promise<void>;
+/** Whether the pattern engine is ready. */
+export function patternsLoaded(): boolean;
 "#;
 
 #[wasm_bindgen(module = "/src/wasm/tokens.js")]
@@ -218,7 +230,7 @@ pub fn extract_js(
     // Field by field, each freed on the Rust side once it is a JS value.
     let result: JsValue = Object::new().into();
     let mut failed = None;
-    api::extract_fields(&s, &self::options(options)?, |field| {
+    api::extract_fields_with(&s, &self::options(options)?, patterns::engine(), |field| {
         if failed.is_some() {
             return;
         }
@@ -233,6 +245,7 @@ pub fn extract_js(
             api::ExtractionField::Quantities(v) => to_js(v),
             api::ExtractionField::Quotes(v) => to_js(v),
             api::ExtractionField::Keywords(v) => to_js(v),
+            api::ExtractionField::Patterns(v) => to_js(v),
         };
         match value {
             Ok(v) => {
@@ -290,7 +303,7 @@ pub fn highlight_js(
 ) -> Result<String, JsError> {
     // A lone surrogate comes out as U+FFFD: HTML text cannot carry one either.
     let s = text_string(&text)?;
-    api::highlight(&s, &self::options(options)?).map_err(js_error)
+    api::highlight_with(&s, &self::options(options)?, patterns::engine()).map_err(js_error)
 }
 
 /// Where the search terms occur in `text`.

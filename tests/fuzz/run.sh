@@ -4,7 +4,7 @@
 #   tests/fuzz/run.sh SECONDS [TARGET...]     each target for SECONDS
 #   tests/fuzz/run.sh --runs N [TARGET...]    each target for N executions
 #
-# Targets: tokenize extract_es extract_en extract_options highlight (default:
+# Targets: tokenize extract_es extract_en extract_options highlight patterns (default:
 # all, one after the other). Then every corpus is replayed through every check
 # by tests/fuzz/drive (which also parses highlight output with html5ever).
 #
@@ -49,7 +49,7 @@ root=$(cd "$fuzz_dir/../.." && pwd)
 cd "$root"
 export PATH="$HOME/.cargo/bin:$PATH"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tokenize extract_es extract_en extract_options highlight)
+[ ${#targets[@]} -gt 0 ] || targets=(tokenize extract_es extract_en extract_options highlight patterns)
 max_flukes=${FUZZ_FLUKES:-3}
 timeout_s=${FUZZ_TIMEOUT:-1} rss_mb=${FUZZ_RSS_MB:-2048} max_len=${FUZZ_MAX_LEN:-4096} max_time=${FUZZ_MAX_TIME:-}
 budget=$([ -n "$runs" ] && echo "$runs executions${max_time:+ (at most ${max_time}s)}" || echo "${seconds}s")

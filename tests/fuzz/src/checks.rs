@@ -343,7 +343,7 @@ pub fn check_highlight(text: &str, opts: &HighlightOptions) -> String {
 }
 
 pub fn extract_options(lang: LangOption, reference_date: Option<&str>) -> ExtractOptions {
-    ExtractOptions { lang: Some(lang), reference_date: reference_date.map(str::to_owned), include: None }
+    ExtractOptions { lang: Some(lang), reference_date: reference_date.map(str::to_owned), include: None, patterns: None }
 }
 
 /// Every entry point, each run twice to check determinism.

@@ -48,7 +48,7 @@ pub fn layers(b: u8) -> Option<Vec<Layer>> {
 pub fn extract_options(head: &[u8]) -> (ExtractOptions, bool) {
     let with_date = head[1] & 1 == 1;
     let (d, real) = date([head[2], head[3], head[4], head[5]]);
-    let opts = ExtractOptions { lang: Some(lang(head[0])), reference_date: with_date.then_some(d), include: layers(head[6]) };
+    let opts = ExtractOptions { lang: Some(lang(head[0])), reference_date: with_date.then_some(d), include: layers(head[6]), patterns: None };
     (opts, !with_date || real)
 }
 
@@ -65,5 +65,6 @@ pub fn highlight_options(head: &[u8]) -> HighlightOptions {
         terms: (head[3] & 0x40 == 0).then(|| terms.iter().enumerate().filter(|(i, _)| head[3] & (1 << i) != 0).map(|(_, t)| t.to_string()).collect()),
         stem: Some(head[4] & 1 == 1),
         reference_date: (head[4] & 2 == 2).then(|| "2023-10-15".to_owned()),
+        patterns: None,
     }
 }

@@ -59,6 +59,45 @@ pub fn highlight(data: &[u8]) {
     checks::check_highlight(&text, &super::highlight_options(&head));
 }
 
+/// A pattern and a text together: the first byte chooses case and accent
+/// folding, the first line of the rest is the pattern, the remainder the
+/// text. A refused pattern is refused with an error that names it; an
+/// accepted one gives non-empty matches that are exact UTF-16 spans of the
+/// text, in order, with their groups inside them, and marks that read back
+/// to the text.
+pub fn patterns(data: &[u8]) {
+    let (head, rest) = super::split(data, 1);
+    let rest = super::text(rest);
+    let (pattern, text) = rest.split_once('\n').unwrap_or((&rest, ""));
+    let list = vec![lupa::api::PatternOption {
+        name: "p".into(),
+        pattern: pattern.into(),
+        case_insensitive: Some(head[0] & 1 != 0),
+        fold_accents: Some(head[0] & 2 != 0),
+    }];
+    let opts = lupa::api::ExtractOptions { include: Some(vec![]), patterns: Some(list.clone()), ..Default::default() };
+    let x = match lupa::extract(text, &opts) {
+        Ok(x) => x,
+        Err(e) => {
+            assert!(e.0.starts_with("invalid pattern `p` (patterns[0])"), "a refusal that does not name the pattern: {e}");
+            return;
+        }
+    };
+    let u16s = checks::Utf16::new(text);
+    let mut last = 0;
+    for m in &x.patterns {
+        assert!(m.start < m.end && m.start >= last, "pattern match {}..{} empty or out of order", m.start, m.end);
+        u16s.check("pattern match", m.start, m.end, &m.text);
+        for g in &m.groups {
+            assert!(m.start <= g.start && g.end <= m.end, "group {} outside its match", g.name);
+            u16s.check("pattern group", g.start, g.end, &g.text);
+        }
+        last = m.start;
+    }
+    let include = Some(vec![lupa::api::HighlightLayer::Patterns, lupa::api::HighlightLayer::Dates]);
+    checks::check_highlight(text, &lupa::api::HighlightOptions { include, patterns: Some(list), ..Default::default() });
+}
+
 /// Every target by name, in the order run.sh runs them.
 pub const ALL: &[(&str, fn(&[u8]))] = &[
     ("tokenize", tokenize),
@@ -66,6 +105,7 @@ pub const ALL: &[(&str, fn(&[u8]))] = &[
     ("extract_en", extract_en),
     ("extract_options", extract_options),
     ("highlight", highlight),
+    ("patterns", patterns),
 ];
 
 pub fn by_name(name: &str) -> Option<fn(&[u8])> {

@@ -1,0 +1,60 @@
+// The bridge to the pattern engine (crates/lupa-patterns), a wasm module of
+// its own so that pages without patterns never download it: `loadPatterns()`
+// fetches it (by default from `patterns/` beside the core's files), and then
+// the core calls it synchronously through the functions below.
+
+let engine = null;
+let loading = null;
+
+// Where the engine lives by default: pkg/patterns/, from pkg/snippets/<crate>/src/wasm/.
+const DEFAULT_URL = new URL("../../../../patterns/lupa_patterns.js", import.meta.url);
+
+export function loadPatterns(url) {
+  if (engine) return Promise.resolve();
+  if (!loading) {
+    const href = String(url ?? DEFAULT_URL);
+    loading = import(href)
+      .then(async (m) => {
+        await m.default();
+        engine = m;
+      })
+      .catch((e) => {
+        loading = null;
+        throw new Error(`could not load the pattern engine from ${href}: ${e && e.message ? e.message : e}`);
+      });
+  }
+  return loading;
+}
+
+export function patternsLoaded() {
+  return engine !== null;
+}
+
+// Compiled patterns, or a thrown `{ index, position, message }` for a refused one.
+export function compilePatterns(patterns) {
+  if (!engine) {
+    throw { message: "`patterns` needs the pattern engine: call `await loadPatterns()` first (the element and the worker do it themselves)" };
+  }
+  try {
+    return engine.compile(patterns);
+  } catch (e) {
+    if (e instanceof engine.CompileError) {
+      const refused = { index: e.index, position: e.position, message: e.message };
+      e.free();
+      throw refused;
+    }
+    throw { message: String(e && e.message ? e.message : e) };
+  }
+}
+
+export function findPatterns(compiled, text) {
+  return compiled.find(text);
+}
+
+export function groupNames(compiled, i) {
+  return compiled.groupNames(i);
+}
+
+export function freePatterns(compiled) {
+  compiled.free();
+}
