@@ -134,7 +134,7 @@ pub struct ExtractOptions {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PatternOption {
-    /// What its matches are called (`data-pattern` in highlights): letters, digits, '-' and '_'.
+    /// What its matches are called (`data-pattern` in highlights): ASCII letters, digits, '-' and '_'.
     pub name: String,
     pub pattern: String,
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

@@ -44,7 +44,7 @@ pub struct EngineError {
     pub message: String,
 }
 
-/// The longest pattern name.
+/// The longest pattern name, in ASCII characters (names go into `data-pattern` and CSS selectors).
 pub const MAX_NAME_CHARS: usize = 64;
 
 /// A match of one pattern.
@@ -96,7 +96,7 @@ impl Patterns {
             if members.is_empty() {
                 continue;
             }
-            let patterns: Vec<String> = members.iter().map(|&i| engine_pattern(&specs[i].pattern, view)).collect();
+            let patterns: Vec<String> = members.iter().map(|&i| engine_pattern(&specs[i].pattern, view).0).collect();
             let compiled = engine.compile(&patterns).map_err(|e| describe(specs, &members, e))?;
             sets.push((view, compiled, members));
         }
@@ -109,7 +109,8 @@ impl Patterns {
 
     /// Every match in `text`, by start, then by pattern order.
     pub fn find(&self, text: &str) -> Vec<PatternMatch> {
-        let mut out = Vec::new();
+        // Per pattern, its matches in document order (as the engine gives them).
+        let mut each: Vec<Vec<PatternMatch>> = vec![Vec::new(); self.specs.len()];
         for (view, compiled, members) in &self.sets {
             let mapped = match view {
                 View::Exact => None,
@@ -128,12 +129,24 @@ impl Patterns {
                     (name, s, e)
                 });
                 let (start, end) = to_original(start, end);
-                out.push(PatternMatch { pattern: members[k], start, end, groups: groups.collect() });
+                each[members[k]].push(PatternMatch { pattern: members[k], start, end, groups: groups.collect() });
             });
         }
-        out.sort_by_key(|m| (m.start, m.pattern));
-        out
+        merge(each)
     }
+}
+
+/// Lists in document order merged into one, by start and then list order: a
+/// walk over the heads (at most 32, the engine's limit) per match, which costs less
+/// code than a sort.
+fn merge(lists: Vec<Vec<PatternMatch>>) -> Vec<PatternMatch> {
+    let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut heads: Vec<std::iter::Peekable<std::vec::IntoIter<PatternMatch>>> =
+        lists.into_iter().map(|l| l.into_iter().peekable()).collect();
+    while let Some((_, k)) = heads.iter_mut().enumerate().filter_map(|(k, h)| h.peek().map(|m| (m.start, k))).min() {
+        out.extend(heads[k].next());
+    }
+    out
 }
 
 /// Walks the engine's flat matches: for each, the pattern (among those
@@ -165,11 +178,11 @@ fn check_names(specs: &[PatternSpec]) -> Result<(), String> {
     for (i, spec) in specs.iter().enumerate() {
         let name = &spec.name;
         let ok = !name.is_empty()
-            && name.chars().count() <= MAX_NAME_CHARS
-            && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            && name.len() <= MAX_NAME_CHARS
+            && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
         if !ok {
             return Err(format!(
-                "invalid option `patterns[{i}].name`: {name:?} must be 1 to {MAX_NAME_CHARS} letters, digits, '-' or '_'"
+                "invalid option `patterns[{i}].name`: {name:?} must be 1 to {MAX_NAME_CHARS} ASCII letters, digits, '-' or '_'"
             ));
         }
         if let Some(j) = specs[..i].iter().position(|s| s.name == *name) {
@@ -180,83 +193,81 @@ fn check_names(specs: &[PatternSpec]) -> Result<(), String> {
 }
 
 fn describe(specs: &[PatternSpec], members: &[usize], e: EngineError) -> String {
-    match e.index.and_then(|k| members.get(k)) {
-        Some(&i) => {
-            let message = match e.position.and_then(|p| original_position(&specs[i].pattern, View::of(&specs[i]), p)) {
-                // The engine saw the lower-cased or folded pattern: give the position in the caller's.
-                Some(p) => e.message.replace(&format!("at position {}", e.position.unwrap_or(0)), &format!("at position {p}")),
-                None => e.message,
-            };
-            format!("invalid pattern `{}` (patterns[{i}]): {message}", specs[i].name)
+    let Some(&i) = e.index.and_then(|k| members.get(k)) else {
+        return format!("invalid option `patterns`: {}", e.message);
+    };
+    let spec = &specs[i];
+    let message = match e.position {
+        // The engine saw the lower-cased or folded pattern: the position in the caller's.
+        Some(p) => {
+            let view = View::of(spec);
+            let origin = engine_pattern(&spec.pattern, view).1;
+            let p = if view == View::Exact { p } else { origin.get(p).map_or(spec.pattern.encode_utf16().count(), |&o| o as usize) };
+            format!("syntax error at position {p}: {}", e.message)
         }
-        None => format!("invalid option `patterns`: {}", e.message),
-    }
+        None => e.message,
+    };
+    format!("invalid pattern `{}` (patterns[{i}]): {message}", spec.name)
+}
+
+/// Where [`engine_pattern`] is in a pattern: what its next character is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lex {
+    Text,
+    /// After `\`.
+    Escape,
+    /// After `\p`, `\x`, `\u`: maybe a `{`.
+    EscapeName,
+    /// In the braces of `\p{..}` or `\x{..}`.
+    Braces,
+    /// After `(`: maybe a `?`.
+    Open,
+    /// In `(?flags` up to `:` or `)`, or `(?P` up to a name.
+    Head,
+    /// In a group name, up to `>`.
+    Name,
 }
 
 /// The pattern as the engine gets it: for a lower-cased or folded view, its
-/// letters lower-cased or folded too, except inside escapes (`\D` is not
-/// `\d`), group names and flags.
-fn engine_pattern(pattern: &str, view: View) -> String {
+/// letters lower-cased or folded too, except in escapes (`\D` is not `\d`),
+/// group names and flags. With it, for each of its UTF-16 units, the UTF-16
+/// position in `pattern` it came from (for the position of a syntax error;
+/// empty for the exact view, where they are the same).
+fn engine_pattern(pattern: &str, view: View) -> (String, Vec<u32>) {
     let fold: fn(char, &mut String) = match view {
-        View::Exact => return pattern.to_owned(),
+        View::Exact => return (pattern.to_owned(), Vec::new()),
         View::Lower => lower_char,
         View::Folded => search_char,
     };
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars().peekable();
-    let copy_to = |end: char, chars: &mut std::iter::Peekable<std::str::Chars>, out: &mut String| {
-        for c in chars.by_ref() {
+    let (mut out, mut origin) = (String::with_capacity(pattern.len()), Vec::new());
+    let (mut lex, mut at) = (Lex::Text, 0);
+    for c in pattern.chars() {
+        let before = out.len();
+        let open = lex == Lex::Open && c == '?';
+        if lex == Lex::Open && !open {
+            lex = Lex::Text;
+        }
+        let (next, verbatim) = match (lex, c) {
+            (Lex::Text, '\\') => (Lex::Escape, true),
+            (Lex::Text, '(') => (Lex::Open, true),
+            (Lex::Text, _) => (Lex::Text, false),
+            (Lex::Escape, 'p' | 'P' | 'x' | 'u' | 'U') => (Lex::EscapeName, true),
+            (Lex::EscapeName, '{') => (Lex::Braces, true),
+            (Lex::Escape | Lex::EscapeName, _) | (Lex::Braces, '}') | (Lex::Head, ':' | ')') | (Lex::Name, '>') => (Lex::Text, true),
+            (Lex::Head, '<') => (Lex::Name, true),
+            (Lex::Open, _) => (Lex::Head, true),
+            (state, _) => (state, true),
+        };
+        if verbatim {
             out.push(c);
-            if c == end {
-                break;
-            }
+        } else {
+            fold(c, &mut out);
         }
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                out.push(c);
-                if let Some(e) = chars.next() {
-                    out.push(e);
-                    // `\p{..}`, `\x{..}`, `\u{..}`: the braces' content is a name or a number.
-                    if chars.peek() == Some(&'{') && "pPxuU".contains(e) {
-                        copy_to('}', &mut chars, &mut out);
-                    }
-                }
-            }
-            '(' if chars.peek() == Some(&'?') => {
-                out.push(c);
-                // Flags up to ':' or ')', or a group name up to '>'.
-                let mut is_name = false;
-                while let Some(&n) = chars.peek() {
-                    out.push(n);
-                    chars.next();
-                    is_name |= n == '<';
-                    if (is_name && n == '>') || (!is_name && (n == ':' || n == ')')) {
-                        break;
-                    }
-                }
-            }
-            c => fold(c, &mut out),
-        }
+        origin.resize(origin.len() + out[before..].encode_utf16().count(), at);
+        at += c.len_utf16() as u32;
+        lex = next;
     }
-    out
-}
-
-/// The UTF-16 position in `pattern` of position `p` in its engine form.
-fn original_position(pattern: &str, view: View, p: usize) -> Option<usize> {
-    if view == View::Exact {
-        return Some(p);
-    }
-    // Walk the caller's pattern, building its engine form prefix by prefix.
-    let mut units = 0;
-    for (at, c) in pattern.char_indices() {
-        if engine_pattern(&pattern[..at], view).encode_utf16().count() >= p {
-            return Some(units);
-        }
-        units += c.len_utf16();
-    }
-    Some(units)
+    (out, origin)
 }
 
 /// An engine for builds without one: every pattern is refused with why.
@@ -324,8 +335,8 @@ mod tests {
 
     #[test]
     fn escapes_group_names_and_flags_keep_their_case() {
-        assert_eq!(engine_pattern(r"(?<Num>\D\W\p{Lu}Á)(?U:X)", View::Lower), r"(?<Num>\D\W\p{Lu}á)(?U:x)");
-        assert_eq!(engine_pattern(r"[Á-Ú]ß\x{4F}", View::Folded), r"[a-u]ss\x{4F}");
+        assert_eq!(engine_pattern(r"(?<Num>\D\W\p{Lu}Á)(?U:X)(?P<Y>Z)\pL", View::Lower).0, r"(?<Num>\D\W\p{Lu}á)(?U:x)(?P<Y>z)\pL");
+        assert_eq!(engine_pattern(r"[Á-Ú]ß\x{4F}(Q)", View::Folded), (r"[a-u]ss\x{4F}(q)".to_owned(), vec![0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]));
         let f = found("Expediente 12/2023", &[spec("exp", r"EXPEDIENTE (?<Num>\d+)/(?<Year>\d{4})", true, false)]);
         assert_eq!(f[0].2, [("Num".to_owned(), "12".to_owned()), ("Year".to_owned(), "2023".to_owned())]);
     }
@@ -335,6 +346,9 @@ mod tests {
         let e = Patterns::compile(&[spec("ok", "a", false, false), spec("caso", r"ÑÑ(\d+", true, false)], &Linked);
         let e = e.err().unwrap();
         assert_eq!(e, "invalid pattern `caso` (patterns[1]): syntax error at position 2: unclosed group");
+        // "ß" is two characters once folded: the position is still the caller's.
+        let e = Patterns::compile(&[spec("ss", r"ßß(\d+", false, true)], &Linked).err().unwrap();
+        assert_eq!(e, "invalid pattern `ss` (patterns[0]): syntax error at position 2: unclosed group");
         let e = Patterns::compile(&[spec("a b", "a", false, false)], &Linked).err().unwrap();
         assert!(e.starts_with("invalid option `patterns[0].name`"), "{e}");
         let e = Patterns::compile(&[spec("a", "a", false, false), spec("a", "b", false, false)], &Linked).err().unwrap();

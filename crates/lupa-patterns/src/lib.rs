@@ -44,6 +44,7 @@ pub struct Error {
     /// For a syntax error, where in the pattern: a UTF-16 code-unit index, so
     /// that `pattern.slice(position)` in JS starts at the fault.
     pub position: Option<usize>,
+    /// Why, without the position ("unclosed group").
     pub message: String,
 }
 
@@ -180,9 +181,8 @@ fn refuse_case_flag(pattern: &str) -> Result<(), (Option<usize>, String)> {
     let Ok(tree) = ast::parse::ParserBuilder::new().nest_limit(NEST_LIMIT).build().parse(pattern) else { return Ok(()) };
     match ast::visit(&tree, Find(None)) {
         Ok(Some(offset)) => {
-            let position = pattern[..offset].encode_utf16().count();
             let why = "`(?i)` is not available here: ask for a case-insensitive pattern in its options instead";
-            Err((Some(position), format!("syntax error at position {position}: {why}")))
+            Err((Some(pattern[..offset].encode_utf16().count()), why.to_owned()))
         }
         _ => Ok(()),
     }
@@ -209,8 +209,7 @@ fn syntax_error(pattern: &str) -> Option<(Option<usize>, String)> {
         regex_syntax::Error::Translate(e) => (e.span().start.offset, translate_error(e.kind())),
         _ => return None,
     };
-    let position = pattern[..offset].encode_utf16().count();
-    Some((Some(position), format!("syntax error at position {position}: {why}")))
+    Some((Some(pattern[..offset].encode_utf16().count()), why))
 }
 
 /// Errors that come from what the engine leaves out, said so.
@@ -279,7 +278,7 @@ mod tests {
         assert!(refused(&"a".repeat(MAX_PATTERN_BYTES + 1)).message.contains("maximum is 1024"));
         assert!(refused(&format!("{}a{}", "(".repeat(100), ")".repeat(100))).message.contains("nest"));
         assert!(refused("").message.contains("empty"));
-        assert!(refused(r"\p{Greek}").message.contains("syntax error"));
+        assert!(refused(r"\p{Greek}").message.contains("not available"));
         let many = vec![spec("a"); MAX_PATTERNS + 1];
         assert!(Patterns::new(&many).err().unwrap().message.contains("too many patterns"));
     }
