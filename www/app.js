@@ -31,11 +31,19 @@ const LAYER_META = [
   { id: 'dates', code: 'DATE', name: 'Dates', cls: 'lupa-date' },
   { id: 'quantities', code: 'NUM', name: 'Quantities', cls: 'lupa-quantity' },
   { id: 'quotes', code: '“ ”', name: 'Quotes', cls: 'lupa-quote' },
+  { id: 'patterns', code: '.*', name: 'Your patterns', cls: 'lupa-pattern' },
 ];
 const LABEL_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 const LANG_NAMES = { es: 'Spanish', en: 'English', unknown: 'Unknown language' };
 const DEBOUNCE_MS = 300;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** What the pattern field's example buttons add: real uses in Spanish and Mexican news. */
+const PATTERN_EXAMPLES = {
+  expediente: String.raw`expediente: Expediente (?<num>\d+)/(?<year>\d{4})`,
+  fecha: String.raw`fecha: \b(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{2,4})\b`,
+  telefono: String.raw`telefono: \+(?<country>\d{1,3})(?: \d{2,4}){2,4}\b`,
+  siglas: String.raw`siglas: \b[A-ZÁÉÍÓÚÑ]{2,}\b`,
+};
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -47,6 +55,10 @@ const els = {
   search: $('search'),
   searchNext: $('search-next'),
   searchCount: $('search-count'),
+  patterns: $('patterns'),
+  patternsError: $('patterns-error'),
+  patternList: $('pattern-list'),
+  patternTotal: $('pattern-total'),
   title: $('doc-title'),
   meta: $('doc-meta'),
   article: $('article'),
@@ -70,14 +82,16 @@ const els = {
   theme: $('theme'),
 };
 
-/** @type {null | {extract: Function, highlight: Function, findTerms: Function | null, full: boolean}} */
+/** @type {null | {extract: Function, highlight: Function, findTerms: Function | null, loadPatterns: Function | null, full: boolean}} */
 let lupa = null;
 /** What is shown: { title, text, source: 'seed' | 'input' | 'file', seed? } */
 let current = null;
 /** The last extraction and the key it was computed for. */
 let extraction = null;
 let extractionKey = '';
-const enabled = new Set(LAYERS);
+const enabled = new Set([...LAYERS, 'patterns']);
+/** The pattern field's patterns that compile; the article and the panel use only these. */
+let patterns = [];
 /** Per entity / list: which mention was visited last. */
 const visitIndex = new Map();
 let renderToken = 0;
@@ -176,6 +190,7 @@ function updateLegendCounts(x) {
     dates: x?.dates?.length ?? 0,
     quantities: x?.quantities?.length ?? 0,
     quotes: x?.quotes?.length ?? 0,
+    patterns: x?.patterns?.length ?? 0,
   };
   for (const l of ENTITY_LABELS) counts[l] = (x?.entities ?? []).filter((e) => e.label === l).length;
   for (const btn of els.legend.querySelectorAll('.legend-item')) {
@@ -459,6 +474,117 @@ function renderKeywords(keywords) {
   }
 }
 
+// ---------------------------------------------------------------- patterns
+
+function renderPatterns(found) {
+  els.patternList.replaceChildren();
+  els.patternTotal.textContent = String(found.length);
+  if (!found.length) {
+    const text = patterns.length ? 'No matches for your patterns.' : 'Write a pattern under Settings to list its matches here.';
+    els.patternList.append(el('li', { class: 'empty', text }));
+    return;
+  }
+  found.forEach((p, i) => {
+    const groups = p.groups.map((g) => `${g.name}: ${g.text}`).join(' · ');
+    els.patternList.append(
+      el(
+        'li',
+        { dataset: { pattern: p.name } },
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'panel-item pattern-match',
+            onclick: () => {
+              visitIndex.set('patterns', i - 1);
+              visit('patterns', found, 'patterns', 'lupa-pattern', 'Match');
+            },
+          },
+          el('span', { class: 'pattern-text', text: p.text }),
+          el('span', { class: 'pattern-name', text: p.name }),
+          groups ? el('span', { class: 'pattern-groups', text: groups }) : null,
+        ),
+      ),
+    );
+  });
+}
+
+/** The pattern field: a pattern a line, `name: pattern` or bare (then named after its line). */
+function fieldPatterns() {
+  const out = [];
+  els.patterns.value.split('\n').forEach((line, i) => {
+    const m = /^\s*([\p{L}\p{N}_-]+)\s*:(.*)$/u.exec(line);
+    const pattern = (m ? m[2] : line).trim();
+    if (pattern) out.push({ name: m ? m[1] : `line-${i + 1}`, pattern });
+  });
+  return out;
+}
+
+/** The patterns of `list` that compile, and the library's message for the first that does not. */
+function checkPatterns(list) {
+  // Options are checked before any text is read, so an empty text costs only the compilation.
+  const check = (l) => lupa.extract('', { include: [], patterns: l });
+  try {
+    check(list);
+    return { ok: list, error: '' };
+  } catch {
+    // Keep the others, so that a line still being typed does not hide every mark.
+    const ok = [];
+    let error = '';
+    for (const p of list) {
+      try {
+        check([...ok, p]);
+        ok.push(p);
+      } catch (err) {
+        error ||= err instanceof Error ? err.message : String(err);
+      }
+    }
+    return { ok, error };
+  }
+}
+
+let patternsTimer = 0;
+let patternsGen = 0;
+
+/** Reads the pattern field, fetching the engine on first use, and re-renders if the patterns changed. */
+async function updatePatterns() {
+  if (!lupa) return;
+  const gen = ++patternsGen;
+  const list = fieldPatterns();
+  let ok = [];
+  let error = '';
+  if (list.length) {
+    try {
+      if (!lupa.loadPatterns) throw new Error('This build of pkg/ has no pattern engine (no loadPatterns()).');
+      await lupa.loadPatterns();
+      ({ ok, error } = checkPatterns(list));
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+  }
+  if (gen !== patternsGen) return;
+  // Rewriting the same text would announce it again.
+  if (els.patternsError.textContent !== error) els.patternsError.textContent = error;
+  els.patternsError.hidden = !error;
+  if (error) els.patterns.setAttribute('aria-invalid', 'true');
+  else els.patterns.removeAttribute('aria-invalid');
+  if (JSON.stringify(ok) === JSON.stringify(patterns)) return;
+  patterns = ok;
+  await render();
+}
+
+async function addExample(key) {
+  const line = PATTERN_EXAMPLES[key];
+  if (!line) return;
+  const lines = els.patterns.value.split('\n').filter((l) => l.trim());
+  if (!lines.includes(line)) lines.push(line);
+  els.patterns.value = lines.join('\n');
+  clearTimeout(patternsTimer);
+  await updatePatterns();
+  const n = extraction?.patterns?.length ?? 0;
+  setStatus(`Added the pattern “${line.slice(0, line.indexOf(':'))}”; ${plural(n, 'match', 'matches')} for your patterns.`);
+}
+
 // ---------------------------------------------------------------- search
 
 /** The search box's terms: one phrase, or several separated by commas. */
@@ -530,7 +656,13 @@ async function renderArticle() {
     searchHits = hits;
     const include = LAYERS.filter((l) => enabled.has(l));
     const scratch = document.createElement('div');
-    await renderInto(scratch, api, text, { lang, include, terms, referenceDate: refDateOption() });
+    await renderInto(scratch, api, text, {
+      lang,
+      include,
+      terms,
+      referenceDate: refDateOption(),
+      patterns: enabled.has('patterns') ? patterns : [],
+    });
     if (token !== renderToken) return;
     els.article.replaceChildren(...scratch.childNodes);
   } catch (err) {
@@ -556,11 +688,12 @@ async function render() {
   const { text } = current;
   const lang = langOption();
   const referenceDate = refDateOption();
-  const key = `${lang}|${referenceDate}|${text}`;
+  const key = `${lang}|${referenceDate}|${JSON.stringify(patterns)}|${text}`;
   if (key !== extractionKey) {
     try {
       const opts = { lang };
       if (referenceDate) opts.referenceDate = referenceDate;
+      if (patterns.length) opts.patterns = patterns;
       const api = await backendFor(text);
       if (api !== lupa) setStatus(`Analysing ${text.length.toLocaleString('en')} characters in a worker…`);
       const t0 = performance.now();
@@ -573,7 +706,7 @@ async function render() {
     } catch (err) {
       console.warn('lupa failed:', err);
       showError('Lupa could not analyse this text.', err);
-      extraction = { lang: 'unknown', sentences: [], entities: [], dates: [], quantities: [], quotes: [], keywords: [] };
+      extraction = { lang: 'unknown', sentences: [], entities: [], dates: [], quantities: [], quotes: [], keywords: [], patterns: [] };
       extractionKey = '';
     }
     visitIndex.clear();
@@ -586,6 +719,7 @@ async function render() {
   renderQuotes(x.quotes ?? []);
   renderDates(x.dates ?? []);
   renderKeywords(x.keywords ?? []);
+  renderPatterns(x.patterns ?? []);
   updateLegendCounts(x);
 
   const words = text.trim() ? text.trim().split(/\s+/u).length : 0;
@@ -732,6 +866,7 @@ async function loadLupa() {
     extract: mod.extract,
     highlight: mod.highlight,
     findTerms: typeof mod.findTerms === 'function' ? mod.findTerms : null,
+    loadPatterns: typeof mod.loadPatterns === 'function' ? mod.loadPatterns : null,
     full: hasFullHighlight(mod),
   };
 }
@@ -786,6 +921,14 @@ async function main() {
     }
   });
   els.searchNext.addEventListener('click', nextSearchHit);
+  els.patterns.addEventListener('input', () => {
+    clearTimeout(patternsTimer);
+    patternsTimer = setTimeout(updatePatterns, DEBOUNCE_MS);
+  });
+  for (const btn of document.querySelectorAll('[data-example]')) {
+    btn.title = PATTERN_EXAMPLES[btn.dataset.example];
+    btn.addEventListener('click', () => addExample(btn.dataset.example));
+  }
   els.analyse.addEventListener('click', () => {
     clearTimeout(debounceTimer);
     analyseInput();

@@ -31,6 +31,21 @@ describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('the demo with patterns, one of them refused, has no serious or critical violation', async () => {
+    const { context, page } = await openPage(env.browser);
+    try {
+      await loadReady(page, `${env.server.origin}/www/`);
+      await page.waitForSelector('#article mark', { timeout: 20_000 });
+      await page.click('[data-example="siglas"]');
+      await page.fill('#patterns', `${await page.inputValue('#patterns')}\ncaso: (\\d+`);
+      await page.waitForSelector('#patterns-error:not([hidden])');
+      await page.waitForSelector('#article mark.lupa-pattern');
+      assert.deepEqual(await seriousViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the embed page has no serious or critical violation', async () => {
     const { context, page } = await openPage(env.browser);
     try {

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { ROOT, SEED_FILE, SHOTS, launchChromium, loadReady, openPage, startServer, stopServer } from './helpers.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
+const ENGINE = 'lupa_patterns_bg.wasm';
+const ACRONYMS = String.raw`siglas: \b[A-ZÁÉÍÓÚÑ]{2,}\b`;
 const SEED_TEXT = (await readFile(join(ROOT, 'seeds', SEED_FILE), 'utf8')).trim();
 
 async function loadDemo(page, url) {
@@ -17,6 +19,19 @@ async function loadDemo(page, url) {
   await page.waitForFunction(() => document.querySelector('#article').textContent.length > 1000, null, {
     timeout: 10_000,
   });
+}
+
+/** The pattern marks in the article and the patterns panel's entries: [name, text] and [name, text, groups]. */
+async function patternsShown(page) {
+  const marks = await page.$$eval('#article mark.lupa-pattern', (ms) => ms.map((m) => [m.dataset.pattern, m.textContent]));
+  const panel = await page.$$eval('#pattern-list .pattern-match', (bs) =>
+    bs.map((b) => [
+      b.querySelector('.pattern-name').textContent,
+      b.querySelector('.pattern-text').textContent,
+      b.querySelector('.pattern-groups')?.textContent ?? '',
+    ]),
+  );
+  return { marks, panel };
 }
 
 /** Whether the package's NER finds entities at all (false until the model is merged). */
@@ -374,6 +389,119 @@ describe('Lupa demo in Chromium', { timeout: 300_000 }, () => {
     }
   });
 
+  it('a pattern of your own is marked in its own colour and listed; the engine is fetched only then', async () => {
+    const { context, page, problems } = await openPage(browser, { colorScheme: 'light' });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    try {
+      await loadDemo(page, server.url);
+      await page.waitForTimeout(300);
+      assert.equal(fetched.filter((u) => u.endsWith(ENGINE)).length, 0, 'no patterns, no engine download');
+      assert.equal(await page.textContent('#pattern-list'), 'Write a pattern under Settings to list its matches here.');
+
+      await page.click('[data-example="siglas"]');
+      assert.equal(await page.inputValue('#patterns'), ACRONYMS);
+      await page.waitForFunction(() => document.querySelector('#pattern-total').textContent === '6');
+      const acronyms = ['UE', 'POLITICO', 'POLITICO', 'UE', 'POLITICO', 'UE'];
+      const shown = await patternsShown(page);
+      assert.deepEqual(shown.marks, acronyms.map((a) => ['siglas', a]));
+      assert.deepEqual(shown.panel, acronyms.map((a) => ['siglas', a, '']));
+      assert.equal(fetched.filter((u) => u.endsWith(ENGINE)).length, 1, 'the engine is fetched once patterns are used');
+      const style = await page.$eval('#article mark.lupa-pattern', (m) => {
+        const s = getComputedStyle(m);
+        return [m.dataset.label, s.backgroundColor, s.outlineStyle];
+      });
+      assert.deepEqual(style, ['pattern', 'rgb(207, 227, 255)', 'dashed'], 'marked in their own colour');
+      assert.equal(await page.textContent('.legend-item[data-layer="patterns"] .legend-count'), '6');
+      assert.equal(await page.textContent('#article'), SEED_TEXT, 'the text is unchanged');
+
+      // Named groups are listed with each match, and a panel entry visits its match.
+      await page.fill('#patterns', String.raw`envio: (?<quien>Rusia|la UE) envió a (?<enviado>[A-Z]\w+ [A-Z]\w+)`);
+      await page.waitForFunction(() => document.querySelector('#pattern-total').textContent === '2');
+      assert.deepEqual(await patternsShown(page), {
+        marks: [
+          ['envio', 'la UE envió a Toivo Klaar'],
+          ['envio', 'Rusia envió a Igor Khovaev'],
+        ],
+        panel: [
+          ['envio', 'la UE envió a Toivo Klaar', 'quien: la UE · enviado: Toivo Klaar'],
+          ['envio', 'Rusia envió a Igor Khovaev', 'quien: Rusia · enviado: Igor Khovaev'],
+        ],
+      });
+      await page.click('#pattern-list li:nth-child(2) .pattern-match');
+      await page.waitForFunction(() => document.querySelector('#article mark.lupa-pattern.is-current.flash'));
+      assert.equal(await page.textContent('#article mark.is-current'), 'Rusia envió a Igor Khovaev');
+      assert.match(await page.textContent('#status'), /^Match 2 of 2: “Rusia envió a Igor Khovaev”/);
+
+      // The legend hides the layer; the panel keeps its matches.
+      await page.click('.legend-item[data-layer="patterns"]');
+      await page.waitForFunction(() => !document.querySelector('#article mark.lupa-pattern'));
+      assert.equal(await page.locator('#pattern-list .pattern-match').count(), 2);
+      assert.equal(fetched.filter((u) => u.endsWith(ENGINE)).length, 1);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the example patterns find case numbers, local dates and phone numbers in your own text', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await loadDemo(page, server.url);
+      const text = 'El Juzgado admitió el Expediente 2417/2023 el 14/03/2024; la audiencia será el 2/4/24. Informes: +52 55 1234 5678.';
+      await page.uncheck('#live');
+      await page.fill('#input', text);
+      await page.click('#analyse');
+      await page.waitForFunction(() => document.querySelector('#doc-title').textContent === 'Your text');
+      for (const example of ['expediente', 'fecha', 'telefono', 'fecha']) await page.click(`[data-example="${example}"]`);
+      assert.equal((await page.inputValue('#patterns')).split('\n').length, 3, 'an example is added once');
+      await page.waitForFunction(() => document.querySelector('#pattern-total').textContent === '4');
+      assert.deepEqual((await patternsShown(page)).panel, [
+        ['expediente', 'Expediente 2417/2023', 'num: 2417 · year: 2023'],
+        ['fecha', '14/03/2024', 'day: 14 · month: 03 · year: 2024'],
+        ['fecha', '2/4/24', 'day: 2 · month: 4 · year: 24'],
+        ['telefono', '+52 55 1234 5678', 'country: 52'],
+      ]);
+      assert.deepEqual((await patternsShown(page)).marks, [
+        ['expediente', 'Expediente 2417/2023'],
+        ['fecha', '14/03/2024'],
+        ['fecha', '2/4/24'],
+        ['telefono', '+52 55 1234 5678'],
+      ]);
+      assert.equal(await page.textContent('#article'), text);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an invalid pattern shows the library's message by the field, and the rest of the page keeps working", async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await loadDemo(page, server.url);
+      await page.fill('#patterns', `${ACRONYMS}\n${String.raw`caso: Caso (\d+`}`);
+      await page.waitForSelector('#patterns-error:not([hidden])');
+      assert.equal(
+        await page.textContent('#patterns-error'),
+        'invalid pattern `caso` (patterns[1]): syntax error at position 5: unclosed group',
+      );
+      assert.equal(await page.getAttribute('#patterns-error', 'role'), 'alert');
+      assert.equal(await page.getAttribute('#patterns', 'aria-invalid'), 'true');
+      await page.waitForFunction(() => document.querySelector('#pattern-total').textContent === '6');
+      assert.equal(await page.locator('#article mark.lupa-pattern').count(), 6, 'the patterns that compile are used');
+      assert.equal(await page.isVisible('#error'), false, 'no page-wide error');
+      assert.equal(await page.locator('#dates .panel-item').count(), 4, 'the other layers are still there');
+      assert.equal(await page.textContent('#article'), SEED_TEXT);
+
+      await page.fill('#patterns', `${ACRONYMS}\n${String.raw`caso: Caso (\d+)`}`);
+      await page.waitForSelector('#patterns-error', { state: 'hidden' });
+      assert.equal(await page.getAttribute('#patterns', 'aria-invalid'), null);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('orders the dates panel in time, unresolved last, and follows the reference date', async () => {
     const { context, page, problems } = await openPage(browser);
     try {
@@ -619,8 +747,11 @@ describe('Lupa demo in Chromium', { timeout: 300_000 }, () => {
           await loadDemo(page, server.url);
           await page.fill('#search', 'azerbaiyan');
           await page.waitForFunction(() => document.querySelector('#search-count').dataset.count === '3');
+          await page.click('[data-example="siglas"]');
+          await page.waitForFunction(() => document.querySelector('#pattern-total').textContent === '6');
           const report = await contrastReport(page);
           assert.ok(report.some((r) => r.what.startsWith('mark.lupa-date')), 'marks were checked');
+          assert.ok(report.some((r) => r.what.startsWith('mark.lupa-pattern')), 'pattern marks were checked');
           const bad = report.filter((r) => r.ratio < 4.5);
           assert.deepEqual(bad, [], `contrast below 4.5:1 (${scheme})`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
