@@ -349,4 +349,8 @@ fn patterns_are_marked_and_bad_ones_refused_by_name() {
     let bad = r#"{"patterns":[{"name":"caso","pattern":"(\\d+"}]}"#;
     let e = extract_js(JsValue::from_str("x"), opts(bad)).map(|_| ()).unwrap_err();
     assert_eq!(error_message(e.into()), "invalid pattern `caso` (patterns[0]): syntax error at position 0: unclosed group");
+    // A misspelt option inside a pattern is refused too, not passed over.
+    let typo = r#"{"patterns":[{"name":"a","pattern":"x","ignoreCase":true}]}"#;
+    let e = extract_js(JsValue::from_str("x"), opts(typo)).map(|_| ()).unwrap_err();
+    assert!(error_message(e.into()).starts_with("unknown option `patterns[0].ignoreCase`, expected one of `name`"));
 }

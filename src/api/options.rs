@@ -40,10 +40,20 @@ pub trait OptionsObject: DeserializeOwned + Default {
 
 /// Refuses option names that `T` does not have, naming the first one.
 pub fn check_option_names<T: OptionsObject>(names: impl IntoIterator<Item = String>) -> Result<(), Error> {
+    check_names_at("", T::FIELDS, names)
+}
+
+/// [`check_option_names`] for the objects of the `patterns` list, which the
+/// same deserializers would also pass over: `patterns[0].ignoreCase`.
+pub fn check_pattern_option_names(index: usize, names: impl IntoIterator<Item = String>) -> Result<(), Error> {
+    check_names_at(&format!("patterns[{index}]."), PatternOption::FIELDS, names)
+}
+
+fn check_names_at(path: &str, fields: &[&str], names: impl IntoIterator<Item = String>) -> Result<(), Error> {
     for name in names {
-        if !T::FIELDS.contains(&name.as_str()) {
-            let expected: Vec<String> = T::FIELDS.iter().map(|f| format!("`{f}`")).collect();
-            return Err(Error(format!("unknown option `{name}`, expected one of {}", expected.join(", "))));
+        if !fields.contains(&name.as_str()) {
+            let expected: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            return Err(Error(format!("unknown option `{path}{name}`, expected one of {}", expected.join(", "))));
         }
     }
     Ok(())
@@ -142,6 +152,10 @@ pub struct PatternOption {
     /// Match ignoring accents and case, through the fold search terms use: "Gonzalez" finds "González".
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub fold_accents: Option<bool>,
+}
+
+impl PatternOption {
+    const FIELDS: &'static [&'static str] = &["name", "pattern", "caseInsensitive", "foldAccents"];
 }
 
 /// The patterns of an options object, compiled; `None` when there are none.

@@ -69,9 +69,22 @@ fn options<T: OptionsObject>(value: Option<Object>) -> Result<T, JsError> {
         }
         Some(v) => {
             api::check_option_names::<T>(Object::keys(&v).iter().filter_map(|k| k.as_string())).map_err(js_error)?;
+            pattern_option_names(&v)?;
             api::parse_options(serde_wasm_bindgen::Deserializer::from(JsValue::from(v))).map_err(js_error)
         }
     }
+}
+
+/// The names in each object of `options.patterns`, checked as the top-level ones are.
+fn pattern_option_names(options: &Object) -> Result<(), JsError> {
+    let patterns = Reflect::get(options, &JsValue::from_str("patterns")).unwrap_or(JsValue::UNDEFINED);
+    if Array::is_array(&patterns) {
+        for (i, p) in Array::from(&patterns).iter().enumerate().filter(|(_, p)| p.is_object()) {
+            let keys = Object::keys(p.unchecked_ref::<Object>());
+            api::check_pattern_option_names(i, keys.iter().filter_map(|k| k.as_string())).map_err(js_error)?;
+        }
+    }
+    Ok(())
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
