@@ -92,6 +92,12 @@ fn highlight_marks_patterns_with_their_name() {
         "Las acciones de <mark class=\"lupa-pattern\" data-label=\"pattern\" data-pattern=\"ticker\">AMZN</mark> \
          &amp; &lt;b&gt;<mark class=\"lupa-pattern\" data-label=\"pattern\" data-pattern=\"ticker\">GOOG</mark>&lt;/b&gt; suben."
     );
+    // A mark never ends inside "\r\n", which an HTML parser would read as two line breaks.
+    let crlf = HighlightOptions { patterns: Some(vec![pattern("cr", "\r|a\r")]), ..opts.clone() };
+    assert_eq!(
+        lupa::highlight("a\r\nb", &crlf).unwrap(),
+        "<mark class=\"lupa-pattern\" data-label=\"pattern\" data-pattern=\"cr\">a\r\n</mark>b"
+    );
     // Without `include`, patterns are marked with every other layer.
     let all = HighlightOptions { patterns: opts.patterns.clone(), ..Default::default() };
     let html = lupa::highlight("Vladimir Putin habló de AMZN.", &all).unwrap();

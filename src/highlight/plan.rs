@@ -224,11 +224,21 @@ pub fn annotate(text: &str, plan: &Plan) -> Vec<Annotation> {
         for p in patterns.find(text) {
             let mut m = Marked::new(MarkLabel::pattern);
             m.pattern = Some(patterns.specs()[p.pattern].name.clone());
-            add(p.start, p.end, m);
+            let (start, end) = whole_line_breaks(text, p.start, p.end);
+            add(start, end, m);
         }
     }
     out.sort_by(|a, b| {
         a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.marked.label.rank().cmp(&b.marked.label.rank()))
     });
     out
+}
+
+/// A span widened so that no end falls inside a "\r\n": an HTML parser reads
+/// "\r</mark>\n" as two line breaks. The other layers' spans are whole tokens
+/// and never do; a pattern's may.
+fn whole_line_breaks(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let splits = |k: usize| k > 0 && k < b.len() && b[k - 1] == b'\r' && b[k] == b'\n';
+    (if splits(start) { start - 1 } else { start }, if splits(end) { end + 1 } else { end })
 }
