@@ -1,12 +1,13 @@
 // Puts the table of a results file (default: the newest in bench/results/)
-// into bench/README.md, between the "results" markers.
+// into bench/README.md, between the "results" markers. Only bench/run's files
+// (named by time); bench/patterns writes patterns-<time>.json beside them.
 //   node bench/update-readme.mjs [bench/results/FILE.json]
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const file = process.argv[2] ?? join(here, "results", readdirSync(join(here, "results")).filter((f) => f.endsWith(".json")).sort().at(-1));
+const file = process.argv[2] ?? join(here, "results", readdirSync(join(here, "results")).filter((f) => /^\d.*\.json$/.test(f)).sort().at(-1));
 const r = JSON.parse(readFileSync(file, "utf8"));
 const readme = join(here, "README.md");
 const text = readFileSync(readme, "utf8");
