@@ -178,3 +178,19 @@ fn mexican_parties_and_short_names() {
     assert_eq!(label("Oaxaca"), Some(Loc), "{got:?}");
     assert_eq!(label("Pachuca"), Some(Loc), "{got:?}");
 }
+
+/// A sentence end inside a paragraph is a hard break for the tagger where it
+/// is certain (a lower-case word and a full stop): no mention runs across it,
+/// as "alianza. AMLO" (ORG) and "casa. Juan" (LOC) did.
+#[test]
+fn no_mention_runs_across_a_sentence_end() {
+    for (text, name, want) in [
+        ("Mientras el PT celebró la alianza. AMLO visitó Oaxaca.", "AMLO", Per),
+        ("Vi la casa. Juan visitó a su madre.", "Juan", Per),
+        ("El gobierno firmó con la empresa. Pemex anunció recortes.", "Pemex", Org),
+    ] {
+        let got = entities(text, Lang::Es);
+        assert!(got.iter().all(|(t, _, _)| !t.contains(". ")), "a mention crosses the sentence end in {text:?}: {got:?}");
+        assert_eq!(got.iter().find(|(t, _, _)| t == name).map(|(_, l, _)| *l), Some(want), "{text:?}: {got:?}");
+    }
+}

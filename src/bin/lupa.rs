@@ -7,7 +7,7 @@
 //!                [--terms camion,vladimir putin] [--stem] [--class-prefix lupa-]
 //! (extract and highlight) [--pattern NAME=REGEX]... [--pattern-ci NAME=REGEX]... [--pattern-fold NAME=REGEX]...
 //! lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
-//! lupa eval  --lang es|en FILE
+//! lupa eval  --lang es|en [--paragraphs] FILE
 //! ```
 //! FILE defaults to standard input. Output is the same JSON (UTF-16 offsets)
 //! or HTML as the JavaScript functions return.
@@ -20,7 +20,7 @@ const USAGE: &str = "usage: lupa <tokenize|extract|highlight> [FILE] [--lang es|
 [--reference-date YYYY-MM-DD] [--include a,b] [--terms a,b] [--stem] [--class-prefix P]
        [--pattern NAME=REGEX]... (--pattern-ci: ignoring case; --pattern-fold: ignoring accents and case)
        lupa train --lang es|en --train FILE... --dev FILE --out models/LANG.bin
-       lupa eval --lang es|en FILE";
+       lupa eval --lang es|en [--paragraphs] FILE";
 
 /// Flags that become options, by flag name and option name.
 const FLAGS: [(&str, &str); 5] = [

@@ -89,9 +89,9 @@ impl Tagger {
         let Some(m) = model(lang) else {
             return Vec::new();
         };
-        let breaks = line_starts(text, tokens);
-        let starts = with_sentence_starts(breaks.clone(), sentences);
-        let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        let starts = segment_starts(text, tokens, sentences);
+        let breaks = decode_breaks(lang, text, tokens, &starts);
+        let word = |i: usize| word_at(text, tokens, i);
         let n = tokens.len();
         let fast = match (m.tags.len(), &mut self.store) {
             (9, Some(Store::Tags9(st))) if st.lang() == lang => stream::tag::<18>(m, st, n, word, &starts, &breaks),
@@ -168,6 +168,31 @@ fn with_sentence_starts(mut starts: Vec<bool>, sentences: &[Sentence]) -> Vec<bo
         *x = true;
     }
     starts
+}
+
+fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+}
+
+/// Where [`recognise`]'s Viterbi starts afresh: at each line (see
+/// [`line_starts`]), and at a sentence start (`starts`) after a full stop of
+/// its own where the sentence end is certain: the word before the stop is
+/// lower-case ("la alianza. AMLO") or the word after it a stop word ("la
+/// OTAN. A", "Twitter. El"). Without these, mentions ran across the end. A
+/// name the splitter cuts ("Ministerio de Minas. Energía", "FC. BARCELONA"
+/// in CoNLL-2002) has neither and is still decoded as one.
+pub fn decode_breaks(lang: Lang, text: &str, tokens: &[Token], starts: &[bool]) -> Vec<bool> {
+    let word = |i: usize| word_at(text, tokens, i);
+    let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
+    let stop = |i: usize| matches!(word(i), "." | "!" | "?" | "…");
+    let mut breaks = line_starts(text, tokens);
+    for k in 2..breaks.len() {
+        let upper = word(k).chars().next().is_some_and(char::is_uppercase);
+        if starts[k] && stop(k - 1) && upper && (lower(k - 2) || lang.data().is_stop_word(&word(k).to_lowercase())) {
+            breaks[k] = true;
+        }
+    }
+    breaks
 }
 
 /// Which tokens begin a line (the first token, and any with a line break

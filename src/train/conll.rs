@@ -167,11 +167,18 @@ mod tests {
 /// Joins a document's words with single spaces (sentences with a newline)
 /// and returns the text with each token's byte range.
 pub fn join_document(d: &Document) -> (String, Vec<(usize, usize)>) {
+    join_document_with(d, '\n')
+}
+
+/// [`join_document`] with `between` between sentences: a space makes the
+/// document one paragraph, as news is written, where the tagger meets
+/// sentence ends that are not line ends.
+pub fn join_document_with(d: &Document, between: char) -> (String, Vec<(usize, usize)>) {
     let mut text = String::new();
     let mut offs = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         if si > 0 {
-            text.push('\n');
+            text.push(between);
         }
         for (k, w) in s.words.iter().enumerate() {
             if k > 0 {

@@ -1,6 +1,6 @@
 //! `lupa eval`: NER scored through the whole pipeline, as the browser runs it.
 
-use super::conll::{self, join_document};
+use super::conll::{self, join_document_with};
 use super::learn::parse_args;
 use super::score::Scorer;
 use crate::extract::{self, Options};
@@ -11,12 +11,18 @@ use std::time::Instant;
 /// Runs the browser pipeline (`extract`) on every document of the files and
 /// scores the entities against the gold tags.
 pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
+    eval_files_joined(lang, files, false)
+}
+
+/// [`eval_files`] with each document's sentences joined into one paragraph
+/// (`lupa eval --paragraphs`) instead of one a line.
+pub fn eval_files_joined(lang: Lang, files: &[String], paragraphs: bool) -> Result<Scorer, String> {
     let mut scorer = Scorer::default();
     let mut busy = std::time::Duration::ZERO;
     let (mut ntok, mut nbytes) = (0usize, 0usize);
     for f in files {
         for d in conll::read(f)? {
-            let (text, offs) = join_document(&d);
+            let (text, offs) = join_document_with(&d, if paragraphs { ' ' } else { '\n' });
             let mut gold = Vec::new();
             let mut base = 0;
             for s in &d.sentences {
@@ -97,7 +103,7 @@ pub fn eval_files(lang: Lang, files: &[String]) -> Result<Scorer, String> {
     Ok(scorer)
 }
 
-/// `lupa eval --lang es|en FILE...`. With `LUPA_NER_DEBUG` set in the
+/// `lupa eval --lang es|en [--paragraphs] FILE...`. With `LUPA_NER_DEBUG` set in the
 /// environment it also lists every missed and every false entity on stderr.
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let a = parse_args(args)?;
@@ -108,7 +114,7 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         return Err("usage: lupa eval --lang es|en FILE...".into());
     }
     let t0 = Instant::now();
-    let s = eval_files(lang, &files)?;
+    let s = eval_files_joined(lang, &files, a.paragraphs)?;
     eprintln!("evaluated in {:.2}s", t0.elapsed().as_secs_f64());
     print!("{}", s.report());
     Ok(())

@@ -29,6 +29,8 @@ pub(super) struct Args {
     pub(super) min_count: usize,
     pub(super) max_rows: usize,
     pub(super) files: Vec<String>,
+    /// `lupa eval --paragraphs`: each document's sentences joined into one paragraph.
+    pub(super) paragraphs: bool,
 }
 
 pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -53,6 +55,7 @@ pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
         min_count: 1,
         max_rows: usize::MAX,
         files: Vec::new(),
+        paragraphs: false,
     };
     // Free values after `--train` or `--dev` belong to that list, until the next flag.
     #[derive(PartialEq)]
@@ -110,6 +113,7 @@ pub(super) fn parse_args(args: &[String]) -> Result<Args, String> {
             "gazetteers" => a.gazetteers = Some(value("--gazetteers")?),
             "first-names" => a.first_names = number(value("--first-names")?, "--first-names needs a number")?,
             "train-gazetteer" => a.train_gazetteer = true,
+            "paragraphs" => a.paragraphs = true,
             "lists" => a.lists = Some(value("--lists")?),
             "clusters" => a.clusters = Some(value("--clusters")?),
             "cluster-words" => a.cluster_words = number(value("--cluster-words")?, "--cluster-words needs a number")?,

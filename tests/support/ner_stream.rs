@@ -4,7 +4,7 @@
 //! must find exactly the same mentions (after the same list labels).
 
 use lupa::lang::Lang;
-use lupa::ner::{line_starts, listed_labels, model, recognise, segment_starts, tag_words, Label};
+use lupa::ner::{decode_breaks, listed_labels, model, recognise, segment_starts, tag_words, Label};
 use lupa::tokenize::{sentences, tokenize};
 
 pub fn assert_streaming_tagger_matches_the_reference() {
@@ -24,7 +24,7 @@ pub fn assert_streaming_tagger_matches_the_reference() {
             let sents = sentences(&tokens);
             let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
             let mut want: Vec<(usize, usize, Label)> =
-                tag_words(m, lang, &words, &segment_starts(text, &tokens, &sents), &line_starts(text, &tokens));
+                tag_words(m, lang, &words, &segment_starts(text, &tokens, &sents), &decode_breaks(lang, text, &tokens, &segment_starts(text, &tokens, &sents)));
             listed_labels(m, lang, &mut want, |i| words[i]);
             let got: Vec<(usize, usize, Label)> = recognise(lang, text, &tokens, &sents)
                 .into_iter()
