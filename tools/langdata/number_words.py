@@ -209,7 +209,7 @@ def english():
         r(w, v, "scale")
         r(w + "s", v, "scale", "plural")
     for w, v in (("k", 1e3), ("m", 1e6), ("mn", 1e6), ("mln", 1e6), ("bn", 1e9), ("b", 1e9),
-                 ("bln", 1e9), ("tn", 1e12), ("trn", 1e12), ("t", 1e12)):
+                 ("bln", 1e9), ("tn", 1e12), ("trn", 1e12), ("tln", 1e12), ("t", 1e12)):
         r(w, v, "scale_abbr", *(["weak"] if len(w) == 1 else []))
     for w, v, weak in (("pair", 2, True), ("couple", 2, True), ("dozen", 12, False), ("score", 20, True),
                        ("gross", 144, True), ("half-dozen", 6, False), ("half a dozen", 6, False)):
@@ -234,6 +234,7 @@ def english():
             r(f"{w}-{EN_ORD[u]}", v + u, "ordinal", "hyphenated")
             # plural: a denominator ("three twenty-fifths")
             r(f"{w}-{EN_ORD[u]}s", v + u, "ordinal", "hyphenated,plural", *(["weak"] if u == 2 else []))
+    r("nineth", 9, "ordinal", "misspelt")   # a common misspelling of "ninth"
     for w, v in (("hundredth", 100), ("thousandth", 1000), ("millionth", 10**6), ("billionth", 10**9),
                  ("trillionth", 10**12)):
         r(w, v, "ordinal")
