@@ -120,12 +120,14 @@ pub struct Compiled {
     /// Offices and titles written in lower case before a name
     /// (`LangData::titles`: "presidente", "senador").
     pub office_titles: PhraseSet<()>,
+    pub generic_offices: PhraseSet<()>,
     pub naming_words: PhraseSet<()>,
     pub nonperson_pronouns: PhraseSet<()>,
     pub gendered_pronouns: PhraseSet<crate::lang::lexicon::Gender>,
     pub indefinites: PhraseSet<()>,
     pub text_nouns: PhraseSet<()>,
     pub source_cues: PhraseSet<()>,
+    pub opinion_cues: PhraseSet<()>,
     pub complementizers: PhraseSet<()>,
     pub determiners: PhraseSet<()>,
     pub np_internal: PhraseSet<()>,
@@ -236,6 +238,16 @@ impl<T: Copy> FirstLexes for PhraseSet<T> {
     fn add_to(&self, starts: &mut Starts) {
         starts.add(self);
     }
+}
+
+/// `list` and, for each phrase that ends in a preposition with a
+/// contraction, the phrase ending in the contraction instead.
+fn with_contractions(list: &'static [&'static str], contractions: &[(&str, &str)]) -> PhraseSet<()> {
+    let contracted = list.iter().flat_map(|p| {
+        contractions.iter().filter_map(move |(prep, c)| p.strip_suffix(prep).filter(|h| h.ends_with(' ')).map(|h| format!("{h}{c}")))
+    });
+    let all: Vec<String> = list.iter().map(|p| p.to_string()).chain(contracted).collect();
+    PhraseSet::new(all.iter().map(|w| (w.as_str(), ())))
 }
 
 fn pairs<T: Copy>(v: &'static [(&'static str, T)]) -> PhraseSet<T> {
@@ -436,7 +448,7 @@ impl Compiled {
             measure_units: set(lx.measure_units),
             cues: cue_set(lx),
             cue_homographs: PhraseSet::new(homographs(lx).enumerate().map(|(i, f)| (f, i as u32))),
-            cue_homograph_forms: homographs(lx).collect(),
+            cue_homograph_forms: accent_forms(lx),
             object_preps: set(lx.object_preps),
             honorifics: set(lx.honorifics),
             titles: set(lx.titles),
@@ -445,7 +457,8 @@ impl Compiled {
             gendered_pronouns: pairs(lx.gendered_pronouns),
             indefinites: set(lx.indefinites),
             text_nouns: set(lx.text_nouns),
-            source_cues: set(lx.source_cues),
+            source_cues: with_contractions(lx.source_cues, lx.contractions),
+            opinion_cues: set(lx.opinion_cues),
             complementizers: set(lx.complementizers),
             determiners: set(lx.determiners),
             np_internal: set(lx.np_internal),
@@ -457,6 +470,7 @@ impl Compiled {
             stop: set(&stop),
             function_words: set(lang.data().stop_words),
             office_titles: PhraseSet::new(lang.data().titles.iter().chain(lx.offices).map(|w| (*w, ()))),
+            generic_offices: set(lx.generic_offices),
             date_starts: Starts::new(),
             quantity_starts: Starts::new(),
         }
@@ -498,9 +512,15 @@ fn cue_set(lx: &'static Lexicon) -> PhraseSet<()> {
     PhraseSet::new(all.iter().map(|w| (w.as_str(), ())))
 }
 
-/// The reporting-verb forms that are homographs (`h FORM` in `speech_forms`).
+/// The reporting-verb forms that are homographs (`h FORM` and `a FORM` in `speech_forms`).
 fn homographs(lx: &'static Lexicon) -> impl Iterator<Item = &'static str> {
-    lx.speech_forms.lines().filter_map(|l| l.strip_prefix("h "))
+    lx.speech_forms.lines().filter_map(|l| l.strip_prefix("h ").or_else(|| l.strip_prefix("a ")))
+}
+
+/// For each of [`homographs`], the form whose accent makes it a cue anywhere
+/// ("criticó"), or "" for a verb with another sense ("disparó").
+fn accent_forms(lx: &'static Lexicon) -> Vec<&'static str> {
+    lx.speech_forms.lines().filter_map(|l| l.strip_prefix("h ").or_else(|| l.strip_prefix("a ").map(|_| ""))).collect()
 }
 
 /// The compiled lexicon for `lang`, built once.

@@ -283,6 +283,13 @@ pub struct Lexicon {
     pub cues: &'static [&'static str],
     /// Cues that precede the speaker ("según X", "according to X").
     pub source_cues: &'static [&'static str],
+    /// A preposition and its contraction with the article ("de" + "el" =
+    /// "del"): a cue that ends in the preposition also ends in the
+    /// contraction ("en palabras del ministro").
+    /// Prepositions that attribute an opinion when they open the sentence
+    /// and the quote follows the phrase at once ("Para el analista X, «…»").
+    pub opinion_cues: &'static [&'static str],
+    pub contractions: &'static [(&'static str, &'static str)],
     /// Words between a cue and a quote ("que", "that").
     pub complementizers: &'static [&'static str],
     /// Determiners that open a speaker noun phrase.
@@ -320,6 +327,10 @@ pub struct Lexicon {
     /// mandatario", "the spokeswoman"): a description of one office is not a
     /// person introduced with another.
     pub offices: &'static [&'static str],
+    /// Words for the holder of any office ("el mandatario", "the leader"):
+    /// they describe a person introduced with any title ("el presidente X …
+    /// dijo el mandatario"), so they never count as another office.
+    pub generic_offices: &'static [&'static str],
     /// Words that name what follows them in quotes ("el diario «…»", "bajo el
     /// lema «…»", "the so-called “…”", "the film “…”"): the quote is a name
     /// or a title (a scare quote), not someone's words.

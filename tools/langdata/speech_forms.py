@@ -13,8 +13,10 @@ combines with the language's auxiliaries at table-build time ("ha dicho",
 so "anunció" would also match the noun "anuncio", and "claims" is a noun as
 often as a verb. The quote layer takes them as cues only next to a quote
 (`"…," she claims`), or anywhere when the text has the form's accent
-("criticó", not "critico"). One form a line: `f FORM` (finite or gerund),
-`p PARTICIPLE` or `h FORM`.
+("criticó", not "critico"). Forms of a verb whose other sense is as common ("disparó", "compartió",
+`homograph` = 2) are `a FORM`: cues only next to a quote, accent or not.
+One form a line: `f FORM` (finite or gerund), `p PARTICIPLE`, `h FORM` or
+`a FORM`.
 """
 import csv, os, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -31,7 +33,7 @@ def forms(lang):
             if r["homograph"] != "0":
                 third = p in ("3s", "3p") if lang == "es" else (t == "past" or p == "3s")
                 if k.startswith("finite") and third:
-                    out.add(("h", form))
+                    out.add(("a" if r["homograph"] == "2" else "h", form))
                 continue
             if lang == "es":
                 if k.startswith("finite") and t in ("pres", "pret", "impf", "fut") and p in ("3s", "3p"):

@@ -99,6 +99,8 @@ LEMMAS = {
     "trasladar": "", "plantear ": "", "recoger": "", "relatar ": "", "dejar": None,
     # Southern Cone and Andean press: "disparó", "deslizó", "graficó" (cues only next to a quote)
     "disparar": "", "deslizar": "", "graficar": "",
+    # Mexican and Central American press: "reviró", "atajó", "compartió en sus redes", "lanzó"
+    "revirar": "", "atajar": "", "compartir": "", "lanzar": "", "desear": "",
 }
 LEMMAS = {k.strip(): v for k, v in LEMMAS.items() if v is not None}
 
@@ -431,13 +433,14 @@ propuesto expuesto citado calificado estimado considerado mencionado senalado in
 asegurado informado anunciado revelado confirmado argumento trino posteo tuiteo balbuceo pedido
 rechazo elogio saludo planteo retruco definido llamamiento determinado establecido reservado
 proyecto cargo reto desafio adelanto anticipo decreto filtro retrato traslado aliento consuelo
-suelto complemento
+suelto complemento deseo
 """.split())
 
 
 # Lemmas whose other sense is as common as the reporting one ("siguen
 # haciendo", "suma dos votos"): like homographs, cues only next to a quote.
-AMBIGUOUS_LEMMAS = {"seguir", "continuar", "sumar", "proseguir", "disparar", "deslizar", "graficar"}
+AMBIGUOUS_LEMMAS = {"seguir", "continuar", "sumar", "proseguir", "disparar", "deslizar", "graficar", "atajar",
+                    "compartir", "lanzar"}
 
 
 def _fold(s):
@@ -458,9 +461,13 @@ def all_rows():
 def build(out_dir=None):
     from tsv import DATA, write_tsv
     rows, lemmas = all_rows()
+    # 1: a noun's homograph, which the verb's accent tells apart ("criticó");
+    # 2: a verb with another sense, which no accent tells apart ("disparó").
     def homograph(f, l, c):
-        return not c and " " not in f and (_fold(f) in HOMOGRAPHS or l in AMBIGUOUS_LEMMAS)
-    out = [(f, l, k, t, p, c, "1" if homograph(f, l, c) else "0") for f, l, k, t, p, c in rows]
+        if c or " " in f:
+            return "0"
+        return "2" if l in AMBIGUOUS_LEMMAS else "1" if _fold(f) in HOMOGRAPHS else "0"
+    out = [(f, l, k, t, p, c, homograph(f, l, c)) for f, l, k, t, p, c in rows]
     path = write_tsv(DATA["es"] / "speech_verbs.tsv",
                      ["form", "lemma", "kind", "tense", "person", "clitic", "homograph"], out, out_dir=out_dir)
     return path, len(set(out)), len(set(lemmas))

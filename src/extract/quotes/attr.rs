@@ -148,6 +148,12 @@ impl<'a> Attr<'a> {
             }
         }
         let sp = self.with_entity(s, e);
+        // "en palabras del ministro de Economía, Martín Guzmán,": a bare
+        // description after a contracted article names its person too.
+        let bare_description = !self.is_det(a) && !self.lx[a].upper && self.lx[a].kind == PieceKind::Word;
+        if let Some(en) = self.apposition(b_incl).filter(|_| sp.entity.is_none() && bare_description) {
+            return SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: Some((s, e)), via: Via::Name };
+        }
         if sp.entity.is_none() && self.is_det(a) {
             // "El presidente de la CONFIEP, Roque Benavides,": the name in apposition.
             if let Some(en) = self.apposition(b_incl) {
@@ -482,9 +488,20 @@ impl<'a> Attr<'a> {
             }
             if let Some(e) = self.c.object_preps.has(lx, x) {
                 // The preposition's object: an entity, or determiners and lower-case words.
+                // ("a EL PAÍS", "a la BBC": past the object's determiners.)
+                let mut d = e;
+                while d < lim && self.is_det(d) {
+                    d += 1;
+                }
                 x = e;
-                if let Some(j) = self.entity_from(x) {
+                let capitalised = |y: usize| y < lim && lx[y].kind == PieceKind::Word && lx[y].upper;
+                if let Some(j) = self.entity_from(d) {
                     x = j + 1;
+                } else if d > e && capitalised(d) {
+                    x = d;
+                    while capitalised(x) {
+                        x += 1;
+                    }
                 } else {
                     // A determiner after the object's noun opens the subject: "en entrevista el dirigente".
                     let mut noun = false;
@@ -492,9 +509,11 @@ impl<'a> Attr<'a> {
                         noun |= !self.is_det(x);
                         x += 1;
                     }
-                    // A name right after the preposition is a place or a medium ("en Madrid", "a Efe").
-                    while x < lim && lx[x].kind == PieceKind::Word && lx[x].upper && x > 0 && self.c.object_preps.has(lx, x - 1).is_some() {
-                        x += 1;
+                    // A name right after the preposition is a place or a medium ("en Madrid", "a Efe"),
+                    // and so is one that completes the object's noun ("en su cuenta de Twitter").
+                    let opens_name = |x: usize| self.c.object_preps.has(lx, x - 1).is_some() || noun && self.c.np_preps.has(lx, x - 1) == Some(x);
+                    while x < lim && lx[x].kind == PieceKind::Word && lx[x].upper && x > 0 && opens_name(x) {
+                        x = self.entity_from(x).map_or(x + 1, |j| j + 1);
                     }
                 }
                 continue;

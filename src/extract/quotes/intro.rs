@@ -28,8 +28,10 @@ impl Attr<'_> {
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.
     pub(super) fn source_before(&self, oi: usize, lo: usize, tight: bool) -> Option<Found> {
         for k in lo..oi {
-            if let Some(e) = self.c.source_cues.has(self.lx, k) {
+            let opinion = (k == lo).then(|| self.c.opinion_cues.has(self.lx, k)).flatten();
+            if let Some(e) = self.c.source_cues.has(self.lx, k).or(opinion) {
                 // A short quote is the source's words only right after it: "Según Pérez, «está lista»".
+                let tight = tight || opinion.is_some();
                 let close = |np: &(usize, usize)| !tight || np.1 + 2 == oi && self.punct(np.1 + 1, &[",", ":"]);
                 if let Some(np) = self.np_forward_opt(e, oi, true).filter(close) {
                     return Some((self.speaker_of(Some(np)), Some(self.cue_span(k, e))));
@@ -47,6 +49,17 @@ impl Attr<'_> {
         }
         let np = self.np_initial(lo, oi - 1).or_else(|| self.np_forward(lo, oi - 1))?;
         Some((self.speaker_of(Some(np)), None))
+    }
+
+    /// `AMLO: «No habrá gasolinazo»`: a name and a colon alone before a
+    /// quote, as headlines and summaries attribute even a short one.
+    pub(super) fn name_colon(&self, oi: usize, lo: usize) -> Option<Found> {
+        if oi < lo + 2 || !self.punct(oi - 1, &[":"]) {
+            return None;
+        }
+        let (en, b) = self.entity_at(lo).filter(|(en, b)| b + 2 == oi && (en.person || en.org))?;
+        let sp = SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Name };
+        (b >= lo).then_some((Some(sp), None))
     }
 
     /// The person or organisation that opens the sentence `lo..hi` as its

@@ -339,6 +339,7 @@ pub(crate) fn find_quotes_in(
         let found = if title { None } else { led.or(after).or_else(|| a.before(oi, left, parent.is_some())) };
         let found = found.or_else(|| if title { None } else { a.source_before(oi, left, nwords <= 3) });
         let found = found.or_else(|| if nwords > 3 && !title { a.colon_intro(oi, left) } else { None });
+        let found = found.or_else(|| if title { None } else { a.name_colon(oi, left) });
         let (speaker, cue) = match found {
             Some((sp, cue)) => (sp, cue),
             None => (None, None),

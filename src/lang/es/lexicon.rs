@@ -244,6 +244,8 @@ pub static LEXICON: Lexicon = Lexicon {
         "según palabras de", "según las palabras de", "según declaraciones de", "de acuerdo con declaraciones de",
         "atribuida a", "atribuidas a", "citando a", "una frase de", "la frase de",
     ],
+    opinion_cues: &["para"],
+    contractions: &[("de", "del"), ("a", "al")],
     complementizers: &["que", "en que", "de que", ":", ",", "—", "–"],
     determiners: &["el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "ese", "esa", "otro", "otra", "su", "sus"],
     np_internal: &["de", "del", "la", "el", "los", "las", "y"],
@@ -272,6 +274,10 @@ pub static LEXICON: Lexicon = Lexicon {
         "eurodiputada", "edil", "regidor", "regidora", "gerente", "consejero", "consejera", "titular", "exministro",
         "exministra", "expresidente", "expresidenta", "exgobernador", "exgobernadora", "candidato", "candidata",
         "analista", "economista", "abogado", "abogada", "entrenador", "entrenadora", "técnico", "jugador", "jugadora",
+    ],
+    generic_offices: &[
+        "mandatario", "mandataria", "gobernante", "funcionario", "funcionaria", "líder", "dirigente", "titular",
+        "exmandatario", "exmandataria",
     ],
     naming_words: &[
         "llamado", "llamada", "llamados", "llamadas", "denominado", "denominada", "denominados", "denominadas",
