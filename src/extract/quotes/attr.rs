@@ -621,6 +621,16 @@ impl<'a> Attr<'a> {
         if k >= hi {
             return None;
         }
+        // «…», según explicó la vocera: the verb after "según" is the cue,
+        // unless a cue earlier in the sentence has the quote ("X calificó
+        // … de «…», según relató Y": Y reports X's words).
+        if let Some(e) = self.c.source_cues.has(self.lx, k).filter(|&e| e < hi && self.cue_at(e).is_some()) {
+            let lo = self.sent_start[ci.min(self.sent_start.len() - 1)].max(ci.saturating_sub(super::WINDOW));
+            if self.reports_speech(lo, ci) {
+                return None;
+            }
+            k = e;
+        }
         // «…», dijo el funcionario / "…," said Smith. A homograph needs the
         // quote set off ("“…,” yells", "«…», denuncia"), not inside a
         // clause ("los diarios «chicha» siguen haciendo").
