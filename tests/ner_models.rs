@@ -7,7 +7,7 @@ use lupa::lang::Lang;
 use lupa::train::eval_files;
 
 /// Dev F1 as recorded in models/README.md.
-const ES_DEV_F1: f64 = 0.7942;
+const ES_DEV_F1: f64 = 0.7944;
 const EN_DEV_F1: f64 = 0.9312;
 
 fn data(rel: &str) -> String {

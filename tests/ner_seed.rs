@@ -188,9 +188,12 @@ fn no_mention_runs_across_a_sentence_end() {
         ("Mientras el PT celebró la alianza. AMLO visitó Oaxaca.", "AMLO", Per),
         ("Vi la casa. Juan visitó a su madre.", "Juan", Per),
         ("El gobierno firmó con la empresa. Pemex anunció recortes.", "Pemex", Org),
+        // An acronym's stop ends the sentence when a name and a content word follow.
+        ("Las encuestas lo ponen frente al PRI, el PRD y el PT. AMLO visitó Oaxaca.", "AMLO", Per),
     ] {
         let got = entities(text, Lang::Es);
         assert!(got.iter().all(|(t, _, _)| !t.contains(". ")), "a mention crosses the sentence end in {text:?}: {got:?}");
+        assert!(got.iter().all(|(t, _, _)| !t.ends_with('.')), "a mention keeps the sentence's stop in {text:?}: {got:?}");
         assert_eq!(got.iter().find(|(t, _, _)| t == name).map(|(_, l, _)| *l), Some(want), "{text:?}: {got:?}");
     }
 }

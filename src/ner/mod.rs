@@ -115,6 +115,7 @@ impl Tagger {
             tag_words(m, lang, &words, &starts, &breaks)
         });
         listed_labels(m, lang, &mut spans, word);
+        trim_final_stops(&mut spans, &breaks, word);
         spans
             .into_iter()
             .map(|(s, e, label)| Mention {
@@ -188,11 +189,27 @@ pub fn decode_breaks(lang: Lang, text: &str, tokens: &[Token], starts: &[bool]) 
     let mut breaks = line_starts(text, tokens);
     for k in 2..breaks.len() {
         let upper = word(k).chars().next().is_some_and(char::is_uppercase);
-        if starts[k] && stop(k - 1) && upper && (lower(k - 2) || lang.data().is_stop_word(&word(k).to_lowercase())) {
+        // "el PT. AMLO visitó": an acronym's stop, then a name and a content word in lower case.
+        let acronym = word(k - 2).chars().count() >= 2 && word(k - 2).chars().all(|c| c.is_uppercase());
+        let prose_after = k + 1 < breaks.len() && lower(k + 1) && !lang.data().is_stop_word(word(k + 1));
+        let certain = lower(k - 2) || lang.data().is_stop_word(&word(k).to_lowercase()) || acronym && prose_after;
+        if starts[k] && stop(k - 1) && upper && certain {
             breaks[k] = true;
         }
     }
     breaks
+}
+
+/// A mention never ends with the stop that ends its sentence ("el PT."
+/// before "AMLO visitó", where the decoder breaks); one that is only a stop goes.
+fn trim_final_stops<'t>(spans: &mut Vec<(usize, usize, Label)>, breaks: &[bool], word: impl Fn(usize) -> &'t str) {
+    let stop = |i: usize| matches!(word(i), "." | "!" | "?" | "…");
+    for (s, e, _) in spans.iter_mut() {
+        while *e > *s && stop(*e - 1) && breaks.get(*e).map_or(true, |&b| b) {
+            *e -= 1;
+        }
+    }
+    spans.retain(|(s, e, _)| e > s);
 }
 
 /// Which tokens begin a line (the first token, and any with a line break
