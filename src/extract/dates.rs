@@ -375,6 +375,7 @@ impl<'a> Scan<'a> {
             .or_else(|| self.first_units_of(i))
             .or_else(|| self.count_window(i))
             .or_else(|| self.range(i))
+            .or_else(|| self.fraction_amount(i))
             .or_else(|| self.numeric_range(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.coordinated_day(i))

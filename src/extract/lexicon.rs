@@ -79,6 +79,9 @@ pub struct Compiled {
     pub percent_words: PhraseSet<()>,
     /// The lexicon's currencies, then its `currencies.tsv`, then the common symbols.
     pub currencies: PhraseSet<Currency>,
+    /// Currency codes that are also common words when written in lower case
+    /// ("cup", "all", "try"): a code then only in capitals ("5 CUP").
+    pub word_codes: PhraseSet<()>,
     /// Denominator words: value of one ("cuarto" 0.25, "thirds" 1/3).
     pub fractions: PhraseSet<f64>,
     /// What a number may be divided by, and whether the word is plural:
@@ -429,6 +432,7 @@ impl Compiled {
             ordinal_suffixes: set(lx.ordinal_suffixes),
             percent_words: set(lx.percent_words),
             currencies: currencies(lx),
+            word_codes: word_codes(lx),
             fractions: PhraseSet::new(of_kind("fraction").filter(|w| !w.weak).map(|w| (w.word, w.value))),
             ordinal_scales: PhraseSet::new(of_kind("ordinal").filter(|w| w.value >= 100.0).map(|w| (w.word, w.value))),
             denominators: PhraseSet::new(denominators(&numbers)),
@@ -478,6 +482,13 @@ impl Compiled {
 }
 
 /// Each currency word: the language's own names with their codes, then the shared tables.
+fn word_codes(lx: &'static Lexicon) -> PhraseSet<()> {
+    let codes: std::collections::HashSet<String> =
+        crate::lang::tables::currency_codes().map(|c| c.to_ascii_lowercase()).collect();
+    let words = lx.common_words.iter().flat_map(|(_, ws)| ws.split(' ')).filter(|w| codes.contains(*w));
+    PhraseSet::new(words.map(|w| (w, ())))
+}
+
 fn currencies(lx: &'static Lexicon) -> PhraseSet<Currency> {
     let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), ..crate::lang::tables::ONE }));
     PhraseSet::new(own.chain(tables::currency_names(lx.currency_table)).chain(tables::currency_symbols()))

@@ -549,6 +549,10 @@ impl<'a> Q<'a> {
             k += 1;
         }
         let (e2, cur) = c.currencies.at(lx, k)?;
+        // "1/2 cup", "try": a code that is a word counts only in capitals.
+        if e2 == k + 1 && c.word_codes.has(lx, k).is_some() && !self.code_like(k, e2) {
+            return None;
+        }
         let scale = c.scales.at(lx, e2).filter(|_| !scaled && self.code_like(k, e2) && self.free(e2));
         Some(match scale {
             Some((e3, s)) => self.money(i, e3, value * s, cur, (k, e2)),

@@ -47,6 +47,11 @@ fn iso(code: &'static str) -> Option<&'static str> {
     (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some(code)
 }
 
+/// Every ISO 4217 code of the shared table ("USD", "CUP").
+pub fn currency_codes() -> impl Iterator<Item = &'static str> {
+    rows(COMMON_CURRENCIES).filter_map(|r| r.first().and_then(|c| iso(c)))
+}
+
 /// A language's `currencies.tsv` (name, code, minor, multiplier, alternatives).
 /// A code written `*` or `?NAME` is not one currency: no code.
 pub fn currency_names(tsv: &'static str) -> Vec<(&'static str, Currency)> {

@@ -75,8 +75,85 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+/// The designators of an ISO 8601 duration, largest first; a minute is 'm'.
+const ORDER: [char; 7] = ['Y', 'M', 'W', 'D', 'H', 'm', 'S'];
+
+/// An ISO duration's parts, as (number, designator) with minutes as 'm'.
+fn iso_parts(v: &str) -> Option<Vec<(&str, char)>> {
+    let body = v.strip_prefix('P')?;
+    let (date, time) = body.split_once('T').unwrap_or((body, ""));
+    let mut out = Vec::new();
+    for (part, in_time) in [(date, false), (time, true)] {
+        let mut from = 0;
+        for (i, ch) in part.char_indices().filter(|(_, c)| c.is_ascii_alphabetic()) {
+            let d = if in_time && ch == 'M' { 'm' } else { ch };
+            if !ORDER.contains(&d) || i == from {
+                return None;
+            }
+            out.push((&part[from..i], d));
+            from = i + 1;
+        }
+    }
+    Some(out)
+}
+
+/// "P2Y" and "P3M" as "P2Y3M", when every part of `a` is a larger unit than
+/// every part of `b` ("2 years and 3 months", not "3 months and 2 years").
+/// Weeks joined to other units are counted in days, as ISO 8601 writes them.
+fn join_iso(a: &str, b: &str) -> Option<String> {
+    let (pa, pb) = (iso_parts(a)?, iso_parts(b)?);
+    let rank = |d: char| ORDER.iter().position(|&o| o == d).unwrap_or(0);
+    if rank(pa.last()?.1) >= rank(pb.first()?.1) {
+        return None;
+    }
+    let mut parts: Vec<(f64, char)> = Vec::new();
+    for (n, d) in pa.iter().chain(&pb) {
+        let (v, d) = if *d == 'W' { (n.parse::<f64>().ok()? * 7.0, 'D') } else { (n.parse().ok()?, *d) };
+        match parts.last_mut() {
+            Some((pv, pd)) if *pd == d => *pv += v,
+            _ => parts.push((v, d)),
+        }
+    }
+    let mut out = String::from("P");
+    for (k, (v, d)) in parts.iter().enumerate() {
+        if rank(*d) >= 4 && parts.get(k.wrapping_sub(1)).map_or(true, |p| rank(p.1) < 4) {
+            out.push('T');
+        }
+        out.push_str(&fmt_num(*v));
+        out.push(if *d == 'm' { 'M' } else { *d });
+    }
+    Some(out)
+}
+
 impl Scan<'_> {
+    /// A duration, with the smaller units joined to it ("2 years and 3
+    /// months", "una hora y treinta y dos minutos", "3 hours, 15 minutes
+    /// and 20 seconds"): one span and one value, as a reader counts it.
     pub(super) fn amount(&self, i: usize) -> Option<M> {
+        let mut m = self.amount_one(i)?;
+        while m.kind == DateKind::Duration {
+            let Some(k) = self.c.amount_and.has(self.lx, m.end) else { break };
+            let k = self.c.amount_and.has(self.lx, k).unwrap_or(k);
+            let Some(next) = self.amount_one(k).filter(|n| n.kind == DateKind::Duration) else { break };
+            let Some(v) = m.value.as_deref().zip(next.value.as_deref()).and_then(|(a, b)| join_iso(a, b)) else { break };
+            m = M::new(m.start, next.end, DateKind::Duration, Some(v));
+        }
+        Some(m)
+    }
+
+    /// "1/2 hour", "3/4 hora": a written fraction of a unit, read before
+    /// a numeric date can take "3/4".
+    pub(super) fn fraction_amount(&self, i: usize) -> Option<M> {
+        let num = self.int_at(i, 2)?;
+        let den = self.int_at(i + 2, 2).filter(|_| self.punct(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2))?;
+        if !(2..=12).contains(&den) || num == 0 || num >= den || self.glued(i + 3) {
+            return None;
+        }
+        let (e, unit) = self.c.units.at(self.lx, i + 3)?;
+        Some(M::new(i, e, DateKind::Duration, Some(iso_duration(f64::from(num) / f64::from(den), unit))))
+    }
+
+    fn amount_one(&self, i: usize) -> Option<M> {
         // "medio año", "half a year"
         if let Some(e) = self.c.half.has(self.lx, i) {
             if let Some((e2, unit)) = self.c.units.at(self.lx, e) {
