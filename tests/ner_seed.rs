@@ -197,3 +197,15 @@ fn no_mention_runs_across_a_sentence_end() {
         assert_eq!(got.iter().find(|(t, _, _)| t == name).map(|(_, l, _)| *l), Some(want), "{text:?}: {got:?}");
     }
 }
+
+/// A listed head of state or government that the tagger leaves out is still a person.
+#[test]
+fn listed_people_the_tagger_misses_are_people() {
+    for (text, lang, name) in [
+        ("Trump fired back on Twitter.", Lang::En, "Trump"),
+        ("Petro respondió en X.", Lang::Es, "Petro"),
+    ] {
+        let got = entities(text, lang);
+        assert_eq!(got.iter().find(|(t, _, _)| t == name).map(|(_, l, _)| *l), Some(Per), "{text:?}: {got:?}");
+    }
+}
