@@ -15,7 +15,7 @@ export function loadPatterns(url) {
     const href = String(url ?? DEFAULT_URL);
     loading = import(href)
       .then(async (m) => {
-        await m.default();
+        await m.default(await nodeBytes(href));
         engine = m;
       })
       .catch((e) => {
@@ -24,6 +24,17 @@ export function loadPatterns(url) {
       });
   }
   return loading;
+}
+
+// In Node, whose fetch reads no file: URLs, the engine's wasm bytes from disk;
+// elsewhere undefined (the engine fetches its wasm beside its script). The
+// specifier is a variable so that bundlers leave the Node module alone.
+async function nodeBytes(href) {
+  const node = typeof process === "object" && process.versions && process.versions.node;
+  if (!node || !href.startsWith("file:")) return undefined;
+  const fs = "node:fs/promises";
+  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fs);
+  return { module_or_path: await readFile(new URL(href.replace(/\.js$/, "_bg.wasm"))) };
 }
 
 export function patternsLoaded() {

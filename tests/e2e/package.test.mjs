@@ -1,0 +1,148 @@
+// The npm package as users get it: dist/lupa-news-VERSION.tgz (bash .ci/package)
+// installed offline from the file into fresh projects, then used as the README
+// says: a plain HTML page with relative imports under a strict CSP, and a Node
+// script whose results must be those of the `lupa` command line.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { ROOT, SEED_FILE, launchChromium } from './helpers.mjs';
+
+const VERSION = /^version = "(.+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+const TARBALL = join(ROOT, 'dist', `lupa-news-${VERSION}.tgz`);
+const CLI = join(ROOT, 'target', 'debug', 'lupa');
+const SEED = join(ROOT, 'seeds', SEED_FILE);
+const REF = '2023-09-20';
+const dirs = [];
+/** The strict policy of the README (and of www/serve.mjs --csp). */
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** A fresh project with the tarball installed, offline, from the file. */
+function project(name) {
+  assert.ok(existsSync(TARBALL), `${TARBALL} is missing: run bash .ci/package first`);
+  const dir = mkdtempSync(join(tmpdir(), `lupa-${name}-`));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `try-${name}`, private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', TARBALL], { cwd: dir, stdio: 'pipe' });
+  return dir;
+}
+
+/** What the command line finds in the seed article (the reference for every path). */
+function cliResult() {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run cargo test --features cli (or cargo build --features cli) first`);
+  return JSON.parse(execFileSync(CLI, ['extract', SEED, '--lang', 'es', '--reference-date', REF], { encoding: 'utf8' }));
+}
+
+/** Keyword scores may differ in the last bit between the two number printers. */
+function comparable(x) {
+  return { ...x, keywords: x.keywords.map((k) => ({ ...k, score: Number(k.score.toFixed(9)) })) };
+}
+
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+test('in Node, the installed package gives the results of the command line', () => {
+  const dir = project('node');
+  writeFileSync(
+    join(dir, 'run.mjs'),
+    `import { readFileSync } from "node:fs";
+import init, { extract, loadPatterns } from "lupa-news";
+await init();
+const x = extract(readFileSync(${JSON.stringify(SEED)}, "utf8"), { lang: "es", referenceDate: "${REF}" });
+await loadPatterns();
+const p = extract("Expediente 12/2024 y expediente 7/2023.", { include: [], patterns: [{ name: "exp", pattern: "\\\\d+/\\\\d{4}" }] });
+console.log(JSON.stringify({ x, p: p.patterns.map((m) => m.text) }));
+`,
+  );
+  const out = JSON.parse(execFileSync(process.execPath, ['run.mjs'], { cwd: dir, encoding: 'utf8' }));
+  assert.deepEqual(comparable(out.x), comparable(cliResult()));
+  assert.deepEqual(out.p, ['12/2024', '7/2023']);
+});
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+
+/** A static server for `dir` that sends the strict CSP with every response. */
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!path.startsWith(dir + sep) || !existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CSP });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a plain HTML page imports the package by relative paths, under a strict CSP', async () => {
+  const dir = project('html');
+  const pkg = './node_modules/lupa-news';
+  writeFileSync(join(dir, 'seed.txt'), readFileSync(SEED));
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html>
+<html lang="es"><head><meta charset="utf-8"><title>lupa-news in a plain page</title>
+<link rel="stylesheet" href="${pkg}/lupa.css">
+<script type="module" src="main.js"></script></head>
+<body><article id="out"></article>
+<lupa-article lang="es">El presidente ruso Vladimir Putin llegó a Estambul el lunes.</lupa-article></body></html>
+`,
+  );
+  writeFileSync(
+    join(dir, 'main.js'),
+    `import init, { extract, highlight, loadPatterns } from "${pkg}/pkg/lupa.js";
+import "${pkg}/www/lupa-article.js";
+await init();
+const text = await (await fetch("seed.txt")).text();
+const x = extract(text, { lang: "es", referenceDate: "${REF}" });
+document.querySelector("#out").innerHTML = highlight(text, { lang: "es" });
+await loadPatterns();
+const p = extract("Expediente 12/2024.", { include: [], patterns: [{ name: "exp", pattern: "\\\\d+/\\\\d{4}" }] });
+document.body.dataset.result = JSON.stringify({ entities: x.entities, quotes: x.quotes, p: p.patterns.map((m) => m.text) });
+`,
+  );
+  const server = await serve(dir);
+  const refused = [];
+  const page = await browser.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused/i.test(m.text())) refused.push(m.text());
+  });
+  page.on('pageerror', (e) => refused.push(String(e)));
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+    await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 30_000 });
+    const got = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+    const want = cliResult();
+    assert.deepEqual(got.entities, want.entities);
+    assert.deepEqual(got.quotes, want.quotes);
+    assert.deepEqual(got.p, ['12/2024']);
+    // The linked stylesheet colours highlight()'s marks.
+    const per = await page.evaluate(() => getComputedStyle(document.querySelector('#out mark.lupa-PER')).backgroundColor);
+    assert.equal(per, 'rgb(217, 209, 255)');
+    // The element renders in its shadow root with its own colours.
+    await page.waitForFunction(() => document.querySelector('lupa-article').shadowRoot?.querySelector('mark.lupa-PER'), null, { timeout: 30_000 });
+    const mark = await page.evaluate(() => {
+      const m = document.querySelector('lupa-article').shadowRoot.querySelector('mark.lupa-PER');
+      return { text: m.textContent, bg: getComputedStyle(m).backgroundColor };
+    });
+    assert.deepEqual(mark, { text: 'Vladimir Putin', bg: 'rgb(217, 209, 255)' });
+    assert.deepEqual(refused, []);
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
