@@ -18,6 +18,9 @@
 
 import { LAYERS, hasFullHighlight, parseInclude, renderInto } from './lupa-render.js';
 import { createLupaWorker } from './lupa-client.js';
+// A static import, so that bundlers bundle the core and find its wasm; the
+// wasm itself is fetched and compiled only on the first render (init()).
+import initCore, * as core from '../pkg/lupa.js';
 
 export const WORKER_THRESHOLD = 200_000;
 
@@ -25,9 +28,8 @@ let modulePromise = null;
 /** The wasm package on the main thread, loaded once for every element. */
 function mainThreadLupa() {
   modulePromise ??= (async () => {
-    const mod = await import(new URL('../pkg/lupa.js', import.meta.url).href);
-    await mod.default();
-    return { extract: mod.extract, highlight: mod.highlight, loadPatterns: mod.loadPatterns, full: hasFullHighlight(mod) };
+    await initCore();
+    return { extract: core.extract, highlight: core.highlight, loadPatterns: core.loadPatterns, full: hasFullHighlight(core) };
   })();
   return modulePromise;
 }

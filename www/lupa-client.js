@@ -12,8 +12,10 @@ let counter = 0;
  * @param {{ url?: string | URL }} [opts] worker script (default: ./lupa-worker.js next to this file)
  */
 export async function createLupaWorker(opts = {}) {
-  const url = opts.url ?? new URL('./lupa-worker.js', import.meta.url);
-  const worker = new Worker(url, { type: 'module', name: 'lupa' });
+  // Written out in full so that Vite and webpack 5 see the worker and bundle it.
+  const worker = opts.url
+    ? new Worker(opts.url, { type: 'module', name: 'lupa' })
+    : new Worker(new URL('./lupa-worker.js', import.meta.url), { type: 'module', name: 'lupa' });
   const pending = new Map();
   let dead = null;
 

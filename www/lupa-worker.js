@@ -10,13 +10,14 @@
 // its highlight() takes every layer and `terms`.
 
 import { hasFullHighlight } from './lupa-render.js';
+// Static, so that bundlers bundle the core into the worker and find its wasm.
+import initCore, * as core from '../pkg/lupa.js';
 
 const FUNCTIONS = ['extract', 'highlight', 'tokenize', 'tokenSpans', 'findTerms'];
 
 const ready = (async () => {
-  const mod = await import(new URL('../pkg/lupa.js', import.meta.url).href);
-  await mod.default();
-  return mod;
+  await initCore();
+  return core;
 })();
 
 async function call(mod, fn, text, options) {

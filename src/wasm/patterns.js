@@ -7,13 +7,17 @@ let engine = null;
 let loading = null;
 
 // Where the engine lives by default: pkg/patterns/, from pkg/snippets/<crate>/src/wasm/.
-const DEFAULT_URL = new URL("../../../../patterns/lupa_patterns.js", import.meta.url);
+// The default is imported by a literal path, so that bundlers split it into a
+// chunk of its own and find its wasm; the URL (from a variable, which bundlers
+// leave alone) names it in errors and in Node.
+const DEFAULT_PATH = "../../../../patterns/lupa_patterns.js";
+const importDefault = () => import("../../../../patterns/lupa_patterns.js");
 
 export function loadPatterns(url) {
   if (engine) return Promise.resolve();
   if (!loading) {
-    const href = String(url ?? DEFAULT_URL);
-    loading = import(href)
+    const href = String(url ?? new URL(DEFAULT_PATH, import.meta.url));
+    loading = (url == null ? importDefault() : import(/* webpackIgnore: true */ /* @vite-ignore */ href))
       .then(async (m) => {
         await m.default(await nodeBytes(href));
         engine = m;

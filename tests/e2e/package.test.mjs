@@ -1,12 +1,14 @@
 // The npm package as users get it: dist/lupa-news-VERSION.tgz (bash .ci/package)
 // installed offline from the file into fresh projects, then used as the README
-// says: a plain HTML page with relative imports under a strict CSP, and a Node
-// script whose results must be those of the `lupa` command line.
+// says: a plain HTML page with relative imports under a strict CSP, a Node
+// script whose results must be those of the `lupa` command line, and a Vite +
+// TypeScript `strict` project (type-checked, built, run; Vite and TypeScript
+// come from the npm registry, pinned).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -21,13 +23,16 @@ const dirs = [];
 /** The strict policy of the README (and of www/serve.mjs --csp). */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-/** A fresh project with the tarball installed, offline, from the file. */
-function project(name) {
+const TOOLS = ['vite@6.4.6', 'typescript@5.9.3'];
+
+/** A fresh project with the tarball installed from the file (offline unless `tools` are wanted too). */
+function project(name, tools = []) {
   assert.ok(existsSync(TARBALL), `${TARBALL} is missing: run bash .ci/package first`);
   const dir = mkdtempSync(join(tmpdir(), `lupa-${name}-`));
   dirs.push(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `try-${name}`, private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', TARBALL], { cwd: dir, stdio: 'pipe' });
+  const offline = tools.length ? [] : ['--offline'];
+  execFileSync('npm', ['install', ...offline, '--no-audit', '--no-fund', '--silent', TARBALL, ...tools], { cwd: dir, stdio: 'pipe' });
   return dir;
 }
 
@@ -141,6 +146,65 @@ document.body.dataset.result = JSON.stringify({ entities: x.entities, quotes: x.
     });
     assert.deepEqual(mark, { text: 'Vladimir Putin', bg: 'rgb(217, 209, 255)' });
     assert.deepEqual(refused, []);
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
+
+test('a Vite + TypeScript strict project type-checks, builds and runs: main thread, worker and element', async () => {
+  const dir = project('vite', TOOLS);
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] },
+      include: ['src'],
+    }),
+  );
+  // A module worker that imports code-split chunks needs Vite's ES worker format.
+  writeFileSync(join(dir, 'vite.config.js'), 'export default { worker: { format: "es" } };\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>lupa-news with Vite</title>
+<script type="module" src="/src/main.ts"></script></head>
+<body><article id="out"></article><lupa-article lang="es">El presidente ruso Vladimir Putin llegó a Estambul el lunes.</lupa-article></body></html>
+`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'main.ts'),
+    `import init, { extract, highlight, type Extraction } from "lupa-news";
+import "lupa-news/element";
+import { createLupaWorker } from "lupa-news/worker";
+import "lupa-news/style.css";
+
+async function main(): Promise<void> {
+  await init();
+  const text = "El presidente ruso Vladimir Putin llegó a Estambul el lunes.";
+  const x: Extraction = extract(text, { lang: "es" });
+  document.querySelector<HTMLElement>("#out")!.innerHTML = highlight(text, { lang: "es" });
+  const worker = await createLupaWorker();
+  const y = await worker.extract(text, { lang: "es" });
+  document.body.dataset.result = JSON.stringify({ main: x.entities.map((e) => e.text), worker: y.entities.map((e) => e.text) });
+}
+main().catch((e: unknown) => {
+  document.body.dataset.result = JSON.stringify({ error: String(e) });
+});
+`,
+  );
+  const bin = (tool) => join(dir, 'node_modules', '.bin', tool);
+  execFileSync(bin('tsc'), ['-p', '.'], { cwd: dir, stdio: 'pipe' });
+  execFileSync(bin('vite'), ['build', '--logLevel', 'error'], { cwd: dir, stdio: 'pipe' });
+  const server = await serve(join(dir, 'dist'));
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+    await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 30_000 });
+    const got = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+    assert.deepEqual(got, { main: ['Vladimir Putin', 'Estambul'], worker: ['Vladimir Putin', 'Estambul'] });
+    await page.waitForFunction(() => document.querySelector('lupa-article').shadowRoot?.querySelector('mark.lupa-LOC'), null, { timeout: 30_000 });
+    const marks = await page.evaluate(() => [...document.querySelector('lupa-article').shadowRoot.querySelectorAll('mark')].map((m) => m.textContent));
+    assert.deepEqual(marks, ['Vladimir Putin', 'Estambul', 'lunes']);
   } finally {
     await page.close();
     server.close();
