@@ -16,7 +16,7 @@ import { ROOT, SEED_FILE, launchChromium } from './helpers.mjs';
 
 const VERSION = /^version = "(.+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
 const TARBALL = join(ROOT, 'dist', `lupa-news-${VERSION}.tgz`);
-const CLI = join(ROOT, 'target', 'debug', 'lupa');
+const CLI = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug', 'lupa');
 const SEED = join(ROOT, 'seeds', SEED_FILE);
 const REF = '2023-09-20';
 const dirs = [];
