@@ -363,8 +363,6 @@ impl Compiled {
         let numbers = tables::number_words(lx.number_table);
         let of_kind = |k: &'static str| numbers.iter().filter(move |w| w.kind == k);
         let (ordinals, scales) = ordinals_and_scales(lx, &numbers);
-        let stop: Vec<&'static str> =
-            lang.data().stop_words.iter().chain(lx.extra_stop_words.iter()).copied().collect();
         Compiled {
             lx,
             months: pairs(lx.months),
@@ -471,7 +469,7 @@ impl Compiled {
             relatives: set(lx.relatives),
             cue_fillers: set(lx.cue_fillers),
             predicate_and: set(lx.predicate_and),
-            stop: set(&stop),
+            stop: PhraseSet::new(lang.data().stop_words.iter().chain(lx.extra_stop_words).map(|w| (*w, ()))),
             function_words: set(lang.data().stop_words),
             office_titles: PhraseSet::new(lang.data().titles.iter().chain(lx.offices).map(|w| (*w, ()))),
             generic_offices: set(lx.generic_offices),
@@ -481,7 +479,7 @@ impl Compiled {
     }
 }
 
-/// Each currency word: the language's own names with their codes, then the shared tables.
+/// The currency codes that [`Compiled::word_codes`] lists.
 fn word_codes(lx: &'static Lexicon) -> PhraseSet<()> {
     let codes: std::collections::HashSet<String> =
         crate::lang::tables::currency_codes().map(|c| c.to_ascii_lowercase()).collect();
@@ -489,6 +487,7 @@ fn word_codes(lx: &'static Lexicon) -> PhraseSet<()> {
     PhraseSet::new(words.map(|w| (w, ())))
 }
 
+/// Each currency word: the language's own names with their codes, then the shared tables.
 fn currencies(lx: &'static Lexicon) -> PhraseSet<Currency> {
     let own = lx.currencies.iter().map(|(w, code)| (*w, Currency { code: Some(*code), ..crate::lang::tables::ONE }));
     PhraseSet::new(own.chain(tables::currency_names(lx.currency_table)).chain(tables::currency_symbols()))
