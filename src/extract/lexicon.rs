@@ -117,6 +117,9 @@ pub struct Compiled {
     /// "criticó" / "crítico"): the value is the form's index in `cue_homograph_forms`.
     pub cue_homographs: PhraseSet<u32>,
     pub cue_homograph_forms: Vec<&'static str>,
+    pub cue_modals: PhraseSet<()>,
+    /// The reporting infinitives (`i FORM` in `speech_forms`).
+    pub cue_infinitives: PhraseSet<()>,
     pub object_preps: PhraseSet<()>,
     pub honorifics: PhraseSet<()>,
     pub titles: PhraseSet<()>,
@@ -451,6 +454,8 @@ impl Compiled {
             cues: cue_set(lx),
             cue_homographs: PhraseSet::new(homographs(lx).enumerate().map(|(i, f)| (f, i as u32))),
             cue_homograph_forms: accent_forms(lx),
+            cue_modals: set(lx.cue_modals),
+            cue_infinitives: PhraseSet::new(lx.speech_forms.lines().filter_map(|l| l.strip_prefix("i ")).map(|f| (f, ()))),
             object_preps: set(lx.object_preps),
             honorifics: set(lx.honorifics),
             titles: set(lx.titles),

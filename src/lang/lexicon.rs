@@ -313,6 +313,10 @@ pub struct Lexicon {
     pub speech_forms: &'static str,
     /// Auxiliaries that make a cue of a participle ("ha dicho", "had said").
     pub cue_auxiliaries: &'static [&'static str],
+    /// Verbs that make a cue of a reporting infinitive after them ("quiso
+    /// dejar claro", "volvió a insistir", "went on to say"); the
+    /// infinitives are the `i FORM` lines of `speech_forms`.
+    pub cue_modals: &'static [&'static str],
     /// Prepositions that open an object or adjunct between a cue and its
     /// subject ("afirmó a Efe el técnico", "told reporters in Ohio Smith"):
     /// the phrase after them is never the speaker.

@@ -15,8 +15,9 @@ often as a verb. The quote layer takes them as cues only next to a quote
 (`"…," she claims`), or anywhere when the text has the form's accent
 ("criticó", not "critico"). Forms of a verb whose other sense is as common ("disparó", "compartió",
 `homograph` = 2) are `a FORM`: cues only next to a quote, accent or not.
-One form a line: `f FORM` (finite or gerund), `p PARTICIPLE`, `h FORM` or
-`a FORM`.
+Infinitives are `i FORM`: cues after the language's `cue_modals` ("quiso
+aclarar", "went on to say"). One form a line: `f FORM` (finite or gerund),
+`p PARTICIPLE`, `i INFINITIVE`, `h FORM` or `a FORM`.
 """
 import csv, os, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -34,6 +35,9 @@ def forms(lang):
                 third = p in ("3s", "3p") if lang == "es" else (t == "past" or p == "3s")
                 if k.startswith("finite") and third:
                     out.add(("a" if r["homograph"] == "2" else "h", form))
+                continue
+            if k == "infinitive":   # after a modal: "quiso aclarar", "went on to say"
+                out.add(("i", form))
                 continue
             if lang == "es":
                 if k.startswith("finite") and t in ("pres", "pret", "impf", "fut") and p in ("3s", "3p"):

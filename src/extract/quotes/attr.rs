@@ -45,7 +45,14 @@ impl<'a> Attr<'a> {
     /// A cue at lex `k` (its end): a reporting form, or a homograph written
     /// with the form's accent ("criticó", never the adjective "crítico").
     pub(super) fn cue_at(&self, k: usize) -> Option<usize> {
-        self.c.cues.has(self.lx, k).or_else(|| self.accented_homograph(k))
+        self.c.cues.has(self.lx, k).or_else(|| self.accented_homograph(k)).or_else(|| self.modal_cue(k))
+    }
+
+    /// "quiso dejar claro", "volvió a insistir", "went on to say": a verb
+    /// that leads into a reporting infinitive: the end of the infinitive.
+    fn modal_cue(&self, k: usize) -> Option<usize> {
+        let e = self.c.cue_modals.has(self.lx, k)?;
+        self.c.cue_infinitives.has(self.lx, e)
     }
 
     fn accented_homograph(&self, k: usize) -> Option<usize> {
@@ -57,7 +64,11 @@ impl<'a> Attr<'a> {
     /// A cue ending at lex `end` (exclusive), at most five lexes long: its start.
     fn cue_ending_at(&self, end: usize) -> Option<usize> {
         let plain = self.c.cues.ending_at(self.lx, end, 5).map(|(s, ())| s);
-        plain.or_else(|| (end > 0 && self.accented_homograph(end - 1) == Some(end)).then(|| end - 1))
+        let modal = || {
+            let (s, ()) = self.c.cue_infinitives.ending_at(self.lx, end, 4)?;
+            self.c.cue_modals.ending_at(self.lx, s, 5).map(|(m, ())| m)
+        };
+        plain.or_else(|| (end > 0 && self.accented_homograph(end - 1) == Some(end)).then(|| end - 1)).or_else(modal)
     }
 
     /// A cue right next to a quote, where a homograph is the verb ("“…,”

@@ -225,6 +225,10 @@ pub static LEXICON: Lexicon = Lexicon {
     predicate_and: &["and", "but", ", and", ", but"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["has", "have", "had", "has also", "had also"],
+    cue_modals: &[
+        "went on to", "was quick to", "were quick to", "hastened to", "rushed to", "moved to", "was careful to",
+        "took care to", "wanted to", "went out of his way to", "went out of her way to", "would go on to",
+    ],
     object_preps: &["to", "in", "at", "on", "during", "after", "with", "from", "before", "about", "of", "in front of", "outside of", "next to", "ahead of", "on behalf of"],
     honorifics: &[
         "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "prof.", "sen", "rep", "gov",

@@ -256,6 +256,12 @@ pub static LEXICON: Lexicon = Lexicon {
     predicate_and: &["y", "e", "pero", ", y", ", pero"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["ha", "han", "había", "habían", "habría", "hubiera", "ha sido", "he"],
+    cue_modals: &[
+        "quiso", "quisieron", "ha querido", "han querido", "quería", "pudo", "ha podido", "debió", "volvió a",
+        "volvieron a", "ha vuelto a", "llegó a", "ha llegado a", "acaba de", "acabó de", "decidió", "prefirió",
+        "intentó", "se atrevió a", "se animó a", "se apresuró a", "no dudó en", "se encargó de", "optó por",
+        "salió a", "vino a", "tuvo que", "ha tenido que",
+    ],
     object_preps: &[
         "a", "ante", "en", "con", "durante", "tras", "desde", "por", "sobre", "para", "al", "respecto a", "respecto al",
         "respecto de", "con respecto a", "en relación con", "en relación a", "acerca de", "entre", "sin", "según",
