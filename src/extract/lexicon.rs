@@ -118,6 +118,7 @@ pub struct Compiled {
     pub cue_homographs: PhraseSet<u32>,
     pub cue_homograph_forms: Vec<&'static str>,
     pub cue_modals: PhraseSet<()>,
+    pub agent_preps: PhraseSet<()>,
     /// The reporting infinitives (`i FORM` in `speech_forms`).
     pub cue_infinitives: PhraseSet<()>,
     pub object_preps: PhraseSet<()>,
@@ -455,6 +456,7 @@ impl Compiled {
             cue_homographs: PhraseSet::new(homographs(lx).enumerate().map(|(i, f)| (f, i as u32))),
             cue_homograph_forms: accent_forms(lx),
             cue_modals: set(lx.cue_modals),
+            agent_preps: set(lx.agent_preps),
             cue_infinitives: PhraseSet::new(lx.speech_forms.lines().filter_map(|l| l.strip_prefix("i ")).map(|f| (f, ()))),
             object_preps: set(lx.object_preps),
             honorifics: set(lx.honorifics),

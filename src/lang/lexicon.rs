@@ -317,6 +317,9 @@ pub struct Lexicon {
     /// dejar claro", "volvió a insistir", "went on to say"); the
     /// infinitives are the `i FORM` lines of `speech_forms`.
     pub cue_modals: &'static [&'static str],
+    /// The preposition that names the agent of a passive cue ("described by
+    /// The Guardian as", "calificado por el ministro de"): its phrase is the speaker.
+    pub agent_preps: &'static [&'static str],
     /// Prepositions that open an object or adjunct between a cue and its
     /// subject ("afirmó a Efe el técnico", "told reporters in Ohio Smith"):
     /// the phrase after them is never the speaker.

@@ -548,8 +548,19 @@ impl<'a> Attr<'a> {
                     return Some(np);
                 }
             }
-            if lx[x].kind == PieceKind::Word && !lx[x].upper && !self.is_cue_start(x) {
-                x += 1;
+            // ("añadió, antes de cargar contra la oposición": a verb opens a clause of its own.)
+            let verb = |x: usize| {
+                self.c.looks_like_verb(lx[x].text(self.t))
+                    || crate::extract::pos::pos_of(self.lang, &crate::text::fold::lexicon(&lx[x].norm)) == crate::extract::pos::Pos::Verb
+            };
+            if lx[x].kind == PieceKind::Word && !lx[x].upper && !self.is_cue_start(x) && !verb(x) {
+                // A preposition's phrase is its object, not the subject ("añadió, contra la oposición").
+                let agent = self.c.agent_preps.has(lx, x).is_some();
+                let prep = !self.is_det(x) && !agent && self.c.function_words.has(lx, x) == Some(x + 1);
+                x = match self.np_forward(x + 1, hi).filter(|_| prep) {
+                    Some((_, b)) => b + 1,
+                    None => x + 1,
+                };
                 continue;
             }
             return None;

@@ -30,7 +30,11 @@ impl<'a> Attr<'a> {
     fn is_subject(&self, en: &EntitySpan, k: usize) -> bool {
         let s = self.sent_start.get(k).copied().unwrap_or(k);
         let Some(j) = self.entity_from(k) else { return false };
-        let opens = self.np_initial(s, j + 1).or_else(|| self.np_forward(s, j + 1)).is_some_and(|(a, b)| a <= k && k <= b);
+        let first = self.np_initial(s, j + 1).or_else(|| self.np_forward(s, j + 1));
+        let opens = first.is_some_and(|(a, b)| a <= k && k <= b);
+        // "El portavoz del PP, Miguel Tellado, respondió": the name in apposition to the opening phrase.
+        let apposed = first.is_some_and(|(_, b)| self.apposition(b).is_some_and(|a| a.start == en.start)) && self.punct(j + 1, &[","]);
+        let opens = opens || apposed;
         let mut x = j + 1;
         while x < self.lx.len() && x < j + 3 && self.c.cue_fillers.has(self.lx, x) == Some(x + 1) {
             x += 1;

@@ -225,6 +225,7 @@ pub static LEXICON: Lexicon = Lexicon {
     predicate_and: &["and", "but", ", and", ", but"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["has", "have", "had", "has also", "had also"],
+    agent_preps: &["by"],
     cue_modals: &[
         "went on to", "was quick to", "were quick to", "hastened to", "rushed to", "moved to", "was careful to",
         "took care to", "wanted to", "went out of his way to", "went out of her way to", "would go on to",

@@ -256,6 +256,7 @@ pub static LEXICON: Lexicon = Lexicon {
     predicate_and: &["y", "e", "pero", ", y", ", pero"],
     speech_forms: include_str!("data/speech_forms.txt"),
     cue_auxiliaries: &["ha", "han", "había", "habían", "habría", "hubiera", "ha sido", "he"],
+    agent_preps: &["por"],
     cue_modals: &[
         "quiso", "quisieron", "ha querido", "han querido", "quería", "pudo", "ha podido", "debió", "volvió a",
         "volvieron a", "ha vuelto a", "llegó a", "ha llegado a", "acaba de", "acabó de", "decidió", "prefirió",
