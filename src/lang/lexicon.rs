@@ -212,6 +212,10 @@ pub struct Lexicon {
     pub half: &'static [&'static str],
     /// "y medio", "and a half".
     pub and_half: &'static [&'static str],
+    /// A part of one unit before it ("un cuarto de hora", "three quarters of an hour").
+    pub unit_parts: &'static [(&'static str, f64)],
+    /// A part added after a unit ("dos horas y cuarto", "an hour and a quarter").
+    pub and_parts: &'static [(&'static str, f64)],
     pub ordinal_words: &'static [(&'static str, u32)],
     /// Glued after digits to make an ordinal ("º", "th").
     pub ordinal_suffixes: &'static [&'static str],

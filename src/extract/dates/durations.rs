@@ -153,12 +153,24 @@ impl Scan<'_> {
         Some(M::new(i, e, DateKind::Duration, Some(iso_duration(f64::from(num) / f64::from(den), unit))))
     }
 
+    /// "medio año", "half a year", "un cuarto de hora", "three quarters of an
+    /// hour"; and one unit with a part after it ("hora y media", "año y medio").
+    fn unit_part(&self, i: usize) -> Option<M> {
+        let lx = self.lx;
+        let before = self.c.half.has(lx, i).map(|e| (e, 0.5)).or_else(|| self.c.unit_parts.at(lx, i));
+        if let Some((e, v)) = before {
+            let (e2, unit) = self.c.units.at(lx, e)?;
+            return Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(v, unit))));
+        }
+        // A bare unit in the singular: "hora y media", not "horas y media".
+        let (e, unit) = self.c.units.at(lx, i).filter(|&(e, _)| e == i + 1 && !lx[i].norm.ends_with('s'))?;
+        let (e2, v) = self.c.and_parts.at(lx, e)?;
+        Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(1.0 + v, unit))))
+    }
+
     fn amount_one(&self, i: usize) -> Option<M> {
-        // "medio año", "half a year"
-        if let Some(e) = self.c.half.has(self.lx, i) {
-            if let Some((e2, unit)) = self.c.units.at(self.lx, e) {
-                return Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(0.5, unit))));
-            }
+        if let Some(m) = self.unit_part(i) {
+            return Some(m);
         }
         // "more than two years ago": the approximation belongs to the date; a
         // duration starts at its number.
@@ -186,8 +198,8 @@ impl Scan<'_> {
         }
         let (mut e, unit) = self.c.units.at(self.lx, j)?;
         if value == n.value {
-            if let Some(e2) = self.c.and_half.has(self.lx, e) {
-                value += 0.5;
+            if let Some((e2, part)) = self.c.and_parts.at(self.lx, e) {
+                value += part;
                 e = e2;
             }
         }

@@ -144,6 +144,11 @@ pub static LEXICON: Lexicon = Lexicon {
     scales: &[("dozen", 12.0), ("dozens", 12.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9)],
     half: &["half", "half a", "half an"],
     and_half: &["and a half", "and half"],
+    unit_parts: &[
+        ("a quarter of a", 0.25), ("a quarter of an", 0.25), ("quarter of an", 0.25), ("three quarters of a", 0.75),
+        ("three quarters of an", 0.75), ("three-quarters of a", 0.75), ("three-quarters of an", 0.75),
+    ],
+    and_parts: &[("and a half", 0.5), ("and half", 0.5), ("and a quarter", 0.25), ("and three quarters", 0.75)],
     ordinal_words: &[
         ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
         ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),
