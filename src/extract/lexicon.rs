@@ -74,8 +74,6 @@ pub struct Compiled {
     pub scales: PhraseSet<f64>,
     pub half: PhraseSet<()>,
     pub and_half: PhraseSet<()>,
-    pub unit_parts: PhraseSet<f64>,
-    pub and_parts: PhraseSet<f64>,
     pub ordinal_words: PhraseSet<u32>,
     pub ordinal_suffixes: PhraseSet<()>,
     pub percent_words: PhraseSet<()>,
@@ -119,24 +117,19 @@ pub struct Compiled {
     /// "criticó" / "crítico"): the value is the form's index in `cue_homograph_forms`.
     pub cue_homographs: PhraseSet<u32>,
     pub cue_homograph_forms: Vec<&'static str>,
-    pub cue_modals: PhraseSet<()>,
-    pub agent_preps: PhraseSet<()>,
-    /// The reporting infinitives (`i FORM` in `speech_forms`).
-    pub cue_infinitives: PhraseSet<()>,
+    pub quo: QuoteWords,
     pub object_preps: PhraseSet<()>,
     pub honorifics: PhraseSet<()>,
     pub titles: PhraseSet<()>,
     /// Offices and titles written in lower case before a name
     /// (`LangData::titles`: "presidente", "senador").
     pub office_titles: PhraseSet<()>,
-    pub generic_offices: PhraseSet<()>,
     pub naming_words: PhraseSet<()>,
     pub nonperson_pronouns: PhraseSet<()>,
     pub gendered_pronouns: PhraseSet<crate::lang::lexicon::Gender>,
     pub indefinites: PhraseSet<()>,
     pub text_nouns: PhraseSet<()>,
     pub source_cues: PhraseSet<()>,
-    pub opinion_cues: PhraseSet<()>,
     pub complementizers: PhraseSet<()>,
     pub determiners: PhraseSet<()>,
     pub np_internal: PhraseSet<()>,
@@ -164,8 +157,37 @@ impl Compiled {
     }
 }
 
+/// The later phrases of quote attribution.
+pub struct QuoteWords {
+    /// "Para X, «…»" (`Lexicon::opinion_cues`).
+    pub opinion_cues: PhraseSet<()>,
+    /// "el mandatario", "the leader" (`Lexicon::generic_offices`).
+    pub generic_offices: PhraseSet<()>,
+    /// "quiso", "volvió a", "went on to", before a reporting infinitive.
+    pub cue_modals: PhraseSet<()>,
+    /// The reporting infinitives (`i FORM` in `speech_forms`).
+    pub cue_infinitives: PhraseSet<()>,
+    /// "by", "por": the agent of a passive cue.
+    pub agent_preps: PhraseSet<()>,
+}
+
+impl QuoteWords {
+    fn new(lx: &'static Lexicon) -> QuoteWords {
+        QuoteWords {
+            opinion_cues: set(lx.opinion_cues),
+            generic_offices: set(lx.generic_offices),
+            cue_modals: set(lx.cue_modals),
+            cue_infinitives: PhraseSet::new(lx.speech_forms.lines().filter_map(|l| l.strip_prefix("i ")).map(|f| (f, ()))),
+            agent_preps: set(lx.agent_preps),
+        }
+    }
+}
+
 /// Holidays and the later date phrases of a language's lexicon.
 pub struct CalendarWords {
+    /// A part of one unit before it ("un cuarto de hora"), and one after ("y cuarto").
+    pub unit_parts: PhraseSet<f64>,
+    pub and_parts: PhraseSet<f64>,
     /// Holiday names, each to its first row in `holiday_names`.
     pub holidays: PhraseSet<u16>,
     /// The rows of the language's holiday table: (name, id, country, weak),
@@ -195,6 +217,8 @@ impl CalendarWords {
     fn new(lx: &'static Lexicon) -> CalendarWords {
         let holiday_names = tables::holiday_names(lx.holiday_table);
         CalendarWords {
+            unit_parts: pairs(lx.unit_parts),
+            and_parts: pairs(lx.and_parts),
             holidays: PhraseSet::new(holiday_names.iter().enumerate().map(|(k, r)| (r.0, k as u16))),
             holiday_names,
             holiday_words: set(lx.holiday_words),
@@ -432,8 +456,6 @@ impl Compiled {
             scales,
             half: set(lx.half),
             and_half: set(lx.and_half),
-            unit_parts: pairs(lx.unit_parts),
-            and_parts: pairs(lx.and_parts),
             ordinal_words: ordinals,
             ordinal_suffixes: set(lx.ordinal_suffixes),
             percent_words: set(lx.percent_words),
@@ -459,9 +481,7 @@ impl Compiled {
             cues: cue_set(lx),
             cue_homographs: PhraseSet::new(homographs(lx).enumerate().map(|(i, f)| (f, i as u32))),
             cue_homograph_forms: accent_forms(lx),
-            cue_modals: set(lx.cue_modals),
-            agent_preps: set(lx.agent_preps),
-            cue_infinitives: PhraseSet::new(lx.speech_forms.lines().filter_map(|l| l.strip_prefix("i ")).map(|f| (f, ()))),
+            quo: QuoteWords::new(lx),
             object_preps: set(lx.object_preps),
             honorifics: set(lx.honorifics),
             titles: set(lx.titles),
@@ -471,7 +491,6 @@ impl Compiled {
             indefinites: set(lx.indefinites),
             text_nouns: set(lx.text_nouns),
             source_cues: with_contractions(lx.source_cues, lx.contractions),
-            opinion_cues: set(lx.opinion_cues),
             complementizers: set(lx.complementizers),
             determiners: set(lx.determiners),
             np_internal: set(lx.np_internal),
@@ -483,7 +502,6 @@ impl Compiled {
             stop: PhraseSet::new(lang.data().stop_words.iter().chain(lx.extra_stop_words).map(|w| (*w, ()))),
             function_words: set(lang.data().stop_words),
             office_titles: PhraseSet::new(lang.data().titles.iter().chain(lx.offices).map(|w| (*w, ()))),
-            generic_offices: set(lx.generic_offices),
             date_starts: Starts::new(),
             quantity_starts: Starts::new(),
         }

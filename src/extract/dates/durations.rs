@@ -157,14 +157,14 @@ impl Scan<'_> {
     /// hour"; and one unit with a part after it ("hora y media", "año y medio").
     fn unit_part(&self, i: usize) -> Option<M> {
         let lx = self.lx;
-        let before = self.c.half.has(lx, i).map(|e| (e, 0.5)).or_else(|| self.c.unit_parts.at(lx, i));
+        let before = self.c.half.has(lx, i).map(|e| (e, 0.5)).or_else(|| self.c.cal.unit_parts.at(lx, i));
         if let Some((e, v)) = before {
             let (e2, unit) = self.c.units.at(lx, e)?;
             return Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(v, unit))));
         }
         // A bare unit in the singular: "hora y media", not "horas y media".
         let (e, unit) = self.c.units.at(lx, i).filter(|&(e, _)| e == i + 1 && !lx[i].norm.ends_with('s'))?;
-        let (e2, v) = self.c.and_parts.at(lx, e)?;
+        let (e2, v) = self.c.cal.and_parts.at(lx, e)?;
         Some(M::new(i, e2, DateKind::Duration, Some(iso_duration(1.0 + v, unit))))
     }
 
@@ -198,7 +198,7 @@ impl Scan<'_> {
         }
         let (mut e, unit) = self.c.units.at(self.lx, j)?;
         if value == n.value {
-            if let Some((e2, part)) = self.c.and_parts.at(self.lx, e) {
+            if let Some((e2, part)) = self.c.cal.and_parts.at(self.lx, e) {
                 value += part;
                 e = e2;
             }

@@ -28,7 +28,7 @@ impl Attr<'_> {
     /// "Según el enviado, … «…»": a source cue earlier in the sentence.
     pub(super) fn source_before(&self, oi: usize, lo: usize, tight: bool) -> Option<Found> {
         for k in lo..oi {
-            let opinion = (k == lo).then(|| self.c.opinion_cues.has(self.lx, k)).flatten();
+            let opinion = (k == lo).then(|| self.c.quo.opinion_cues.has(self.lx, k)).flatten();
             if let Some(e) = self.c.source_cues.has(self.lx, k).or(opinion) {
                 // A short quote is the source's words only right after it: "Según Pérez, «está lista»".
                 let tight = tight || opinion.is_some();

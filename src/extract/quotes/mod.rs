@@ -44,6 +44,7 @@ use crate::tokenize::{Sentence, Token};
 
 mod attr;
 mod continuation;
+mod cues;
 mod intro;
 mod marks;
 mod names;

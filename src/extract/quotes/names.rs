@@ -190,7 +190,7 @@ impl<'a> Attr<'a> {
     /// later "el ministro"); gender endings aside ("ministro", "ministra").
     pub(super) fn titled_otherwise(&self, start: usize, head: usize) -> bool {
         let lx = self.lx;
-        if self.c.office_titles.has(lx, head).is_none() || self.c.generic_offices.has(lx, head).is_some() {
+        if self.c.office_titles.has(lx, head).is_none() || self.c.quo.generic_offices.has(lx, head).is_some() {
             return false;
         }
         let stem = |k: usize| lx[k].norm.trim_end_matches('s').trim_end_matches(['a', 'o', 'e']).to_owned();
