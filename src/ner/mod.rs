@@ -219,12 +219,12 @@ pub fn decode_breaks(lang: Lang, text: &str, tokens: &[Token], starts: &[bool]) 
     let stop = |i: usize| matches!(word(i), "." | "!" | "?" | "…");
     let mut breaks = line_starts(text, tokens);
     for k in 2..breaks.len() {
-        let upper = word(k).chars().next().is_some_and(char::is_uppercase);
+        let upper = || word(k).chars().next().is_some_and(char::is_uppercase);
         // "el PT. AMLO visitó": an acronym's stop, then a name and a content word in lower case.
-        let acronym = word(k - 2).chars().count() >= 2 && word(k - 2).chars().all(|c| c.is_uppercase());
-        let prose_after = k + 1 < breaks.len() && lower(k + 1) && !lang.data().is_stop_word(word(k + 1));
-        let certain = lower(k - 2) || lang.data().is_stop_word(&word(k).to_lowercase()) || acronym && prose_after;
-        if starts[k] && stop(k - 1) && upper && certain {
+        let acronym = || word(k - 2).chars().count() >= 2 && word(k - 2).chars().all(|c| c.is_uppercase());
+        let prose_after = || k + 1 < breaks.len() && lower(k + 1) && !lang.data().is_stop_word(word(k + 1));
+        let certain = || lower(k - 2) || lang.data().is_stop_word(&word(k).to_lowercase()) || acronym() && prose_after();
+        if starts[k] && stop(k - 1) && upper() && certain() {
             breaks[k] = true;
         }
     }
