@@ -185,7 +185,7 @@ impl QuoteWords {
 
 /// Holidays and the later date phrases of a language's lexicon.
 pub struct CalendarWords {
-    /// A part of one unit before it ("un cuarto de hora"), and one after ("y cuarto").
+    /// A part of one unit before it ("un cuarto de hora"), and one after ("y media", "y cuarto").
     pub unit_parts: PhraseSet<f64>,
     pub and_parts: PhraseSet<f64>,
     /// Holiday names, each to its first row in `holiday_names`.
@@ -218,7 +218,7 @@ impl CalendarWords {
         let holiday_names = tables::holiday_names(lx.holiday_table);
         CalendarWords {
             unit_parts: pairs(lx.unit_parts),
-            and_parts: pairs(lx.and_parts),
+            and_parts: PhraseSet::new(lx.and_half.iter().map(|w| (*w, 0.5)).chain(lx.and_parts.iter().copied())),
             holidays: PhraseSet::new(holiday_names.iter().enumerate().map(|(k, r)| (r.0, k as u16))),
             holiday_names,
             holiday_words: set(lx.holiday_words),

@@ -214,7 +214,7 @@ pub struct Lexicon {
     pub and_half: &'static [&'static str],
     /// A part of one unit before it ("un cuarto de hora", "three quarters of an hour").
     pub unit_parts: &'static [(&'static str, f64)],
-    /// A part added after a unit ("dos horas y cuarto", "an hour and a quarter").
+    /// A part added after a unit besides `and_half` ("dos horas y cuarto", "an hour and a quarter").
     pub and_parts: &'static [(&'static str, f64)],
     pub ordinal_words: &'static [(&'static str, u32)],
     /// Glued after digits to make an ordinal ("º", "th").

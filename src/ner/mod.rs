@@ -216,7 +216,7 @@ fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 pub fn decode_breaks(lang: Lang, text: &str, tokens: &[Token], starts: &[bool]) -> Vec<bool> {
     let word = |i: usize| word_at(text, tokens, i);
     let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
-    let stop = |i: usize| matches!(word(i), "." | "!" | "?" | "…");
+    let stop = |i: usize| is_full_stop(word(i));
     let mut breaks = line_starts(text, tokens);
     for k in 2..breaks.len() {
         let upper = || word(k).chars().next().is_some_and(char::is_uppercase);
@@ -231,10 +231,15 @@ pub fn decode_breaks(lang: Lang, text: &str, tokens: &[Token], starts: &[bool]) 
     breaks
 }
 
+/// A token that ends a sentence: ".", "!", "?" or "…".
+fn is_full_stop(w: &str) -> bool {
+    matches!(w, "." | "!" | "?" | "…")
+}
+
 /// A mention never ends with the stop that ends its sentence ("el PT."
 /// before "AMLO visitó", where the decoder breaks); one that is only a stop goes.
 fn trim_final_stops<'t>(spans: &mut Vec<(usize, usize, Label)>, breaks: &[bool], word: impl Fn(usize) -> &'t str) {
-    let stop = |i: usize| matches!(word(i), "." | "!" | "?" | "…");
+    let stop = |i: usize| is_full_stop(word(i));
     for (s, e, _) in spans.iter_mut() {
         while *e > *s && stop(*e - 1) && breaks.get(*e).map_or(true, |&b| b) {
             *e -= 1;

@@ -198,7 +198,7 @@ impl<'a> Attr<'a> {
         } else {
             near().find(|en| en.org).or_else(|| near().find(|en| en.person))
         }?;
-        Some(SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Pronoun })
+        Some(en.speaker(Via::Pronoun))
     }
 
     /// Links a speaker span to an entity that heads it (not one inside a

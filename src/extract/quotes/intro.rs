@@ -57,9 +57,8 @@ impl Attr<'_> {
         if oi < lo + 2 || !self.punct(oi - 1, &[":"]) {
             return None;
         }
-        let (en, b) = self.entity_at(lo).filter(|(en, b)| b + 2 == oi && (en.person || en.org))?;
-        let sp = SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Name };
-        (b >= lo).then_some((Some(sp), None))
+        let (en, _) = self.entity_at(lo).filter(|(en, b)| b + 2 == oi && (en.person || en.org))?;
+        Some((Some(en.speaker(Via::Name)), None))
     }
 
     /// The person or organisation that opens the sentence `lo..hi` as its

@@ -142,6 +142,11 @@ pub(crate) struct EntitySpan {
 }
 
 impl EntitySpan {
+    /// This mention as a speaker found `via`, with no role.
+    pub(crate) fn speaker(&self, via: Via) -> SpeakerSpan {
+        SpeakerSpan { start: self.start, end: self.end, entity: Some(self.id), role: None, via }
+    }
+
     pub(crate) fn of(e: &Entity) -> EntitySpan {
         use crate::ner::Label;
         let person = e.label == Label::Per;

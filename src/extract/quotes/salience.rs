@@ -31,10 +31,9 @@ impl<'a> Attr<'a> {
         let s = self.sent_start.get(k).copied().unwrap_or(k);
         let Some(j) = self.entity_from(k) else { return false };
         let first = self.np_initial(s, j + 1).or_else(|| self.np_forward(s, j + 1));
-        let opens = first.is_some_and(|(a, b)| a <= k && k <= b);
-        // "El portavoz del PP, Miguel Tellado, respondió": the name in apposition to the opening phrase.
-        let apposed = first.is_some_and(|(_, b)| self.apposition(b).is_some_and(|a| a.start == en.start)) && self.punct(j + 1, &[","]);
-        let opens = opens || apposed;
+        // Inside it, or in apposition to it ("El portavoz del PP, Miguel Tellado, respondió").
+        let apposed = |b: usize| self.apposition(b).is_some_and(|a| a.start == en.start) && self.punct(j + 1, &[","]);
+        let opens = first.is_some_and(|(a, b)| a <= k && k <= b || apposed(b));
         let mut x = j + 1;
         while x < self.lx.len() && x < j + 3 && self.c.cue_fillers.has(self.lx, x) == Some(x + 1) {
             x += 1;
@@ -72,7 +71,7 @@ impl<'a> Attr<'a> {
             sp.entity.map_or(true, |id| self.entities[first..].iter().take_while(|en| en.start == sp.start).any(|en| en.id == id && en.person && fits(en)))
         };
         let speaker = self.last_speaker.borrow().as_ref().filter(in_reach).filter(a_person).cloned();
-        let as_span = |en: &EntitySpan| SpeakerSpan { start: en.start, end: en.end, entity: Some(en.id), role: None, via: Via::Pronoun };
+        let as_span = |en: &EntitySpan| en.speaker(Via::Pronoun);
         match (subject, speaker) {
             (Some(en), Some(sp)) if sp.start > en.start => Some(SpeakerSpan { via: Via::Pronoun, ..sp }),
             (Some(en), _) => Some(as_span(en)),

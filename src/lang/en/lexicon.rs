@@ -148,7 +148,7 @@ pub static LEXICON: Lexicon = Lexicon {
         ("a quarter of a", 0.25), ("a quarter of an", 0.25), ("quarter of an", 0.25), ("three quarters of a", 0.75),
         ("three quarters of an", 0.75), ("three-quarters of a", 0.75), ("three-quarters of an", 0.75),
     ],
-    and_parts: &[("and a half", 0.5), ("and half", 0.5), ("and a quarter", 0.25), ("and three quarters", 0.75)],
+    and_parts: &[("and a quarter", 0.25), ("and three quarters", 0.75)],
     ordinal_words: &[
         ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
         ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),

@@ -163,7 +163,7 @@ pub static LEXICON: Lexicon = Lexicon {
     half: &["medio", "media"],
     and_half: &["y medio", "y media"],
     unit_parts: &[("un cuarto de", 0.25), ("cuarto de", 0.25), ("tres cuartos de", 0.75)],
-    and_parts: &[("y medio", 0.5), ("y media", 0.5), ("y cuarto", 0.25), ("y tres cuartos", 0.75)],
+    and_parts: &[("y cuarto", 0.25), ("y tres cuartos", 0.75)],
     ordinal_words: &[
         ("primer", 1), ("primero", 1), ("primera", 1), ("segundo", 2), ("segunda", 2),
         ("tercer", 3), ("tercero", 3), ("tercera", 3), ("cuarto", 4), ("cuarta", 4),
